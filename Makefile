@@ -1,0 +1,125 @@
+# fayan: a terminal browser for Chinese speech-excerpt articles (发言摘登).
+# `make run` and `make test` install what is missing (`make deps`) first.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+PKG_CONFIG ?= pkg-config
+
+BUILD ?= build
+CFLAGS ?= -O2 -g
+WARN := -Wall -Wextra
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+ifeq ($(SAN),1)
+BUILD := build-san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+
+SEED := seeds/000_5ab60398d2227b0f.txt
+NCURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+NCURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+VTERM_LIBS = $(shell $(PKG_CONFIG) --libs vterm 2>/dev/null || echo -lvterm)
+
+ALL_CFLAGS = -std=c17 $(WARN) $(SANFLAGS) $(CFLAGS)
+ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE $(NCURSES_CFLAGS) -MMD -MP $(CPPFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+LIBS = -lunistring $(NCURSES_LIBS) -lutil -lm
+
+# Every source but main.c goes into a library that the tests link too.
+LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/assets.o
+BIN := $(BUILD)/fayan
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+E2E_SRC := $(wildcard tests/e2e/*.c)
+E2E_BIN := $(BUILD)/tests/e2e
+
+.PHONY: all run test check check-unit check-cli check-e2e deps install uninstall clean lint-man fuzz bench
+
+all: $(BIN)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/assets.o: src/assets.S $(SEED) $(wildcard assets/*)
+	@mkdir -p $(@D)
+	$(CC) -DSEED_FILE='"$(SEED)"' -c -o $@ src/assets.S
+
+$(BUILD)/libfayan.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(BUILD)/libfayan.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfayan.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libfayan.a $(CMOCKA_LIBS) $(LIBS)
+
+$(E2E_BIN): $(E2E_SRC) $(BUILD)/libfayan.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(E2E_SRC) $(BUILD)/libfayan.a $(CMOCKA_LIBS) $(VTERM_LIBS) $(LIBS)
+
+run: deps
+	$(MAKE) all
+	./$(BIN)
+
+# The test command of the README: install what is missing, build with warnings
+# as errors, run every test, then run them all again under ASan and UBSan.
+test: deps
+	$(MAKE) WERROR=1 check
+	$(MAKE) WERROR=1 SAN=1 check
+
+check: $(BIN) $(UNIT_BIN) $(if $(E2E_SRC),$(E2E_BIN)) lint-man
+	tests/run.sh $(BUILD)
+
+lint-man:
+	mandoc -Tlint -W warning man/fayan.1
+
+# Debian packages for each thing the build and the tests need.
+DEPS := \
+	cc:gcc \
+	make:make \
+	pkg-config:pkg-config \
+	pc/ncursesw:libncurses-dev \
+	h/unistr.h:libunistring-dev \
+	pc/cmocka:libcmocka-dev \
+	pc/vterm:libvterm-dev \
+	mandoc:mandoc \
+	jq:jq
+
+deps:
+	@missing=""; \
+	for d in $(DEPS); do \
+		what=$${d%%:*}; pkg=$${d#*:}; \
+		case $$what in \
+		pc/*) $(PKG_CONFIG) --exists $${what#pc/} 2>/dev/null || missing="$$missing $$pkg";; \
+		h/*) printf '#include <%s>\n' $${what#h/} | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing $$pkg";; \
+		*) command -v $$what >/dev/null 2>&1 || missing="$$missing $$pkg";; \
+		esac; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all present"; exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "deps: installing$$missing"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	else \
+		echo "deps: missing$$missing; run: sudo apt-get install$$missing" >&2; exit 1; \
+	fi
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/fayan
+	install -m 644 man/fayan.1 $(DESTDIR)$(MANDIR)/man1/fayan.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/fayan $(DESTDIR)$(MANDIR)/man1/fayan.1
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)

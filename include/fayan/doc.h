@@ -1,0 +1,103 @@
+/* doc.h: the article model and the parser for 发言摘登 (speech-excerpt) articles.
+ * A `struct doc` is a collection of articles, one per input; sections are
+ * numbered 1..n across the whole collection. All strings are valid UTF-8,
+ * NUL-terminated and free of control characters (see text_sanitize). */
+#ifndef FAYAN_DOC_H
+#define FAYAN_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fayan/util.h"
+
+/* Limits, documented in fayan(1). */
+#define DOC_MAX_BYTES ((size_t)64 << 20) /* largest input file */
+#define DOC_MAX_SECTIONS 100000          /* most sections in one collection */
+
+/* Where a run of paragraph text came from: text[text_off, text_off+len) was
+ * read from source bytes [src_off, src_off+len). A rejoined paragraph has one
+ * piece per printed fragment. */
+struct piece {
+	size_t text_off;
+	size_t src_off;
+	size_t len;
+};
+
+/* A paragraph as the reader sees it, page-break fragments rejoined. */
+struct para {
+	const char *text; /* NUL-terminated; points into the source or is owned */
+	size_t len;       /* bytes */
+	size_t lead_len;  /* bytes of the lead sentence, through its first 。, or 0 if none */
+	struct piece *pieces;
+	size_t npieces;
+	bool owned; /* text is the paragraph's own allocation */
+};
+
+/* Who speaks, as printed in the byline and split into fields ("" when absent). */
+struct speaker {
+	char *byline; /* the byline as printed, separators normalised to one space */
+	char *place;  /* 新郑市城关乡 */
+	char *title;  /* 党委书记 */
+	char *name;   /* 马东亮 */
+};
+
+struct article;
+
+struct section {
+	size_t number;   /* 1-based, across the collection */
+	char *topic;     /* first line of a two-line headline, or NULL */
+	char *headline;  /* "" when the article has no headlines */
+	struct speaker speaker;
+	struct para *paras;
+	size_t npara;
+	size_t src_off;  /* byte offset of the section's first line in the source */
+	size_t line;     /* 1-based source line of that first line */
+	struct article *article;
+};
+
+struct article {
+	char *name;      /* as given on the command line, "-" shown as "(stdin)", built-in: "(built-in)" */
+	char *src;       /* the whole input after BOM removal (and repair with --force); owned */
+	size_t src_len;
+	char *title;     /* "" if none */
+	struct para *intro;
+	size_t nintro;
+	char *editor;    /* an editor's line closing the intro (——编  者), or NULL */
+	char *trailer;   /* a line after the last section (（记者 ... 整理）), or NULL */
+	struct section *sections;
+	size_t nsections;
+	size_t rejoined; /* page-break fragments rejoined */
+	char **warnings; /* one-line notes for --check, "line N: ..." */
+	size_t nwarnings;
+	char *why_empty; /* when nsections == 0: why no section was found */
+};
+
+struct doc {
+	struct article **articles;
+	size_t narticles;
+	struct section **sections; /* all sections in order; sections[i]->number == i+1 */
+	size_t nsections;
+};
+
+struct doc_opts {
+	bool force; /* continue past invalid UTF-8, showing U+FFFD */
+};
+
+void doc_init(struct doc *d);
+void doc_free(struct doc *d);
+
+/* Parse `len` bytes named `name` and append the article; the bytes are copied.
+ * Returns 0, or -1 with err filled ("NAME: invalid UTF-8 at byte 17"). */
+int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len,
+		   const struct doc_opts *opts, struct fy_err *err);
+
+/* Read and parse a file ("-" is standard input). Returns 0 or -1 with err filled. */
+int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, struct fy_err *err);
+
+/* Append the built-in article (the seed compiled into the binary). */
+void doc_add_builtin(struct doc *d);
+
+/* The built-in article's bytes. */
+const char *doc_builtin_data(size_t *len);
+
+#endif

@@ -1,0 +1,62 @@
+/* text.h: the text layer. UTF-8 validation, display widths, safe rendering of
+ * controls, cutting at grapheme boundaries and UAX #14 line breaking.
+ * Only the text layer includes libunistring headers. Units: `off`/`len` are
+ * bytes, `cols` are terminal columns. */
+#ifndef FAYAN_TEXT_H
+#define FAYAN_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Return the byte offset of the first invalid UTF-8 byte in s[0..len), or len if valid. */
+size_t text_check_utf8(const char *s, size_t len);
+
+/* Return a malloc'd copy with every invalid sequence replaced by U+FFFD; *out_len gets its length. */
+char *text_repair_utf8(const char *s, size_t len, size_t *out_len);
+
+/* True if s[0..len) (valid UTF-8) holds a byte or code point that must not reach
+ * a terminal raw: C0 controls other than LF, DEL, C1 controls (U+0080..U+009F),
+ * and TAB (which is expanded). */
+bool text_has_controls(const char *s, size_t len);
+
+/* Return a malloc'd copy of valid UTF-8 s[0..len) that is safe to print: TAB becomes
+ * one space, other C0 controls and DEL become caret notation (ESC -> "^[", DEL -> "^?"),
+ * C1 controls become "<U+009B>"-style text. LF is kept only if keep_lf. *out_len gets its length. */
+char *text_sanitize(const char *s, size_t len, bool keep_lf, size_t *out_len);
+
+/* Decode the code point at s[0..len); store it in *uc (U+FFFD if invalid) and return its byte length (>= 1). */
+size_t text_next_char(const char *s, size_t len, uint32_t *uc);
+
+/* Display columns of one code point as ncurses will draw it (wcwidth-compatible; controls count 0). */
+int text_char_cols(uint32_t uc);
+
+/* Display columns of sanitized UTF-8 s[0..len) as ncurses will draw it. */
+int text_cols(const char *s, size_t len);
+
+/* Byte length of the grapheme cluster starting at s (s[0..len) non-empty). */
+size_t text_grapheme_len(const char *s, size_t len);
+
+/* Return the byte length of the longest prefix of s[0..len) that ends at a grapheme
+ * boundary and is at most `cols` columns wide; *used_cols (if not NULL) gets its width. */
+size_t text_prefix_cols(const char *s, size_t len, int cols, int *used_cols);
+
+/* Return a malloc'd copy of s[0..len) cut to at most `cols` columns at a grapheme
+ * boundary, ending with "…" when something was cut. cols <= 0 gives "". */
+char *text_truncate(const char *s, size_t len, int cols);
+
+/* One wrapped line: bytes [off, off+len) of the wrapped text, `cols` wide. */
+struct text_line {
+	size_t off;
+	size_t len; /* excludes trailing spaces at a break and the LF of a hard break */
+	int cols;
+};
+
+/* Wrap s[0..len) to `width` columns with UAX #14 line breaking plus the override
+ * that Chinese quotes need: no line starts with ，。、,.;:!?”) or ends with “(
+ * where the text allows it; a piece wider than `width` is cut at a grapheme
+ * boundary. LF forces a break. Stores a malloc'd array in *lines and returns its
+ * count (at least 1, an empty line for empty input). width < 1 is treated as 1. */
+size_t text_wrap(const char *s, size_t len, int width, struct text_line **lines);
+
+#endif

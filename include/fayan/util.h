@@ -1,0 +1,54 @@
+/* util.h: memory, growable buffers and error reports shared by every layer. */
+#ifndef FAYAN_UTIL_H
+#define FAYAN_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Exit codes, as documented in fayan(1): like grep. */
+enum {
+	EXIT_OK = 0,      /* success */
+	EXIT_NOMATCH = 1, /* nothing matched the selection */
+	EXIT_TROUBLE = 2, /* usage error, unreadable or invalid input */
+};
+
+/* Allocate or die: these never return NULL; out of memory runs the fatal hook, then exits 2. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow an array of *cap elements of size `size` so that it holds at least `need`. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t len);
+/* Register a function that restores the terminal before a fatal exit (NULL for none). */
+void util_set_fatal_hook(void (*hook)(void));
+/* Print "fayan: MESSAGE" to stderr, run the fatal hook, exit with `code`. */
+_Noreturn void fatal(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A growable byte buffer; `data` is always NUL-terminated, `len` excludes the NUL. */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+void buf_init(struct buf *b);
+void buf_free(struct buf *b);
+void buf_add(struct buf *b, const char *s, size_t len);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Give up ownership of the bytes; the buffer is left empty. */
+char *buf_take(struct buf *b, size_t *len);
+
+/* An error report filled by lower layers; only main decides to print it and exit. */
+struct fy_err {
+	char msg[1024]; /* one line, no trailing newline, "FILE: what is wrong (byte N)" */
+	int code;       /* the exit code it maps to, EXIT_TROUBLE unless said otherwise */
+};
+
+/* Fill `err` (if not NULL) with a formatted one-line message and return -1. */
+int err_set(struct fy_err *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif
