@@ -1,0 +1,42 @@
+/* ui.h: the interactive browser. The only layer that includes <curses.h>. */
+#ifndef FAYAN_UI_H
+#define FAYAN_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fayan/doc.h"
+#include "fayan/util.h"
+
+enum ui_color {
+	UI_COLOR_AUTO,
+	UI_COLOR_NEVER,
+	UI_COLOR_ALWAYS,
+};
+
+struct ui_opts {
+	enum ui_color color;
+	bool no_state;           /* --no-state: neither read nor write the reading position */
+	size_t start_section;    /* 1-based section to open first, 0 for the saved or the first */
+	const char *theme;       /* initial theme filter, or NULL */
+	const char *search;      /* initial search, or NULL */
+	const char *locale_note; /* shown in the status line, e.g. "locale fell back to C.UTF-8" */
+};
+
+enum ui_outcome {
+	UI_QUIT,  /* the user quit */
+	UI_PRINT, /* the user asked to print `section` to stdout (0 = the intro of `article`) */
+};
+
+struct ui_result {
+	enum ui_outcome outcome;
+	size_t section;
+	size_t article;
+};
+
+/* Run the browser on `d` until the user quits or asks to print. Draws on the
+ * terminal even when stdin or stdout is redirected (it opens /dev/tty). Returns
+ * 0 with *res filled, or -1 with err filled (no terminal, TERM=dumb, ...). */
+int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, struct fy_err *err);
+
+#endif
