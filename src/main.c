@@ -1,7 +1,343 @@
-/* main.c: placeholder until the command line lands. */
+/* main.c: the command line. Parses options, loads the articles, and either
+ * prints what was asked (--list, --print, --check) or runs the browser. Only
+ * main prints errors and chooses the exit status. */
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
-int main(void)
+#include "fayan/cli.h"
+#include "fayan/doc.h"
+#include "fayan/output.h"
+#include "fayan/ui.h"
+#include "fayan/util.h"
+
+#define FAYAN_VERSION "0.1.0"
+
+static const char usage_text[] =
+"Usage: fayan [OPTION]... [FILE]...\n"
+"Browse Chinese speech-excerpt articles (发言摘登): a pane of speakers and a reader.\n"
+"With no FILE, open the built-in article; FILE - reads standard input.\n"
+"\n"
+"  -l, --list             list the sections: number, name, place and title, headline\n"
+"  -p, --print=WHICH      print section WHICH and exit; WHICH is a number (counted\n"
+"                         across all files), a speaker's name, a place or any part\n"
+"                         of a byline, 'intro' or 'all'\n"
+"      --check            report the structure found (sections, speakers, rejoined\n"
+"                         page breaks, warnings); exit 1 if there are no sections\n"
+"  -f, --format=FORMAT    output of --list and --print: text (default), tsv (--list\n"
+"                         only) or json\n"
+"  -w, --width=N          wrap printed text to N columns (0: one line per paragraph);\n"
+"                         default: the terminal's width, or no wrapping in a pipe\n"
+"      --force            read invalid UTF-8 anyway, showing U+FFFD\n"
+"      --color=WHEN       colour in the browser: auto (default), never, always;\n"
+"                         NO_COLOR in the environment means never\n"
+"      --no-state         do not restore or save the reading position\n"
+"  -h, --help             show this help and exit\n"
+"  -V, --version          show the version and exit\n"
+"\n"
+"Exit status: 0 success, 1 nothing matched (or no sections for --check),\n"
+"2 usage error or unreadable or invalid input.\n"
+"In the browser, press ? for the keys. See fayan(1).\n";
+
+enum mode {
+	MODE_BROWSE,
+	MODE_LIST,
+	MODE_PRINT,
+	MODE_CHECK,
+};
+
+struct options {
+	enum mode mode;
+	const char *which;
+	enum output_format format;
+	bool format_set;
+	int width; /* -1: not given */
+	struct doc_opts doc;
+	struct ui_opts ui;
+};
+
+static _Noreturn void usage_error(const char *fmt, const char *arg)
 {
+	fputs("fayan: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'fayan --help' for more information.\n", stderr);
+	exit(EXIT_TROUBLE);
+}
+
+/* Write all of `b` to stdout; a closed pipe ends fayan quietly, like cat. */
+static int write_out(const struct buf *b)
+{
+	if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len)
+		goto fail;
+	if (fflush(stdout) == 0)
+		return EXIT_OK;
+fail:
+	if (errno == EPIPE)
+		exit(128 + 13);
+	fprintf(stderr, "fayan: standard output: %s\n", strerror(errno));
+	return EXIT_TROUBLE;
+}
+
+/* The width to wrap printed text to: -w, else the terminal's, else none. */
+static int print_width(const struct options *o)
+{
+	struct winsize ws;
+
+	if (o->width >= 0)
+		return o->width;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
 	return 0;
+}
+
+static void parse_args(int argc, char **argv, struct options *o)
+{
+	enum { OPT_CHECK = 256, OPT_FORCE, OPT_COLOR, OPT_NO_STATE };
+	static const struct option longopts[] = {
+		{ "list", no_argument, NULL, 'l' },
+		{ "print", required_argument, NULL, 'p' },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "format", required_argument, NULL, 'f' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "colour", required_argument, NULL, OPT_COLOR },
+		{ "no-state", no_argument, NULL, OPT_NO_STATE },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->width = -1;
+	while ((c = getopt_long(argc, argv, "lp:f:w:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			o->mode = MODE_LIST;
+			break;
+		case 'p':
+			o->mode = MODE_PRINT;
+			o->which = optarg;
+			break;
+		case OPT_CHECK:
+			o->mode = MODE_CHECK;
+			break;
+		case 'f':
+			o->format_set = true;
+			if (!strcmp(optarg, "text"))
+				o->format = OUTPUT_TEXT;
+			else if (!strcmp(optarg, "tsv"))
+				o->format = OUTPUT_TSV;
+			else if (!strcmp(optarg, "json"))
+				o->format = OUTPUT_JSON;
+			else
+				usage_error("unknown format '%s' (text, tsv or json)", optarg);
+			break;
+		case 'w': {
+			char *end;
+			long v;
+
+			errno = 0;
+			v = strtol(optarg, &end, 10);
+			if (!*optarg || *end || errno || v < 0 || v > 10000)
+				usage_error("invalid width '%s' (a number from 0 to 10000)", optarg);
+			o->width = (int)v;
+			break;
+		}
+		case OPT_FORCE:
+			o->doc.force = true;
+			break;
+		case OPT_COLOR:
+			if (!strcmp(optarg, "auto"))
+				o->ui.color = UI_COLOR_AUTO;
+			else if (!strcmp(optarg, "never"))
+				o->ui.color = UI_COLOR_NEVER;
+			else if (!strcmp(optarg, "always"))
+				o->ui.color = UI_COLOR_ALWAYS;
+			else
+				usage_error("unknown colour mode '%s' (auto, never or always)", optarg);
+			break;
+		case OPT_NO_STATE:
+			o->ui.no_state = true;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			exit(write_out(&(struct buf){ 0 }));
+		case 'V':
+			fputs("fayan " FAYAN_VERSION "\n", stdout);
+			exit(write_out(&(struct buf){ 0 }));
+		default:
+			fputs("Try 'fayan --help' for more information.\n", stderr);
+			exit(EXIT_TROUBLE);
+		}
+	}
+	if (o->format == OUTPUT_TSV && o->mode != MODE_LIST)
+		usage_error("%s", "--format=tsv goes with --list");
+	if (o->format_set && o->mode != MODE_LIST && o->mode != MODE_PRINT)
+		usage_error("%s", "--format goes with --list or --print");
+}
+
+/* Use the user's locale; without a UTF-8 one (a forwarded LANG the server
+ * lacks), fall back to C.UTF-8. Returns a note for the status line, or NULL. */
+static const char *setup_locale(bool *utf8)
+{
+	const char *loc = setlocale(LC_ALL, "");
+
+	*utf8 = loc && !strcmp(nl_langinfo(CODESET), "UTF-8");
+	if (*utf8)
+		return NULL;
+	if (setlocale(LC_CTYPE, "C.UTF-8") && !strcmp(nl_langinfo(CODESET), "UTF-8")) {
+		*utf8 = true;
+		return "no UTF-8 locale set; using C.UTF-8";
+	}
+	return NULL;
+}
+
+static int do_print(const struct options *o, const struct doc *d)
+{
+	struct cli_selection sel;
+	struct fy_err err = { 0 };
+	struct buf out;
+	int width = print_width(o);
+
+	if (cli_select(d, o->which, &sel, &err)) {
+		fprintf(stderr, "fayan: %s\n", err.msg);
+		return err.code;
+	}
+	buf_init(&out);
+	if (sel.intro) {
+		for (size_t i = 0; i < d->narticles; i++) {
+			if (i)
+				buf_addc(&out, '\n');
+			output_intro_text(&out, d->articles[i], width);
+		}
+	} else if (o->format == OUTPUT_JSON) {
+		if (sel.n != 1 || !strcmp(o->which, "all"))
+			buf_addc(&out, '[');
+		for (size_t i = 0; i < sel.n; i++) {
+			if (i)
+				buf_addc(&out, ',');
+			output_section_json(&out, sel.secs[i]);
+		}
+		if (sel.n != 1 || !strcmp(o->which, "all"))
+			buf_addc(&out, ']');
+		buf_addc(&out, '\n');
+	} else {
+		for (size_t i = 0; i < sel.n; i++) {
+			if (i)
+				buf_addc(&out, '\n');
+			output_section_text(&out, sel.secs[i], width);
+		}
+	}
+	cli_selection_free(&sel);
+	int rc = write_out(&out);
+
+	buf_free(&out);
+	return rc;
+}
+
+static int do_list(const struct options *o, const struct doc *d)
+{
+	struct buf out;
+	int width = o->width > 0 ? o->width : (o->width < 0 && isatty(STDOUT_FILENO) ? print_width(o) : 0);
+	int rc;
+
+	buf_init(&out);
+	output_list(&out, d->sections, d->nsections, o->format, width);
+	rc = write_out(&out);
+	buf_free(&out);
+	if (rc == EXIT_OK && d->nsections == 0)
+		rc = EXIT_NOMATCH;
+	return rc;
+}
+
+static int do_check(const struct doc *d)
+{
+	struct buf out;
+	size_t n;
+	int rc;
+
+	buf_init(&out);
+	n = cli_check(&out, d);
+	rc = write_out(&out);
+	buf_free(&out);
+	return rc == EXIT_OK && n == 0 ? EXIT_NOMATCH : rc;
+}
+
+static int do_browse(struct options *o, struct doc *d, const char *locale_note)
+{
+	struct ui_result res = { 0 };
+	struct fy_err err = { 0 };
+	struct buf out;
+	int rc;
+
+	o->ui.locale_note = locale_note;
+	if (ui_run(d, &o->ui, &res, &err)) {
+		fprintf(stderr, "fayan: %s\n", err.msg);
+		return err.code ? err.code : EXIT_TROUBLE;
+	}
+	if (res.outcome != UI_PRINT)
+		return EXIT_OK;
+	buf_init(&out);
+	if (res.section && res.section <= d->nsections)
+		output_section_text(&out, d->sections[res.section - 1], print_width(o));
+	else if (res.article < d->narticles)
+		output_intro_text(&out, d->articles[res.article], print_width(o));
+	rc = write_out(&out);
+	buf_free(&out);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	struct doc d;
+	bool utf8;
+	const char *note = setup_locale(&utf8);
+	int rc;
+
+	parse_args(argc, argv, &o);
+	doc_init(&d);
+	if (optind == argc) {
+		doc_add_builtin(&d);
+	} else {
+		for (int i = optind; i < argc; i++) {
+			struct fy_err err = { 0 };
+
+			if (doc_add_file(&d, argv[i], &o.doc, &err)) {
+				fprintf(stderr, "fayan: %s\n", err.msg);
+				doc_free(&d);
+				return err.code ? err.code : EXIT_TROUBLE;
+			}
+		}
+	}
+	switch (o.mode) {
+	case MODE_LIST:
+		rc = do_list(&o, &d);
+		break;
+	case MODE_PRINT:
+		rc = do_print(&o, &d);
+		break;
+	case MODE_CHECK:
+		rc = do_check(&d);
+		break;
+	default:
+		if (!utf8) {
+			fputs("fayan: no UTF-8 locale is available (tried the environment and C.UTF-8);"
+			      " use --print or --list\n", stderr);
+			rc = EXIT_TROUBLE;
+		} else {
+			rc = do_browse(&o, &d, note);
+		}
+		break;
+	}
+	doc_free(&d);
+	return rc;
 }

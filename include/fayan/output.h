@@ -17,4 +17,19 @@ void output_intro_text(struct buf *out, const struct article *a, int width);
 /* Append section `s` as one JSON object (no trailing newline). */
 void output_section_json(struct buf *out, const struct section *s);
 
+/* Append s[0..len) (valid UTF-8) as a JSON string literal, escaped. */
+void output_json_string(struct buf *out, const char *s, size_t len);
+
+enum output_format {
+	OUTPUT_TEXT,
+	OUTPUT_TSV,
+	OUTPUT_JSON,
+};
+
+/* Append the list of `n` sections: one line each with number, name, place and
+ * title, headline. Text is an aligned table; when width > 0 each line is cut to
+ * `width` columns. TSV has those fields (number, name, place, title, headline,
+ * article) tab-separated; JSON is an array of objects. */
+void output_list(struct buf *out, struct section *const *secs, size_t n, enum output_format fmt, int width);
+
 #endif

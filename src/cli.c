@@ -1,0 +1,134 @@
+/* cli.c: selection and reporting for the command line. Kept apart from main so
+ * that the rules for naming a section are unit-tested without running fayan. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fayan/cli.h"
+
+/* Parse a positive decimal number; returns 0 if `s` is not one. */
+static size_t parse_number(const char *s)
+{
+	char *end;
+	unsigned long long v;
+
+	if (*s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (*end || errno)
+		return (size_t)-1;
+	return (size_t)v;
+}
+
+static void add(struct cli_selection *sel, size_t *cap, struct section *s)
+{
+	sel->secs = xgrow(sel->secs, cap, sel->n + 1, sizeof *sel->secs);
+	sel->secs[sel->n++] = s;
+}
+
+/* Append "name (place)" for each section, comma-separated, to `b`. */
+static void add_names(struct buf *b, struct section *const *secs, size_t n, bool with_place)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct speaker *sp = &secs[i]->speaker;
+
+		if (i)
+			buf_adds(b, ", ");
+		if (with_place)
+			buf_printf(b, "%zu %s (%s%s)", secs[i]->number, sp->name, sp->place, sp->title);
+		else
+			buf_adds(b, *sp->name ? sp->name : sp->byline);
+	}
+}
+
+int cli_select(const struct doc *d, const char *which, struct cli_selection *sel, struct fy_err *err)
+{
+	size_t cap = 0, num;
+
+	memset(sel, 0, sizeof *sel);
+	if (!strcmp(which, "intro")) {
+		sel->intro = true;
+		return 0;
+	}
+	if (!strcmp(which, "all")) {
+		for (size_t i = 0; i < d->nsections; i++)
+			add(sel, &cap, d->sections[i]);
+		return 0;
+	}
+	num = parse_number(which);
+	if (num) {
+		if (num <= d->nsections) {
+			add(sel, &cap, d->sections[num - 1]);
+			return 0;
+		}
+		err->code = EXIT_NOMATCH;
+		if (d->nsections)
+			return err_set(err, "no section %s: sections are numbered 1 to %zu", which, d->nsections);
+		return err_set(err, "no section %s: the input has no sections", which);
+	}
+	/* An exact name wins; otherwise any part of the byline. */
+	for (size_t i = 0; i < d->nsections; i++)
+		if (!strcmp(d->sections[i]->speaker.name, which))
+			add(sel, &cap, d->sections[i]);
+	if (!sel->n && *which)
+		for (size_t i = 0; i < d->nsections; i++)
+			if (strstr(d->sections[i]->speaker.byline, which))
+				add(sel, &cap, d->sections[i]);
+	if (sel->n == 1)
+		return 0;
+
+	struct buf b;
+
+	buf_init(&b);
+	err->code = EXIT_NOMATCH;
+	if (sel->n > 1) {
+		add_names(&b, sel->secs, sel->n, true);
+		err_set(err, "'%s' is ambiguous: %s", which, b.data);
+	} else if (d->nsections) {
+		add_names(&b, d->sections, d->nsections, false);
+		err_set(err, "no section matches '%s'; speakers: %s", which, b.data);
+	} else {
+		err_set(err, "no section matches '%s': the input has no sections", which);
+	}
+	buf_free(&b);
+	cli_selection_free(sel);
+	return EXIT_NOMATCH;
+}
+
+void cli_selection_free(struct cli_selection *sel)
+{
+	free(sel->secs);
+	memset(sel, 0, sizeof *sel);
+}
+
+size_t cli_check(struct buf *out, const struct doc *d)
+{
+	for (size_t i = 0; i < d->narticles; i++) {
+		const struct article *a = d->articles[i];
+
+		buf_printf(out, "%s: %zu section%s, %zu intro paragraph%s, %zu page break%s rejoined\n",
+			   a->name, a->nsections, a->nsections == 1 ? "" : "s",
+			   a->nintro, a->nintro == 1 ? "" : "s",
+			   a->rejoined, a->rejoined == 1 ? "" : "s");
+		if (*a->title)
+			buf_printf(out, "  title: %s\n", a->title);
+		for (size_t k = 0; k < a->nsections; k++) {
+			const struct section *s = &a->sections[k];
+
+			buf_printf(out, "  %zu. %s | %s | %s | %s (line %zu, %zu paragraph%s)\n",
+				   s->number, s->speaker.name, s->speaker.place, s->speaker.title,
+				   *s->headline ? s->headline : "-", s->line, s->npara,
+				   s->npara == 1 ? "" : "s");
+		}
+		if (a->editor)
+			buf_printf(out, "  editor: %s\n", a->editor);
+		if (a->trailer)
+			buf_printf(out, "  trailer: %s\n", a->trailer);
+		for (size_t k = 0; k < a->nwarnings; k++)
+			buf_printf(out, "  warning: %s\n", a->warnings[k]);
+		if (!a->nsections)
+			buf_printf(out, "  no sections: %s\n", a->why_empty ? a->why_empty : "none found");
+	}
+	return d->nsections;
+}

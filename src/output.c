@@ -1,0 +1,200 @@
+/* output.c: sections as text and JSON. Text goes through the same layout as
+ * the reader pane, so `--print --width N` shows exactly the lines the browser
+ * would show in a pane N columns wide. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fayan/layout.h"
+#include "fayan/output.h"
+#include "fayan/text.h"
+
+/* Append every line of a layout, each ending in LF. */
+static void add_layout(struct buf *out, const struct layout *lo)
+{
+	for (size_t i = 0; i < lo->nlines; i++) {
+		const struct layout_line *l = &lo->lines[i];
+
+		if (l->kind != LAYOUT_BLANK)
+			buf_add(out, l->text + l->off, l->len);
+		buf_addc(out, '\n');
+	}
+}
+
+void output_section_text(struct buf *out, const struct section *s, int width)
+{
+	struct layout lo;
+
+	layout_section(&lo, s, width);
+	add_layout(out, &lo);
+	layout_free(&lo);
+}
+
+void output_intro_text(struct buf *out, const struct article *a, int width)
+{
+	struct layout lo;
+
+	layout_paras(&lo, a->title, a->intro, a->nintro, width);
+	add_layout(out, &lo);
+	layout_free(&lo);
+	if (a->editor) {
+		buf_addc(out, '\n');
+		buf_adds(out, a->editor);
+		buf_addc(out, '\n');
+	}
+}
+
+/* Append s[0..len) as a JSON string; strings in the model are valid UTF-8. */
+void output_json_string(struct buf *out, const char *s, size_t len)
+{
+	buf_addc(out, '"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '"' || c == '\\') {
+			buf_addc(out, '\\');
+			buf_addc(out, (char)c);
+		} else if (c == '\n') {
+			buf_adds(out, "\\n");
+		} else if (c == '\t') {
+			buf_adds(out, "\\t");
+		} else if (c < 0x20 || c == 0x7F) {
+			buf_printf(out, "\\u%04x", c);
+		} else {
+			buf_addc(out, (char)c);
+		}
+	}
+	buf_addc(out, '"');
+}
+
+static void add_json_field(struct buf *out, const char *key, const char *val, bool comma)
+{
+	buf_printf(out, "%s\"%s\":", comma ? "," : "", key);
+	if (val)
+		output_json_string(out, val, strlen(val));
+	else
+		buf_adds(out, "null");
+}
+
+void output_section_json(struct buf *out, const struct section *s)
+{
+	const struct speaker *sp = &s->speaker;
+
+	buf_printf(out, "{\"number\":%zu", s->number);
+	add_json_field(out, "article", s->article ? s->article->name : NULL, true);
+	add_json_field(out, "topic", s->topic, true);
+	add_json_field(out, "headline", s->headline, true);
+	buf_adds(out, ",\"speaker\":{");
+	add_json_field(out, "byline", sp->byline, false);
+	add_json_field(out, "place", sp->place, true);
+	add_json_field(out, "title", sp->title, true);
+	add_json_field(out, "name", sp->name, true);
+	buf_adds(out, "},\"paragraphs\":[");
+	for (size_t i = 0; i < s->npara; i++) {
+		if (i)
+			buf_addc(out, ',');
+		output_json_string(out, s->paras[i].text, s->paras[i].len);
+	}
+	buf_adds(out, "]}");
+}
+
+/* Append `text` padded with spaces to `cols` columns. */
+static void add_padded(struct buf *out, const char *text, int cols)
+{
+	buf_adds(out, text);
+	for (int c = text_cols(text, strlen(text)); c < cols; c++)
+		buf_addc(out, ' ');
+}
+
+/* Append a TSV field: tabs and newlines cannot occur in model strings. */
+static void add_tsv(struct buf *out, const char *s, bool last)
+{
+	buf_adds(out, s ? s : "");
+	buf_addc(out, last ? '\n' : '\t');
+}
+
+/* The byline without the name: place and title as printed. */
+static char *place_title(const struct speaker *sp)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, sp->place);
+	buf_adds(&b, sp->title);
+	return buf_take(&b, NULL);
+}
+
+void output_list(struct buf *out, struct section *const *secs, size_t n, enum output_format fmt, int width)
+{
+	int wnum = 1, wname = 0, wplace = 0;
+
+	if (fmt == OUTPUT_JSON) {
+		buf_addc(out, '[');
+		for (size_t i = 0; i < n; i++) {
+			const struct section *s = secs[i];
+
+			buf_printf(out, "%s{\"number\":%zu", i ? "," : "", s->number);
+			add_json_field(out, "name", s->speaker.name, true);
+			add_json_field(out, "place", s->speaker.place, true);
+			add_json_field(out, "title", s->speaker.title, true);
+			add_json_field(out, "headline", s->headline, true);
+			add_json_field(out, "article", s->article ? s->article->name : NULL, true);
+			buf_addc(out, '}');
+		}
+		buf_adds(out, "]\n");
+		return;
+	}
+	if (fmt == OUTPUT_TSV) {
+		for (size_t i = 0; i < n; i++) {
+			const struct section *s = secs[i];
+
+			buf_printf(out, "%zu\t", s->number);
+			add_tsv(out, s->speaker.name, false);
+			add_tsv(out, s->speaker.place, false);
+			add_tsv(out, s->speaker.title, false);
+			add_tsv(out, s->headline, false);
+			add_tsv(out, s->article ? s->article->name : "", true);
+		}
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *pt = place_title(&secs[i]->speaker);
+		int w;
+
+		for (size_t k = secs[i]->number, d = 1; k >= 10; k /= 10)
+			if (++d > (size_t)wnum)
+				wnum = (int)d;
+		w = text_cols(secs[i]->speaker.name, strlen(secs[i]->speaker.name));
+		if (w > wname)
+			wname = w;
+		w = text_cols(pt, strlen(pt));
+		if (w > wplace)
+			wplace = w;
+		free(pt);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct section *s = secs[i];
+		char *pt = place_title(&s->speaker);
+		struct buf line;
+
+		buf_init(&line);
+		buf_printf(&line, "%*zu  ", wnum, s->number);
+		add_padded(&line, s->speaker.name, wname);
+		buf_adds(&line, "  ");
+		add_padded(&line, pt, wplace);
+		buf_adds(&line, "  ");
+		buf_adds(&line, s->headline);
+		while (line.len && line.data[line.len - 1] == ' ')
+			line.data[--line.len] = '\0';
+		if (width > 0 && text_cols(line.data, line.len) > width) {
+			char *cut = text_truncate(line.data, line.len, width);
+
+			buf_adds(out, cut);
+			free(cut);
+		} else {
+			buf_add(out, line.data, line.len);
+		}
+		buf_addc(out, '\n');
+		buf_free(&line);
+		free(pt);
+	}
+}

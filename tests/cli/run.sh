@@ -1,0 +1,55 @@
+#!/bin/sh
+# CLI tests: run fayan with arguments and compare stdout, stderr and the exit
+# status exactly with the files in tests/cli/expected/. Prints "cli: N passed,
+# N failed". Usage: tests/cli/run.sh path/to/fayan [--update]
+fayan=${1:-build/fayan}
+update=$2
+dir=$(dirname "$0")
+exp=$dir/expected
+data=$dir/../data
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export LC_ALL=C.UTF-8
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# case NAME RC ARGS...: stdout must equal expected/NAME.out, stderr
+# expected/NAME.err (empty when that file does not exist), status RC.
+case_() {
+	name=$1 rc=$2
+	shift 2
+	"$fayan" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	got=$?
+	if [ "$update" = --update ]; then
+		cp "$tmp/out" "$exp/$name.out"
+		if [ -s "$tmp/err" ]; then cp "$tmp/err" "$exp/$name.err"; else rm -f "$exp/$name.err"; fi
+	fi
+	if [ -f "$exp/$name.err" ]; then experr=$exp/$name.err; else experr=/dev/null; fi
+	if [ "$got" != "$rc" ]; then
+		bad "$name: exit status $got, expected $rc"; cat "$tmp/err"
+	elif ! cmp -s "$tmp/out" "$exp/$name.out"; then
+		bad "$name: stdout differs"; diff "$exp/$name.out" "$tmp/out" | head -20
+	elif ! cmp -s "$tmp/err" "$experr"; then
+		bad "$name: stderr differs"; cat "$tmp/err"
+	else
+		ok
+	fi
+}
+
+# lines_ok NAME WIDTH FILE: every line at most WIDTH columns, none starting
+# with closing punctuation or ending with opening punctuation.
+lines_ok() {
+	w=$(wc -L <"$3")
+	if [ "$w" -gt "$2" ]; then bad "$1: a line is $w columns wide (> $2)"; return; fi
+	if grep -nE '^(，|。|、|,|\.|;|:|!|\?|”|\))' "$3"; then bad "$1: a line starts with closing punctuation"; return; fi
+	if grep -nE '(“|\()$' "$3"; then bad "$1: a line ends with opening punctuation"; return; fi
+	ok
+}
+
+. "$dir/cases.sh"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
