@@ -6,7 +6,6 @@ fayan=${1:-build/fayan}
 update=$2
 dir=$(dirname "$0")
 exp=$dir/expected
-data=$dir/../data
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C.UTF-8
