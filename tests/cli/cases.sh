@@ -44,3 +44,5 @@ if [ ! -s "$tmp/pipe-err" ] && [ "$(cat "$tmp/pipe-out")" = "走出农村公共�
 
 # Standard input as a file gives the same list as the built-in article.
 if "$fayan" -l - <"$dir/../../seeds/000_5ab60398d2227b0f.txt" | cmp -s - "$exp/list.out"; then ok; else bad "stdin: --list - differs from the built-in list"; fi
+
+. "$dir/hostile.sh"

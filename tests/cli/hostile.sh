@@ -1,0 +1,80 @@
+# Hostile input, sourced by run.sh: generated here, never committed. For each
+# file, --list, --print all and --check either work or stop with a one-line
+# message and status 1 or 2; no byte of a control sequence reaches stdout.
+seed=$dir/../../seeds/000_5ab60398d2227b0f.txt
+h=$tmp/hostile
+mkdir -p "$h"
+
+# The seed with terminal escapes injected into 马东亮's second paragraph.
+inject() {
+	awk -v s="$1" 'NR == 15 { $0 = "盘活" s "“五闲资源”" substr($0, 13) } { print }' "$seed"
+}
+inject "$(printf '\033]52;c;aGVsbG8=\007')" >"$h/osc52.txt"
+inject "$(printf '\033[2J')" >"$h/clear.txt"
+inject "$(printf '\033]0;title\007')" >"$h/title.txt"
+inject "$(printf '\302\23331m')" >"$h/c1csi.txt"
+inject "$(printf '\2332J')" >"$h/rawcsi.txt"
+inject "$(printf 'a\000b')" >"$h/nul.txt"
+inject "$(printf '\377\376')" >"$h/fffe.txt"
+inject "$(printf '\300\257')" >"$h/overlong.txt"
+inject "$(printf '\355\240\200')" >"$h/surrogate.txt"
+head -c 1001 "$seed" >"$h/truncated.txt"
+{ printf '\357\273\277'; sed 's/$/\r/' "$seed"; } >"$h/crlf-bom.txt"
+: >"$h/empty.txt"
+head -c 10000000 /dev/zero | tr '\0' 'a' >"$h/longline.txt"
+head -c 1000000 /dev/zero | tr '\0' '\n' >"$h/emptylines.txt"
+{ printf '标题\n\n标题二\n\n某某市某某镇党委书记 张三\n\ne'; i=0; while [ $i -lt 5000 ]; do printf '\314\201'; i=$((i + 1)); done; printf '。\n'; } >"$h/combining.txt"
+{ sed -n 1,14p "$seed"; printf '👨‍👩‍👧‍👦🇨🇳🇺🇸 👍🏽 家庭。\n\nשלום עולם مرحبا بالعالم。\n'; } >"$h/emoji-rtl.txt"
+yes '新郑市城关乡党委书记 马东亮' | head -n 100000 >"$h/bylines.txt"
+
+# Assert that a file holds no ESC, BEL, raw CSI or encoded C1 control.
+clean() {
+	if LC_ALL=C grep -q "$(printf '[\033\007\233]')" "$1" || LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$1"; then
+		return 1
+	fi
+	return 0
+}
+
+for f in "$h"/*.txt; do
+	n=$(basename "$f" .txt)
+	for args in "--list" "--print all" "--check" "--print all --width 17"; do
+		# shellcheck disable=SC2086
+		"$fayan" $args "$f" >"$tmp/hout" 2>"$tmp/herr" </dev/null
+		rc=$?
+		if [ $rc -gt 2 ]; then bad "hostile $n $args: status $rc"; cat "$tmp/herr"; continue; fi
+		if ! clean "$tmp/hout" || ! clean "$tmp/herr"; then bad "hostile $n $args: control bytes in the output"; continue; fi
+		if [ $rc -eq 2 ]; then
+			if [ -s "$tmp/hout" ]; then bad "hostile $n $args: output before an error"; continue; fi
+			if [ "$(wc -l <"$tmp/herr")" -ne 1 ] || ! grep -q "^fayan: $f: " "$tmp/herr"; then
+				bad "hostile $n $args: error is not one line naming the file"; cat "$tmp/herr"; continue
+			fi
+		fi
+		ok
+	done
+done
+
+# What each one must give.
+expect_err() { # NAME PATTERN [ARGS]: status 2 and a message matching PATTERN
+	n=$1 pat=$2
+	shift 2
+	"$fayan" --check "$@" "$h/$n.txt" >/dev/null 2>"$tmp/herr"
+	rc=$?
+	if [ $rc -eq 2 ] && grep -q "$pat" "$tmp/herr"; then ok; else bad "hostile $n: status $rc, message: $(cat "$tmp/herr")"; fi
+}
+expect_err empty 'empty file'
+expect_err nul 'NUL byte at byte [0-9]'
+expect_err fffe 'invalid UTF-8 at byte [0-9]'
+expect_err overlong 'invalid UTF-8 at byte [0-9]'
+expect_err surrogate 'invalid UTF-8 at byte [0-9]'
+expect_err rawcsi 'invalid UTF-8 at byte [0-9]'
+expect_err truncated 'invalid UTF-8 at byte 999'
+
+# The controls that are valid UTF-8 are shown, not obeyed.
+for n in osc52 clear title; do
+	if "$fayan" -p 1 "$h/$n.txt" | grep -q '盘活\^\['; then ok; else bad "hostile $n: ESC not shown as ^["; fi
+done
+if "$fayan" -p 1 "$h/c1csi.txt" | grep -q '盘活<U+009B>31m'; then ok; else bad "hostile c1csi: C1 not shown"; fi
+# --force shows U+FFFD and carries on.
+if "$fayan" --force -p 1 "$h/fffe.txt" | grep -q '盘活��“五闲资源”'; then ok; else bad "hostile --force: no U+FFFD"; fi
+# CRLF with a BOM reads like the seed.
+if "$fayan" -l "$h/crlf-bom.txt" | cmp -s - "$exp/list.out"; then ok; else bad "hostile crlf-bom: list differs"; fi
