@@ -5,26 +5,31 @@ seed=$dir/../../seeds/000_5ab60398d2227b0f.txt
 h=$tmp/hostile
 mkdir -p "$h"
 
-# The seed with terminal escapes injected into 马东亮's second paragraph.
+# The seed with the bytes of printf format $1 injected into 马东亮's second
+# paragraph, after its first two characters.
 inject() {
-	awk -v s="$1" 'NR == 15 { $0 = "盘活" s "“五闲资源”" substr($0, 13) } { print }' "$seed"
+	sed -n 1,20p "$seed"
+	printf '盘活'
+	printf "$1"
+	sed -n '21s/^盘活//p' "$seed"
+	sed -n '22,$p' "$seed"
 }
-inject "$(printf '\033]52;c;aGVsbG8=\007')" >"$h/osc52.txt"
-inject "$(printf '\033[2J')" >"$h/clear.txt"
-inject "$(printf '\033]0;title\007')" >"$h/title.txt"
-inject "$(printf '\302\23331m')" >"$h/c1csi.txt"
-inject "$(printf '\2332J')" >"$h/rawcsi.txt"
-inject "$(printf 'a\000b')" >"$h/nul.txt"
-inject "$(printf '\377\376')" >"$h/fffe.txt"
-inject "$(printf '\300\257')" >"$h/overlong.txt"
-inject "$(printf '\355\240\200')" >"$h/surrogate.txt"
-head -c 1001 "$seed" >"$h/truncated.txt"
+inject '\033]52;c;aGVsbG8=\007' >"$h/osc52.txt"
+inject '\033[2J' >"$h/clear.txt"
+inject '\033]0;title\007' >"$h/title.txt"
+inject '\302\23331m' >"$h/c1csi.txt"
+inject '\2332J' >"$h/rawcsi.txt"
+inject 'a\000b' >"$h/nul.txt"
+inject '\377\376' >"$h/fffe.txt"
+inject '\300\257' >"$h/overlong.txt"
+inject '\355\240\200' >"$h/surrogate.txt"
+head -c 1000 "$seed" >"$h/truncated.txt"
 { printf '\357\273\277'; sed 's/$/\r/' "$seed"; } >"$h/crlf-bom.txt"
 : >"$h/empty.txt"
 head -c 10000000 /dev/zero | tr '\0' 'a' >"$h/longline.txt"
 head -c 1000000 /dev/zero | tr '\0' '\n' >"$h/emptylines.txt"
 { printf '标题\n\n标题二\n\n某某市某某镇党委书记 张三\n\ne'; i=0; while [ $i -lt 5000 ]; do printf '\314\201'; i=$((i + 1)); done; printf '。\n'; } >"$h/combining.txt"
-{ sed -n 1,14p "$seed"; printf '👨‍👩‍👧‍👦🇨🇳🇺🇸 👍🏽 家庭。\n\nשלום עולם مرحبا بالعالم。\n'; } >"$h/emoji-rtl.txt"
+{ sed -n 1,20p "$seed"; printf '👨‍👩‍👧‍👦🇨🇳🇺🇸 👍🏽 家庭。\n\nשלום עולם مرحبا بالعالم。\n'; } >"$h/emoji-rtl.txt"
 yes '新郑市城关乡党委书记 马东亮' | head -n 100000 >"$h/bylines.txt"
 
 # Assert that a file holds no ESC, BEL, raw CSI or encoded C1 control.
@@ -67,7 +72,7 @@ expect_err fffe 'invalid UTF-8 at byte [0-9]'
 expect_err overlong 'invalid UTF-8 at byte [0-9]'
 expect_err surrogate 'invalid UTF-8 at byte [0-9]'
 expect_err rawcsi 'invalid UTF-8 at byte [0-9]'
-expect_err truncated 'invalid UTF-8 at byte 999'
+expect_err truncated 'invalid UTF-8 at byte 998'
 
 # The controls that are valid UTF-8 are shown, not obeyed.
 for n in osc52 clear title; do
