@@ -264,8 +264,9 @@ static void wrap_push(struct wrap *w, size_t off, size_t len, int cols)
  * still wider than the width is a single unbreakable piece, which is cut at
  * grapheme boundaries into full lines. A cluster wider than the width (a wide
  * character at width 1) goes alone on its line, the only case where a line is
- * wider than the width, so that wrapping always makes progress. */
-static void wrap_emit(struct wrap *w, size_t off, size_t end)
+ * wider than the width, so that wrapping always makes progress. `soft` is
+ * false for the end of the text and for hard breaks, which keep empty lines. */
+static void wrap_emit(struct wrap *w, size_t off, size_t end, bool soft)
 {
 	const char *s = w->s;
 	char *gb;
@@ -274,6 +275,9 @@ static void wrap_emit(struct wrap *w, size_t off, size_t end)
 
 	while (end > off && s[end - 1] == ' ')
 		end--;
+	/* Leading spaces before a soft break would make an empty line. */
+	if (soft && end == off)
+		return;
 	cols = text_cols(s + off, end - off);
 	if (cols <= w->width) {
 		wrap_push(w, off, end - off, cols);
@@ -331,21 +335,21 @@ size_t text_wrap(const char *s, size_t len, int width, struct text_line **lines)
 		size_t n = text_next_char(s + off, len - off, &c);
 
 		if (p[off] == UC_BREAK_MANDATORY) {
-			wrap_emit(&w, start, off);
+			wrap_emit(&w, start, off, false);
 			start = off + n;
 		} else if (p[off] == UC_BREAK_CR_BEFORE_LF) {
 			/* CR LF: the LF that follows is marked mandatory and ends the line. */
-			wrap_emit(&w, start, off);
+			wrap_emit(&w, start, off, false);
 			start = off + n;
 			if (start < len && s[start] == '\n')
 				n++, start++;
 		} else if (p[off] == UC_BREAK_POSSIBLE && off > start) {
-			wrap_emit(&w, start, off);
+			wrap_emit(&w, start, off, true);
 			start = off;
 		}
 		off += n;
 	}
-	wrap_emit(&w, start, len);
+	wrap_emit(&w, start, len, false);
 	free(p);
 	*lines = w.lines;
 	return w.n;

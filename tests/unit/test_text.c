@@ -212,6 +212,10 @@ static void test_wrap_basic(void **state)
 	WRAP("hello   world", 8, "hello", "world");
 	WRAP("ab\ncd", 10, "ab", "cd");
 	WRAP("a\n\nb", 10, "a", "", "b");
+	WRAP("a\r\nb\n", 10, "a", "b", "");
+	WRAP("   abcdef", 4, "   a", "bcde", "f");
+	WRAP("  ab cd", 4, "  ab", "cd");
+	WRAP("  ", 4, "");
 	WRAP("中文字符", 4, "中文", "字符");
 	WRAP("中文字符", 5, "中文", "字符");
 	/* No line starts with 。 or ，: the character before goes down with it. */
