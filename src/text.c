@@ -1,10 +1,12 @@
 /* text.c: the text layer. Every width and every cut in fayan goes through here,
  * and this is the only place (with fold.c) that includes libunistring. Widths
  * follow wcwidth() because that is what ncurses uses to advance the cursor. */
+#include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
 #include <uniwidth.h>
 #include <unigbrk.h>
+#include <unictype.h>
 #include <unilbrk.h>
 
 #include "fayan/text.h"
@@ -126,4 +128,229 @@ int text_cols(const char *s, size_t len)
 		cols += text_char_cols(c);
 	}
 	return cols;
+}
+
+/* Grapheme breaks at a position depend only on what comes before it and on the
+ * character at it, so breaks found inside a window that ends at a character
+ * boundary are final. The window doubles until a break shows up, which keeps
+ * the cost proportional to the cluster even for thousands of combining marks. */
+size_t text_grapheme_len(const char *s, size_t len)
+{
+	char small[32];
+	char *p = small;
+	size_t win = 16;
+
+	if (len == 0)
+		return 0;
+	/* Two ASCII bytes other than CR LF always have a boundary between them. */
+	if ((unsigned char)s[0] < 0x80 && s[0] != '\r' &&
+	    (len == 1 || (unsigned char)s[1] < 0x80))
+		return 1;
+	for (;;) {
+		size_t n = win < len ? win : len;
+
+		/* Never end the window inside a multibyte sequence. */
+		while (n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n++;
+		if (n > sizeof small)
+			p = xrealloc(p == small ? NULL : p, n);
+		u8_grapheme_breaks((const uint8_t *)s, n, p);
+		for (size_t i = 1; i < n; i++) {
+			if (p[i]) {
+				if (p != small)
+					free(p);
+				return i;
+			}
+		}
+		if (n == len) {
+			if (p != small)
+				free(p);
+			return len;
+		}
+		win = n * 2;
+	}
+}
+
+size_t text_prefix_cols(const char *s, size_t len, int cols, int *used_cols)
+{
+	size_t off = 0;
+	int used = 0;
+
+	while (off < len) {
+		size_t n = text_grapheme_len(s + off, len - off);
+		int w = text_cols(s + off, n);
+
+		if (used + w > cols)
+			break;
+		used += w;
+		off += n;
+	}
+	if (used_cols)
+		*used_cols = used;
+	return off;
+}
+
+char *text_truncate(const char *s, size_t len, int cols)
+{
+	static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026, one column */
+	struct buf b;
+	int used;
+	size_t n;
+
+	buf_init(&b);
+	if (cols <= 0)
+		return buf_take(&b, NULL);
+	n = text_prefix_cols(s, len, cols, &used);
+	if (n == len) {
+		buf_add(&b, s, len);
+	} else {
+		/* Make room for the ellipsis. */
+		n = text_prefix_cols(s, len, cols - 1, &used);
+		buf_add(&b, s, n);
+		buf_adds(&b, ellipsis);
+	}
+	return buf_take(&b, NULL);
+}
+
+/* Whether UAX #14 should see a break before this opening quote: libunistring 1.0
+ * glues “ ‘ to both neighbours. Only after an ideograph or after Po punctuation
+ * (，。、,:) may a line end before the quote; after ( or another quote it may not. */
+static bool quote_open_breaks_after(uint32_t prev)
+{
+	return uc_is_property_ideographic(prev) || uc_is_general_category(prev, UC_CATEGORY_Po);
+}
+
+/* Fill o[0..len) with the Chinese-quote override for u8_width_linebreaks. A rule
+ * based on "wide neighbour" would also allow a break before 、 and is not used. */
+static void quote_override(const char *s, size_t len, char *o)
+{
+	uint32_t prev = 0;
+	bool have_prev = false;
+
+	memset(o, UC_BREAK_UNDEFINED, len);
+	for (size_t off = 0; off < len;) {
+		uint32_t c;
+		size_t n = text_next_char(s + off, len - off, &c);
+
+		if (have_prev) {
+			if ((c == 0x201C || c == 0x2018) && quote_open_breaks_after(prev))
+				o[off] = UC_BREAK_POSSIBLE;
+			if ((prev == 0x201D || prev == 0x2019) && uc_is_property_ideographic(c))
+				o[off] = UC_BREAK_POSSIBLE;
+		}
+		prev = c;
+		have_prev = true;
+		off += n;
+	}
+}
+
+struct wrap {
+	const char *s;
+	int width;
+	struct text_line *lines;
+	size_t n, cap;
+};
+
+static void wrap_push(struct wrap *w, size_t off, size_t len, int cols)
+{
+	w->lines = xgrow(w->lines, &w->cap, w->n + 1, sizeof *w->lines);
+	w->lines[w->n].off = off;
+	w->lines[w->n].len = len;
+	w->lines[w->n].cols = cols;
+	w->n++;
+}
+
+/* Emit the text between two chosen breaks. Trailing spaces are dropped; what is
+ * still wider than the width is a single unbreakable piece, which is cut at
+ * grapheme boundaries into full lines. A cluster wider than the width (a wide
+ * character at width 1) goes alone on its line, the only case where a line is
+ * wider than the width, so that wrapping always makes progress. `soft` is
+ * false for the end of the text and for hard breaks, which keep empty lines. */
+static void wrap_emit(struct wrap *w, size_t off, size_t end, bool soft)
+{
+	const char *s = w->s;
+	char *gb;
+	size_t pos, start, last_cut;
+	int cols, cut_cols;
+
+	while (end > off && s[end - 1] == ' ')
+		end--;
+	/* Leading spaces before a soft break would make an empty line. */
+	if (soft && end == off)
+		return;
+	cols = text_cols(s + off, end - off);
+	if (cols <= w->width) {
+		wrap_push(w, off, end - off, cols);
+		return;
+	}
+	gb = xmalloc(end - off);
+	u8_grapheme_breaks((const uint8_t *)s + off, end - off, gb);
+	start = off;
+	last_cut = off;
+	cut_cols = 0;
+	cols = 0;
+	for (pos = off; pos < end;) {
+		uint32_t c;
+		size_t n;
+		int cw;
+
+		if (pos > start && gb[pos - off]) {
+			last_cut = pos;
+			cut_cols = cols;
+		}
+		n = text_next_char(s + pos, end - pos, &c);
+		cw = text_char_cols(c);
+		if (cols + cw > w->width && last_cut > start) {
+			/* The cluster that starts at last_cut does not fit. */
+			wrap_push(w, start, last_cut - start, cut_cols);
+			start = last_cut;
+			cols -= cut_cols;
+			cut_cols = 0;
+		}
+		cols += cw;
+		pos += n;
+	}
+	wrap_push(w, start, end - start, cols);
+	free(gb);
+}
+
+size_t text_wrap(const char *s, size_t len, int width, struct text_line **lines)
+{
+	struct wrap w = { .s = s, .width = width < 1 ? 1 : width };
+	char *o, *p;
+	size_t start = 0, off;
+
+	if (len == 0) {
+		wrap_push(&w, 0, 0, 0);
+		*lines = w.lines;
+		return w.n;
+	}
+	o = xmalloc(len);
+	p = xmalloc(len);
+	quote_override(s, len, o);
+	u8_width_linebreaks((const uint8_t *)s, len, w.width, 0, 0, o, "UTF-8", p);
+	free(o);
+	for (off = 0; off < len;) {
+		uint32_t c;
+		size_t n = text_next_char(s + off, len - off, &c);
+
+		if (p[off] == UC_BREAK_MANDATORY) {
+			wrap_emit(&w, start, off, false);
+			start = off + n;
+		} else if (p[off] == UC_BREAK_CR_BEFORE_LF) {
+			/* CR LF: the LF that follows is marked mandatory and ends the line. */
+			wrap_emit(&w, start, off, false);
+			start = off + n;
+			if (start < len && s[start] == '\n')
+				n++, start++;
+		} else if (p[off] == UC_BREAK_POSSIBLE && off > start) {
+			wrap_emit(&w, start, off, true);
+			start = off;
+		}
+		off += n;
+	}
+	wrap_emit(&w, start, len, false);
+	free(p);
+	*lines = w.lines;
+	return w.n;
 }

@@ -38,7 +38,10 @@ struct layout {
 };
 
 /* Lay out section `s` to `width` columns (width <= 0: one line per paragraph,
- * unwrapped). The layout points into the section's strings. Free with layout_free. */
+ * unwrapped). The layout points into the section's strings. Free with layout_free.
+ * Lines: topic, headline and byline (each only when non-empty), one blank line
+ * if any of those was laid out, then the paragraphs with one blank line between
+ * them and none at the end. */
 void layout_section(struct layout *lo, const struct section *s, int width);
 
 /* Lay out a list of paragraphs (the intro) with an optional title line. */

@@ -56,7 +56,9 @@ struct text_line {
  * that Chinese quotes need: no line starts with ，。、,.;:!?”) or ends with “(
  * where the text allows it; a piece wider than `width` is cut at a grapheme
  * boundary. LF forces a break. Stores a malloc'd array in *lines and returns its
- * count (at least 1, an empty line for empty input). width < 1 is treated as 1. */
+ * count (at least 1, an empty line for empty input). width < 1 is treated as 1.
+ * The one case of a line wider than `width`: a grapheme cluster that alone is
+ * wider (a wide character at width 1) goes on a line of its own. O(len). */
 size_t text_wrap(const char *s, size_t len, int width, struct text_line **lines);
 
 #endif

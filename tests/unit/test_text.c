@@ -1,0 +1,468 @@
+/* Unit tests for the text layer: validation, sanitizing, widths, grapheme cuts,
+ * truncation and line breaking. The wrapping property test checks every line
+ * of the seed at every width from 4 to 120 against libunistring's own UAX #14
+ * break opportunities, used here as an independent oracle. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+
+#include "fayan/text.h"
+#include "fayan/util.h"
+
+#define SEED "seeds/000_5ab60398d2227b0f.txt"
+
+static int cols_of(const char *s)
+{
+	return text_cols(s, strlen(s));
+}
+
+static void test_widths(void **state)
+{
+	(void)state;
+	assert_int_equal(cols_of("abc"), 3);
+	assert_int_equal(cols_of("中文"), 4);
+	assert_int_equal(cols_of("新郑市城关乡"), 12);
+	assert_int_equal(cols_of("，。、"), 6);
+	/* East Asian Ambiguous: one column, as wcwidth() and ncurses say. */
+	assert_int_equal(cols_of("“”…—"), 4);
+	assert_int_equal(cols_of("e\xCC\x81"), 1);          /* e + U+0301 */
+	assert_int_equal(cols_of("\xE0\xA4\x95\xE0\xA5\x8D"), 1); /* क् */
+	assert_int_equal(cols_of("👍"), 2);
+	/* Code points add up, as ncurses advances: the modifier is 2 more. */
+	assert_int_equal(cols_of("👍🏽"), 4);
+	assert_int_equal(cols_of("ＡＢＣ"), 6);
+	assert_int_equal(cols_of(""), 0);
+	assert_int_equal(text_char_cols(0x1B), 0);
+	assert_int_equal(text_char_cols(0x9B), 0);
+	assert_int_equal(text_char_cols(0x4E2D), 2);
+	assert_int_equal(text_char_cols(0x0301), 0);
+	assert_int_equal(text_char_cols('a'), 1);
+}
+
+static void test_invalid_utf8(void **state)
+{
+	size_t n;
+	char *r;
+
+	(void)state;
+	assert_int_equal(text_check_utf8("中文", 6), 6);
+	assert_int_equal(text_check_utf8("ab\xE4\xB8", 4), 2);        /* truncated */
+	assert_int_equal(text_check_utf8("中\xE4", 4), 3);            /* truncated at end */
+	assert_int_equal(text_check_utf8("a\xC0\xAF", 3), 1);         /* overlong '/' */
+	assert_int_equal(text_check_utf8("ab\xE0\x80\xAF", 5), 2);    /* overlong 3-byte */
+	assert_int_equal(text_check_utf8("ab\xED\xA0\x80x", 6), 2);   /* surrogate D800 */
+	assert_int_equal(text_check_utf8("\xff\xfe", 2), 0);
+	assert_int_equal(text_check_utf8("ok\xfe", 3), 2);
+	assert_int_equal(text_check_utf8("\x80", 1), 0);              /* lone continuation */
+
+	r = text_repair_utf8("a\xff\xfe" "b", 4, &n);
+	assert_int_equal(n, 8);
+	assert_memory_equal(r, "a\xEF\xBF\xBD\xEF\xBF\xBD" "b", 8);
+	assert_int_equal(text_check_utf8(r, n), n);
+	free(r);
+	r = text_repair_utf8("中\xE4\xB8", 5, &n);
+	assert_int_equal(text_check_utf8(r, n), n);
+	assert_memory_equal(r, "中", 3);
+	free(r);
+}
+
+static void test_sanitize(void **state)
+{
+	const char in[] = "a\x1b]52;c;QUJD\x07" "b\xC2\x9B" "2Jc\td\x7f\ne";
+	const char want[] = "a^[]52;c;QUJD^Gb<U+009B>2Jc d^?\ne";
+	size_t n;
+	char *r;
+
+	(void)state;
+	assert_true(text_has_controls(in, sizeof in - 1));
+	r = text_sanitize(in, sizeof in - 1, true, &n);
+	assert_string_equal(r, want);
+	assert_int_equal(n, sizeof want - 1);
+	assert_false(text_has_controls(r, n));
+	for (size_t i = 0; i < n; i++) {
+		assert_int_not_equal((unsigned char)r[i], 0x1B);
+		assert_int_not_equal((unsigned char)r[i], 0x07);
+		assert_false((unsigned char)r[i] == 0xC2 && (unsigned char)r[i + 1] == 0x9B);
+	}
+	free(r);
+	r = text_sanitize("a\nb", 3, false, &n);
+	assert_string_equal(r, "a b");
+	free(r);
+	assert_false(text_has_controls("中文\n", 7));
+	assert_true(text_has_controls("\t", 1));
+}
+
+static void test_grapheme_len(void **state)
+{
+	const char flags[] = "🇨🇳🇺🇸";
+	const char family[] = "👨\u200d👩\u200d👧x";
+	size_t n = 1 + 5000 * 2;
+	char *zalgo = xmalloc(n + 2);
+
+	(void)state;
+	assert_int_equal(text_grapheme_len("ab", 2), 1);
+	assert_int_equal(text_grapheme_len("中文", 6), 3);
+	assert_int_equal(text_grapheme_len("e\xCC\x81x", 4), 3);
+	assert_int_equal(text_grapheme_len("\r\n", 2), 2);
+	assert_int_equal(text_grapheme_len(flags, sizeof flags - 1), 8);
+	assert_int_equal(text_grapheme_len(flags + 8, sizeof flags - 9), 8);
+	assert_int_equal(text_grapheme_len(family, sizeof family - 1), sizeof family - 2);
+	assert_int_equal(text_grapheme_len("👍🏽!", 9), 8);
+
+	zalgo[0] = 'a';
+	for (size_t i = 0; i < 5000; i++)
+		memcpy(zalgo + 1 + 2 * i, "\xCC\x81", 2);
+	zalgo[n] = 'b';
+	zalgo[n + 1] = 0;
+	assert_int_equal(text_grapheme_len(zalgo, n + 1), n);
+	assert_int_equal(text_cols(zalgo, n), 1);
+	free(zalgo);
+}
+
+static void test_prefix_cols(void **state)
+{
+	int used = -1;
+
+	(void)state;
+	assert_int_equal(text_prefix_cols("中文字", 9, 3, &used), 3);
+	assert_int_equal(used, 2);
+	/* A wide character is never split. */
+	assert_int_equal(text_prefix_cols("中文字", 9, 1, &used), 0);
+	assert_int_equal(used, 0);
+	assert_int_equal(text_prefix_cols("中文字", 9, 100, &used), 9);
+	assert_int_equal(used, 6);
+	/* A combining mark stays with its letter. */
+	assert_int_equal(text_prefix_cols("ae\xCC\x81z", 5, 2, &used), 4);
+	assert_int_equal(used, 2);
+	assert_int_equal(text_prefix_cols("a👍🏽", 9, 4, &used), 1);
+	assert_int_equal(used, 1);
+	assert_int_equal(text_prefix_cols("abc", 3, 0, NULL), 0);
+}
+
+static void test_truncate(void **state)
+{
+	char *r;
+
+	(void)state;
+	r = text_truncate("中文字", 9, 4);
+	assert_string_equal(r, "中…");
+	assert_int_equal(cols_of(r), 3);
+	free(r);
+	r = text_truncate("中文字", 9, 6);
+	assert_string_equal(r, "中文字");
+	free(r);
+	r = text_truncate("中文字", 9, 5);
+	assert_string_equal(r, "中文…");
+	free(r);
+	r = text_truncate("abcd", 4, 3);
+	assert_string_equal(r, "ab…");
+	free(r);
+	r = text_truncate("abc", 3, 3);
+	assert_string_equal(r, "abc");
+	free(r);
+	r = text_truncate("中文", 6, 1);
+	assert_string_equal(r, "…");
+	free(r);
+	r = text_truncate("中文", 6, 0);
+	assert_string_equal(r, "");
+	free(r);
+	r = text_truncate("ae\xCC\x81zz", 6, 3);
+	assert_string_equal(r, "ae\xCC\x81…");
+	free(r);
+}
+
+/* Wrap s and compare with the expected lines, given as NUL-separated strings. */
+static void check_wrap(const char *s, int width, const char *const *want, size_t nwant)
+{
+	struct text_line *l;
+	size_t n = text_wrap(s, strlen(s), width, &l);
+
+	for (size_t i = 0; i < n && i < nwant; i++) {
+		char got[256];
+
+		snprintf(got, sizeof got, "%.*s", (int)l[i].len, s + l[i].off);
+		assert_string_equal(got, want[i]);
+		assert_int_equal(l[i].cols, cols_of(want[i]));
+	}
+	assert_int_equal(n, nwant);
+	free(l);
+}
+
+#define WRAP(s, w, ...)                                                          \
+	do {                                                                     \
+		static const char *const want_[] = { __VA_ARGS__ };              \
+		check_wrap(s, w, want_, sizeof want_ / sizeof want_[0]);         \
+	} while (0)
+
+static void test_wrap_basic(void **state)
+{
+	(void)state;
+	WRAP("", 10, "");
+	WRAP("hello world", 5, "hello", "world");
+	WRAP("hello world", 11, "hello world");
+	WRAP("hello   world", 8, "hello", "world");
+	WRAP("ab\ncd", 10, "ab", "cd");
+	WRAP("a\n\nb", 10, "a", "", "b");
+	WRAP("a\r\nb\n", 10, "a", "b", "");
+	WRAP("   abcdef", 4, "   a", "bcde", "f");
+	WRAP("  ab cd", 4, "  ab", "cd");
+	WRAP("  ", 4, "");
+	WRAP("中文字符", 4, "中文", "字符");
+	WRAP("中文字符", 5, "中文", "字符");
+	/* No line starts with 。 or ，: the character before goes down with it. */
+	WRAP("一二三。四", 6, "一二", "三。四");
+	WRAP("一二三,四", 6, "一二", "三,四");
+	WRAP("一二三、四", 6, "一二", "三、四");
+	/* No line ends with “ or (. */
+	WRAP("一二(三四)", 6, "一二", "(三四)");
+	/* A piece wider than the width is cut at grapheme boundaries. */
+	WRAP("abcdefghij", 4, "abcd", "efgh", "ij");
+	WRAP("ae\xCC\x81" "cde\xCC\x81" "f", 3, "ae\xCC\x81" "c", "de\xCC\x81" "f");
+	WRAP("a中文字", 4, "a中", "文字");
+	/* Width 1: a wide character goes alone on its line (2 columns). */
+	WRAP("中文", 1, "中", "文");
+	WRAP("a中b", 1, "a", "中", "b");
+	WRAP("ab", 0, "a", "b");
+}
+
+static void test_wrap_quotes(void **state)
+{
+	const char *s = "政治”的“134”工作";
+	struct text_line *l;
+	size_t n;
+
+	(void)state;
+	/* libunistring alone keeps 治”的“134”工 in one piece; the override breaks it
+	 * after ” before an ideograph and before “ after an ideograph. */
+	WRAP(s, 8, "政治”的", "“134”工", "作");
+	WRAP(s, 6, "政治”", "的", "“134”", "工作");
+	WRAP("他说:“好”。", 6, "他说:", "“好”。");
+	WRAP("他说,“好”", 5, "他说,", "“好”");
+	/* Not before 、 after a closing quote, not after an opening bracket. */
+	WRAP("“一二”、三四", 6, "“一", "二”、", "三四");
+	WRAP("一(“二”)", 4, "一", "(“二", "”)");
+	n = text_wrap(s, strlen(s), 100, &l);
+	assert_int_equal(n, 1);
+	assert_int_equal(l[0].len, strlen(s));
+	free(l);
+}
+
+static char *repeat(const char *unit, size_t times, size_t *len)
+{
+	size_t u = strlen(unit);
+	char *s = xmalloc(u * times + 1);
+
+	for (size_t i = 0; i < times; i++)
+		memcpy(s + i * u, unit, u);
+	s[u * times] = 0;
+	*len = u * times;
+	return s;
+}
+
+static void test_wrap_huge(void **state)
+{
+	struct text_line *l;
+	size_t len, n;
+	char *s;
+
+	(void)state;
+	/* 10 MB of Chinese without a break character: lines of exactly 80 columns. */
+	s = repeat("中", 10 << 20 / 3, &len);
+	n = text_wrap(s, len, 80, &l);
+	assert_int_equal(n, (len / 3 + 39) / 40);
+	assert_int_equal(l[0].cols, 80);
+	assert_int_equal(l[n - 1].off + l[n - 1].len, len);
+	free(l);
+	free(s);
+	/* 10 MB of one unbreakable ASCII word: cut, in linear time. */
+	s = repeat("x", 10 << 20, &len);
+	n = text_wrap(s, len, 7, &l);
+	assert_int_equal(n, (len + 6) / 7);
+	for (size_t i = 0; i < n - 1; i++)
+		assert_int_equal(l[i].len, 7);
+	free(l);
+	free(s);
+	/* 5,000 combining marks on one letter: one grapheme, one line of 1 column. */
+	s = repeat("\xCC\x81", 5000, &len);
+	s = xrealloc(s, len + 3);
+	memmove(s + 1, s, len + 1);
+	s[0] = 'a';
+	len++;
+	for (int w = 1; w <= 5; w++) {
+		n = text_wrap(s, len, w, &l);
+		assert_int_equal(n, 1);
+		assert_int_equal(l[0].len, len);
+		assert_int_equal(l[0].cols, 1);
+		free(l);
+	}
+	free(s);
+}
+
+/* The seed's paragraph lines (non-empty lines), read from the repository. */
+static char **seed_lines(size_t *count)
+{
+	FILE *f = fopen(SEED, "rb");
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+	char *line = NULL;
+	size_t lcap = 0;
+	ssize_t got;
+
+	assert_non_null(f);
+	while ((got = getline(&line, &lcap, f)) > 0) {
+		while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+			line[--got] = 0;
+		if (got == 0)
+			continue;
+		v = xgrow(v, &cap, n + 1, sizeof *v);
+		v[n++] = xstrdup(line);
+	}
+	free(line);
+	fclose(f);
+	*count = n;
+	return v;
+}
+
+static uint32_t char_at(const char *s, size_t len, size_t off)
+{
+	uint32_t c;
+
+	text_next_char(s + off, len - off, &c);
+	return c;
+}
+
+static uint32_t char_before(const char *s, size_t off)
+{
+	size_t b = off - 1;
+
+	while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80)
+		b--;
+	return char_at(s, off, b);
+}
+
+static bool starts_forbidden(uint32_t c)
+{
+	switch (c) {
+	case 0xFF0C: case 0x3002: case 0x3001: case 0x201D: /* ，。、” */
+	case ',': case '.': case ';': case ':': case '!': case '?': case ')':
+		return true;
+	}
+	return false;
+}
+
+static bool ends_forbidden(uint32_t c)
+{
+	return c == 0x201C || c == '(';
+}
+
+/* Whether the quote rule of the spec allows a break at off (s[off] not first). */
+static bool quote_break(const char *s, size_t len, size_t off)
+{
+	uint32_t prev = char_before(s, off), c = char_at(s, len, off);
+
+	if ((c == 0x201C || c == 0x2018) &&
+	    (uc_is_property_ideographic(prev) || uc_is_general_category(prev, UC_CATEGORY_Po)))
+		return true;
+	return (prev == 0x201D || prev == 0x2019) && uc_is_property_ideographic(c);
+}
+
+static void test_wrap_seed_property(void **state)
+{
+	size_t nlines, forced_narrow = 0, checked = 0;
+	char **seed = seed_lines(&nlines);
+
+	(void)state;
+	assert_true(nlines > 20);
+	for (size_t k = 0; k < nlines; k++) {
+		const char *s = seed[k];
+		size_t len = strlen(s);
+		char *opp = xmalloc(len), *gb = xmalloc(len);
+
+		u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", opp);
+		u8_grapheme_breaks((const uint8_t *)s, len, gb);
+		for (int width = 4; width <= 120; width++) {
+			struct text_line *l;
+			size_t n = text_wrap(s, len, width, &l);
+			size_t expect = 0;
+
+			for (size_t i = 0; i < n; i++) {
+				size_t off = l[i].off, end = off + l[i].len;
+				bool forced = false;
+
+				/* Reproduces the text: only spaces are dropped between lines. */
+				assert_true(off >= expect);
+				for (size_t j = expect; j < off; j++)
+					assert_int_equal(s[j], ' ');
+				expect = end;
+				assert_true(l[i].cols <= width);
+				assert_int_equal(l[i].cols, text_cols(s + off, l[i].len));
+				assert_true(l[i].len > 0);
+				/* Never inside a character or a grapheme cluster. */
+				assert_true(off == 0 || gb[off]);
+				assert_true(end == len || gb[end]);
+
+				if (i > 0) {
+					size_t poff = l[i - 1].off, pend = poff + l[i - 1].len;
+
+					/* A break no UAX #14 opportunity or quote rule allows is
+					 * a cut: only when the piece is wider than the width. */
+					if (pend == off && opp[off] != UC_BREAK_POSSIBLE &&
+					    !quote_break(s, len, off)) {
+						int next = text_cols(s + off, text_grapheme_len(s + off, len - off));
+
+						forced = true;
+						assert_true(width <= 6);
+						assert_true(l[i - 1].cols + next > width);
+						for (size_t j = poff + 1; j < pend; j++)
+							assert_true(opp[j] != UC_BREAK_POSSIBLE);
+						forced_narrow++;
+					}
+					if (!forced) {
+						if (starts_forbidden(char_at(s, len, off)) || ends_forbidden(char_before(s, pend)))
+							fprintf(stderr, "width %d: [%.*s] [%.*s]\n", width, (int)l[i-1].len, s + poff, (int)l[i].len, s + off);
+						assert_false(starts_forbidden(char_at(s, len, off)));
+						assert_false(ends_forbidden(char_before(s, pend)));
+					}
+				}
+				checked++;
+			}
+			while (expect < len)
+				assert_int_equal(s[expect++], ' ');
+			free(l);
+		}
+		free(opp);
+		free(gb);
+		free(seed[k]);
+	}
+	free(seed);
+	/* The seed does have pieces wider than 4 to 6 columns. */
+	assert_true(forced_narrow > 0);
+	assert_true(checked > 10000);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_grapheme_len),
+		cmocka_unit_test(test_prefix_cols),
+		cmocka_unit_test(test_truncate),
+		cmocka_unit_test(test_wrap_basic),
+		cmocka_unit_test(test_wrap_quotes),
+		cmocka_unit_test(test_wrap_huge),
+		cmocka_unit_test(test_wrap_seed_property),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
