@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fayan/doc.h"
@@ -128,10 +129,11 @@ static bool in_list(uint32_t c, const uint32_t *list)
 }
 
 /* Characters that end a sentence, and closers that may follow them. */
-static const uint32_t sentence_end[] = {0x3002, 0xFF01, 0xFF1F, '!', '?', 0x2026, 0xFF1B, ';', 0xFF1A, ':', 0};
+/* ASCII '.' too: a paragraph of Latin text ending in a full stop is complete. */
+static const uint32_t sentence_end[] = {0x3002, 0xFF01, 0xFF1F, '!', '?', '.', 0x2026, 0xFF1B, ';', 0xFF1A, ':', 0};
 static const uint32_t closers[] = {0x201D, 0x2019, 0xFF09, ')', 0x300D, 0x300F, 0};
 
-/* Whether s[0..len) ends a sentence: 。！？!?…；;：: possibly followed by one closing quote or bracket. */
+/* Whether s[0..len) ends a sentence: 。！？!?.…；;：: possibly followed by one closing quote or bracket. */
 static bool ends_sentence(const char *s, size_t len)
 {
 	uint32_t c;
@@ -186,14 +188,13 @@ static bool title_like(const char *s, size_t len)
 /* The byline's fields, as byte ranges into a scratch buffer. */
 struct byline_parts {
 	struct buf norm;  /* the byline with separators normalised to one space */
-	struct buf rest;  /* everything before the name, parts concatenated */
+	struct buf rest;  /* everything before the name, parts joined by one space */
 	size_t last_part; /* offset in `rest` where the last part before the name starts */
 	size_t nrest;     /* parts before the name */
 	size_t name_off, name_len; /* in norm */
 	const char *role; /* "代表" or "委员" after the name, or NULL */
 	size_t place_len;   /* rest[0..place_len) is the place ... */
 	size_t title_off;   /* ... and rest[title_off..] the title */
-	bool place_spaced;  /* place is the earlier parts, to be joined by spaces */
 };
 
 /* Split rest into place and title at a place-name ending; true if found. */
@@ -218,7 +219,7 @@ static bool split_place(struct byline_parts *bp)
 			}
 			if (title_like(s + p, len - p)) {
 				bp->place_len = p;
-				bp->title_off = p;
+				bp->title_off = s[p] == ' ' ? p + 1 : p;
 				return true;
 			}
 		}
@@ -301,6 +302,8 @@ static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
 			bp->name_off = bp->norm.len;
 		buf_add(&bp->norm, s + part_off[i], part_len[i]);
 		if (i < nparts - 1) {
+			if (i)
+				buf_addc(&bp->rest, ' ');
 			bp->last_part = bp->rest.len;
 			buf_add(&bp->rest, s + part_off[i], part_len[i]);
 		}
@@ -315,10 +318,8 @@ static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
 	}
 	if (split_place(bp))
 		return true;
-	bp->place_spaced = false;
 	if (bp->nrest >= 2 && title_like(bp->rest.data + bp->last_part, bp->rest.len - bp->last_part)) {
-		bp->place_spaced = true;
-		bp->place_len = bp->last_part;
+		bp->place_len = bp->last_part - 1;
 		bp->title_off = bp->last_part;
 		return true;
 	}
@@ -351,12 +352,7 @@ static bool byline_parse(const char *s, size_t len, struct speaker *sp)
 
 		sp->byline = xstrndup(bp.norm.data, bp.norm.len);
 		sp->name = xstrndup(bp.norm.data + bp.name_off, bp.name_len);
-		if (bp.place_spaced) {
-			/* The place is every part before the title, as printed: cut it from norm. */
-			sp->place = xstrndup(bp.norm.data, bp.place_len + (bp.nrest - 2));
-		} else {
-			sp->place = xstrndup(r, bp.place_len);
-		}
+		sp->place = xstrndup(r, bp.place_len);
 		buf_init(&title);
 		buf_add(&title, r + bp.title_off, bp.rest.len - bp.title_off);
 		if (bp.role) {
@@ -606,6 +602,8 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 	if (np == 0) {
 		free(paras);
 		paras = NULL;
+	} else if (np < n) {
+		paras = xrealloc(paras, np * sizeof *paras); /* joins left slack */
 	}
 	*out = paras;
 	return np;
@@ -615,7 +613,12 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 static size_t split_lines(const char *src, size_t len, struct span **out)
 {
 	struct span *v = NULL;
-	size_t n = 0, cap = 0, lineno = 1, off = 0;
+	size_t n = 0, cap = 1, lineno = 1, off = 0;
+
+	/* Size the array once: at most one line per line end, plus one. */
+	for (size_t i = 0; i < len; i++)
+		cap += src[i] == '\n' || src[i] == '\r';
+	v = xmalloc(cap * sizeof *v);
 
 	while (off < len) {
 		size_t start = off, end, b;
@@ -627,7 +630,6 @@ static size_t split_lines(const char *src, size_t len, struct span **out)
 			start += b;
 		end = start + rtrim_blank(src + start, end - start);
 		if (start < end) {
-			v = xgrow(v, &cap, n + 1, sizeof *v);
 			v[n++] = (struct span){start, end - start, lineno};
 		}
 		if (off < len) {
@@ -906,39 +908,46 @@ void doc_free(struct doc *d)
 	doc_init(d);
 }
 
-int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len,
-		   const struct doc_opts *opts, struct fy_err *err)
+/* Validate and parse src[0..len) (malloc'd, NUL at len, owned from here on) and append it. */
+static int add_owned(struct doc *d, const char *name, char *src, size_t len,
+		     const struct doc_opts *opts, struct fy_err *err)
 {
 	const char *shown = strcmp(name, "-") == 0 ? "(stdin)" : name;
-	const char *nul;
+	const char *nul = memchr(src, '\0', len);
 	size_t bad, skip = 0;
 	struct article *a;
 
-	if (len == 0)
-		return err_set(err, "%s: empty file", shown);
-	if (len > DOC_MAX_BYTES)
-		return err_set(err, "%s: file too large (%zu bytes; the limit is %zu bytes)", shown, len,
-			       DOC_MAX_BYTES);
-	nul = memchr(data, '\0', len);
-	if (nul)
-		return err_set(err, "%s: binary file (NUL byte at byte %zu)", shown, (size_t)(nul - data));
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		skip = 3;
-	if (len == skip)
-		return err_set(err, "%s: empty file", shown);
+	if (nul) {
+		size_t at = (size_t)(nul - src);
 
-	a = xcalloc(1, sizeof *a);
-	bad = text_check_utf8(data, len);
+		free(src);
+		return err_set(err, "%s: binary file (NUL byte at byte %zu)", shown, at);
+	}
+	if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+		skip = 3;
+	if (len == skip) {
+		free(src);
+		return err_set(err, "%s: empty file", shown);
+	}
+	bad = text_check_utf8(src, len);
 	if (bad < len) {
+		char *fixed;
+
 		if (!opts || !opts->force) {
-			free(a);
+			free(src);
 			return err_set(err, "%s: invalid UTF-8 at byte %zu", shown, bad);
 		}
-		a->src = text_repair_utf8(data + skip, len - skip, &a->src_len);
-	} else {
-		a->src = xstrndup(data + skip, len - skip);
-		a->src_len = len - skip;
+		fixed = text_repair_utf8(src + skip, len - skip, &len);
+		free(src);
+		src = fixed;
+	} else if (skip) {
+		len -= skip;
+		memmove(src, src + skip, len + 1);
 	}
+
+	a = xcalloc(1, sizeof *a);
+	a->src = src;
+	a->src_len = len;
 	a->name = xstrdup(shown);
 	parse_article(a);
 
@@ -956,48 +965,79 @@ int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len
 	return 0;
 }
 
+int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len,
+		   const struct doc_opts *opts, struct fy_err *err)
+{
+	const char *shown = strcmp(name, "-") == 0 ? "(stdin)" : name;
+
+	if (len == 0)
+		return err_set(err, "%s: empty file", shown);
+	if (len > DOC_MAX_BYTES)
+		return err_set(err, "%s: file too large (%zu bytes; the limit is %zu bytes)", shown, len,
+			       DOC_MAX_BYTES);
+	return add_owned(d, name, xstrndup(data, len), len, opts, err);
+}
+
 int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, struct fy_err *err)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	const char *shown = is_stdin ? "(stdin)" : path;
 	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-	struct buf b;
-	int rc;
+	struct stat st;
+	char *data = NULL;
+	size_t len = 0, cap = 0;
+	int e = 0;
 
 	if (fd < 0)
 		return err_set(err, "%s: %s", shown, strerror(errno));
-	buf_init(&b);
+	/* Read a regular file in one allocation of its size: the parse keeps it as the source. */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size <= DOC_MAX_BYTES) {
+		cap = (size_t)st.st_size + 1;
+		data = xmalloc(cap);
+	}
 	for (;;) {
 		ssize_t n;
 
-		b.data = xgrow(b.data, &b.cap, b.len + 65536 + 1, 1);
-		n = read(fd, b.data + b.len, b.cap - b.len - 1);
+		if (len + 1 >= cap) {
+			/* Full (or nothing yet): probe for one more byte before growing. */
+			char c;
+
+			n = read(fd, &c, 1);
+			if (n == 1) {
+				data = xgrow(data, &cap, len + 65536 + 1, 1);
+				data[len++] = c;
+				continue;
+			}
+		} else {
+			n = read(fd, data + len, cap - len - 1);
+		}
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			int e = errno;
-
-			if (!is_stdin)
-				close(fd);
-			buf_free(&b);
-			return err_set(err, "%s: %s", shown, strerror(e));
+			e = errno;
+			break;
 		}
 		if (n == 0)
 			break;
-		b.len += (size_t)n;
-		if (b.len > DOC_MAX_BYTES) {
-			if (!is_stdin)
-				close(fd);
-			buf_free(&b);
-			return err_set(err, "%s: file too large (more than %zu bytes, the limit)", shown,
-				       DOC_MAX_BYTES);
-		}
+		len += (size_t)n;
+		if (len > DOC_MAX_BYTES)
+			break;
 	}
 	if (!is_stdin)
 		close(fd);
-	rc = doc_add_buffer(d, path, b.data ? b.data : "", b.len, opts, err);
-	buf_free(&b);
-	return rc;
+	if (e || len > DOC_MAX_BYTES || len == 0) {
+		free(data);
+		if (e)
+			return err_set(err, "%s: %s", shown, strerror(e));
+		if (len == 0)
+			return err_set(err, "%s: empty file", shown);
+		return err_set(err, "%s: file too large (more than %zu bytes, the limit)", shown, DOC_MAX_BYTES);
+	}
+	if (cap > len + 1 + 4096)
+		data = xrealloc(data, len + 1); /* give back what the last growth did not use */
+	data[len] = '\0';
+	return add_owned(d, path, data, len, opts, err);
 }
 
 const char *doc_builtin_data(size_t *len)
