@@ -57,7 +57,9 @@ struct section {
 
 struct article {
 	char *name;      /* as given on the command line, "-" shown as "(stdin)", built-in: "(built-in)" */
-	char *src;       /* the whole input after BOM removal (and repair with --force); owned */
+	char *src;       /* the whole input after BOM removal (and repair with --force); owned.
+			  * Paragraphs point into it: the line end (LF/CR) or trailing blank
+			  * after each such paragraph is overwritten with NUL. */
 	size_t src_len;
 	char *title;     /* "" if none */
 	struct para *intro;
@@ -70,6 +72,7 @@ struct article {
 	char **warnings; /* one-line notes for --check, "line N: ..." */
 	size_t nwarnings;
 	char *why_empty; /* when nsections == 0: why no section was found */
+	struct piece *piece_store; /* one allocation holding every para's pieces (internal) */
 };
 
 struct doc {
@@ -87,7 +90,8 @@ void doc_init(struct doc *d);
 void doc_free(struct doc *d);
 
 /* Parse `len` bytes named `name` and append the article; the bytes are copied.
- * Returns 0, or -1 with err filled ("NAME: invalid UTF-8 at byte 17"). */
+ * Returns 0, or -1 with err filled ("NAME: invalid UTF-8 at byte 17"; byte
+ * offsets are 0-based into the given bytes, before BOM removal). */
 int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len,
 		   const struct doc_opts *opts, struct fy_err *err);
 

@@ -1,0 +1,1058 @@
+/* doc.c: the article model and the parser for 发言摘登 articles.
+ *
+ * The genre has no markup, so structure is recognised from the shape of lines:
+ * a byline is a short line ending in a 2-4 hanzi name, a headline is the short
+ * line above it, and page breaks of the printed paper split paragraphs where a
+ * sentence does not end. Everything is one pass over the lines with bounded
+ * work per line, so hostile inputs (a huge line, millions of lines, thousands
+ * of byline-like lines) stay linear.
+ *
+ * Memory matters for large archives: a paragraph that is one printed line
+ * points into the article's source, which is made NUL-terminated by writing a
+ * NUL over the line end that follows it. Only rejoined or sanitized paragraphs
+ * are copied, and all pieces of an article share one allocation. */
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fayan/doc.h"
+#include "fayan/text.h"
+
+extern const char fayan_seed_data[], fayan_seed_end[];
+
+#define BYLINE_MAX_CHARS 32   /* longest byline we recognise */
+#define HEADLINE_MAX_CHARS 40 /* longest line taken as a headline */
+#define TOPIC_MAX_CHARS 32    /* longest first line of a two-line headline */
+#define TITLE_MAX_CHARS 64    /* longest first line taken as the article title */
+#define TRAILER_MAX_CHARS 80  /* longest closing line taken as the trailer */
+#define MAX_WARNINGS 1000     /* warnings kept per article; the rest are counted */
+
+/* One non-empty source line, trimmed: bytes [off, off+len) of src. */
+struct span {
+	size_t off;
+	size_t len;
+	size_t lineno; /* 1-based */
+};
+
+/* Parsing state for one article. */
+struct parse {
+	struct article *a;
+	struct span *lines;
+	size_t nlines;
+	struct piece *pool; /* the article's piece store, sized up front */
+	size_t npool;
+	size_t pool_cap;
+	size_t lost_warnings;
+};
+
+/* ---- characters ---- */
+
+/* Decode the code point at s[off..len); return its byte length. */
+static size_t char_at(const char *s, size_t len, size_t off, uint32_t *c)
+{
+	return text_next_char(s + off, len - off, c);
+}
+
+/* Byte offset of the start of the last code point of s[0..len) (len > 0). */
+static size_t last_char_off(const char *s, size_t len)
+{
+	size_t off = len - 1;
+
+	while (off > 0 && len - off < 4 && ((unsigned char)s[off] & 0xC0) == 0x80)
+		off--;
+	return off;
+}
+
+static bool is_hanzi(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
+}
+
+/* Length of the blank (ASCII space, TAB, NBSP or U+3000) at s[off..len), or 0. */
+static size_t blank_len(const char *s, size_t len, size_t off)
+{
+	const unsigned char *u = (const unsigned char *)s + off;
+	size_t left = len - off;
+
+	if (left >= 1 && (u[0] == ' ' || u[0] == '\t'))
+		return 1;
+	if (left >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (left >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* Number of code points in s[0..len), counting no further than `limit`+1. */
+static size_t count_chars(const char *s, size_t len, size_t limit)
+{
+	size_t n = 0;
+
+	for (size_t off = 0; off < len && n <= limit; off++)
+		if (((unsigned char)s[off] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static bool has_prefix(const char *s, size_t len, const char *p)
+{
+	size_t n = strlen(p);
+
+	return len >= n && memcmp(s, p, n) == 0;
+}
+
+static bool has_suffix(const char *s, size_t len, const char *p)
+{
+	size_t n = strlen(p);
+
+	return len >= n && memcmp(s + len - n, p, n) == 0;
+}
+
+static bool contains(const char *s, size_t len, const char *p)
+{
+	return memmem(s, len, p, strlen(p)) != NULL;
+}
+
+static bool in_list(uint32_t c, const uint32_t *list)
+{
+	for (; *list; list++)
+		if (*list == c)
+			return true;
+	return false;
+}
+
+/* Characters that end a sentence, and closers that may follow them. */
+/* ASCII '.' too: a paragraph of Latin text ending in a full stop is complete. */
+static const uint32_t sentence_end[] = {0x3002, 0xFF01, 0xFF1F, '!', '?', '.', 0x2026, 0xFF1B, ';', 0xFF1A, ':', 0};
+static const uint32_t closers[] = {0x201D, 0x2019, 0xFF09, ')', 0x300D, 0x300F, 0};
+
+/* Whether s[0..len) ends a sentence: 。！？!?.…；;：: possibly followed by one closing quote or bracket. */
+static bool ends_sentence(const char *s, size_t len)
+{
+	uint32_t c;
+	size_t off;
+
+	if (len == 0)
+		return true;
+	off = last_char_off(s, len);
+	char_at(s, len, off, &c);
+	if (in_list(c, sentence_end))
+		return true;
+	if (!in_list(c, closers) || off == 0)
+		return false;
+	off = last_char_off(s, off);
+	char_at(s, len, off, &c);
+	return in_list(c, sentence_end);
+}
+
+static bool is_ascii_alnum(char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* ---- bylines ---- */
+
+/* Punctuation that never appears in a byline. */
+static const uint32_t byline_reject[] = {
+	0x3002, 0xFF0C, ',', 0xFF01, 0xFF1F, '!', '?', 0xFF1B, ';', 0xFF1A, ':', 0x201C, 0x201D,
+	'"', 0xFF08, 0xFF09, '(', ')', 0x300A, 0x300B, 0x3010, 0x3011, 0x2026, 0x2014, '.', 0};
+
+/* Endings that make a string a job title. */
+static const char *const title_words[] = {
+	"书记", "主任", "长", "主席", "员", "代表", "经理", "总监", "干部", "负责人", "主管",
+	"师", "教授", "专家", "村民", "居民", "秘书", "助理", "总裁", "董事", "监事", NULL};
+
+/* Endings of place names, longest first where one ends another. */
+static const char *const place_words[] = {
+	"办事处", "管委会", "自治区", "街道", "社区", "嘎查", "省", "市", "州", "盟", "县",
+	"旗", "区", "乡", "镇", "村", NULL};
+
+/* Whether s[0..len) reads as a job title: at least two characters, ending in a title word. */
+static bool title_like(const char *s, size_t len)
+{
+	if (count_chars(s, len, 2) < 2)
+		return false;
+	for (const char *const *w = title_words; *w; w++)
+		if (has_suffix(s, len, *w))
+			return true;
+	return false;
+}
+
+/* The byline's fields, as byte ranges into a scratch buffer. */
+struct byline_parts {
+	struct buf norm;  /* the byline with separators normalised to one space */
+	struct buf rest;  /* everything before the name, parts joined by one space */
+	size_t last_part; /* offset in `rest` where the last part before the name starts */
+	size_t nrest;     /* parts before the name */
+	size_t name_off, name_len; /* in norm */
+	const char *role; /* "代表" or "委员" after the name, or NULL */
+	size_t place_len;   /* rest[0..place_len) is the place ... */
+	size_t title_off;   /* ... and rest[title_off..] the title */
+};
+
+/* Split rest into place and title at a place-name ending; true if found. */
+static bool split_place(struct byline_parts *bp)
+{
+	const char *s = bp->rest.data;
+	size_t len = bp->rest.len;
+
+	for (size_t p = len; p > 0; p--) {
+		if (p == len || ((unsigned char)s[p] & 0xC0) == 0x80)
+			continue;
+		for (const char *const *w = place_words; *w; w++) {
+			size_t wl = strlen(*w);
+
+			if (!has_suffix(s, p, *w))
+				continue;
+			/* 郑州市委书记: the 市 belongs to the title 市委书记. */
+			if (wl == 3 && has_prefix(s + p, len - p, "委") && p > wl) {
+				bp->place_len = p - wl;
+				bp->title_off = p - wl;
+				return true;
+			}
+			if (title_like(s + p, len - p)) {
+				bp->place_len = p;
+				bp->title_off = s[p] == ' ' ? p + 1 : p;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* Recognise a byline in s[0..len) and fill bp (initialised by the caller). */
+static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
+{
+	size_t off = 0, part_start = 0, nparts = 0, nchars = 0, name_chars;
+	size_t part_off[BYLINE_MAX_CHARS + 1], part_len[BYLINE_MAX_CHARS + 1];
+
+	if (len == 0 || len > BYLINE_MAX_CHARS * 4)
+		return false;
+	while (off < len) {
+		size_t b = blank_len(s, len, off);
+		uint32_t c;
+
+		if (b) {
+			size_t run = 0, start = off;
+
+			if (s[off] == '\t')
+				return false;
+			while (off < len && (b = blank_len(s, len, off)) != 0 && s[off] != '\t') {
+				off += b;
+				run++;
+			}
+			if (run > 2 || start == 0 || off == len)
+				return false;
+			part_off[nparts] = part_start;
+			part_len[nparts++] = start - part_start;
+			part_start = off;
+			continue;
+		}
+		off += char_at(s, len, off, &c);
+		if (++nchars > BYLINE_MAX_CHARS || c < 0x20 || (c >= 0x7F && c < 0xA0) ||
+		    in_list(c, byline_reject))
+			return false;
+	}
+	part_off[nparts] = part_start;
+	part_len[nparts++] = len - part_start;
+
+	/* The name: 2-4 hanzi, possibly followed by 代表 or 委员. */
+	{
+		const char *name = s + part_off[nparts - 1];
+		size_t nlen = part_len[nparts - 1];
+		uint32_t c;
+
+		bp->role = NULL;
+		if (has_suffix(name, nlen, "代表"))
+			bp->role = "代表";
+		else if (has_suffix(name, nlen, "委员"))
+			bp->role = "委员";
+		if (bp->role) {
+			size_t k = count_chars(name, nlen - 6, 5);
+
+			if (k < 2 || k > 4)
+				bp->role = NULL;
+			else
+				nlen -= 6;
+		}
+		name_chars = 0;
+		for (size_t o = 0; o < nlen; name_chars++) {
+			o += char_at(name, nlen, o, &c);
+			if (!is_hanzi(c))
+				return false;
+		}
+		if (name_chars < 2 || name_chars > 4)
+			return false;
+		bp->name_len = nlen;
+	}
+	if (nparts == 1 && !bp->role)
+		return false;
+
+	for (size_t i = 0; i < nparts; i++) {
+		if (i)
+			buf_addc(&bp->norm, ' ');
+		if (i == nparts - 1)
+			bp->name_off = bp->norm.len;
+		buf_add(&bp->norm, s + part_off[i], part_len[i]);
+		if (i < nparts - 1) {
+			if (i)
+				buf_addc(&bp->rest, ' ');
+			bp->last_part = bp->rest.len;
+			buf_add(&bp->rest, s + part_off[i], part_len[i]);
+		}
+	}
+	bp->nrest = nparts - 1;
+	if (!bp->rest.data)
+		buf_add(&bp->rest, "", 0);
+	if (bp->nrest == 0) {
+		bp->place_len = 0;
+		bp->title_off = 0;
+		return true;
+	}
+	if (split_place(bp))
+		return true;
+	if (bp->nrest >= 2 && title_like(bp->rest.data + bp->last_part, bp->rest.len - bp->last_part)) {
+		bp->place_len = bp->last_part - 1;
+		bp->title_off = bp->last_part;
+		return true;
+	}
+	if (title_like(bp->rest.data, bp->rest.len)) {
+		bp->place_len = 0;
+		bp->title_off = 0;
+		return true;
+	}
+	if (bp->role) {
+		bp->place_len = bp->rest.len;
+		bp->title_off = bp->rest.len;
+		return true;
+	}
+	return false;
+}
+
+/* Whether s[0..len) is a byline; if sp is not NULL, fill it with owned strings. */
+static bool byline_parse(const char *s, size_t len, struct speaker *sp)
+{
+	struct byline_parts bp;
+	bool ok;
+
+	memset(&bp, 0, sizeof bp);
+	buf_init(&bp.norm);
+	buf_init(&bp.rest);
+	ok = byline_scan(s, len, &bp);
+	if (ok && sp) {
+		struct buf title;
+		const char *r = bp.rest.data;
+
+		sp->byline = xstrndup(bp.norm.data, bp.norm.len);
+		sp->name = xstrndup(bp.norm.data + bp.name_off, bp.name_len);
+		sp->place = xstrndup(r, bp.place_len);
+		buf_init(&title);
+		buf_add(&title, r + bp.title_off, bp.rest.len - bp.title_off);
+		if (bp.role) {
+			if (title.len)
+				buf_adds(&title, "、");
+			buf_adds(&title, bp.role);
+		}
+		sp->title = buf_take(&title, NULL);
+	}
+	buf_free(&bp.norm);
+	buf_free(&bp.rest);
+	return ok;
+}
+
+/* Length of s[0..len) without trailing blanks. */
+static size_t rtrim_blank(const char *s, size_t len)
+{
+	while (len > 0) {
+		size_t lc = last_char_off(s, len), b = blank_len(s, len, lc);
+
+		if (!b || lc + b != len)
+			break;
+		len = lc;
+	}
+	return len;
+}
+
+/* Find a `title+name:` prefix in s[0..len); return the offset after the colon, or 0. */
+static size_t colon_byline(const char *s, size_t len, struct speaker *sp)
+{
+	size_t lim = len < BYLINE_MAX_CHARS * 4 + 3 ? len : BYLINE_MAX_CHARS * 4 + 3;
+	const char *a = memchr(s, ':', lim);
+	const char *f = memmem(s, lim, "：", 3);
+	const char *colon = a && (!f || a < f) ? a : f;
+	size_t end;
+
+	if (!colon || colon == s)
+		return 0;
+	end = rtrim_blank(s, (size_t)(colon - s));
+	if (!byline_parse(s, end, sp))
+		return 0;
+	return (size_t)(colon - s) + (colon == a ? 1 : 3);
+}
+
+/* ---- other line shapes ---- */
+
+static bool headline_like(const char *s, size_t len)
+{
+	return len > 0 && count_chars(s, len, HEADLINE_MAX_CHARS) <= HEADLINE_MAX_CHARS &&
+	       !ends_sentence(s, len);
+}
+
+/* An editor's note closing the intro: ——编  者, —— 编者, ——编者按. */
+static bool editor_like(const char *s, size_t len)
+{
+	struct buf b;
+	bool ok;
+	size_t off = 0;
+
+	if (len > 40 || !(has_prefix(s, len, "—") || has_prefix(s, len, "-")))
+		return false;
+	while (off < len && (has_prefix(s + off, len - off, "—") || s[off] == '-'))
+		off += s[off] == '-' ? 1 : 3;
+	buf_init(&b);
+	while (off < len) {
+		size_t n = blank_len(s, len, off);
+
+		if (n) {
+			off += n;
+			continue;
+		}
+		buf_addc(&b, s[off++]);
+	}
+	ok = b.len && (!strcmp(b.data, "编者") || !strcmp(b.data, "编者按") || !strcmp(b.data, "编辑"));
+	buf_free(&b);
+	return ok;
+}
+
+static bool topic_like(const char *s, size_t len)
+{
+	return len > 0 && count_chars(s, len, TOPIC_MAX_CHARS) <= TOPIC_MAX_CHARS &&
+	       !ends_sentence(s, len) && !contains(s, len, "，") && !contains(s, len, ",") &&
+	       !contains(s, len, "。") && !editor_like(s, len) && !byline_parse(s, len, NULL);
+}
+
+static bool title_line_like(const char *s, size_t len)
+{
+	return count_chars(s, len, TITLE_MAX_CHARS) <= TITLE_MAX_CHARS && !contains(s, len, "。") &&
+	       !ends_sentence(s, len) && !editor_like(s, len);
+}
+
+/* A closing line such as （记者 张三 整理）, (本报记者 ...) or 本版编辑 ... */
+static bool trailer_like(const char *s, size_t len)
+{
+	bool bracketed;
+
+	if (count_chars(s, len, TRAILER_MAX_CHARS) > TRAILER_MAX_CHARS)
+		return false;
+	bracketed = (has_prefix(s, len, "（") && has_suffix(s, len, "）")) ||
+		    (has_prefix(s, len, "(") && has_suffix(s, len, ")"));
+	if (bracketed)
+		return contains(s, len, "记者") || contains(s, len, "整理") || contains(s, len, "编辑") ||
+		       contains(s, len, "本报") || contains(s, len, "供稿");
+	return has_prefix(s, len, "本版编辑") || has_prefix(s, len, "责任编辑") ||
+	       has_prefix(s, len, "本版责编") || has_prefix(s, len, "责编");
+}
+
+/* ---- building the model ---- */
+
+/* Add a "line N: ..." note for --check, keeping at most MAX_WARNINGS. */
+__attribute__((format(printf, 3, 4)))
+static void warn(struct parse *p, size_t lineno, const char *fmt, ...)
+{
+	struct article *a = p->a;
+	char msg[512];
+	struct buf b;
+	va_list ap;
+
+	if (a->nwarnings >= MAX_WARNINGS) {
+		p->lost_warnings++;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	buf_init(&b);
+	buf_printf(&b, "line %zu: %s", lineno, msg);
+	a->warnings = xrealloc(a->warnings, (a->nwarnings + 1) * sizeof *a->warnings);
+	a->warnings[a->nwarnings++] = buf_take(&b, NULL);
+}
+
+/* An owned, control-free copy of s[0..len). */
+static char *clean_dup(const char *s, size_t len)
+{
+	if (text_has_controls(s, len))
+		return text_sanitize(s, len, false, NULL);
+	return xstrndup(s, len);
+}
+
+static char *span_dup(struct parse *p, const struct span *sp)
+{
+	return clean_dup(p->a->src + sp->off, sp->len);
+}
+
+static bool is_ctrl_at(const char *s, size_t len, size_t off, size_t *n)
+{
+	unsigned char b = (unsigned char)s[off];
+
+	if (b < 0x20 || b == 0x7F) {
+		*n = 1;
+		return true;
+	}
+	if (b == 0xC2 && off + 1 < len && (unsigned char)s[off + 1] >= 0x80 &&
+	    (unsigned char)s[off + 1] < 0xA0) {
+		*n = 2;
+		return true;
+	}
+	return false;
+}
+
+static void add_piece(struct parse *p, size_t text_off, size_t src_off, size_t len)
+{
+	if (len == 0)
+		return;
+	if (p->npool == p->pool_cap) /* cannot happen: the pool is sized up front */
+		fatal(EXIT_TROUBLE, "internal error: piece pool exhausted");
+	p->pool[p->npool++] = (struct piece){text_off, src_off, len};
+}
+
+/* Append one fragment to b, sanitizing controls; pieces map the unchanged runs. */
+static void append_fragment(struct parse *p, struct buf *b, const struct span *sp)
+{
+	const char *s = p->a->src + sp->off;
+	size_t len = sp->len, run = 0, off = 0, n;
+
+	while (off < len) {
+		if (!is_ctrl_at(s, len, off, &n)) {
+			off++;
+			continue;
+		}
+		add_piece(p, b->len, sp->off + run, off - run);
+		buf_add(b, s + run, off - run);
+		{
+			size_t olen;
+			char *t = text_sanitize(s + off, n, false, &olen);
+
+			buf_add(b, t, olen);
+			free(t);
+		}
+		off += n;
+		run = off;
+	}
+	add_piece(p, b->len, sp->off + run, len - run);
+	buf_add(b, s + run, len - run);
+}
+
+static size_t lead_of(const char *s, size_t len)
+{
+	const char *e = memmem(s, len, "。", 3);
+
+	return e ? (size_t)(e - s) + 3 : 0;
+}
+
+/* Turn fragments frag[0..n) into paragraphs, rejoining page-break splits; returns the count. */
+static size_t build_paras(struct parse *p, const struct span *frag, size_t n, struct para **out)
+{
+	struct article *a = p->a;
+	struct para *paras = n ? xcalloc(n, sizeof *paras) : NULL;
+	size_t np = 0;
+
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		struct para *pa = &paras[np++];
+		const char *s = a->src + frag[i].off;
+		size_t first = p->npool;
+
+		while (j + 1 < n && !ends_sentence(a->src + frag[j].off, frag[j].len))
+			j++;
+		a->rejoined += j - i;
+		if (j == i && !text_has_controls(s, frag[i].len) &&
+		    (frag[i].off + frag[i].len == a->src_len || s[frag[i].len] == '\n' ||
+		     s[frag[i].len] == '\r' || s[frag[i].len] == ' ' || s[frag[i].len] == '\t' ||
+		     s[frag[i].len] == '\0')) {
+			a->src[frag[i].off + frag[i].len] = '\0';
+			pa->text = s;
+			pa->len = frag[i].len;
+			pa->owned = false;
+			add_piece(p, 0, frag[i].off, frag[i].len);
+		} else {
+			struct buf b;
+
+			buf_init(&b);
+			for (size_t k = i; k <= j; k++) {
+				if (k > i && b.len && is_ascii_alnum(b.data[b.len - 1]) &&
+				    is_ascii_alnum(a->src[frag[k].off]))
+					buf_addc(&b, ' ');
+				append_fragment(p, &b, &frag[k]);
+			}
+			pa->text = buf_take(&b, &pa->len);
+			pa->owned = true;
+		}
+		pa->pieces = p->pool + first;
+		pa->npieces = p->npool - first;
+		pa->lead_len = lead_of(pa->text, pa->len);
+		i = j + 1;
+	}
+	if (np == 0) {
+		free(paras);
+		paras = NULL;
+	} else if (np < n) {
+		paras = xrealloc(paras, np * sizeof *paras); /* joins left slack */
+	}
+	*out = paras;
+	return np;
+}
+
+/* Split src into trimmed non-empty lines; returns the count. */
+static size_t split_lines(const char *src, size_t len, struct span **out)
+{
+	struct span *v = NULL;
+	size_t n = 0, cap = 1, lineno = 1, off = 0;
+
+	/* Size the array once: at most one line per line end, plus one. */
+	for (size_t i = 0; i < len; i++)
+		cap += src[i] == '\n' || src[i] == '\r';
+	v = xmalloc(cap * sizeof *v);
+
+	while (off < len) {
+		size_t start = off, end, b;
+
+		while (off < len && src[off] != '\n' && src[off] != '\r')
+			off++;
+		end = off;
+		while (start < end && (b = blank_len(src, end, start)) != 0)
+			start += b;
+		end = start + rtrim_blank(src + start, end - start);
+		if (start < end) {
+			v[n++] = (struct span){start, end - start, lineno};
+		}
+		if (off < len) {
+			if (src[off] == '\r' && off + 1 < len && src[off + 1] == '\n')
+				off++;
+			off++;
+			lineno++;
+		}
+	}
+	*out = v;
+	return n;
+}
+
+/* Number of control characters in src: each may split a piece in two. */
+static size_t count_controls(const char *s, size_t len)
+{
+	size_t k = 0, n;
+
+	for (size_t off = 0; off < len; off++)
+		if (s[off] != '\n' && s[off] != '\r' && is_ctrl_at(s, len, off, &n))
+			k++;
+	return k;
+}
+
+/* Paragraphs of lines [from, to) into *paras. */
+static size_t range_paras(struct parse *p, size_t from, size_t to, struct para **paras)
+{
+	if (from >= to) {
+		*paras = NULL;
+		return 0;
+	}
+	return build_paras(p, p->lines + from, to - from, paras);
+}
+
+/* The article title and the intro (with an editor's line) before line `first`. */
+static void parse_front(struct parse *p, size_t first)
+{
+	struct article *a = p->a;
+	size_t from = 0, to = first;
+
+	if (first > 0 && title_line_like(a->src + p->lines[0].off, p->lines[0].len) &&
+	    !editor_like(a->src + p->lines[0].off, p->lines[0].len)) {
+		a->title = span_dup(p, &p->lines[0]);
+		from = 1;
+	} else {
+		a->title = xstrdup("");
+	}
+	if (to > from && editor_like(a->src + p->lines[to - 1].off, p->lines[to - 1].len)) {
+		a->editor = span_dup(p, &p->lines[to - 1]);
+		to--;
+	}
+	a->nintro = range_paras(p, from, to, &a->intro);
+}
+
+/* Take a trailer off the end of lines [from, *to). */
+static void parse_trailer(struct parse *p, size_t from, size_t *to)
+{
+	const struct span *l;
+
+	if (*to <= from)
+		return;
+	l = &p->lines[*to - 1];
+	if (trailer_like(p->a->src + l->off, l->len)) {
+		p->a->trailer = span_dup(p, l);
+		(*to)--;
+	}
+}
+
+/* Warn about a section without text, or one whose last line looks like a lost headline. */
+static void finish_section(struct parse *p, struct section *s, size_t last_line)
+{
+	const struct para *last;
+
+	if (s->npara == 0) {
+		warn(p, s->line, "section of %s has a byline but no text", s->speaker.name);
+		return;
+	}
+	last = &s->paras[s->npara - 1];
+	if (headline_like(last->text, last->len) && last_line < p->nlines)
+		warn(p, p->lines[last_line].lineno, "headline-like line with no byline after it");
+}
+
+/* Sections introduced by regular bylines at lines byl[0..nb). */
+static void parse_regular(struct parse *p, const size_t *byl, size_t nb)
+{
+	struct article *a = p->a;
+	size_t *head = xmalloc(nb * sizeof *head); /* first heading line of each section */
+	size_t *hl = xmalloc(nb * sizeof *hl);     /* headline line, or SIZE_MAX */
+	size_t *tp = xmalloc(nb * sizeof *tp);     /* topic line, or SIZE_MAX */
+
+	for (size_t k = 0; k < nb; k++) {
+		size_t b = byl[k];
+		size_t floor = k ? byl[k - 1] + 1 : 0; /* headings start at or after this line */
+
+		hl[k] = tp[k] = SIZE_MAX;
+		head[k] = b;
+		if (b > floor) {
+			const struct span *h = &p->lines[b - 1];
+
+			if (headline_like(a->src + h->off, h->len) && !editor_like(a->src + h->off, h->len)) {
+				hl[k] = b - 1;
+				head[k] = b - 1;
+			}
+		}
+		/* A topic line above the headline, but never the article title (line 0). */
+		if (hl[k] != SIZE_MAX && hl[k] >= 2 && hl[k] - 1 >= floor) {
+			const struct span *t = &p->lines[hl[k] - 1];
+
+			if (topic_like(a->src + t->off, t->len)) {
+				tp[k] = hl[k] - 1;
+				head[k] = tp[k];
+			}
+		}
+	}
+	parse_front(p, head[0]);
+
+	a->sections = xcalloc(nb, sizeof *a->sections);
+	a->nsections = nb;
+	for (size_t k = 0; k < nb; k++) {
+		struct section *s = &a->sections[k];
+		size_t from = byl[k] + 1, to = k + 1 < nb ? head[k + 1] : p->nlines;
+
+		s->article = a;
+		s->topic = tp[k] != SIZE_MAX ? span_dup(p, &p->lines[tp[k]]) : NULL;
+		s->headline = hl[k] != SIZE_MAX ? span_dup(p, &p->lines[hl[k]]) : xstrdup("");
+		s->src_off = p->lines[head[k]].off;
+		s->line = p->lines[head[k]].lineno;
+		byline_parse(a->src + p->lines[byl[k]].off, p->lines[byl[k]].len, &s->speaker);
+		if (hl[k] == SIZE_MAX)
+			warn(p, p->lines[byl[k]].lineno, "byline of %s has no headline above it",
+			     s->speaker.name);
+		if (k + 1 == nb)
+			parse_trailer(p, from, &to);
+		s->npara = range_paras(p, from, to, &s->paras);
+		finish_section(p, s, to - 1);
+	}
+	free(head);
+	free(hl);
+	free(tp);
+}
+
+/* Sections that open with `title+name:` at lines col[0..nc). */
+static void parse_colon(struct parse *p, const size_t *col, size_t nc)
+{
+	struct article *a = p->a;
+
+	parse_front(p, col[0]);
+	a->sections = xcalloc(nc, sizeof *a->sections);
+	a->nsections = nc;
+	for (size_t k = 0; k < nc; k++) {
+		struct section *s = &a->sections[k];
+		struct span *l = &p->lines[col[k]];
+		size_t from = col[k], to = k + 1 < nc ? col[k + 1] : p->nlines;
+		size_t skip = colon_byline(a->src + l->off, l->len, &s->speaker), b;
+
+		s->article = a;
+		s->headline = xstrdup("");
+		s->src_off = l->off;
+		s->line = l->lineno;
+		if (k + 1 == nc)
+			parse_trailer(p, from + 1, &to);
+		/* The first paragraph is the text after the colon. */
+		while (skip < l->len && (b = blank_len(a->src + l->off, l->len, skip)) != 0)
+			skip += b;
+		l->off += skip;
+		l->len -= skip;
+		if (l->len == 0)
+			from++;
+		s->npara = range_paras(p, from, to, &s->paras);
+		finish_section(p, s, to - 1);
+	}
+}
+
+/* Recognise the structure of a->src and fill the article. */
+static void parse_article(struct article *a)
+{
+	struct parse p = {.a = a};
+	size_t *found = NULL, nfound = 0, cap = 0;
+
+	p.nlines = split_lines(a->src, a->src_len, &p.lines);
+	p.pool_cap = p.nlines + count_controls(a->src, a->src_len) + 1;
+	p.pool = xmalloc(p.pool_cap * sizeof *p.pool);
+	a->piece_store = p.pool;
+
+	for (size_t i = 0; i < p.nlines; i++)
+		if (byline_parse(a->src + p.lines[i].off, p.lines[i].len, NULL)) {
+			found = xgrow(found, &cap, nfound + 1, sizeof *found);
+			found[nfound++] = i;
+		}
+	if (nfound) {
+		parse_regular(&p, found, nfound);
+	} else {
+		for (size_t i = 0; i < p.nlines; i++)
+			if (colon_byline(a->src + p.lines[i].off, p.lines[i].len, NULL)) {
+				found = xgrow(found, &cap, nfound + 1, sizeof *found);
+				found[nfound++] = i;
+			}
+		if (nfound)
+			parse_colon(&p, found, nfound);
+	}
+	if (!nfound) {
+		if (p.nlines > 1) {
+			parse_front(&p, p.nlines);
+		} else {
+			a->title = xstrdup("");
+			a->nintro = range_paras(&p, 0, p.nlines, &a->intro);
+		}
+		a->why_empty = xstrdup(p.nlines == 0
+			? "the text is blank"
+			: "no byline found: expected a line like '新郑市城关乡党委书记 马东亮' after a headline, "
+			  "or a speech opening with '张三代表:'");
+	}
+	if (p.lost_warnings) {
+		struct buf b;
+
+		buf_init(&b);
+		buf_printf(&b, "%zu more warnings not shown", p.lost_warnings);
+		a->warnings = xrealloc(a->warnings, (a->nwarnings + 1) * sizeof *a->warnings);
+		a->warnings[a->nwarnings++] = buf_take(&b, NULL);
+	}
+	free(found);
+	free(p.lines);
+}
+
+/* ---- the collection ---- */
+
+void doc_init(struct doc *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+static void para_free(struct para *p)
+{
+	if (p->owned)
+		free((char *)p->text);
+}
+
+static void article_free(struct article *a)
+{
+	for (size_t i = 0; i < a->nintro; i++)
+		para_free(&a->intro[i]);
+	free(a->intro);
+	for (size_t i = 0; i < a->nsections; i++) {
+		struct section *s = &a->sections[i];
+
+		free(s->topic);
+		free(s->headline);
+		free(s->speaker.byline);
+		free(s->speaker.place);
+		free(s->speaker.title);
+		free(s->speaker.name);
+		for (size_t j = 0; j < s->npara; j++)
+			para_free(&s->paras[j]);
+		free(s->paras);
+	}
+	free(a->sections);
+	for (size_t i = 0; i < a->nwarnings; i++)
+		free(a->warnings[i]);
+	free(a->warnings);
+	free(a->piece_store);
+	free(a->name);
+	free(a->src);
+	free(a->title);
+	free(a->editor);
+	free(a->trailer);
+	free(a->why_empty);
+	free(a);
+}
+
+void doc_free(struct doc *d)
+{
+	for (size_t i = 0; i < d->narticles; i++)
+		article_free(d->articles[i]);
+	free(d->articles);
+	free(d->sections);
+	doc_init(d);
+}
+
+/* Validate and parse src[0..len) (malloc'd, NUL at len, owned from here on) and append it. */
+static int add_owned(struct doc *d, const char *name, char *src, size_t len,
+		     const struct doc_opts *opts, struct fy_err *err)
+{
+	const char *shown = strcmp(name, "-") == 0 ? "(stdin)" : name;
+	const char *nul = memchr(src, '\0', len);
+	size_t bad, skip = 0;
+	struct article *a;
+
+	if (nul) {
+		size_t at = (size_t)(nul - src);
+
+		free(src);
+		return err_set(err, "%s: binary file (NUL byte at byte %zu)", shown, at);
+	}
+	if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+		skip = 3;
+	if (len == skip) {
+		free(src);
+		return err_set(err, "%s: empty file", shown);
+	}
+	bad = text_check_utf8(src, len);
+	if (bad < len) {
+		char *fixed;
+
+		if (!opts || !opts->force) {
+			free(src);
+			return err_set(err, "%s: invalid UTF-8 at byte %zu", shown, bad);
+		}
+		fixed = text_repair_utf8(src + skip, len - skip, &len);
+		free(src);
+		src = fixed;
+	} else if (skip) {
+		len -= skip;
+		memmove(src, src + skip, len + 1);
+	}
+
+	a = xcalloc(1, sizeof *a);
+	a->src = src;
+	a->src_len = len;
+	a->name = xstrdup(shown);
+	parse_article(a);
+
+	if (a->nsections > DOC_MAX_SECTIONS - d->nsections) {
+		article_free(a);
+		return err_set(err, "%s: too many sections (the limit is %d in all)", shown, DOC_MAX_SECTIONS);
+	}
+	d->articles = xrealloc(d->articles, (d->narticles + 1) * sizeof *d->articles);
+	d->articles[d->narticles++] = a;
+	d->sections = xrealloc(d->sections, (d->nsections + a->nsections) * sizeof *d->sections);
+	for (size_t i = 0; i < a->nsections; i++) {
+		a->sections[i].number = d->nsections + 1;
+		d->sections[d->nsections++] = &a->sections[i];
+	}
+	return 0;
+}
+
+int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len,
+		   const struct doc_opts *opts, struct fy_err *err)
+{
+	const char *shown = strcmp(name, "-") == 0 ? "(stdin)" : name;
+
+	if (len == 0)
+		return err_set(err, "%s: empty file", shown);
+	if (len > DOC_MAX_BYTES)
+		return err_set(err, "%s: file too large (%zu bytes; the limit is %zu bytes)", shown, len,
+			       DOC_MAX_BYTES);
+	return add_owned(d, name, xstrndup(data, len), len, opts, err);
+}
+
+int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, struct fy_err *err)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	const char *shown = is_stdin ? "(stdin)" : path;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	char *data = NULL;
+	size_t len = 0, cap = 0;
+	int e = 0;
+
+	if (fd < 0)
+		return err_set(err, "%s: %s", shown, strerror(errno));
+	/* Read a regular file in one allocation of its size: the parse keeps it as the source. */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size <= DOC_MAX_BYTES) {
+		cap = (size_t)st.st_size + 1;
+		data = xmalloc(cap);
+	}
+	for (;;) {
+		ssize_t n;
+
+		if (len + 1 >= cap) {
+			/* Full (or nothing yet): probe for one more byte before growing. */
+			char c;
+
+			n = read(fd, &c, 1);
+			if (n == 1) {
+				data = xgrow(data, &cap, len + 65536 + 1, 1);
+				data[len++] = c;
+				continue;
+			}
+		} else {
+			n = read(fd, data + len, cap - len - 1);
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			e = errno;
+			break;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len > DOC_MAX_BYTES)
+			break;
+	}
+	if (!is_stdin)
+		close(fd);
+	if (e || len > DOC_MAX_BYTES || len == 0) {
+		free(data);
+		if (e)
+			return err_set(err, "%s: %s", shown, strerror(e));
+		if (len == 0)
+			return err_set(err, "%s: empty file", shown);
+		return err_set(err, "%s: file too large (more than %zu bytes, the limit)", shown, DOC_MAX_BYTES);
+	}
+	if (cap > len + 1 + 4096)
+		data = xrealloc(data, len + 1); /* give back what the last growth did not use */
+	data[len] = '\0';
+	return add_owned(d, path, data, len, opts, err);
+}
+
+const char *doc_builtin_data(size_t *len)
+{
+	*len = (size_t)(fayan_seed_end - fayan_seed_data);
+	return fayan_seed_data;
+}
+
+void doc_add_builtin(struct doc *d)
+{
+	struct doc_opts opts = {.force = false};
+	struct fy_err err = {.code = 0};
+	size_t len;
+	const char *data = doc_builtin_data(&len);
+
+	if (doc_add_buffer(d, "(built-in)", data, len, &opts, &err) < 0)
+		fatal(EXIT_TROUBLE, "%s", err.msg);
+}

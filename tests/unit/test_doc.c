@@ -1,0 +1,991 @@
+/* test_doc.c: the article model and parser, on the seed, on one test article
+ * per variant of the genre (tests/data/), and on hostile input. Run from the
+ * top of the source tree. */
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "fayan/doc.h"
+#include "fayan/util.h"
+
+/* ---- helpers ---- */
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b;
+	char chunk[4096];
+	size_t n;
+
+	assert_non_null(f);
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return buf_take(&b, len);
+}
+
+/* Parse bytes; the test fails if that does not succeed. */
+static void load_buf(struct doc *d, const char *name, const char *data, size_t len, bool force)
+{
+	struct doc_opts o = {.force = force};
+	struct fy_err err = {.code = 0};
+
+	if (doc_add_buffer(d, name, data, len, &o, &err) != 0)
+		fail_msg("%s", err.msg);
+}
+
+static void load_file(struct doc *d, const char *path)
+{
+	struct doc_opts o = {.force = false};
+	struct fy_err err = {.code = 0};
+
+	if (doc_add_file(d, path, &o, &err) != 0)
+		fail_msg("%s", err.msg);
+}
+
+/* Expect parsing to fail with exactly this message. */
+static void expect_error(const char *data, size_t len, bool force, const char *msg)
+{
+	struct doc d;
+	struct doc_opts o = {.force = force};
+	struct fy_err err = {.code = 0};
+
+	doc_init(&d);
+	assert_int_equal(doc_add_buffer(&d, "in.txt", data, len, &o, &err), -1);
+	assert_string_equal(err.msg, msg);
+	assert_int_equal(err.code, EXIT_TROUBLE);
+	assert_int_equal(d.narticles, 0);
+	doc_free(&d);
+}
+
+/* Replace every occurrence of `from` by `to`. */
+static char *replace_all(const char *s, const char *from, const char *to)
+{
+	struct buf b;
+	const char *p;
+	size_t fl = strlen(from);
+
+	buf_init(&b);
+	while ((p = strstr(s, from)) != NULL) {
+		buf_add(&b, s, (size_t)(p - s));
+		buf_adds(&b, to);
+		s = p + fl;
+	}
+	buf_adds(&b, s);
+	return buf_take(&b, NULL);
+}
+
+static bool has_control(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7F)
+			return true;
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] < 0xA0)
+			return true;
+	}
+	return false;
+}
+
+static void check_str(const char *s)
+{
+	if (s)
+		assert_false(has_control(s, strlen(s)));
+}
+
+/* Every invariant the header promises, for every string and piece of the collection. */
+static void check_para(const struct article *a, const struct para *p)
+{
+	size_t covered = 0;
+
+	assert_non_null(p->text);
+	assert_int_equal(strlen(p->text), p->len);
+	assert_true(p->len > 0);
+	assert_false(has_control(p->text, p->len));
+	assert_true(p->npieces >= 1);
+	for (size_t i = 0; i < p->npieces; i++) {
+		const struct piece *pc = &p->pieces[i];
+
+		assert_true(pc->text_off + pc->len <= p->len);
+		assert_true(pc->src_off + pc->len <= a->src_len);
+		assert_memory_equal(p->text + pc->text_off, a->src + pc->src_off, pc->len);
+		assert_true(i == 0 || pc->text_off >= p->pieces[i - 1].text_off + p->pieces[i - 1].len);
+		covered += pc->len;
+	}
+	assert_true(covered <= p->len);
+	if (p->lead_len) {
+		assert_true(p->lead_len <= p->len);
+		assert_memory_equal(p->text + p->lead_len - 3, "。", 3);
+		assert_null(memmem(p->text, p->lead_len - 3, "。", 3));
+	} else {
+		assert_null(strstr(p->text, "。"));
+	}
+}
+
+static void check_doc(const struct doc *d)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->narticles; i++) {
+		const struct article *a = d->articles[i];
+
+		check_str(a->name);
+		check_str(a->title);
+		check_str(a->editor);
+		check_str(a->trailer);
+		check_str(a->why_empty);
+		assert_non_null(a->title);
+		assert_true((a->nsections == 0) == (a->why_empty != NULL));
+		for (size_t j = 0; j < a->nintro; j++)
+			check_para(a, &a->intro[j]);
+		for (size_t j = 0; j < a->nwarnings; j++) {
+			check_str(a->warnings[j]);
+			assert_true(strncmp(a->warnings[j], "line ", 5) == 0 ||
+				    strstr(a->warnings[j], "more warnings") != NULL);
+		}
+		for (size_t j = 0; j < a->nsections; j++) {
+			const struct section *s = &a->sections[j];
+
+			assert_ptr_equal(d->sections[n], s);
+			assert_int_equal(s->number, ++n);
+			assert_ptr_equal(s->article, a);
+			check_str(s->topic);
+			check_str(s->headline);
+			assert_non_null(s->headline);
+			check_str(s->speaker.byline);
+			check_str(s->speaker.place);
+			check_str(s->speaker.title);
+			check_str(s->speaker.name);
+			assert_true(s->src_off < a->src_len);
+			assert_true(s->line >= 1);
+			for (size_t k = 0; k < s->npara; k++)
+				check_para(a, &s->paras[k]);
+		}
+	}
+	assert_int_equal(n, d->nsections);
+}
+
+static void expect_speaker(const struct section *s, const char *byline, const char *place,
+			   const char *title, const char *name)
+{
+	assert_string_equal(s->speaker.byline, byline);
+	assert_string_equal(s->speaker.place, place);
+	assert_string_equal(s->speaker.title, title);
+	assert_string_equal(s->speaker.name, name);
+}
+
+/* Parse a test article from tests/data. */
+static void load_data(struct doc *d, const char *file)
+{
+	char path[256];
+
+	snprintf(path, sizeof path, "tests/data/%s", file);
+	load_file(d, path);
+	check_doc(d);
+}
+
+/* ---- the seed ---- */
+
+static void test_seed_structure(void **state)
+{
+	static const char *const names[] = {"马东亮", "高留念", "段祥生", "张海军", "李华",
+					    "王东", "韩迎旭", "曹西峰", "王彬", "陈萌"};
+	static const char *const places[] = {"新郑市城关乡", "中原区棉纺路街道", "惠济区大河路街道",
+					     "管城区航海东路街道", "金水区经八路街道", "巩义市鲁庄镇",
+					     "登封市嵩阳街道", "中牟县郑庵镇", "二七区五里堡街道",
+					     "郑东新区龙湖办事处"};
+	static const size_t lines[] = {11, 31, 51, 71, 87, 107, 127, 147, 169, 189};
+	static const size_t npara[] = {5, 5, 5, 4, 5, 5, 5, 6, 5, 5};
+	struct doc d;
+	const struct article *a;
+	size_t len;
+	const char *seed = doc_builtin_data(&len);
+
+	(void)state;
+	doc_init(&d);
+	doc_add_builtin(&d);
+	check_doc(&d);
+	assert_int_equal(d.narticles, 1);
+	a = d.articles[0];
+	assert_string_equal(a->name, "(built-in)");
+	assert_int_equal(a->src_len, 15238);
+	assert_int_equal(len, 15238);
+	assert_string_equal(a->title, "不断提升基层治理能力 营造安居乐业良好环境");
+	assert_null(a->editor);
+	assert_null(a->trailer);
+	assert_null(a->why_empty);
+	assert_int_equal(a->nwarnings, 0);
+	assert_int_equal(a->nintro, 2);
+	assert_true(strncmp(a->intro[0].text, "听民声、顺民意、惠民生、聚民力。", 48) == 0);
+	assert_non_null(strstr(a->intro[1].text, "体系和治理能力提升,此次交流会"));
+	assert_int_equal(a->intro[1].npieces, 2);
+	assert_int_equal(d.nsections, 10);
+	assert_int_equal(a->nsections, 10);
+	/* One join per section's first paragraph, one in the intro, nine more in bodies. */
+	assert_int_equal(a->rejoined, 20);
+	for (size_t i = 0; i < 10; i++) {
+		const struct section *s = d.sections[i];
+		const char *byl = memmem(seed, len, s->speaker.byline, strlen(s->speaker.byline));
+
+		assert_int_equal(s->number, i + 1);
+		assert_string_equal(s->speaker.name, names[i]);
+		assert_string_equal(s->speaker.place, places[i]);
+		assert_string_equal(s->speaker.title, i == 0 || i == 5 || i == 7 ? "党委书记" : "党工委书记");
+		assert_int_equal(s->line, lines[i]);
+		assert_null(s->topic);
+		assert_true(s->npara >= 4 && s->npara <= 6);
+		assert_int_equal(s->npara, npara[i]);
+		assert_non_null(byl);
+		/* The section starts at its headline, which is printed right above the byline. */
+		assert_memory_equal(seed + s->src_off, s->headline, strlen(s->headline));
+		assert_memory_equal(byl - 2 - strlen(s->headline), s->headline, strlen(s->headline));
+		assert_int_equal(s->paras[0].npieces, 2);
+		assert_true(s->paras[0].owned);
+		assert_true(strncmp(s->paras[s->npara - 1].text, "下一步", 9) == 0 || i == 2);
+	}
+	assert_string_equal(d.sections[0]->headline, "走出农村公共服务体系建设新路子");
+	assert_string_equal(d.sections[0]->speaker.byline, "新郑市城关乡党委书记 马东亮");
+	assert_string_equal(d.sections[4]->headline, "按下高品质街区建设“快进键”");
+	assert_string_equal(d.sections[9]->headline, "“三型”街区绘出中原科技城治理新图景");
+	doc_free(&d);
+}
+
+static void test_seed_paragraphs(void **state)
+{
+	struct doc d;
+	const struct section *s;
+	const struct para *p;
+
+	(void)state;
+	doc_init(&d);
+	doc_add_builtin(&d);
+	/* 盘活资 + 源, joined without a space, pieces pointing at both lines. */
+	s = d.sections[0];
+	p = &s->paras[0];
+	assert_non_null(strstr(p->text, "着力盘活资源、补齐短板"));
+	assert_int_equal(p->pieces[0].text_off, 0);
+	assert_int_equal(p->pieces[1].text_off, p->pieces[0].len);
+	assert_int_equal(p->pieces[0].len + p->pieces[1].len, p->len);
+	assert_true(p->pieces[1].src_off > p->pieces[0].src_off + p->pieces[0].len);
+	assert_int_equal(p->lead_len, 0 + (size_t)(strstr(p->text, "新路子。") - p->text) + 12);
+	/* The lead sentence works as a sub-heading. */
+	p = &s->paras[1];
+	assert_int_equal(p->lead_len, strlen("盘活“五闲资源”,破解用地瓶颈。"));
+	assert_false(p->owned);
+	assert_int_equal(p->npieces, 1);
+	/* Single-line paragraphs point into the source. */
+	assert_ptr_equal(p->text, s->article->src + p->pieces[0].src_off);
+	/* Printed text is kept: 作用 / 用, stays 作用用, with its ASCII comma. */
+	s = d.sections[2];
+	assert_non_null(strstr(s->paras[2].text, "模范作用用,采取一线工作法"));
+	/* 功能 / 增强。 */
+	s = d.sections[4];
+	assert_non_null(strstr(s->paras[2].text, "功能增强。"));
+	assert_true(strlen(s->paras[2].text) > strlen("增强。"));
+	for (size_t i = 0; i < s->npara; i++)
+		assert_string_not_equal(s->paras[i].text, "增强。");
+	/* 公 / 共单位 */
+	assert_non_null(strstr(d.sections[1]->paras[2].text, "四方联动"));
+	assert_non_null(strstr(d.sections[1]->paras[2].text, "公共单位、居民商户"));
+	doc_free(&d);
+}
+
+/* ---- the variants of the genre ---- */
+
+static void test_no_intro(void **state)
+{
+	struct doc d;
+	const struct article *a;
+
+	(void)state;
+	doc_init(&d);
+	load_data(&d, "no_intro.txt");
+	a = d.articles[0];
+	assert_string_equal(a->title, "深化改革 激发活力");
+	assert_int_equal(a->nintro, 0);
+	assert_int_equal(a->nsections, 2);
+	assert_string_equal(a->sections[0].headline, "抓党建促发展 打造过硬队伍");
+	assert_int_equal(a->sections[0].line, 3);
+	expect_speaker(&a->sections[0], "金水区花园路街道党工委书记 刘建国", "金水区花园路街道", "党工委书记", "刘建国");
+	assert_int_equal(a->sections[0].npara, 2);
+	expect_speaker(&a->sections[1], "上街区济源路街道党工委书记 周玉兰", "上街区济源路街道", "党工委书记", "周玉兰");
+	assert_int_equal(a->sections[1].npara, 2);
+	assert_string_equal(a->sections[1].paras[0].text, "济源路街道聚焦安全生产,开展隐患排查整治行动,共整改问题230处。");
+	assert_int_equal(a->rejoined, 1);
+	doc_free(&d);
+}
+
+static void test_no_title_no_intro(void **state)
+{
+	struct doc d;
+	size_t len;
+	char *s = slurp("tests/data/no_intro.txt", &len);
+	const char *body = strstr(s, "抓党建");
+
+	(void)state;
+	doc_init(&d);
+	load_buf(&d, "x", body, strlen(body), false);
+	check_doc(&d);
+	assert_string_equal(d.articles[0]->title, "");
+	assert_int_equal(d.articles[0]->nintro, 0);
+	assert_int_equal(d.nsections, 2);
+	assert_string_equal(d.sections[0]->headline, "抓党建促发展 打造过硬队伍");
+	assert_int_equal(d.sections[0]->line, 1);
+	assert_int_equal(d.sections[0]->src_off, 0);
+	doc_free(&d);
+	free(s);
+}
+
+static void test_two_line_headline(void **state)
+{
+	struct doc d;
+	const struct article *a;
+
+	(void)state;
+	doc_init(&d);
+	load_data(&d, "two_line_headline.txt");
+	a = d.articles[0];
+	assert_string_equal(a->title, "基层治理创新案例交流");
+	assert_int_equal(a->nintro, 1);
+	assert_int_equal(a->nsections, 2);
+	assert_string_equal(a->sections[0].topic, "聚焦民生实事");
+	assert_string_equal(a->sections[0].headline, "让老旧小区焕发新颜");
+	assert_int_equal(a->sections[0].line, 5);
+	assert_memory_equal(a->src + a->sections[0].src_off, "聚焦民生实事", strlen("聚焦民生实事"));
+	expect_speaker(&a->sections[0], "二七区长江路街道党工委书记 孙立平", "二七区长江路街道", "党工委书记", "孙立平");
+	assert_int_equal(a->sections[0].npara, 2);
+	assert_string_equal(a->sections[0].paras[1].text, "下一步,将持续推进老旧小区改造。");
+	assert_string_equal(a->sections[1].topic, "坚持问题导向");
+	assert_string_equal(a->sections[1].headline, "破解停车难题");
+	assert_int_equal(a->sections[1].line, 14);
+	assert_int_equal(a->sections[1].npara, 1);
+	doc_free(&d);
+}
+
+static void test_separators(void **state)
+{
+	struct doc d;
+	const struct article *a;
+
+	(void)state;
+	doc_init(&d);
+	load_data(&d, "separators.txt");
+	a = d.articles[0];
+	assert_int_equal(a->nsections, 5);
+	assert_int_equal(a->nintro, 0);
+	/* One space, two spaces, a no-break space, an ideographic space: all normalised. */
+	expect_speaker(&a->sections[0], "新密市青屏街道党工委书记 杨志刚", "新密市青屏街道", "党工委书记", "杨志刚");
+	expect_speaker(&a->sections[1], "登封市大冶镇党委书记 吴国强", "登封市大冶镇", "党委书记", "吴国强");
+	expect_speaker(&a->sections[2], "荥阳市贾峪镇党委书记 许丽萍", "荥阳市贾峪镇", "党委书记", "许丽萍");
+	expect_speaker(&a->sections[3], "新郑市龙湖镇党委书记 何建军", "新郑市龙湖镇", "党委书记", "何建军");
+	/* Place and title printed as separate parts. */
+	expect_speaker(&a->sections[4], "航空港区 滨河办事处 党工委书记 冯晓东", "航空港区 滨河办事处",
+		       "党工委书记", "冯晓东");
+	assert_string_equal(a->sections[1].headline, "盘活资源 壮大集体经济");
+	doc_free(&d);
+}
+
+static void test_byline_variants_inline(void **state)
+{
+	static const struct {
+		const char *byline, *norm, *place, *title, *name;
+	} cases[] = {
+		{"郑州市委书记 张三", "郑州市委书记 张三", "郑州", "市委书记", "张三"},
+		{"金水区委书记　李四", "金水区委书记 李四", "金水", "区委书记", "李四"},
+		{"新郑市城关乡党委书记\xC2\xA0\xC2\xA0马东亮", "新郑市城关乡党委书记 马东亮", "新郑市城关乡", "党委书记", "马东亮"},
+		{"中原区绿东村街道办事处党工委书记 欧阳明月", "中原区绿东村街道办事处党工委书记 欧阳明月",
+		 "中原区绿东村街道办事处", "党工委书记", "欧阳明月"},
+		{"惠济区花园口镇八堡村党支部书记 刘强", "惠济区花园口镇八堡村党支部书记 刘强", "惠济区花园口镇八堡村",
+		 "党支部书记", "刘强"},
+		{"郑州市 张三代表", "郑州市 张三代表", "郑州市", "代表", "张三"},
+		{"政协委员 王五", "政协委员 王五", "", "政协委员", "王五"},
+		{"登封市人民政府市长 赵六委员", "登封市人民政府市长 赵六委员", "登封市", "人民政府市长、委员", "赵六"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct doc d;
+		struct buf b;
+
+		buf_init(&b);
+		buf_printf(&b, "标题\n\n一个标题\n\n%s\n\n正文。\n", cases[i].byline);
+		doc_init(&d);
+		load_buf(&d, "x", b.data, b.len, false);
+		check_doc(&d);
+		if (d.nsections != 1)
+			fail_msg("not a byline: %s", cases[i].byline);
+		expect_speaker(d.sections[0], cases[i].norm, cases[i].place, cases[i].title, cases[i].name);
+		assert_string_equal(d.sections[0]->headline, "一个标题");
+		doc_free(&d);
+		buf_free(&b);
+	}
+}
+
+static void test_not_bylines(void **state)
+{
+	static const char *const lines[] = {
+		"抢抓战略机遇 推进生态环境整治", /* a headline with a space */
+		"科技赋能 引领发展",             /* four hanzi last, but no title */
+		"新郑市城关乡党委书记   马东亮",  /* three spaces */
+		"新郑市城关乡党委书记 马东亮。", /* sentence punctuation */
+		"（记者 张三 整理）",
+		"新郑市城关乡党委书记 Ma Dongliang",
+		"新郑市城关乡党委书记 马东亮和他的同事们以及其他人员",
+		"——编  者",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		struct doc d;
+		struct buf b;
+
+		buf_init(&b);
+		buf_printf(&b, "标题\n\n一个标题\n\n%s\n\n正文。\n", lines[i]);
+		doc_init(&d);
+		load_buf(&d, "x", b.data, b.len, false);
+		check_doc(&d);
+		if (d.nsections != 0)
+			fail_msg("taken as a byline: %s", lines[i]);
+		doc_free(&d);
+		buf_free(&b);
+	}
+}
+
+static void test_deputies(void **state)
+{
+	struct doc d;
+	const struct article *a;
+
+	(void)state;
+	doc_init(&d);
+	load_data(&d, "deputies.txt");
+	a = d.articles[0];
+	assert_string_equal(a->title, "代表委员谈发展");
+	assert_int_equal(a->nsections, 3);
+	expect_speaker(&a->sections[0], "郑州市金水区 王振华代表", "郑州市金水区", "代表", "王振华");
+	expect_speaker(&a->sections[1], "河南省政协 李秀英委员", "河南省政协", "委员", "李秀英");
+	expect_speaker(&a->sections[2], "张明代表", "", "代表", "张明");
+	assert_string_equal(a->sections[2].headline, "做好新时代的答卷人");
+	assert_string_equal(a->sections[2].paras[0].text, "我来自基层,深知群众所盼。");
+	doc_free(&d);
+}
+
+static void test_colon_bylines(void **state)
+{
+	struct doc d;
+	const struct article *a;
+	const struct section *s;
+
+	(void)state;
+	doc_init(&d);
+	load_data(&d, "colon.txt");
+	a = d.articles[0];
+	assert_string_equal(a->title, "市委常委会议发言摘要");
+	assert_int_equal(a->nintro, 1);
+	assert_int_equal(a->nsections, 3);
+	s = &a->sections[0];
+	assert_string_equal(s->headline, "");
+	assert_null(s->topic);
+	expect_speaker(s, "郑州市委书记 张文博", "郑州", "市委书记", "张文博");
+	assert_int_equal(s->line, 5);
+	assert_int_equal(s->npara, 2);
+	assert_string_equal(s->paras[0].text, "我们要把基层治理摆在更加突出的位置。");
+	assert_int_equal(s->paras[0].pieces[0].src_off, s->src_off + strlen("郑州市委书记 张文博:"));
+	/* A fullwidth colon, and a page break inside the speech. */
+	s = &a->sections[1];
+	expect_speaker(s, "金水区委书记 刘晓明", "金水", "区委书记", "刘晓明");
+	assert_int_equal(s->npara, 2);
+	assert_string_equal(s->paras[0].text, "金水区将全力推进老旧小区改造,今年完成改造120个。");
+	assert_string_equal(s->paras[1].text, "下一步,我们将加快推进项目建设。");
+	s = &a->sections[2];
+	expect_speaker(s, "王丽娟代表", "", "代表", "王丽娟");
+	assert_string_equal(s->paras[0].text, "我建议进一步加大对社区养老服务的投入。");
+	doc_free(&d);
+}
+
+static void test_colon_not_used_with_bylines(void **state)
+{
+	struct doc d;
+	size_t len;
+	char *s = slurp("tests/data/no_intro.txt", &len);
+	char *t = replace_all(s, "下一步,将继续", "金水区委书记 刘晓明:下一步,将继续");
+
+	(void)state;
+	doc_init(&d);
+	load_buf(&d, "x", t, strlen(t), false);
+	check_doc(&d);
+	assert_int_equal(d.nsections, 2);
+	assert_string_equal(d.sections[0]->speaker.name, "刘建国");
+	doc_free(&d);
+	free(s);
+	free(t);
+}
+
+static void test_editor(void **state)
+{
+	static const char *const variants[] = {"——编  者", "——编者", "—— 编 者"};
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		struct doc d;
+		size_t len;
+		char *s = slurp("tests/data/editor.txt", &len);
+		char *t = replace_all(s, "——编  者", variants[i]);
+		const struct article *a;
+
+		doc_init(&d);
+		load_buf(&d, "editor.txt", t, strlen(t), false);
+		check_doc(&d);
+		a = d.articles[0];
+		assert_string_equal(a->title, "为民办实事 基层在行动");
+		assert_non_null(a->editor);
+		assert_string_equal(a->editor, variants[i]);
+		assert_int_equal(a->nintro, 1);
+		assert_non_null(strstr(a->intro[0].text, "敬请关注。"));
+		assert_int_equal(a->nsections, 1);
+		assert_null(a->sections[0].topic);
+		assert_string_equal(a->sections[0].headline, "办好群众身边事");
+		expect_speaker(&a->sections[0], "荥阳市广武镇党委书记 郭志强", "荥阳市广武镇", "党委书记", "郭志强");
+		assert_int_equal(a->sections[0].npara, 2);
+		doc_free(&d);
+		free(s);
+		free(t);
+	}
+}
+
+static void test_trailer(void **state)
+{
+	static const char *const variants[] = {"（记者 王小明 整理）", "(本报记者 王小明)", "本版编辑 王小明"};
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		struct doc d;
+		size_t len;
+		char *s = slurp("tests/data/trailer.txt", &len);
+		char *t = replace_all(s, "（记者 王小明 整理）", variants[i]);
+		const struct article *a;
+
+		doc_init(&d);
+		load_buf(&d, "trailer.txt", t, strlen(t), false);
+		check_doc(&d);
+		a = d.articles[0];
+		assert_int_equal(a->nsections, 2);
+		assert_non_null(a->trailer);
+		assert_string_equal(a->trailer, variants[i]);
+		assert_int_equal(a->sections[1].npara, 1);
+		assert_string_equal(a->sections[1].paras[0].text, "辛店镇推进农村人居环境整治,村容村貌明显改善。");
+		doc_free(&d);
+		free(s);
+		free(t);
+	}
+}
+
+static void test_indented(void **state)
+{
+	struct doc d;
+	const struct article *a;
+	const struct section *s;
+
+	(void)state;
+	doc_init(&d);
+	load_data(&d, "indented.txt");
+	a = d.articles[0];
+	assert_string_equal(a->title, "社区治理经验谈");
+	assert_int_equal(a->nsections, 1);
+	s = &a->sections[0];
+	assert_int_equal(s->npara, 3);
+	assert_string_equal(s->paras[0].text, "丰产路街道以社区为单元,推行“一刻钟服务圈”。");
+	assert_false(s->paras[0].owned);
+	assert_memory_equal(a->src + s->paras[0].pieces[0].src_off - 6, "\u3000\u3000", 6);
+	/* Joined across the break without the indentation of the second line. */
+	assert_string_equal(s->paras[1].text, "我们把服务窗口前移到小区,群众办事不出社区。");
+	assert_int_equal(s->paras[1].npieces, 2);
+	assert_int_equal(a->rejoined, 1);
+	doc_free(&d);
+}
+
+static void test_crlf_bom(void **state)
+{
+	static const char *const ends[] = {"\r\n", "\r"};
+	size_t len;
+	char *lf = slurp("tests/data/two_line_headline.txt", &len);
+
+	(void)state;
+	for (size_t e = 0; e < 2; e++) {
+		struct doc ref, d;
+		char *crlf = replace_all(lf, "\n", ends[e]);
+		struct buf b;
+
+		buf_init(&b);
+		buf_adds(&b, "\xEF\xBB\xBF");
+		buf_adds(&b, crlf);
+		doc_init(&ref);
+		doc_init(&d);
+		load_buf(&ref, "lf", lf, len, false);
+		load_buf(&d, "crlf", b.data, b.len, false);
+		check_doc(&d);
+		assert_int_equal(d.articles[0]->src_len, b.len - 3);
+		assert_string_equal(d.articles[0]->title, ref.articles[0]->title);
+		assert_int_equal(d.nsections, 2);
+		for (size_t i = 0; i < 2; i++) {
+			const struct section *s = d.sections[i], *r = ref.sections[i];
+
+			assert_string_equal(s->topic, r->topic);
+			assert_string_equal(s->headline, r->headline);
+			assert_string_equal(s->speaker.byline, r->speaker.byline);
+			assert_string_equal(s->speaker.name, r->speaker.name);
+			assert_int_equal(s->line, r->line);
+			assert_int_equal(s->npara, r->npara);
+			for (size_t k = 0; k < s->npara; k++)
+				assert_string_equal(s->paras[k].text, r->paras[k].text);
+		}
+		doc_free(&ref);
+		doc_free(&d);
+		buf_free(&b);
+		free(crlf);
+	}
+	free(lf);
+}
+
+static void test_no_sections(void **state)
+{
+	struct doc d;
+	const struct article *a;
+
+	(void)state;
+	doc_init(&d);
+	load_data(&d, "no_sections.txt");
+	a = d.articles[0];
+	assert_int_equal(a->nsections, 0);
+	assert_int_equal(d.nsections, 0);
+	assert_string_equal(a->title, "关于做好秋冬季疫情防控工作的通知");
+	assert_int_equal(a->nintro, 4);
+	assert_string_equal(a->intro[0].text, "各乡镇(街道)、各有关部门:");
+	assert_non_null(a->why_empty);
+	assert_non_null(strstr(a->why_empty, "no byline found"));
+	assert_non_null(strstr(a->why_empty, "新郑市城关乡党委书记 马东亮"));
+	doc_free(&d);
+}
+
+static void test_warnings(void **state)
+{
+	static const char text[] = "标题\n\n一个标题\n\n新郑市城关乡党委书记 马东亮\n\n"
+				   "另一个标题\n\n中原区棉纺路街道党工委书记 高留念\n\n正文。\n\n孤零零的小标题\n";
+	struct doc d;
+	const struct article *a;
+
+	(void)state;
+	doc_init(&d);
+	load_buf(&d, "w", text, sizeof text - 1, false);
+	check_doc(&d);
+	a = d.articles[0];
+	assert_int_equal(a->nsections, 2);
+	assert_int_equal(a->sections[0].npara, 0);
+	assert_int_equal(a->nwarnings, 2);
+	assert_string_equal(a->warnings[0], "line 3: section of 马东亮 has a byline but no text");
+	assert_string_equal(a->warnings[1], "line 13: headline-like line with no byline after it");
+	doc_free(&d);
+}
+
+static void test_ascii_join(void **state)
+{
+	static const char text[] = "Title\n\nThe quick brown\n\nfox jumps.\n\n中文\n\n接续。\n";
+	struct doc d;
+
+	(void)state;
+	doc_init(&d);
+	load_buf(&d, "a", text, sizeof text - 1, false);
+	check_doc(&d);
+	assert_string_equal(d.articles[0]->title, "Title");
+	assert_int_equal(d.articles[0]->nintro, 2);
+	assert_string_equal(d.articles[0]->intro[0].text, "The quick brown fox jumps.");
+	assert_string_equal(d.articles[0]->intro[1].text, "中文接续。");
+	assert_int_equal(d.articles[0]->rejoined, 2);
+	doc_free(&d);
+}
+
+/* ---- hostile input ---- */
+
+static void test_empty_nul_large(void **state)
+{
+	char *big;
+
+	(void)state;
+	expect_error("", 0, false, "in.txt: empty file");
+	expect_error("\xEF\xBB\xBF", 3, true, "in.txt: empty file");
+	expect_error("abc\0def", 7, false, "in.txt: binary file (NUL byte at byte 3)");
+	expect_error("\xEF\xBB\xBF正文\0", 10, true, "in.txt: binary file (NUL byte at byte 9)");
+	/* Never touched: the size is checked before the bytes are read. */
+	big = xcalloc(DOC_MAX_BYTES + 1, 1);
+	expect_error(big, DOC_MAX_BYTES + 1, false,
+		     "in.txt: file too large (67108865 bytes; the limit is 67108864 bytes)");
+	free(big);
+}
+
+static void test_invalid_utf8(void **state)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+		size_t off;
+	} cases[] = {
+		{"\xFF\xFE", 2, 0},
+		{"\xC0\xAF", 2, 0},     /* overlong / */
+		{"\xED\xA0\x80", 3, 0}, /* encoded surrogate */
+		{"\xE4\xB8", 2, 0},     /* truncated 中 */
+	};
+	size_t len;
+	const char *seed = doc_builtin_data(&len);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf b;
+		char msg[128];
+		struct doc d;
+		size_t at = 100 + i;
+
+		/* Byte 100 + i of the seed is inside text; insert the bad bytes there. */
+		buf_init(&b);
+		buf_add(&b, seed, at);
+		buf_add(&b, cases[i].bytes, cases[i].len);
+		buf_add(&b, seed + at, len - at);
+		/* Inserting inside a character makes the error start at that character. */
+		{
+			size_t start = at;
+
+			while (((unsigned char)seed[start] & 0xC0) == 0x80)
+				start--;
+			snprintf(msg, sizeof msg, "in.txt: invalid UTF-8 at byte %zu", start);
+		}
+		expect_error(b.data, b.len, false, msg);
+
+		/* --force: shown as U+FFFD, the structure survives. */
+		doc_init(&d);
+		load_buf(&d, "in.txt", b.data, b.len, true);
+		check_doc(&d);
+		assert_int_equal(d.nsections, 10);
+		assert_non_null(strstr(d.articles[0]->intro[0].text, "\xEF\xBF\xBD"));
+		assert_string_equal(d.sections[0]->speaker.name, "马东亮");
+		doc_free(&d);
+		buf_free(&b);
+	}
+	/* The offset counts the BOM: it is a byte of the file. */
+	expect_error("\xEF\xBB\xBF" "ab\xFF", 6, false, "in.txt: invalid UTF-8 at byte 5");
+	/* Truncated at the very end. */
+	expect_error(seed, 16, false, "in.txt: invalid UTF-8 at byte 14");
+}
+
+static void test_controls_sanitized(void **state)
+{
+	size_t len;
+	const char *seed = doc_builtin_data(&len);
+	char *copy = xstrndup(seed, len);
+	char *t1 = replace_all(copy, "盘活“五闲资源”,", "盘活\x1b]52;c;aGVsbG8=\x07“五闲资源”\x1b[2J,\xC2\x9B" "31m\t");
+	char *t2 = replace_all(t1, "走出农村公共服务体系建设新路子", "走出农村\x1b]0;title\x07新路子");
+	struct doc d;
+	const struct para *p;
+
+	(void)state;
+	doc_init(&d);
+	load_buf(&d, "esc", t2, strlen(t2), false);
+	check_doc(&d);
+	assert_int_equal(d.nsections, 10);
+	p = &d.sections[0]->paras[1];
+	assert_true(p->owned);
+	assert_string_equal(p->text, "盘活^[]52;c;aGVsbG8=^G“五闲资源”^[[2J,<U+009B>31m 破解用地瓶颈。"
+		"组织200多名乡、村干部走村串巷,对闲置荒地、闲置厂房、闲置学校、闲置村部、闲置宅院等资源进行"
+		"遍访细查,在此基础上,将闲置资源优先用于村级公共服务配套设施建设。昔日无人问津的“五闲”资源,"
+		"如今变成了群众流连忘返的好去处。");
+	/* Pieces cover the unchanged runs only, and still map to the source. */
+	assert_int_equal(p->pieces[0].len, strlen("盘活"));
+	assert_true(p->npieces >= 4);
+	assert_string_equal(d.sections[0]->headline, "走出农村^[]0;title^G新路子");
+	doc_free(&d);
+	free(copy);
+	free(t1);
+	free(t2);
+}
+
+static void test_several_files(void **state)
+{
+	struct doc d;
+
+	(void)state;
+	doc_init(&d);
+	doc_add_builtin(&d);
+	load_data(&d, "two_line_headline.txt");
+	load_data(&d, "no_sections.txt");
+	load_data(&d, "deputies.txt");
+	check_doc(&d);
+	assert_int_equal(d.narticles, 4);
+	assert_int_equal(d.nsections, 15);
+	assert_string_equal(d.sections[10]->speaker.name, "孙立平");
+	assert_int_equal(d.sections[10]->number, 11);
+	assert_ptr_equal(d.sections[10]->article, d.articles[1]);
+	assert_string_equal(d.sections[12]->speaker.name, "王振华");
+	assert_int_equal(d.sections[14]->number, 15);
+	assert_ptr_equal(d.sections[14]->article, d.articles[3]);
+	assert_string_equal(d.articles[1]->name, "tests/data/two_line_headline.txt");
+	doc_free(&d);
+}
+
+static void test_stdin_and_unreadable(void **state)
+{
+	char tmpl[] = "/tmp/fayan-test-XXXXXX";
+	int fd = mkstemp(tmpl), saved = dup(STDIN_FILENO);
+	size_t len;
+	const char *seed = doc_builtin_data(&len);
+	struct doc d;
+	struct doc_opts o = {.force = false};
+	struct fy_err err = {.code = 0};
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, seed, len), (ssize_t)len);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	assert_int_equal(dup2(fd, STDIN_FILENO), STDIN_FILENO);
+	doc_init(&d);
+	load_file(&d, "-");
+	check_doc(&d);
+	assert_string_equal(d.articles[0]->name, "(stdin)");
+	assert_int_equal(d.nsections, 10);
+	assert_string_equal(d.sections[9]->speaker.name, "陈萌");
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+	close(fd);
+	unlink(tmpl);
+
+	assert_int_equal(doc_add_file(&d, "tests/data/does-not-exist.txt", &o, &err), -1);
+	assert_string_equal(err.msg, "tests/data/does-not-exist.txt: No such file or directory");
+	assert_int_equal(doc_add_file(&d, "tests/data", &o, &err), -1);
+	assert_string_equal(err.msg, "tests/data: Is a directory");
+	assert_int_equal(d.narticles, 1);
+	doc_free(&d);
+}
+
+/* Seconds of CPU time spent in f. */
+static double timed(void (*f)(void))
+{
+	clock_t t = clock();
+
+	f();
+	return (double)(clock() - t) / CLOCKS_PER_SEC;
+}
+
+static void many_bylines(void)
+{
+	struct buf b;
+	struct doc d;
+	struct doc_opts o = {.force = false};
+	struct fy_err err = {.code = 0};
+
+	buf_init(&b);
+	for (int i = 0; i < DOC_MAX_SECTIONS; i++)
+		buf_adds(&b, "新郑市城关乡党委书记 马东亮\n");
+	doc_init(&d);
+	load_buf(&d, "many", b.data, b.len, false);
+	assert_int_equal(d.nsections, DOC_MAX_SECTIONS);
+	assert_int_equal(d.sections[DOC_MAX_SECTIONS - 1]->number, DOC_MAX_SECTIONS);
+	assert_string_equal(d.sections[77]->speaker.name, "马东亮");
+	assert_int_equal(d.articles[0]->nwarnings, 1001);
+	/* Past the limit: a clear error, and the collection is unchanged. */
+	assert_int_equal(doc_add_buffer(&d, "more", "新郑市城关乡党委书记 马东亮\n",
+				       strlen("新郑市城关乡党委书记 马东亮\n"), &o, &err), -1);
+	assert_string_equal(err.msg, "more: too many sections (the limit is 100000 in all)");
+	assert_int_equal(d.narticles, 1);
+	doc_free(&d);
+	buf_free(&b);
+}
+
+static void empty_lines(void)
+{
+	char *s = xmalloc(1000001);
+	struct doc d;
+
+	memset(s, '\n', 1000000);
+	s[1000000] = 'x';
+	doc_init(&d);
+	load_buf(&d, "blank", s, 1000001, false);
+	check_doc(&d);
+	assert_int_equal(d.nsections, 0);
+	assert_int_equal(d.articles[0]->nintro, 1);
+	assert_int_equal(d.articles[0]->intro[0].pieces[0].src_off, 1000000);
+	doc_free(&d);
+	memset(s, '\n', 1000001);
+	doc_init(&d);
+	load_buf(&d, "blank", s, 1000001, false);
+	assert_string_equal(d.articles[0]->why_empty, "the text is blank");
+	doc_free(&d);
+	free(s);
+}
+
+static void long_line(void)
+{
+	size_t n = 10u << 20;
+	char *s = xmalloc(n);
+	struct doc d;
+
+	for (size_t i = 0; i + 3 <= n; i += 3)
+		memcpy(s + i, i % 300 == 297 ? "\xEF\xBC\x8C" : "\xE5\xB8\x82", 3);
+	doc_init(&d);
+	load_buf(&d, "long", s, n - n % 3, false);
+	assert_int_equal(d.nsections, 0);
+	assert_int_equal(d.articles[0]->nintro, 1);
+	assert_int_equal(d.articles[0]->intro[0].len, n - n % 3);
+	assert_false(d.articles[0]->intro[0].owned);
+	doc_free(&d);
+	free(s);
+}
+
+static void test_huge_inputs_linear(void **state)
+{
+	(void)state;
+	/* Generous bounds (sanitizers are slow); a quadratic loop would take minutes. */
+	assert_true(timed(many_bylines) < 20.0);
+	assert_true(timed(empty_lines) < 10.0);
+	assert_true(timed(long_line) < 10.0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seed_structure),
+		cmocka_unit_test(test_seed_paragraphs),
+		cmocka_unit_test(test_no_intro),
+		cmocka_unit_test(test_no_title_no_intro),
+		cmocka_unit_test(test_two_line_headline),
+		cmocka_unit_test(test_separators),
+		cmocka_unit_test(test_byline_variants_inline),
+		cmocka_unit_test(test_not_bylines),
+		cmocka_unit_test(test_deputies),
+		cmocka_unit_test(test_colon_bylines),
+		cmocka_unit_test(test_colon_not_used_with_bylines),
+		cmocka_unit_test(test_editor),
+		cmocka_unit_test(test_trailer),
+		cmocka_unit_test(test_indented),
+		cmocka_unit_test(test_crlf_bom),
+		cmocka_unit_test(test_no_sections),
+		cmocka_unit_test(test_warnings),
+		cmocka_unit_test(test_ascii_join),
+		cmocka_unit_test(test_empty_nul_large),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_controls_sanitized),
+		cmocka_unit_test(test_several_files),
+		cmocka_unit_test(test_stdin_and_unreadable),
+		cmocka_unit_test(test_huge_inputs_linear),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
