@@ -64,8 +64,10 @@ int cli_select(const struct doc *d, const char *which, struct cli_selection *sel
 		}
 		err->code = EXIT_NOMATCH;
 		if (d->nsections)
-			return err_set(err, "no section %s: sections are numbered 1 to %zu", which, d->nsections);
-		return err_set(err, "no section %s: the input has no sections", which);
+			err_set(err, "no section %s: sections are numbered 1 to %zu", which, d->nsections);
+		else
+			err_set(err, "no section %s: the input has no sections", which);
+		return EXIT_NOMATCH;
 	}
 	/* An exact name wins; otherwise any part of the byline. */
 	for (size_t i = 0; i < d->nsections; i++)
