@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,10 +63,14 @@ struct options {
 	struct ui_opts ui;
 };
 
-static _Noreturn void usage_error(const char *fmt, const char *arg)
+static _Noreturn __attribute__((format(printf, 1, 2))) void usage_error(const char *fmt, ...)
 {
+	va_list ap;
+
 	fputs("fayan: ", stderr);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputs("\nTry 'fayan --help' for more information.\n", stderr);
 	exit(EXIT_TROUBLE);
 }
@@ -117,7 +122,8 @@ static void parse_args(int argc, char **argv, struct options *o)
 
 	memset(o, 0, sizeof *o);
 	o->width = -1;
-	while ((c = getopt_long(argc, argv, "lp:f:w:hV", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":lp:f:w:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			o->mode = MODE_LIST;
@@ -173,9 +179,12 @@ static void parse_args(int argc, char **argv, struct options *o)
 		case 'V':
 			fputs("fayan " FAYAN_VERSION "\n", stdout);
 			exit(write_out(&(struct buf){ 0 }));
+		case ':':
+			usage_error("option '%s' needs an argument", argv[optind - 1]);
 		default:
-			fputs("Try 'fayan --help' for more information.\n", stderr);
-			exit(EXIT_TROUBLE);
+			if (optopt && optopt < 256 && !(optind > 1 && !strncmp(argv[optind - 1], "--", 2)))
+				usage_error("unknown option '-%c'", optopt);
+			usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (o->format == OUTPUT_TSV && o->mode != MODE_LIST)

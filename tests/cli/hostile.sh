@@ -32,9 +32,11 @@ head -c 1000000 /dev/zero | tr '\0' '\n' >"$h/emptylines.txt"
 { sed -n 1,20p "$seed"; printf '👨‍👩‍👧‍👦🇨🇳🇺🇸 👍🏽 家庭。\n\nשלום עולם مرحبا بالعالم。\n'; } >"$h/emoji-rtl.txt"
 yes '新郑市城关乡党委书记 马东亮' | head -n 100000 >"$h/bylines.txt"
 
-# Assert that a file holds no ESC, BEL, raw CSI or encoded C1 control.
+# Assert that a file is valid UTF-8 and holds no ESC, BEL or C1 control
+# (a raw 0x9b cannot occur in valid UTF-8 outside a multibyte character).
 clean() {
-	if LC_ALL=C grep -q "$(printf '[\033\007\233]')" "$1" || LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$1"; then
+	iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1 || return 1
+	if LC_ALL=C grep -q "$(printf '[\033\007]')" "$1" || LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$1"; then
 		return 1
 	fi
 	return 0
