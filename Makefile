@@ -25,7 +25,7 @@ CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 VTERM_LIBS = $(shell $(PKG_CONFIG) --libs vterm 2>/dev/null || echo -lvterm)
 
 ALL_CFLAGS = -std=c17 $(WARN) $(SANFLAGS) $(CFLAGS)
-ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE $(NCURSES_CFLAGS) -MMD -MP $(CPPFLAGS)
+ALL_CPPFLAGS = -Iinclude -I$(BUILD)/gen -D_GNU_SOURCE $(NCURSES_CFLAGS) -MMD -MP $(CPPFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS = -lunistring $(NCURSES_LIBS) -lutil -lm
 
@@ -50,6 +50,17 @@ $(BUILD)/obj/%.o: src/%.c
 $(BUILD)/obj/assets.o: src/assets.S $(SEED) $(wildcard assets/*)
 	@mkdir -p $(@D)
 	$(CC) -DSEED_FILE='"$(SEED)"' -c -o $@ src/assets.S
+
+# The pinyin table is generated from the system's Unihan data (see src/pinyin.c).
+UNIHAN ?= /usr/share/unicode/Unihan_Readings.txt.bz2
+$(BUILD)/gen/pinyin_table.h: tools/pinyin-table.awk
+	@mkdir -p $(@D)
+	bzcat $(UNIHAN) > $@.txt
+	awk -f tools/pinyin-table.awk < $@.txt > $@.tmp
+	mv $@.tmp $@
+	rm -f $@.txt
+
+$(BUILD)/obj/pinyin.o: $(BUILD)/gen/pinyin_table.h
 
 $(BUILD)/libfayan.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
@@ -91,7 +102,10 @@ DEPS := \
 	pc/cmocka:libcmocka-dev \
 	pc/vterm:libvterm-dev \
 	mandoc:mandoc \
-	jq:jq
+	jq:jq \
+	awk:mawk \
+	bzcat:bzip2 \
+	f/usr/share/unicode/Unihan_Readings.txt.bz2:unicode-data
 
 deps:
 	@missing=""; \
@@ -100,6 +114,7 @@ deps:
 		case $$what in \
 		pc/*) $(PKG_CONFIG) --exists $${what#pc/} 2>/dev/null || missing="$$missing $$pkg";; \
 		h/*) printf '#include <%s>\n' $${what#h/} | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing $$pkg";; \
+		f/*) [ -e "/$${what#f/}" ] || missing="$$missing $$pkg";; \
 		*) command -v $$what >/dev/null 2>&1 || missing="$$missing $$pkg";; \
 		esac; \
 	done; \
