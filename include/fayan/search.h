@@ -1,0 +1,66 @@
+/* search.h: finding a query (or a theme's terms) in paragraph text. Matching is
+ * on folded text (fold.h: case and width, NFKC) and hits are reported as byte
+ * ranges of the ORIGINAL text, covering whole grapheme clusters. A query of
+ * Latin letters also matches hanzi by pinyin (see search_compile).
+ * Units: `off`/`len` are bytes. */
+#ifndef FAYAN_SEARCH_H
+#define FAYAN_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Longest query, in bytes after folding, that is also tried as pinyin. */
+#define SEARCH_PINYIN_MAX 48
+
+/* Which pattern produced a hit: a term index, or SEARCH_BY_PINYIN. */
+#define SEARCH_BY_PINYIN ((unsigned)-1)
+
+/* One hit: bytes [off, off+len) of the searched text. */
+struct search_hit {
+	size_t off;
+	size_t len;
+	unsigned term; /* index of the term (0 for a query), or SEARCH_BY_PINYIN */
+};
+
+/* A growable list of hits, reused across calls. */
+struct search_hits {
+	struct search_hit *v;
+	size_t n;
+	size_t cap;
+};
+
+/* A compiled query. It owns scratch buffers, so a search is used by one thread
+ * at a time and is not const while searching; searching allocates only when a
+ * paragraph is longer than any before. */
+struct search;
+
+/* Compile query[0..len) (UTF-8). It matches as a folded substring; and when the
+ * folded query is only Latin letters a-z (spaces and apostrophes ignored), at
+ * least 2 and at most SEARCH_PINYIN_MAX of them, it also matches runs of hanzi
+ * by toneless pinyin: every hanzi by its full syllable, its first letter, or
+ * zh/ch/sh; the last one also by any prefix of its syllable ("madongliang",
+ * "mdl", "madl", "madongl" all find 马东亮). Only hanzi take part in pinyin
+ * matching: Latin letters in the text match literally only. Returns NULL if
+ * the query folds to nothing but spaces. Free with search_free. */
+struct search *search_compile(const char *query, size_t len);
+
+/* Compile a list of literal terms (a theme): any term matches, folded, no pinyin.
+ * Empty terms are ignored; returns NULL if no term is left. */
+struct search *search_compile_terms(const char *const *terms, size_t nterms);
+
+void search_free(struct search *s);
+
+/* Whether the search also matches by pinyin. */
+bool search_uses_pinyin(const struct search *s);
+
+/* Find all non-overlapping hits in text[0..len), left to right (at one start,
+ * the longest hit wins), replacing the contents of *h. Returns h->n. */
+size_t search_para(struct search *s, const char *text, size_t len, struct search_hits *h);
+
+/* Whether text[0..len) has at least one hit. */
+bool search_any(struct search *s, const char *text, size_t len);
+
+void search_hits_init(struct search_hits *h);
+void search_hits_free(struct search_hits *h);
+
+#endif

@@ -1,0 +1,315 @@
+/* search.c: folded substring and pinyin matching over one paragraph at a time.
+ * Candidates from every pattern are collected in folded coordinates, mapped
+ * back to source clusters, then chosen left to right without overlap. Pinyin
+ * works on the folded text too, so compatibility ideographs and Kangxi radicals
+ * read like the ideographs NFKC maps them to. Scratch space lives in the
+ * compiled search and grows to the longest paragraph seen: a 100 MB archive is
+ * searched without an allocation per paragraph. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fayan/fold.h"
+#include "fayan/pinyin.h"
+#include "fayan/search.h"
+#include "fayan/text.h"
+#include "fayan/util.h"
+
+/* Give up on pinyin at one start after this many steps (pathological texts). */
+#define PINYIN_BUDGET 4096
+
+/* A hanzi of the folded text, or (n == 0) a break between runs of hanzi. */
+struct hanzi {
+	uint32_t foff; /* folded byte offset */
+	uint32_t flen;
+	const uint16_t *ids;
+	size_t n;
+};
+
+struct search {
+	char **pat;     /* folded patterns */
+	size_t *patlen;
+	unsigned *patterm; /* the caller's index of each pattern */
+	size_t npat;
+	char py[SEARCH_PINYIN_MAX + 1]; /* letters for pinyin matching, or "" */
+	size_t pylen;
+	struct fold fold;
+	struct search_hits cand; /* candidates, in source coordinates */
+	struct hanzi *hz;
+	size_t nhz, hzcap;
+	unsigned budget;
+};
+
+void search_hits_init(struct search_hits *h)
+{
+	memset(h, 0, sizeof(*h));
+}
+
+void search_hits_free(struct search_hits *h)
+{
+	free(h->v);
+	search_hits_init(h);
+}
+
+/* Append a hit. */
+static void hits_add(struct search_hits *h, size_t off, size_t len, unsigned term)
+{
+	if (h->n == h->cap)
+		h->v = xgrow(h->v, &h->cap, h->n + 1, sizeof(*h->v));
+	h->v[h->n].off = off;
+	h->v[h->n].len = len;
+	h->v[h->n].term = term;
+	h->n++;
+}
+
+/* Add folded pattern p[0..n) to s (ignored if empty or all spaces). */
+static void add_pattern(struct search *s, char *p, size_t n, unsigned term)
+{
+	if (n == 0 || strspn(p, " ") == n) {
+		free(p);
+		return;
+	}
+	s->pat = xrealloc(s->pat, (s->npat + 1) * sizeof(*s->pat));
+	s->patlen = xrealloc(s->patlen, (s->npat + 1) * sizeof(*s->patlen));
+	s->patterm = xrealloc(s->patterm, (s->npat + 1) * sizeof(*s->patterm));
+	s->pat[s->npat] = p;
+	s->patlen[s->npat] = n;
+	s->patterm[s->npat] = term;
+	s->npat++;
+}
+
+/* Keep the letters of folded query q if it is Latin letters, spaces and
+ * apostrophes only, with 2..SEARCH_PINYIN_MAX letters. */
+static void set_pinyin(struct search *s, const char *q, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)q[i];
+
+		if (c >= 'a' && c <= 'z') {
+			if (k == SEARCH_PINYIN_MAX)
+				return;
+			s->py[k++] = (char)c;
+		} else if (c == ' ' || c == '\'') {
+			continue;
+		} else if (n - i >= 3 && memcmp(q + i, "\xE2\x80\x99", 3) == 0) {
+			i += 2; /* ’ */
+		} else {
+			return;
+		}
+	}
+	if (k < 2)
+		return;
+	s->py[k] = '\0';
+	s->pylen = k;
+}
+
+struct search *search_compile(const char *query, size_t len)
+{
+	struct search *s = xcalloc(1, sizeof(*s));
+	size_t n;
+	char *p = fold_string(query, len, &n);
+
+	set_pinyin(s, p, n);
+	add_pattern(s, p, n, 0);
+	if (s->npat == 0) {
+		search_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+struct search *search_compile_terms(const char *const *terms, size_t nterms)
+{
+	struct search *s = xcalloc(1, sizeof(*s));
+
+	for (size_t i = 0; i < nterms; i++) {
+		size_t n;
+		char *p = fold_string(terms[i], strlen(terms[i]), &n);
+
+		add_pattern(s, p, n, (unsigned)i);
+	}
+	if (s->npat == 0) {
+		search_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void search_free(struct search *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->npat; i++)
+		free(s->pat[i]);
+	free(s->pat);
+	free(s->patlen);
+	free(s->patterm);
+	fold_free(&s->fold);
+	search_hits_free(&s->cand);
+	free(s->hz);
+	free(s);
+}
+
+bool search_uses_pinyin(const struct search *s)
+{
+	return s->pylen > 0;
+}
+
+/* Add a candidate for folded bytes [foff, foff+flen). */
+static void add_cand(struct search *s, size_t foff, size_t flen, unsigned term)
+{
+	size_t off, len;
+
+	fold_map(&s->fold, foff, flen, &off, &len);
+	hits_add(&s->cand, off, len, term);
+}
+
+/* Split the folded text into hanzi (with readings) and breaks. */
+static void find_hanzi(struct search *s)
+{
+	const char *t = s->fold.text;
+	size_t len = s->fold.len, off = 0;
+
+	s->nhz = 0;
+	while (off < len) {
+		uint32_t c;
+		size_t k;
+		const uint16_t *ids = NULL;
+		size_t n = 0;
+
+		if ((unsigned char)t[off] < 0xE3) {
+			/* Below U+3000: never a hanzi; skip ASCII quickly. */
+			k = (unsigned char)t[off] < 0x80 ? 1 : text_next_char(t + off, len - off, &c);
+		} else {
+			k = text_next_char(t + off, len - off, &c);
+			n = pinyin_readings(c, &ids);
+		}
+		if (n > 0 || (s->nhz > 0 && s->hz[s->nhz - 1].n > 0)) {
+			if (s->nhz == s->hzcap)
+				s->hz = xgrow(s->hz, &s->hzcap, s->nhz + 1, sizeof(*s->hz));
+			s->hz[s->nhz].foff = (uint32_t)off;
+			s->hz[s->nhz].flen = (uint32_t)k;
+			s->hz[s->nhz].ids = ids;
+			s->hz[s->nhz].n = n;
+			s->nhz++;
+		}
+		off += k;
+	}
+}
+
+/* Whether the pinyin letters py[p..] can be covered by hanzi j, j+1, ...; on
+ * success *end is the index after the last hanzi used. Each hanzi takes its full
+ * syllable, its first letter, or zh/ch/sh; the last one any prefix. Full
+ * syllables are tried first, so "xian" prefers 先 to 西安. */
+static bool pinyin_at(struct search *s, size_t j, size_t p, size_t *end)
+{
+	if (p == s->pylen) {
+		*end = j;
+		return true;
+	}
+	if (j >= s->nhz || s->hz[j].n == 0 || s->budget == 0)
+		return false;
+	s->budget--;
+	for (size_t r = 0; r < s->hz[j].n; r++) {
+		const char *syl = pinyin_syllable(s->hz[j].ids[r]);
+		size_t cpl = 0, slen = strlen(syl), k[3], nk = 0;
+
+		while (syl[cpl] && p + cpl < s->pylen && syl[cpl] == s->py[p + cpl])
+			cpl++;
+		if (cpl == 0)
+			continue;
+		/* The full syllable, or a prefix that ends the query. */
+		if (cpl == slen || p + cpl == s->pylen)
+			k[nk++] = cpl;
+		/* zh, ch, sh as an initial. */
+		if (cpl >= 2 && slen > 2 && syl[1] == 'h' && strchr("zcs", syl[0]) &&
+		    (nk == 0 || k[0] != 2))
+			k[nk++] = 2;
+		/* The first letter. */
+		if (nk == 0 || k[0] != 1)
+			k[nk++] = 1;
+		for (size_t i = 0; i < nk; i++)
+			if (pinyin_at(s, j + 1, p + k[i], end))
+				return true;
+	}
+	return false;
+}
+
+/* Collect pinyin candidates. */
+static void find_pinyin(struct search *s)
+{
+	find_hanzi(s);
+	for (size_t i = 0; i < s->nhz; i++) {
+		size_t end;
+		bool first = false;
+
+		if (s->hz[i].n == 0)
+			continue;
+		for (size_t r = 0; r < s->hz[i].n && !first; r++)
+			first = pinyin_syllable(s->hz[i].ids[r])[0] == s->py[0];
+		if (!first)
+			continue;
+		s->budget = PINYIN_BUDGET;
+		if (pinyin_at(s, i, 0, &end)) {
+			size_t foff = s->hz[i].foff;
+			size_t fend = s->hz[end - 1].foff + s->hz[end - 1].flen;
+
+			add_cand(s, foff, fend - foff, SEARCH_BY_PINYIN);
+		}
+	}
+}
+
+/* Order candidates by start, the longest first. */
+static int cmp_hit(const void *a, const void *b)
+{
+	const struct search_hit *x = a, *y = b;
+
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	return 0;
+}
+
+size_t search_para(struct search *s, const char *text, size_t len, struct search_hits *h)
+{
+	h->n = 0;
+	s->cand.n = 0;
+	fold_text(&s->fold, text, len, true);
+	for (size_t i = 0; i < s->npat; i++) {
+		const char *t = s->fold.text, *end = t + s->fold.len, *m;
+
+		while ((m = memmem(t, (size_t)(end - t), s->pat[i], s->patlen[i])) != NULL) {
+			add_cand(s, (size_t)(m - s->fold.text), s->patlen[i], s->patterm[i]);
+			t = m + s->patlen[i];
+		}
+	}
+	if (s->pylen)
+		find_pinyin(s);
+	if (s->cand.n > 1)
+		qsort(s->cand.v, s->cand.n, sizeof(*s->cand.v), cmp_hit);
+	size_t last_end = 0;
+
+	for (size_t i = 0; i < s->cand.n; i++) {
+		const struct search_hit *c = &s->cand.v[i];
+
+		if (c->len == 0 || (h->n > 0 && c->off < last_end))
+			continue;
+		hits_add(h, c->off, c->len, c->term);
+		last_end = c->off + c->len;
+	}
+	return h->n;
+}
+
+bool search_any(struct search *s, const char *text, size_t len)
+{
+	struct search_hits h;
+	bool any;
+
+	search_hits_init(&h);
+	any = search_para(s, text, len, &h) > 0;
+	search_hits_free(&h);
+	return any;
+}

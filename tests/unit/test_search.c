@@ -1,0 +1,249 @@
+/* Unit tests for the matcher: folded terms, pinyin, hit offsets in the original. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fayan/search.h"
+#include "fayan/util.h"
+
+extern const char fayan_seed_data[], fayan_seed_end[];
+
+/* Search `query` in `text` and return the hits as "off+len off+len ...". */
+static const char *hits_of(const char *query, const char *text)
+{
+	static char out[1024];
+	struct search *s = search_compile(query, strlen(query));
+	struct search_hits h;
+	size_t used = 0;
+
+	out[0] = '\0';
+	if (!s)
+		return "(none)";
+	search_hits_init(&h);
+	search_para(s, text, strlen(text), &h);
+	for (size_t i = 0; i < h.n; i++)
+		used += (size_t)snprintf(out + used, sizeof(out) - used, "%s%zu+%zu", i ? " " : "",
+					 h.v[i].off, h.v[i].len);
+	search_hits_free(&h);
+	search_free(s);
+	return out;
+}
+
+/* The text of the hits, joined by '|'. */
+static const char *hit_text(const char *query, const char *text)
+{
+	static char out[4096];
+	struct search *s = search_compile(query, strlen(query));
+	struct search_hits h;
+
+	out[0] = '\0';
+	assert_non_null(s);
+	search_hits_init(&h);
+	search_para(s, text, strlen(text), &h);
+	for (size_t i = 0; i < h.n; i++) {
+		if (i)
+			strcat(out, "|");
+		strncat(out, text + h.v[i].off, h.v[i].len);
+	}
+	search_hits_free(&h);
+	search_free(s);
+	return out;
+}
+
+static void test_literal(void **state)
+{
+	(void)state;
+	assert_string_equal(hits_of("abc", "xabcyabc"), "1+3 5+3");
+	assert_string_equal(hits_of("aa", "aaaaa"), "0+2 2+2");
+	assert_string_equal(hits_of("疫情", "抓好疫情防控,疫情"), "6+6 19+6");
+	assert_string_equal(hits_of("x", ""), "");
+	assert_string_equal(hits_of("", "abc"), "(none)");
+	assert_string_equal(hits_of("   ", "a   b"), "(none)");
+	assert_string_equal(hits_of("zz", "abc"), "");
+}
+
+static void test_folded(void **state)
+{
+	(void)state;
+	/* Width and case both ways; hits cover the original characters. */
+	assert_string_equal(hit_text("abc123", "见ＡＢＣ１２３号"), "ＡＢＣ１２３");
+	assert_string_equal(hits_of("abc123", "见ＡＢＣ１２３号"), "3+18");
+	assert_string_equal(hit_text("ＡＢＣ", "xAbCx"), "AbC");
+	assert_string_equal(hit_text("疫情，防控", "疫情,防控"), "疫情,防控");
+	assert_string_equal(hit_text("strasse", "Die Straße"), "Straße");
+	/* A combining sequence is matched and highlighted whole. */
+	assert_string_equal(hit_text("café", "Cafe\xCC\x81 noir"), "Cafe\xCC\x81");
+	/* Part of a cluster highlights the whole cluster, without overlapping hits. */
+	assert_string_equal(hits_of("s", "ß"), "0+2");
+}
+
+static void test_pinyin_full_and_initials(void **state)
+{
+	const char *t = "镇党委书记马东亮说,要抓好疫情防控工作。";
+
+	(void)state;
+	assert_string_equal(hit_text("madongliang", t), "马东亮");
+	assert_string_equal(hit_text("mdl", t), "马东亮");
+	assert_string_equal(hit_text("madl", t), "马东亮");
+	assert_string_equal(hit_text("madongl", t), "马东亮");
+	assert_string_equal(hit_text("MDL", t), "马东亮");
+	assert_string_equal(hit_text("ｍｄｌ", t), "马东亮");
+	assert_string_equal(hit_text("ma dong liang", t), "马东亮");
+	assert_string_equal(hit_text("yqfk", t), "疫情防控");
+	assert_string_equal(hit_text("yiqing", t), "疫情");
+	assert_string_equal(hit_text("yiqingfangkong", t), "疫情防控");
+	/* zh/ch/sh may be typed as one or two letters. */
+	assert_string_equal(hit_text("sj", t), "书记");
+	assert_string_equal(hit_text("shj", t), "书记");
+	assert_string_equal(hit_text("shuji", t), "书记");
+	/* A query must cover whole hanzi: no hit ends inside a syllable it did not finish... */
+	assert_string_equal(hit_text("madongliangs", t), "马东亮说");
+	/* ...and a middle syllable must be whole or an initial. */
+	assert_string_equal(hit_text("mdoliang", t), "");
+}
+
+static void test_pinyin_polyphonic(void **state)
+{
+	(void)state;
+	assert_string_equal(hit_text("yh", "去银行办理"), "银行");
+	assert_string_equal(hit_text("yinhang", "去银行办理"), "银行");
+	assert_string_equal(hit_text("xingdong", "马上行动"), "行动");
+	assert_string_equal(hit_text("zhangda", "他长大了"), "长大");
+	assert_string_equal(hit_text("changqi", "长期坚持"), "长期");
+	assert_string_equal(hit_text("chongxin", "重新出发"), "重新");
+	assert_string_equal(hit_text("zhongyao", "很重要"), "重要");
+	assert_string_equal(hit_text("yinyue", "音乐会"), "音乐");
+	assert_string_equal(hit_text("kuaile", "快乐"), "快乐");
+	assert_string_equal(hit_text("tiaozheng", "调整结构"), "调整");
+	assert_string_equal(hit_text("diaoyan", "深入调研"), "调研");
+	/* Archaic readings are left out: 说 is not yuè here, 行 not héng. */
+	assert_string_equal(hit_text("yf", "说法"), "");
+	assert_string_equal(hit_text("hengdong", "行动"), "");
+	/* ü is typed v. */
+	assert_string_equal(hit_text("lvse", "绿色发展"), "绿色");
+}
+
+static void test_pinyin_latin_stays_literal(void **state)
+{
+	(void)state;
+	/* Latin letters in the text never take part in pinyin matching. */
+	assert_string_equal(hit_text("mdl", "马dl东亮"), "");
+	assert_string_equal(hit_text("mdl", "md亮"), "");
+	assert_string_equal(hit_text("mdl", "ma dong liang"), "");
+	/* But the query still matches them literally. */
+	assert_string_equal(hit_text("mdl", "MDL 马东亮"), "MDL|马东亮");
+	/* A run of hanzi stops at punctuation and spaces. */
+	assert_string_equal(hit_text("yqfk", "疫情,防控"), "");
+	assert_string_equal(hit_text("yqfk", "疫情 防控"), "");
+	/* One letter is never pinyin: "m" does not find every 马, 们, 民. */
+	assert_string_equal(hit_text("m", "马们民m"), "m");
+	/* Digits or other symbols make a query literal only. */
+	assert_string_equal(hit_text("mdl1", "马东亮1"), "");
+	assert_string_equal(hit_text("yq-fk", "疫情防控"), "");
+}
+
+static void test_terms(void **state)
+{
+	const char *terms[] = {"老旧小区", "小区", "", "楼院", "ＡＢ"};
+	const char *t = "推进老旧小区改造,小区楼院整治,ab";
+	struct search *s = search_compile_terms(terms, 5);
+	struct search_hits h;
+	const char *none[] = {"", "  "};
+
+	(void)state;
+	assert_non_null(s);
+	assert_false(search_uses_pinyin(s));
+	search_hits_init(&h);
+	assert_int_equal(search_para(s, t, strlen(t), &h), 4);
+	/* The longest term wins where two start together; no overlapping hits. */
+	assert_int_equal(h.v[0].off, 6);
+	assert_int_equal(h.v[0].len, 12);
+	assert_int_equal(h.v[0].term, 0);
+	assert_int_equal(h.v[1].off, 25);
+	assert_int_equal(h.v[1].term, 1);
+	assert_int_equal(h.v[2].off, 31);
+	assert_int_equal(h.v[2].term, 3);
+	assert_int_equal(h.v[3].term, 4);
+	/* Reused for a second paragraph: the list is replaced. */
+	assert_int_equal(search_para(s, "楼院", 6, &h), 1);
+	assert_true(search_any(s, "旧楼院", 9));
+	assert_false(search_any(s, "旧楼", 6));
+	search_hits_free(&h);
+	search_free(s);
+	assert_null(search_compile_terms(none, 2));
+}
+
+/* Count hits of `query` over every line of the seed; `want` is each hit's text. */
+static size_t seed_count(const char *query, const char *want)
+{
+	struct search *s = search_compile(query, strlen(query));
+	struct search_hits h;
+	const char *p = fayan_seed_data, *end = fayan_seed_end;
+	size_t count = 0;
+
+	search_hits_init(&h);
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		search_para(s, p, len, &h);
+		for (size_t i = 0; i < h.n; i++) {
+			assert_int_equal(h.v[i].len, strlen(want));
+			assert_memory_equal(p + h.v[i].off, want, h.v[i].len);
+		}
+		count += h.n;
+		p += len + 1;
+	}
+	search_hits_free(&h);
+	search_free(s);
+	return count;
+}
+
+static void test_seed(void **state)
+{
+	(void)state;
+	assert_int_equal(seed_count("yqfk", "疫情防控"), 5);
+	assert_int_equal(seed_count("疫情防控", "疫情防控"), 5);
+	assert_int_equal(seed_count("mdl", "马东亮"), 1);
+	assert_int_equal(seed_count("madongliang", "马东亮"), 1);
+}
+
+/* A long run of the same hanzi must not make pinyin matching explode. */
+static void test_pinyin_pathological(void **state)
+{
+	struct buf b;
+	struct search *s = search_compile("shishishishishishishishishishishishishishishix", 46);
+	struct search_hits h;
+
+	(void)state;
+	buf_init(&b);
+	for (int i = 0; i < 5000; i++)
+		buf_adds(&b, i % 7 == 6 ? "事" : "是");
+	search_hits_init(&h);
+	search_para(s, b.data, b.len, &h);
+	assert_int_equal(h.n, 0);
+	search_hits_free(&h);
+	search_free(s);
+	buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_literal),
+		cmocka_unit_test(test_folded),
+		cmocka_unit_test(test_pinyin_full_and_initials),
+		cmocka_unit_test(test_pinyin_polyphonic),
+		cmocka_unit_test(test_pinyin_latin_stays_literal),
+		cmocka_unit_test(test_terms),
+		cmocka_unit_test(test_seed),
+		cmocka_unit_test(test_pinyin_pathological),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
