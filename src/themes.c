@@ -310,7 +310,8 @@ int themes_parse(struct themes *t, const char *name, const char *data, size_t le
 		t->v = p.v;
 		t->n = p.n;
 		t->warnings = xrealloc(t->warnings, (t->nwarnings + p.nwarn + 1) * sizeof(*t->warnings));
-		memcpy(t->warnings + t->nwarnings, p.warn, p.nwarn * sizeof(*p.warn));
+		if (p.nwarn)
+			memcpy(t->warnings + t->nwarnings, p.warn, p.nwarn * sizeof(*p.warn));
 		t->nwarnings += p.nwarn;
 		free(p.warn);
 	} else {
