@@ -1,0 +1,78 @@
+/* filter.h: which sections a theme and a search select, and where their hits
+ * are; shared by the command line and the browser (no curses here). Hits are
+ * looked for in a section's topic line, headline, byline and paragraphs, so that
+ * a search for a speaker's name ("mdl") finds that speaker's section. Units:
+ * `off`/`len` are bytes of the string the hit is in. */
+#ifndef FAYAN_FILTER_H
+#define FAYAN_FILTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fayan/doc.h"
+#include "fayan/search.h"
+
+/* Which string of a section a hit is in, in reading order. */
+enum filter_where {
+	FILTER_TOPIC,    /* section->topic */
+	FILTER_HEADLINE, /* section->headline */
+	FILTER_BYLINE,   /* section->speaker.byline */
+	FILTER_PARA,     /* section->paras[para].text */
+};
+
+/* Which filter a hit belongs to. */
+enum filter_kind {
+	FILTER_THEME,
+	FILTER_SEARCH,
+};
+
+struct filter_hit {
+	enum filter_where where;
+	size_t para;   /* paragraph index for FILTER_PARA, else 0 */
+	size_t off;    /* bytes into that string */
+	size_t len;
+	enum filter_kind kind;
+	unsigned term; /* the theme's term index, 0 for a search, or SEARCH_BY_PINYIN */
+};
+
+/* The hits of one section, in reading order (where, para, off; theme hits before
+ * search hits at the same place). Theme and search hits may overlap each other. */
+struct filter_section {
+	const struct section *section;
+	struct filter_hit *hits;
+	size_t nhits;
+	size_t ntheme;  /* theme hits */
+	size_t nsearch; /* search hits */
+	bool match;     /* selected: every active filter has at least one hit here */
+};
+
+struct filter {
+	struct filter_section *v; /* one per section of the doc: v[i].section == d->sections[i] */
+	size_t n;
+	size_t nmatch;  /* sections selected */
+	size_t ntheme;  /* theme hits in selected sections */
+	size_t nsearch; /* search hits in selected sections */
+};
+
+/* A place in the hit list: hit `hit` of section index `sec` (0-based). */
+struct filter_pos {
+	size_t sec;
+	size_t hit;
+};
+
+void filter_init(struct filter *f);
+void filter_free(struct filter *f);
+
+/* Run `theme` and `search` (either may be NULL; with both NULL every section is
+ * selected, with no hits) over every section of d, replacing f's contents. A
+ * section is selected when each non-NULL filter hits it at least once. */
+void filter_run(struct filter *f, const struct doc *d, struct search *theme, struct search *search);
+
+/* Move *pos to the next (dir > 0) or previous (dir < 0) hit in a selected
+ * section, across sections, wrapping around. A *pos that is not on a hit (say
+ * {sec, SIZE_MAX} for "before the first hit of sec", or {sec, nhits}) is
+ * moved from there. Returns 0 if there is no hit at all, 1 if moved, 2 if the
+ * move wrapped around the end or the start. */
+int filter_step(const struct filter *f, struct filter_pos *pos, int dir);
+
+#endif

@@ -1,0 +1,155 @@
+/* filter.c: theme and search hits per section. Both filters are run over every
+ * string of every section; the selection and the totals are derived from the
+ * counts, so the command line and the browser cannot disagree about them. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fayan/filter.h"
+#include "fayan/util.h"
+
+void filter_init(struct filter *f)
+{
+	memset(f, 0, sizeof(*f));
+}
+
+void filter_free(struct filter *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->v[i].hits);
+	free(f->v);
+	filter_init(f);
+}
+
+/* Append the hits of `s` in text[0..len) to fs. */
+static void add_hits(struct filter_section *fs, size_t *cap, struct search *s, enum filter_kind kind,
+		     enum filter_where where, size_t para, const char *text, size_t len,
+		     struct search_hits *h)
+{
+	if (!text || len == 0)
+		return;
+	search_para(s, text, len, h);
+	if (h->n == 0)
+		return;
+	fs->hits = xgrow(fs->hits, cap, fs->nhits + h->n, sizeof(*fs->hits));
+	for (size_t i = 0; i < h->n; i++) {
+		struct filter_hit *fh = &fs->hits[fs->nhits++];
+
+		fh->where = where;
+		fh->para = para;
+		fh->off = h->v[i].off;
+		fh->len = h->v[i].len;
+		fh->kind = kind;
+		fh->term = h->v[i].term;
+	}
+	if (kind == FILTER_THEME)
+		fs->ntheme += h->n;
+	else
+		fs->nsearch += h->n;
+}
+
+/* Run one filter over every string of section sec. */
+static void run_one(struct filter_section *fs, size_t *cap, const struct section *sec, struct search *s,
+		    enum filter_kind kind, struct search_hits *h)
+{
+	if (sec->topic)
+		add_hits(fs, cap, s, kind, FILTER_TOPIC, 0, sec->topic, strlen(sec->topic), h);
+	if (sec->headline)
+		add_hits(fs, cap, s, kind, FILTER_HEADLINE, 0, sec->headline, strlen(sec->headline), h);
+	if (sec->speaker.byline)
+		add_hits(fs, cap, s, kind, FILTER_BYLINE, 0, sec->speaker.byline,
+			 strlen(sec->speaker.byline), h);
+	for (size_t p = 0; p < sec->npara; p++)
+		add_hits(fs, cap, s, kind, FILTER_PARA, p, sec->paras[p].text, sec->paras[p].len, h);
+}
+
+/* Reading order: where, paragraph, offset; theme hits first at the same offset. */
+static int cmp_hit(const void *a, const void *b)
+{
+	const struct filter_hit *x = a, *y = b;
+
+	if (x->where != y->where)
+		return x->where < y->where ? -1 : 1;
+	if (x->para != y->para)
+		return x->para < y->para ? -1 : 1;
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return 0;
+}
+
+void filter_run(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
+{
+	struct search_hits h;
+
+	filter_free(f);
+	f->n = d->nsections;
+	f->v = xcalloc(f->n ? f->n : 1, sizeof(*f->v));
+	search_hits_init(&h);
+	for (size_t i = 0; i < f->n; i++) {
+		struct filter_section *fs = &f->v[i];
+		size_t cap = 0;
+
+		fs->section = d->sections[i];
+		if (theme)
+			run_one(fs, &cap, fs->section, theme, FILTER_THEME, &h);
+		if (search)
+			run_one(fs, &cap, fs->section, search, FILTER_SEARCH, &h);
+		if (theme && search && fs->nhits > 1)
+			qsort(fs->hits, fs->nhits, sizeof(*fs->hits), cmp_hit);
+		fs->match = (!theme || fs->ntheme > 0) && (!search || fs->nsearch > 0);
+		if (fs->match) {
+			f->nmatch++;
+			f->ntheme += fs->ntheme;
+			f->nsearch += fs->nsearch;
+		}
+	}
+	search_hits_free(&h);
+}
+
+int filter_step(const struct filter *f, struct filter_pos *pos, int dir)
+{
+	size_t sec = pos->sec < f->n ? pos->sec : 0;
+	size_t hit = pos->hit;
+	bool wrapped = false;
+
+	if (f->n == 0 || dir == 0)
+		return 0;
+	if (dir > 0) {
+		hit = hit == SIZE_MAX ? 0 : hit + 1;
+		for (size_t k = 0; k <= f->n; k++) {
+			const struct filter_section *fs = &f->v[sec];
+
+			if (fs->match && hit < fs->nhits) {
+				pos->sec = sec;
+				pos->hit = hit;
+				return wrapped ? 2 : 1;
+			}
+			hit = 0;
+			if (++sec == f->n) {
+				sec = 0;
+				wrapped = true;
+			}
+		}
+		return 0;
+	}
+	for (size_t k = 0; k <= f->n; k++) {
+		const struct filter_section *fs = &f->v[sec];
+
+		if (hit != SIZE_MAX && hit > fs->nhits)
+			hit = fs->nhits;
+		if (fs->match && hit != SIZE_MAX && hit > 0) {
+			pos->sec = sec;
+			pos->hit = hit - 1;
+			return wrapped ? 2 : 1;
+		}
+		if (sec == 0) {
+			sec = f->n;
+			wrapped = true;
+		}
+		sec--;
+		hit = SIZE_MAX - 1; /* clamped to the section's hit count above */
+	}
+	return 0;
+}

@@ -1,0 +1,221 @@
+/* Unit tests for the filter: selection by theme and search, hits per section,
+ * walking hits across sections. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fayan/doc.h"
+#include "fayan/filter.h"
+#include "fayan/search.h"
+#include "fayan/themes.h"
+
+/* A small doc built by hand: headline, byline, paragraphs per section. */
+struct fake {
+	struct doc d;
+	struct section sec[3];
+	struct section *ptr[3];
+	struct para para[3][3];
+};
+
+static const char *const texts[3][5] = {
+	{"走出农村公共服务体系建设新路子", "新郑市城关乡党委书记 马东亮",
+	 "构建农村公共服务体系的新路子。", "盘活闲置资源,补齐短板。", "下一步,积极回应群众期盼。"},
+	{"全力做好万邦市场防疫保供双统筹", "中牟县郑庵镇党委书记 曹西峰",
+	 "也是疫情防控的重点难点。作为万邦属地,郑庵镇将做好疫情防控。", "做实口罩、消毒液等应急物资保障。",
+	 "依托智慧万邦大数据平台。"},
+	{"努力让家园更美丽", "二七区五里堡街道党工委书记 王彬",
+	 "老旧小区改造“整”是基础。", "将36个老旧楼院连片打包。", "统筹好疫情防控和经济社会发展。"},
+};
+
+static void fake_init(struct fake *f)
+{
+	memset(f, 0, sizeof(*f));
+	for (size_t i = 0; i < 3; i++) {
+		struct section *s = &f->sec[i];
+
+		s->number = i + 1;
+		s->headline = (char *)texts[i][0];
+		s->speaker.byline = (char *)texts[i][1];
+		for (size_t p = 0; p < 3; p++) {
+			f->para[i][p].text = texts[i][2 + p];
+			f->para[i][p].len = strlen(texts[i][2 + p]);
+		}
+		s->paras = f->para[i];
+		s->npara = 3;
+		f->ptr[i] = s;
+	}
+	f->d.sections = f->ptr;
+	f->d.nsections = 3;
+}
+
+/* A theme from the built-in set, compiled. */
+static struct search *builtin_theme(const char *name)
+{
+	struct themes th;
+	struct search *s;
+
+	themes_init(&th);
+	themes_load_builtin(&th);
+	s = theme_search(themes_find(&th, name));
+	themes_free(&th);
+	return s;
+}
+
+static void test_theme(void **state)
+{
+	struct fake fk;
+	struct filter f;
+	struct search *t = builtin_theme("疫情防控");
+
+	(void)state;
+	fake_init(&fk);
+	filter_init(&f);
+	filter_run(&f, &fk.d, t, NULL);
+	assert_int_equal(f.n, 3);
+	assert_false(f.v[0].match);
+	assert_int_equal(f.v[0].nhits, 0);
+	assert_true(f.v[1].match);
+	assert_true(f.v[2].match);
+	assert_int_equal(f.nmatch, 2);
+	/* 防疫 in the headline; 疫情 防控 疫情 防控 in paragraph 0; 口罩 消毒 in paragraph 1. */
+	assert_int_equal(f.v[1].ntheme, 7);
+	assert_int_equal(f.v[1].nsearch, 0);
+	assert_int_equal(f.v[1].hits[0].where, FILTER_HEADLINE);
+	assert_int_equal(f.v[1].hits[0].off, strlen("全力做好万邦市场"));
+	assert_int_equal(f.v[1].hits[0].len, strlen("防疫"));
+	assert_int_equal(f.v[1].hits[1].where, FILTER_PARA);
+	assert_int_equal(f.v[1].hits[1].para, 0);
+	assert_int_equal(f.v[1].hits[1].off, strlen("也是"));
+	assert_int_equal(f.v[1].hits[6].para, 1);
+	assert_int_equal(f.v[1].hits[6].kind, FILTER_THEME);
+	assert_int_equal(f.v[2].ntheme, 2);
+	assert_int_equal(f.ntheme, 9);
+	filter_free(&f);
+	search_free(t);
+}
+
+static void test_search_in_byline(void **state)
+{
+	struct fake fk;
+	struct filter f;
+	struct search *s = search_compile("mdl", 3);
+
+	(void)state;
+	fake_init(&fk);
+	filter_init(&f);
+	filter_run(&f, &fk.d, NULL, s);
+	assert_int_equal(f.nmatch, 1);
+	assert_true(f.v[0].match);
+	assert_int_equal(f.v[0].nhits, 1);
+	assert_int_equal(f.v[0].hits[0].where, FILTER_BYLINE);
+	assert_int_equal(f.v[0].hits[0].off, strlen("新郑市城关乡党委书记 "));
+	assert_int_equal(f.v[0].hits[0].len, strlen("马东亮"));
+	assert_int_equal(f.v[0].hits[0].term, SEARCH_BY_PINYIN);
+	filter_free(&f);
+	search_free(s);
+}
+
+static void test_combined(void **state)
+{
+	struct fake fk;
+	struct filter f;
+	struct search *t = builtin_theme("疫情防控");
+	struct search *s = search_compile("tc", 2); /* 统筹 */
+
+	(void)state;
+	fake_init(&fk);
+	filter_init(&f);
+	filter_run(&f, &fk.d, t, s);
+	/* Section 2 has the theme and 双统筹; section 3 has both too; section 1 neither. */
+	assert_true(f.v[1].match);
+	assert_true(f.v[2].match);
+	assert_false(f.v[0].match);
+	assert_int_equal(f.v[1].nsearch, 1);
+	/* Hits are in reading order, theme and search interleaved. */
+	assert_int_equal(f.v[1].hits[0].kind, FILTER_THEME);  /* 防疫 */
+	assert_int_equal(f.v[1].hits[1].kind, FILTER_SEARCH); /* 统筹 */
+	assert_int_equal(f.v[1].hits[1].where, FILTER_HEADLINE);
+	assert_int_equal(f.v[2].nhits, 3);
+	assert_int_equal(f.v[2].hits[0].kind, FILTER_SEARCH); /* 统筹 before 疫情, 防控 */
+	assert_int_equal(f.v[2].hits[0].para, 2);
+	assert_int_equal(f.v[2].hits[1].kind, FILTER_THEME);
+	assert_int_equal(f.v[2].hits[2].kind, FILTER_THEME);
+	/* A search the theme's sections do not have: nothing is selected. */
+	search_free(s);
+	s = search_compile("mdl", 3);
+	filter_run(&f, &fk.d, t, s);
+	assert_int_equal(f.nmatch, 0);
+	assert_int_equal(f.nsearch, 0);
+	assert_int_equal(f.v[0].nsearch, 1); /* counted, but the section is not selected */
+	/* No filter at all: everything selected, no hits. */
+	filter_run(&f, &fk.d, NULL, NULL);
+	assert_int_equal(f.nmatch, 3);
+	assert_int_equal(f.v[0].nhits, 0);
+	filter_free(&f);
+	search_free(s);
+	search_free(t);
+}
+
+static void test_step(void **state)
+{
+	struct fake fk;
+	struct filter f;
+	struct search *s = search_compile("统筹", strlen("统筹"));
+	struct filter_pos pos = {0, SIZE_MAX};
+
+	(void)state;
+	fake_init(&fk);
+	filter_init(&f);
+	filter_run(&f, &fk.d, NULL, s);
+	/* Hits: section 2 headline, section 3 paragraph 2. */
+	assert_int_equal(filter_step(&f, &pos, 1), 1);
+	assert_int_equal(pos.sec, 1);
+	assert_int_equal(pos.hit, 0);
+	assert_int_equal(filter_step(&f, &pos, 1), 1);
+	assert_int_equal(pos.sec, 2);
+	assert_int_equal(pos.hit, 0);
+	assert_int_equal(filter_step(&f, &pos, 1), 2); /* wraps */
+	assert_int_equal(pos.sec, 1);
+	assert_int_equal(filter_step(&f, &pos, -1), 2); /* wraps back */
+	assert_int_equal(pos.sec, 2);
+	assert_int_equal(filter_step(&f, &pos, -1), 1);
+	assert_int_equal(pos.sec, 1);
+	/* From before the first hit of section 3, backwards: section 2's last hit. */
+	pos.sec = 2;
+	pos.hit = SIZE_MAX;
+	assert_int_equal(filter_step(&f, &pos, -1), 1);
+	assert_int_equal(pos.sec, 1);
+	assert_int_equal(pos.hit, 0);
+	/* From past the end of section 1 forwards. */
+	pos.sec = 0;
+	pos.hit = 99;
+	assert_int_equal(filter_step(&f, &pos, 1), 1);
+	assert_int_equal(pos.sec, 1);
+	search_free(s);
+	/* No hits anywhere. */
+	s = search_compile("zzz", 3);
+	filter_run(&f, &fk.d, NULL, s);
+	pos.sec = 1;
+	pos.hit = 0;
+	assert_int_equal(filter_step(&f, &pos, 1), 0);
+	assert_int_equal(filter_step(&f, &pos, -1), 0);
+	assert_int_equal(pos.sec, 1);
+	filter_free(&f);
+	search_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_theme),
+		cmocka_unit_test(test_search_in_byline),
+		cmocka_unit_test(test_combined),
+		cmocka_unit_test(test_step),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
