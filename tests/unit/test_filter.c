@@ -208,6 +208,66 @@ static void test_step(void **state)
 	search_free(s);
 }
 
+/* The names of the sections `theme` selects in the seed, joined by spaces. */
+static const char *seed_selects(const char *theme, const char *query, size_t *hits)
+{
+	static char out[512];
+	struct doc d;
+	struct filter f;
+	struct search *t = theme ? builtin_theme(theme) : NULL;
+	struct search *s = query ? search_compile(query, strlen(query)) : NULL;
+
+	out[0] = '\0';
+	doc_init(&d);
+	doc_add_builtin(&d);
+	assert_int_equal(d.nsections, 10);
+	filter_init(&f);
+	filter_run(&f, &d, t, s);
+	for (size_t i = 0; i < f.n; i++) {
+		if (!f.v[i].match)
+			continue;
+		if (out[0])
+			strcat(out, " ");
+		strcat(out, f.v[i].section->speaker.name);
+	}
+	*hits = f.ntheme + f.nsearch;
+	filter_free(&f);
+	search_free(t);
+	search_free(s);
+	doc_free(&d);
+	return out;
+}
+
+static void test_seed(void **state)
+{
+	size_t hits;
+
+	(void)state;
+	assert_string_equal(seed_selects("疫情防控", NULL, &hits), "高留念 曹西峰");
+	assert_int_equal(hits, 17);
+	assert_string_equal(seed_selects("老旧小区改造", NULL, &hits), "张海军 李华 王彬");
+	assert_int_equal(hits, 10);
+	/* 疫情防控 is printed five times; one is in the introduction, not a section. */
+	assert_string_equal(seed_selects(NULL, "yqfk", &hits), "高留念 曹西峰");
+	assert_int_equal(hits, 4);
+	assert_string_equal(seed_selects(NULL, "疫情防控", &hits), "高留念 曹西峰");
+	assert_int_equal(hits, 4);
+	assert_string_equal(seed_selects(NULL, "mdl", &hits), "马东亮");
+	assert_int_equal(hits, 1);
+	assert_string_equal(seed_selects(NULL, "madongliang", &hits), "马东亮");
+	/* A page break split 盘活资 / 源: the rejoined paragraph matches. */
+	assert_string_equal(seed_selects(NULL, "盘活资源", &hits), "马东亮");
+	assert_int_equal(hits, 1);
+	assert_string_equal(seed_selects(NULL, "phzy", &hits), "马东亮");
+	assert_int_equal(hits, 1);
+	/* Both: 老旧小区改造 sections that mention 疫情防控. */
+	assert_string_equal(seed_selects("老旧小区改造", "yqfk", &hits), "");
+	assert_string_equal(seed_selects("疫情防控", "tc", &hits), "高留念 曹西峰");
+	assert_string_equal(seed_selects("生态环境", "黄河", &hits), "段祥生");
+	assert_string_equal(seed_selects(NULL, NULL, &hits), "马东亮 高留念 段祥生 张海军 李华 王东 韩迎旭 曹西峰 王彬 陈萌");
+	assert_int_equal(hits, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_search_in_byline),
 		cmocka_unit_test(test_combined),
 		cmocka_unit_test(test_step),
+		cmocka_unit_test(test_seed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
