@@ -51,6 +51,12 @@ static size_t next_char(const uint8_t *s, size_t len, uint32_t *uc)
 		*uc = s[0];
 		return 1;
 	}
+	/* Most of the text: a valid three-byte sequence (not overlong, not a surrogate). */
+	if (len >= 3 && s[0] >= 0xE1 && s[0] != 0xED && s[0] <= 0xEF && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80) {
+		*uc = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		return 3;
+	}
 	n = u8_mbtoucr(&c, s, len);
 	if (n < 0) {
 		*uc = 0xFFFFFFFF;

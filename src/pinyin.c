@@ -12,9 +12,13 @@ size_t pinyin_readings(uint32_t uc, const uint16_t **ids)
 {
 	size_t lo = 0, hi = sizeof(pinyin_ranges) / sizeof(pinyin_ranges[0]);
 
-	/* Nothing below 〇 or above CJK Extension H has a reading. */
-	if (uc < 0x3007 || uc > 0x323AF)
+	/* Nothing below 〇 (the first range) or past the last range has a reading. */
+	if (uc < pinyin_ranges[0].lo || uc > pinyin_ranges[hi - 1].hi)
 		return 0;
+	if (uc >= pinyin_ranges[PINYIN_URO].lo && uc <= pinyin_ranges[PINYIN_URO].hi) {
+		lo = PINYIN_URO;
+		hi = PINYIN_URO + 1;
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const struct pinyin_range *r = &pinyin_ranges[mid];

@@ -182,6 +182,12 @@ static void find_hanzi(struct search *s)
 		if ((unsigned char)t[off] < 0xE3) {
 			/* Below U+3000: never a hanzi; skip ASCII quickly. */
 			k = (unsigned char)t[off] < 0x80 ? 1 : text_next_char(t + off, len - off, &c);
+		} else if ((unsigned char)t[off] < 0xF0 && len - off >= 3) {
+			/* Folded text is valid UTF-8: decode CJK without checks. */
+			c = ((uint32_t)(t[off] & 0x0F) << 12) | ((uint32_t)(t[off + 1] & 0x3F) << 6) |
+			    (uint32_t)(t[off + 2] & 0x3F);
+			k = 3;
+			n = pinyin_readings(c, &ids);
 		} else {
 			k = text_next_char(t + off, len - off, &c);
 			n = pinyin_readings(c, &ids);

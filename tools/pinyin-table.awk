@@ -252,4 +252,10 @@ END {
 	for (i = 1; i <= nr; i++)
 		printf "\t{0x%X, 0x%X, %d},\n", rlo[i], rhi[i], rbase[i]
 	print "};"
+	for (i = 1; i <= nr; i++)
+		if (rlo[i] <= 19968 && rhi[i] >= 19968)
+			uro = i - 1
+	print ""
+	print "/* The range holding U+4E00, where most text is: tried first. */"
+	printf "#define PINYIN_URO %d\n", uro
 }

@@ -63,6 +63,16 @@ static void test_invalid(void **state)
 	/* A truncated sequence at the end. */
 	fold_text(&f, "\xE4\xB8", 2, true);
 	assert_int_equal(f.len, 6);
+	/* A cut sequence before a whole one: two U+FFFD, then 中 untouched. */
+	fold_text(&f, "\xE4\xB8\xE4\xB8\xAD", 5, true);
+	assert_int_equal(f.len, 9);
+	assert_memory_equal(f.text, "\xEF\xBF\xBD\xEF\xBF\xBD\xE4\xB8\xAD", 9);
+	fold_map(&f, 6, 3, &off, &len);
+	assert_int_equal(off, 2);
+	assert_int_equal(len, 3);
+	/* A surrogate encoding is invalid too. */
+	fold_text(&f, "\xED\xA0\x80", 3, true);
+	assert_int_equal(f.len, 9);
 	fold_free(&f);
 }
 
