@@ -53,10 +53,10 @@ $(BUILD)/obj/assets.o: src/assets.S $(SEED) $(wildcard assets/*)
 
 # The pinyin table is generated from the system's Unihan data (see src/pinyin.c).
 UNIHAN ?= /usr/share/unicode/Unihan_Readings.txt.bz2
-$(BUILD)/gen/pinyin_table.h: tools/pinyin-table.awk
+$(BUILD)/gen/pinyin_table.h: src/pinyin-table.awk
 	@mkdir -p $(@D)
 	bzcat $(UNIHAN) > $@.txt
-	awk -f tools/pinyin-table.awk < $@.txt > $@.tmp
+	awk -f src/pinyin-table.awk < $@.txt > $@.tmp
 	mv $@.tmp $@
 	rm -f $@.txt
 

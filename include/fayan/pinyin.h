@@ -1,5 +1,5 @@
 /* pinyin.h: toneless pinyin readings of hanzi, from a table generated at build
- * time from Unicode's Unihan data (tools/pinyin-table.awk). Syllables are
+ * time from Unicode's Unihan data (src/pinyin-table.awk). Syllables are
  * lower-case a-z with ü written v ("lv"); there are about 420 of them. */
 #ifndef FAYAN_PINYIN_H
 #define FAYAN_PINYIN_H
