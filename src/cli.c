@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fayan/cli.h"
+#include "fayan/text.h"
 
 /* Parse a positive decimal number; returns 0 if `s` is not one. */
 static size_t parse_number(const char *s)
@@ -77,6 +78,28 @@ int cli_select(const struct doc *d, const char *which, struct cli_selection *sel
 		for (size_t i = 0; i < d->nsections; i++)
 			if (strstr(d->sections[i]->speaker.byline, which))
 				add(sel, &cap, d->sections[i]);
+	if (!sel->n && *which) {
+		/* A name typed as pinyin, full or initials: "madongliang", "mdl". */
+		struct search *q = search_compile(which, strlen(which));
+
+		if (q && search_uses_pinyin(q)) {
+			for (size_t i = 0; i < d->nsections; i++) {
+				const char *name = d->sections[i]->speaker.name;
+
+				if (search_any(q, name, strlen(name)))
+					add(sel, &cap, d->sections[i]);
+			}
+			bool by_name = sel->n > 0;
+
+			for (size_t i = 0; !by_name && i < d->nsections; i++) {
+				const char *by = d->sections[i]->speaker.byline;
+
+				if (search_any(q, by, strlen(by)))
+					add(sel, &cap, d->sections[i]);
+			}
+		}
+		search_free(q);
+	}
 	if (sel->n == 1)
 		return 0;
 
@@ -133,4 +156,117 @@ size_t cli_check(struct buf *out, const struct doc *d)
 			buf_printf(out, "  no sections: %s\n", a->why_empty ? a->why_empty : "none found");
 	}
 	return d->nsections;
+}
+
+int cli_filter_open(struct cli_filter *cf, const struct doc *d, const char *theme, const char *search,
+		    struct fy_err *err)
+{
+	memset(cf, 0, sizeof *cf);
+	themes_init(&cf->themes);
+	filter_init(&cf->f);
+	if (themes_load(&cf->themes, err))
+		return EXIT_TROUBLE;
+	if (theme) {
+		size_t idx[16], n;
+
+		cf->theme = themes_find(&cf->themes, theme);
+		if (!cf->theme) {
+			n = themes_pick(&cf->themes, theme, idx, 16);
+			if (n == 1) {
+				cf->theme = &cf->themes.v[idx[0]];
+			} else {
+				struct buf b;
+
+				buf_init(&b);
+				if (n == 0) {
+					for (size_t i = 0; i < cf->themes.n; i++)
+						buf_printf(&b, "%s%s", i ? ", " : "", cf->themes.v[i].name);
+					err->code = EXIT_TROUBLE;
+					err_set(err, "no theme '%s'; themes: %s", theme, b.data ? b.data : "none");
+				} else {
+					for (size_t i = 0; i < n && i < 16; i++)
+						buf_printf(&b, "%s%s", i ? ", " : "", cf->themes.v[idx[i]].name);
+					err->code = EXIT_NOMATCH;
+					err_set(err, "theme '%s' is ambiguous: %s", theme, b.data);
+				}
+				buf_free(&b);
+				return err->code;
+			}
+		}
+		cf->theme_search = theme_search(cf->theme);
+		cf->active = true;
+	}
+	if (search) {
+		cf->search = search_compile(search, strlen(search));
+		if (!cf->search) {
+			err->code = EXIT_TROUBLE;
+			err_set(err, "empty search '%s'", search);
+			return EXIT_TROUBLE;
+		}
+		cf->active = true;
+	}
+	filter_run(&cf->f, d, cf->theme_search, cf->search);
+	return 0;
+}
+
+void cli_filter_close(struct cli_filter *cf)
+{
+	filter_free(&cf->f);
+	search_free(cf->theme_search);
+	search_free(cf->search);
+	themes_free(&cf->themes);
+	memset(cf, 0, sizeof *cf);
+}
+
+void cli_themes(struct buf *out, struct cli_filter *cf, const struct doc *d, enum output_format fmt)
+{
+	struct filter f;
+	int wname = 0;
+	size_t *nsec = xcalloc(cf->themes.n, sizeof *nsec);
+	size_t *nhit = xcalloc(cf->themes.n, sizeof *nhit);
+
+	filter_init(&f);
+	for (size_t i = 0; i < cf->themes.n; i++) {
+		struct search *ts = theme_search(&cf->themes.v[i]);
+		int w = text_cols(cf->themes.v[i].name, strlen(cf->themes.v[i].name));
+
+		if (w > wname)
+			wname = w;
+		if (!ts)
+			continue;
+		filter_run(&f, d, ts, cf->search);
+		nsec[i] = f.nmatch;
+		nhit[i] = f.ntheme;
+		search_free(ts);
+	}
+	filter_free(&f);
+	if (fmt == OUTPUT_JSON)
+		buf_addc(out, '[');
+	for (size_t i = 0; i < cf->themes.n; i++) {
+		const struct theme *th = &cf->themes.v[i];
+
+		if (fmt == OUTPUT_JSON) {
+			buf_adds(out, i ? ",{\"name\":" : "{\"name\":");
+			output_json_string(out, th->name, strlen(th->name));
+			buf_printf(out, ",\"sections\":%zu,\"hits\":%zu,\"terms\":[", nsec[i], nhit[i]);
+			for (size_t k = 0; k < th->nterms; k++) {
+				if (k)
+					buf_addc(out, ',');
+				output_json_string(out, th->terms[k], strlen(th->terms[k]));
+			}
+			buf_adds(out, "]}");
+		} else if (fmt == OUTPUT_TSV) {
+			buf_printf(out, "%s\t%zu\t%zu\n", th->name, nsec[i], nhit[i]);
+		} else {
+			buf_adds(out, th->name);
+			for (int c = text_cols(th->name, strlen(th->name)); c < wname; c++)
+				buf_addc(out, ' ');
+			buf_printf(out, "  %3zu section%s  %4zu hit%s\n", nsec[i], nsec[i] == 1 ? " " : "s",
+				   nhit[i], nhit[i] == 1 ? "" : "s");
+		}
+	}
+	if (fmt == OUTPUT_JSON)
+		buf_adds(out, "]\n");
+	free(nsec);
+	free(nhit);
 }

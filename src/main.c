@@ -29,10 +29,15 @@ static const char usage_text[] =
 "  -p, --print=WHICH      print section WHICH and exit; WHICH is a number (counted\n"
 "                         across all files), a speaker's name, a place or any part\n"
 "                         of a byline, 'intro' or 'all'\n"
+"  -t, --theme=NAME       only sections about theme NAME (疫情防控, or as pinyin:\n"
+"                         yqfk); filters --list, --print all and the browser\n"
+"  -s, --search=TEXT      only sections containing TEXT (folded; Latin letters also\n"
+"                         match hanzi by pinyin: madongliang, mdl)\n"
+"      --themes           list the themes with the sections and hits each has\n"
 "      --check            report the structure found (sections, speakers, rejoined\n"
 "                         page breaks, warnings); exit 1 if there are no sections\n"
-"  -f, --format=FORMAT    output of --list and --print: text (default), tsv (--list\n"
-"                         only) or json\n"
+"  -f, --format=FORMAT    output of --list, --themes and --print: text (default),\n"
+"                         tsv (--list and --themes only) or json\n"
 "  -w, --width=N          wrap printed text to N columns (0: one line per paragraph);\n"
 "                         default: the terminal's width, or no wrapping in a pipe\n"
 "      --force            read invalid UTF-8 anyway, showing U+FFFD\n"
@@ -51,11 +56,14 @@ enum mode {
 	MODE_LIST,
 	MODE_PRINT,
 	MODE_CHECK,
+	MODE_THEMES,
 };
 
 struct options {
 	enum mode mode;
 	const char *which;
+	const char *theme;
+	const char *search;
 	enum output_format format;
 	bool format_set;
 	int width; /* -1: not given */
@@ -103,11 +111,14 @@ static int print_width(const struct options *o)
 
 static void parse_args(int argc, char **argv, struct options *o)
 {
-	enum { OPT_CHECK = 256, OPT_FORCE, OPT_COLOR, OPT_NO_STATE };
+	enum { OPT_CHECK = 256, OPT_FORCE, OPT_COLOR, OPT_NO_STATE, OPT_THEMES };
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, 'l' },
 		{ "print", required_argument, NULL, 'p' },
 		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "theme", required_argument, NULL, 't' },
+		{ "search", required_argument, NULL, 's' },
+		{ "themes", no_argument, NULL, OPT_THEMES },
 		{ "format", required_argument, NULL, 'f' },
 		{ "width", required_argument, NULL, 'w' },
 		{ "force", no_argument, NULL, OPT_FORCE },
@@ -123,7 +134,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 	memset(o, 0, sizeof *o);
 	o->width = -1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":lp:f:w:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":lp:t:s:f:w:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			o->mode = MODE_LIST;
@@ -134,6 +145,15 @@ static void parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_CHECK:
 			o->mode = MODE_CHECK;
+			break;
+		case OPT_THEMES:
+			o->mode = MODE_THEMES;
+			break;
+		case 't':
+			o->theme = optarg;
+			break;
+		case 's':
+			o->search = optarg;
 			break;
 		case 'f':
 			o->format_set = true;
@@ -187,10 +207,10 @@ static void parse_args(int argc, char **argv, struct options *o)
 			usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (o->format == OUTPUT_TSV && o->mode != MODE_LIST)
-		usage_error("%s", "--format=tsv goes with --list");
-	if (o->format_set && o->mode != MODE_LIST && o->mode != MODE_PRINT)
-		usage_error("%s", "--format goes with --list or --print");
+	if (o->format == OUTPUT_TSV && o->mode != MODE_LIST && o->mode != MODE_THEMES)
+		usage_error("%s", "--format=tsv goes with --list or --themes");
+	if (o->format_set && o->mode != MODE_LIST && o->mode != MODE_PRINT && o->mode != MODE_THEMES)
+		usage_error("%s", "--format goes with --list, --themes or --print");
 }
 
 /* Use the user's locale; without a UTF-8 one (a forwarded LANG the server
@@ -209,6 +229,30 @@ static const char *setup_locale(bool *utf8)
 	return NULL;
 }
 
+/* Load the themes and run --theme/--search over d; on failure print why. */
+static int open_filter(const struct options *o, const struct doc *d, struct cli_filter *cf)
+{
+	struct fy_err err = { 0 };
+	int rc = cli_filter_open(cf, d, o->theme, o->search, &err);
+
+	if (rc) {
+		fprintf(stderr, "fayan: %s\n", err.msg);
+		cli_filter_close(cf);
+	}
+	return rc;
+}
+
+/* Keep only the sections of sel that the filter selects. */
+static void apply_filter(struct cli_selection *sel, const struct cli_filter *cf)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < sel->n; i++)
+		if (cf->f.v[sel->secs[i]->number - 1].match)
+			sel->secs[n++] = sel->secs[i];
+	sel->n = n;
+}
+
 static int do_print(const struct options *o, const struct doc *d)
 {
 	struct cli_selection sel;
@@ -219,6 +263,22 @@ static int do_print(const struct options *o, const struct doc *d)
 	if (cli_select(d, o->which, &sel, &err)) {
 		fprintf(stderr, "fayan: %s\n", err.msg);
 		return err.code;
+	}
+	if ((o->theme || o->search) && !strcmp(o->which, "all")) {
+		struct cli_filter cf;
+		int rc = open_filter(o, d, &cf);
+
+		if (rc) {
+			cli_selection_free(&sel);
+			return rc;
+		}
+		apply_filter(&sel, &cf);
+		cli_filter_close(&cf);
+		if (!sel.n) {
+			cli_selection_free(&sel);
+			fputs("fayan: no section matches the filter\n", stderr);
+			return EXIT_NOMATCH;
+		}
 	}
 	buf_init(&out);
 	if (sel.intro) {
@@ -256,14 +316,53 @@ static int do_list(const struct options *o, const struct doc *d)
 {
 	struct buf out;
 	int width = o->width > 0 ? o->width : (o->width < 0 && isatty(STDOUT_FILENO) ? print_width(o) : 0);
+	struct section **secs = d->sections;
+	size_t n = d->nsections, *hits = NULL;
+	struct cli_filter cf;
 	int rc;
 
+	if (o->theme || o->search) {
+		rc = open_filter(o, d, &cf);
+		if (rc)
+			return rc;
+		secs = xmalloc((n ? n : 1) * sizeof *secs);
+		hits = xmalloc((n ? n : 1) * sizeof *hits);
+		n = 0;
+		for (size_t i = 0; i < cf.f.n; i++)
+			if (cf.f.v[i].match) {
+				secs[n] = d->sections[i];
+				hits[n++] = cf.f.v[i].nhits;
+			}
+		cli_filter_close(&cf);
+	}
 	buf_init(&out);
-	output_list(&out, d->sections, d->nsections, o->format, width);
+	output_list(&out, secs, hits, n, o->format, width);
 	rc = write_out(&out);
 	buf_free(&out);
-	if (rc == EXIT_OK && d->nsections == 0)
+	if (secs != d->sections)
+		free(secs);
+	free(hits);
+	if (rc == EXIT_OK && n == 0) {
+		if (o->theme || o->search)
+			fputs("fayan: no section matches the filter\n", stderr);
 		rc = EXIT_NOMATCH;
+	}
+	return rc;
+}
+
+static int do_themes(const struct options *o, const struct doc *d)
+{
+	struct cli_filter cf;
+	struct buf out;
+	int rc = open_filter(o, d, &cf);
+
+	if (rc)
+		return rc;
+	buf_init(&out);
+	cli_themes(&out, &cf, d, o->format);
+	cli_filter_close(&cf);
+	rc = write_out(&out);
+	buf_free(&out);
 	return rc;
 }
 
@@ -288,6 +387,8 @@ static int do_browse(struct options *o, struct doc *d, const char *locale_note)
 	int rc;
 
 	o->ui.locale_note = locale_note;
+	o->ui.theme = o->theme;
+	o->ui.search = o->search;
 	if (ui_run(d, &o->ui, &res, &err)) {
 		fprintf(stderr, "fayan: %s\n", err.msg);
 		return err.code ? err.code : EXIT_TROUBLE;
@@ -336,6 +437,9 @@ int main(int argc, char **argv)
 		break;
 	case MODE_CHECK:
 		rc = do_check(&d);
+		break;
+	case MODE_THEMES:
+		rc = do_themes(&o, &d);
 		break;
 	default:
 		if (!utf8) {

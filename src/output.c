@@ -123,7 +123,8 @@ static char *place_title(const struct speaker *sp)
 	return buf_take(&b, NULL);
 }
 
-void output_list(struct buf *out, struct section *const *secs, size_t n, enum output_format fmt, int width)
+void output_list(struct buf *out, struct section *const *secs, const size_t *hits, size_t n,
+		 enum output_format fmt, int width)
 {
 	int wnum = 1, wname = 0, wplace = 0;
 
@@ -138,6 +139,8 @@ void output_list(struct buf *out, struct section *const *secs, size_t n, enum ou
 			add_json_field(out, "title", s->speaker.title, true);
 			add_json_field(out, "headline", s->headline, true);
 			add_json_field(out, "article", s->article ? s->article->name : NULL, true);
+			if (hits)
+				buf_printf(out, ",\"hits\":%zu", hits[i]);
 			buf_addc(out, '}');
 		}
 		buf_adds(out, "]\n");
@@ -152,7 +155,9 @@ void output_list(struct buf *out, struct section *const *secs, size_t n, enum ou
 			add_tsv(out, s->speaker.place, false);
 			add_tsv(out, s->speaker.title, false);
 			add_tsv(out, s->headline, false);
-			add_tsv(out, s->article ? s->article->name : "", true);
+			add_tsv(out, s->article ? s->article->name : "", !hits);
+			if (hits)
+				buf_printf(out, "%zu\n", hits[i]);
 		}
 		return;
 	}
@@ -183,6 +188,8 @@ void output_list(struct buf *out, struct section *const *secs, size_t n, enum ou
 		add_padded(&line, pt, wplace);
 		buf_adds(&line, "  ");
 		buf_adds(&line, s->headline);
+		if (hits)
+			buf_printf(&line, "  (%zu hit%s)", hits[i], hits[i] == 1 ? "" : "s");
 		while (line.len && line.data[line.len - 1] == ' ')
 			line.data[--line.len] = '\0';
 		if (width > 0 && text_cols(line.data, line.len) > width) {

@@ -4,6 +4,10 @@
 #define FAYAN_CLI_H
 
 #include "fayan/doc.h"
+#include "fayan/filter.h"
+#include "fayan/output.h"
+#include "fayan/search.h"
+#include "fayan/themes.h"
 #include "fayan/util.h"
 
 /* What --print WHICH named. */
@@ -14,11 +18,34 @@ struct cli_selection {
 };
 
 /* Resolve WHICH (a number, `all`, `intro`, a speaker's name, a place or any
- * part of a byline) against `d`. Returns 0, or EXIT_NOMATCH with err saying
+ * part of a byline, or a name typed as pinyin: "mdl") against `d`. Returns 0, or EXIT_NOMATCH with err saying
  * which names exist, or listing the candidates when WHICH is ambiguous. */
 int cli_select(const struct doc *d, const char *which, struct cli_selection *sel, struct fy_err *err);
 
 void cli_selection_free(struct cli_selection *sel);
+
+/* The filters of --theme and --search, applied to a collection. */
+struct cli_filter {
+	struct themes themes;
+	const struct theme *theme; /* the chosen theme, or NULL */
+	struct search *theme_search;
+	struct search *search;
+	struct filter f;           /* run over the collection */
+	bool active;               /* a theme or a search was given */
+};
+
+/* Load the themes and resolve `theme` (an exact name, or a unique theme that
+ * themes_pick finds: "yqfk"), compile `search`, and run both over `d`. Either
+ * may be NULL. Returns 0, or an exit code with err filled: EXIT_TROUBLE for an
+ * unknown theme or a bad themes file, EXIT_NOMATCH for an ambiguous theme. */
+int cli_filter_open(struct cli_filter *cf, const struct doc *d, const char *theme, const char *search,
+		    struct fy_err *err);
+
+void cli_filter_close(struct cli_filter *cf);
+
+/* Append the --themes report: each theme with the sections it selects and its
+ * hits (within the sections the search selects, if any). */
+void cli_themes(struct buf *out, struct cli_filter *cf, const struct doc *d, enum output_format fmt);
 
 /* Append the --check report for `d`; returns the number of sections found. */
 size_t cli_check(struct buf *out, const struct doc *d);

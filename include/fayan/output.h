@@ -27,9 +27,11 @@ enum output_format {
 };
 
 /* Append the list of `n` sections: one line each with number, name, place and
- * title, headline. Text is an aligned table; when width > 0 each line is cut to
- * `width` columns. TSV has those fields (number, name, place, title, headline,
- * article) tab-separated; JSON is an array of objects. */
-void output_list(struct buf *out, struct section *const *secs, size_t n, enum output_format fmt, int width);
+ * title, headline, and when `hits` is not NULL the section's hit count hits[i].
+ * Text is an aligned table; when width > 0 each line is cut to `width` columns.
+ * TSV has those fields (number, name, place, title, headline, article, hits)
+ * tab-separated; JSON is an array of objects. */
+void output_list(struct buf *out, struct section *const *secs, const size_t *hits, size_t n,
+		 enum output_format fmt, int width);
 
 #endif

@@ -13,6 +13,20 @@ case_ print-11 1 --print 11
 case_ print-unknown 1 --print 张三
 case_ print-ambiguous 1 --print 街道
 case_ check 0 --check
+case_ themes 0 --themes
+case_ themes-tsv 0 --themes --format=tsv
+case_ themes-search 0 --themes -s yqfk
+case_ theme-list 0 --theme 疫情防控 --list
+case_ theme-pinyin-list 0 -t ljxq -l
+case_ theme-list-tsv 0 --theme 老旧小区改造 --list -f tsv
+case_ theme-print-all 0 -t 疫情防控 -p all -w 50
+case_ theme-unknown 2 -t 没有 -l
+case_ search-list 0 -s yqfk --list
+case_ search-fold 0 -s 下一步，将 -l
+case_ search-theme-none 1 -t 疫情防控 -s 马东亮 -l
+case_ print-pinyin 0 -p mdl
+case_ print-pinyin-full 0 -p madongliang -w 30
+case_ print-pinyin-ambiguous 1 -p dw
 case_ check-nosections 1 --check "$dir/nosections.txt"
 case_ usage-format 2 --format=xml --list
 case_ usage-width 2 --width=abc -p 1
@@ -35,6 +49,9 @@ if "$fayan" --print 1 --format=json | jq -e '.number == 1 and .speaker.name == "
 if "$fayan" --list --format=json | jq -e 'length == 10 and .[7].name == "曹西峰" and .[9].name == "陈萌"' >/dev/null; then ok; else bad "list-json: does not parse back to ten sections"; fi
 if "$fayan" --print all --format=json | jq -e 'length == 10 and ([.[].paragraphs | length] | min) >= 4' >/dev/null; then ok; else bad "print-all-json"; fi
 
+if "$fayan" --themes -f json | jq -e '.[0].name == "疫情防控" and .[0].sections == 2 and (.[0].terms | index("口罩")) != null' >/dev/null; then ok; else bad "themes-json"; fi
+if "$fayan" -t 疫情防控 -l -f json | jq -e '[.[].name] == ["高留念","曹西峰"] and .[1].hits > 0' >/dev/null; then ok; else bad "theme-list-json"; fi
+
 # Unwrapped print in a pipe: each paragraph is one line, text as printed.
 if "$fayan" -p 3 | grep -q '作用用,采取一线工作法'; then ok; else bad "print-3: page break not rejoined as printed"; fi
 
@@ -46,3 +63,13 @@ if [ ! -s "$tmp/pipe-err" ] && [ "$(cat "$tmp/pipe-out")" = "走出农村公共�
 if "$fayan" -l - <"$dir/../../seeds/000_5ab60398d2227b0f.txt" | cmp -s - "$exp/list.out"; then ok; else bad "stdin: --list - differs from the built-in list"; fi
 
 . "$dir/hostile.sh"
+
+# The user's themes file extends and overrides the built-in one; a bad line is
+# reported with its file and line number.
+mkdir -p "$XDG_CONFIG_HOME/fayan"
+printf '# mine\n\n黄河: 黄河 滩区\n-智慧城市\n' >"$XDG_CONFIG_HOME/fayan/themes"
+if "$fayan" --themes -f tsv | grep -q "^黄河	1	" && ! "$fayan" --themes | grep -q 智慧城市; then ok; else bad "user themes: not applied"; fi
+printf '黄河: 黄河\nno colon here\n' >"$XDG_CONFIG_HOME/fayan/themes"
+"$fayan" --themes >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 2 ] && [ ! -s "$tmp/out" ] && grep -q "^fayan: $XDG_CONFIG_HOME/fayan/themes:2: " "$tmp/err"; then ok; else bad "user themes: bad line not reported: $(cat "$tmp/err")"; fi
+rm -f "$XDG_CONFIG_HOME/fayan/themes"

@@ -9,6 +9,8 @@ exp=$dir/expected
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C.UTF-8
+# The user's own themes file must not change the expected output.
+export XDG_CONFIG_HOME="$tmp/config" HOME="$tmp/home"
 pass=0
 fail=0
 

@@ -76,6 +76,14 @@ static void test_select(void **state)
 	assert_select(d, "张三", "E1");
 	assert_select(d, "街道", "E1");
 	assert_select(d, "", "E1");
+	/* Names typed as pinyin, full or initials; then places. */
+	assert_select(d, "mdl", "1");
+	assert_select(d, "madongliang", "1");
+	assert_select(d, "cxf", "8");
+	assert_select(d, "zaz", "8");
+	assert_select(d, "dw", "E1");
+	/* Latin text that is not pinyin of any name or byline. */
+	assert_select(d, "xyzzy", "E1");
 }
 
 static void test_select_messages(void **state)
