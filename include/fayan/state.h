@@ -1,0 +1,40 @@
+/* state.h: the reading position that survives between runs, one line per
+ * article in $XDG_STATE_HOME/fayan/positions, keyed by a hash of the article's
+ * bytes so that renaming a file keeps its place and editing it starts afresh.
+ * No curses; the browser calls it. */
+#ifndef FAYAN_STATE_H
+#define FAYAN_STATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fayan/util.h"
+
+/* Most articles remembered; the least recently read are dropped first. */
+#define STATE_MAX_ENTRIES 500
+
+/* Where the user was in one article: `section` is 1-based within the article
+ * (0 = the intro), `para` the 0-based paragraph at the top of the reader. */
+struct state_pos {
+	uint64_t key;
+	size_t section;
+	size_t para;
+};
+
+/* A 64-bit FNV-1a hash of data[0..len), the key of an article. */
+uint64_t state_key(const char *data, size_t len);
+
+/* The state directory: "$xdg/fayan" if xdg is an absolute path, else
+ * "$home/.local/state/fayan"; NULL if neither is usable. Caller frees. */
+char *state_dir(const char *xdg, const char *home);
+
+/* Look `key` up in the positions file in `dir`. Returns its rank (0 = the most
+ * recently saved) and fills *pos, or -1 if absent or unreadable. */
+long state_load(const char *dir, uint64_t key, struct state_pos *pos);
+
+/* Save *pos as the most recent entry: creates `dir` (mode 0700) if needed and
+ * replaces the file atomically (temporary file in `dir`, fsync, rename; mode
+ * 0600). Returns 0, or -1 with err filled ("DIR/positions: reason"). */
+int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err);
+
+#endif

@@ -1,0 +1,214 @@
+/* state.c: remembering the reading position. The file is small text, one
+ * "KEY SECTION PARA" line per article, most recent first, so that a human can
+ * read it and a crash mid-write never leaves half a file: we always write a
+ * temporary file beside it, fsync it and rename it over the old one. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fayan/state.h"
+
+#define STATE_FILE "positions"
+
+uint64_t state_key(const char *data, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)data[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+char *state_dir(const char *xdg, const char *home)
+{
+	struct buf b;
+
+	buf_init(&b);
+	/* The XDG spec says relative paths are invalid and must be ignored. */
+	if (xdg && xdg[0] == '/')
+		buf_printf(&b, "%s/fayan", xdg);
+	else if (home && home[0] == '/')
+		buf_printf(&b, "%s/.local/state/fayan", home);
+	else {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_take(&b, NULL);
+}
+
+/* Parse one line of the file; returns 0 if it is well formed. */
+static int parse_line(const char *line, struct state_pos *pos)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(line, &end, 16);
+	if (errno || end == line || *end != ' ')
+		return -1;
+	pos->key = v;
+	line = end + 1;
+	v = strtoull(line, &end, 10);
+	if (errno || end == line || *end != ' ')
+		return -1;
+	pos->section = (size_t)v;
+	line = end + 1;
+	v = strtoull(line, &end, 10);
+	if (errno || end == line || (*end != '\n' && *end != '\0'))
+		return -1;
+	pos->para = (size_t)v;
+	return 0;
+}
+
+/* Read the whole positions file into a malloc'd array; *n gets the count. */
+static struct state_pos *read_all(const char *dir, size_t *n)
+{
+	struct buf path;
+	FILE *f;
+	char line[128];
+	struct state_pos *all = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	buf_init(&path);
+	buf_printf(&path, "%s/" STATE_FILE, dir);
+	f = fopen(path.data, "r");
+	buf_free(&path);
+	if (!f)
+		return NULL;
+	while (*n < STATE_MAX_ENTRIES && fgets(line, sizeof line, f)) {
+		struct state_pos p;
+
+		if (parse_line(line, &p) != 0)
+			continue;
+		all = xgrow(all, &cap, *n + 1, sizeof *all);
+		all[(*n)++] = p;
+	}
+	fclose(f);
+	return all;
+}
+
+long state_load(const char *dir, uint64_t key, struct state_pos *pos)
+{
+	size_t n;
+	struct state_pos *all = read_all(dir, &n);
+	long rank = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (all[i].key == key) {
+			*pos = all[i];
+			rank = (long)i;
+			break;
+		}
+	}
+	free(all);
+	return rank;
+}
+
+/* mkdir -p with mode 0700 for every directory it creates. */
+static int make_dirs(const char *dir)
+{
+	char *p = xstrdup(dir);
+	int rc = 0;
+
+	for (char *s = p + 1; ; s++) {
+		if (*s == '/' || *s == '\0') {
+			char c = *s;
+
+			*s = '\0';
+			if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+				rc = -1;
+				break;
+			}
+			*s = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	free(p);
+	return rc;
+}
+
+int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err)
+{
+	size_t n;
+	struct state_pos *all;
+	struct buf text, tmp;
+	int fd, rc = -1;
+	size_t kept = 1;
+
+	if (make_dirs(dir) != 0)
+		return err_set(err, "%s: %s", dir, strerror(errno));
+	all = read_all(dir, &n);
+	buf_init(&text);
+	buf_printf(&text, "%016" PRIx64 " %zu %zu\n", pos->key, pos->section, pos->para);
+	for (size_t i = 0; i < n && kept < STATE_MAX_ENTRIES; i++) {
+		if (all[i].key == pos->key)
+			continue;
+		buf_printf(&text, "%016" PRIx64 " %zu %zu\n", all[i].key, all[i].section, all[i].para);
+		kept++;
+	}
+	free(all);
+
+	buf_init(&tmp);
+	buf_printf(&tmp, "%s/." STATE_FILE ".XXXXXX", dir);
+	fd = mkstemp(tmp.data); /* mode 0600 */
+	if (fd < 0) {
+		err_set(err, "%s: %s", tmp.data, strerror(errno));
+		goto out;
+	}
+	{
+		size_t done = 0;
+
+		while (done < text.len) {
+			ssize_t w = write(fd, text.data + done, text.len - done);
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0) {
+				err_set(err, "%s: %s", tmp.data, strerror(errno));
+				goto fail;
+			}
+			done += (size_t)w;
+		}
+	}
+	if (fchmod(fd, 0600) != 0 || fsync(fd) != 0) {
+		err_set(err, "%s: %s", tmp.data, strerror(errno));
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		err_set(err, "%s: %s", tmp.data, strerror(errno));
+		goto fail;
+	}
+	fd = -1;
+	{
+		struct buf path;
+
+		buf_init(&path);
+		buf_printf(&path, "%s/" STATE_FILE, dir);
+		if (rename(tmp.data, path.data) != 0) {
+			err_set(err, "%s: %s", path.data, strerror(errno));
+			buf_free(&path);
+			goto fail;
+		}
+		buf_free(&path);
+	}
+	rc = 0;
+	goto out;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp.data);
+out:
+	buf_free(&tmp);
+	buf_free(&text);
+	return rc;
+}

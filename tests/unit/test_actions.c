@@ -1,0 +1,211 @@
+/* Tests of the action and key-binding tables: every action is bound, names and
+ * keys are unique, lookups agree with the table, and the man page's KEYS
+ * section lists every key. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fayan/actions.h"
+#include "fayan/util.h"
+
+static void test_every_action_named_and_bound(void **state)
+{
+	size_t n;
+	const struct binding *b = actions_bindings(&n);
+
+	(void)state;
+	assert_true(n > ACTION_COUNT - 1);
+	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
+		bool bound = false;
+		char keys[256];
+
+		assert_non_null(actions_name(a));
+		assert_non_null(actions_help(a));
+		assert_true(strlen(actions_help(a)) > 0);
+		for (size_t i = 0; i < n; i++)
+			if (b[i].action == (enum action)a)
+				bound = true;
+		if (!bound)
+			fail_msg("action %s has no key", actions_name(a));
+		actions_keys(a, keys, sizeof keys);
+		assert_true(keys[0] != '\0');
+	}
+	assert_null(actions_name(ACTION_NONE));
+	assert_null(actions_name(ACTION_COUNT));
+	assert_null(actions_help(ACTION_COUNT));
+}
+
+static void test_names_unique(void **state)
+{
+	(void)state;
+	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++)
+		for (int c = a + 1; c < ACTION_COUNT; c++)
+			if (strcmp(actions_name(a), actions_name(c)) == 0)
+				fail_msg("action name %s used twice", actions_name(a));
+}
+
+static void test_keys_unique_and_lookup(void **state)
+{
+	size_t n;
+	const struct binding *b = actions_bindings(&n);
+
+	(void)state;
+	for (size_t i = 0; i < n; i++) {
+		assert_true(b[i].action > ACTION_NONE && b[i].action < ACTION_COUNT);
+		assert_true(strlen(b[i].key) > 0);
+		for (size_t j = i + 1; j < n; j++)
+			if (strcmp(b[i].key, b[j].key) == 0)
+				fail_msg("key %s bound twice", b[i].key);
+		assert_int_equal(actions_lookup(b[i].key), b[i].action);
+	}
+	assert_int_equal(actions_lookup("no-such-key"), ACTION_NONE);
+	assert_int_equal(actions_lookup(""), ACTION_NONE);
+}
+
+/* The keys the issue asks for are bound to the right actions. */
+static void test_required_keys(void **state)
+{
+	static const struct {
+		const char *key;
+		enum action action;
+	} want[] = {
+		{"1", ACTION_SECTION_DIGIT}, {"0", ACTION_SECTION_DIGIT},
+		{":", ACTION_SECTION_PROMPT}, {"]", ACTION_SECTION_NEXT},
+		{"[", ACTION_SECTION_PREV}, {"}", ACTION_PARA_NEXT},
+		{"{", ACTION_PARA_PREV}, {"j", ACTION_LINE_DOWN},
+		{"Down", ACTION_LINE_DOWN}, {"k", ACTION_LINE_UP},
+		{"Up", ACTION_LINE_UP}, {"Space", ACTION_PAGE_DOWN},
+		{"PgDn", ACTION_PAGE_DOWN}, {"C-f", ACTION_PAGE_DOWN},
+		{"b", ACTION_PAGE_UP}, {"PgUp", ACTION_PAGE_UP},
+		{"C-b", ACTION_PAGE_UP}, {"C-d", ACTION_HALF_DOWN},
+		{"C-u", ACTION_HALF_UP}, {"g", ACTION_TOP},
+		{"Home", ACTION_TOP}, {"G", ACTION_BOTTOM}, {"End", ACTION_BOTTOM},
+		{"Tab", ACTION_FOCUS}, {"z", ACTION_SPEAKERS}, {"P", ACTION_PRINT},
+		{"?", ACTION_HELP}, {"q", ACTION_QUIT}, {"C-l", ACTION_REDRAW},
+		{"Enter", ACTION_ENTER},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		if (actions_lookup(want[i].key) != want[i].action)
+			fail_msg("key %s is not bound to %s", want[i].key, actions_name(want[i].action));
+}
+
+static void test_keys_joined(void **state)
+{
+	char buf[64];
+	char tiny[6];
+
+	(void)state;
+	assert_string_equal(actions_keys(ACTION_PAGE_DOWN, buf, sizeof buf), "Space, PgDn, C-f");
+	assert_string_equal(actions_keys(ACTION_QUIT, buf, sizeof buf), "q");
+	/* Cut at a whole key, never mid-name. */
+	assert_string_equal(actions_keys(ACTION_PAGE_DOWN, tiny, sizeof tiny), "Space");
+	assert_string_equal(actions_keys(ACTION_NONE, buf, sizeof buf), "");
+}
+
+/* Replace roff escapes by what they print, so that "C\-f" reads "C-f". */
+static void unroff(char *s)
+{
+	char *w = s;
+
+	for (char *r = s; *r; ) {
+		if (r[0] == '\\' && r[1] == '-') {
+			*w++ = '-';
+			r += 2;
+		} else if (r[0] == '\\' && (r[1] == '&' || r[1] == ' ' || r[1] == '|')) {
+			if (r[1] == ' ')
+				*w++ = ' ';
+			r += 2;
+		} else if (r[0] == '\\' && r[1] == 'e') {
+			*w++ = '\\';
+			r += 2;
+		} else if (r[0] == '\\' && r[1] == 'f' && r[2]) {
+			r += 3;
+		} else if (r[0] == '\\' && r[1] == '(' && r[2] && r[3]) {
+			*w++ = ' ';
+			r += 4;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+}
+
+/* Whether `key` appears as a whole token in the text; "1-9" covers the digits. */
+static bool has_token(const char *text, const char *key)
+{
+	static const char seps[] = " \t\n,\"/()";
+	size_t klen = strlen(key);
+
+	for (const char *p = strstr(text, key); p; p = strstr(p + 1, key)) {
+		bool start = p == text || strchr(seps, p[-1]);
+		bool end = p[klen] == '\0' || strchr(seps, p[klen]);
+
+		if (start && end)
+			return true;
+	}
+	if (klen == 1 && key[0] >= '1' && key[0] <= '9')
+		return has_token(text, "1-9");
+	return false;
+}
+
+static void test_man_page_lists_every_key(void **state)
+{
+	FILE *f = fopen("man/fayan.1", "r");
+	struct buf keys;
+	char line[1024];
+	bool in_keys = false;
+	size_t n;
+	const struct binding *b = actions_bindings(&n);
+
+	(void)state;
+	if (!f)
+		skip();
+	buf_init(&keys);
+	while (fgets(line, sizeof line, f)) {
+		if (strncmp(line, ".SH", 3) == 0) {
+			in_keys = strstr(line, "KEYS") != NULL;
+			continue;
+		}
+		if (in_keys && line[0] == '.') {
+			/* Keep a macro's arguments, drop its name. */
+			char *sp = strchr(line, ' ');
+
+			if (!sp)
+				continue;
+			memmove(line, sp, strlen(sp) + 1);
+		}
+		if (in_keys) {
+			unroff(line);
+			buf_adds(&keys, line);
+		}
+	}
+	fclose(f);
+	assert_true(keys.len > 0); /* the man page has a KEYS section */
+	for (size_t i = 0; i < n; i++)
+		if (!has_token(keys.data, b[i].key))
+			fail_msg("man/fayan.1 KEYS does not list key %s (%s)", b[i].key,
+				 actions_name(b[i].action));
+	buf_free(&keys);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_action_named_and_bound),
+		cmocka_unit_test(test_names_unique),
+		cmocka_unit_test(test_keys_unique_and_lookup),
+		cmocka_unit_test(test_required_keys),
+		cmocka_unit_test(test_keys_joined),
+		cmocka_unit_test(test_man_page_lists_every_key),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,215 @@
+/* Tests of the saved reading position: directory choice, round trips, most
+ * recent first, permissions, atomic replacement and failure reporting. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <dirent.h>
+
+#include <cmocka.h>
+
+#include "fayan/state.h"
+
+struct fixture {
+	char root[64];
+	char *dir;
+};
+
+static int setup(void **state)
+{
+	struct fixture *fx = xcalloc(1, sizeof *fx);
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(fx->root, sizeof fx->root, "%s/fystate.XXXXXX", tmp && tmp[0] == '/' && strlen(tmp) < 40 ? tmp : "/tmp");
+	assert_non_null(mkdtemp(fx->root));
+	fx->dir = state_dir(fx->root, NULL);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+	char cmd[128];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->root);
+	assert_int_equal(system(cmd), 0);
+	free(fx->dir);
+	free(fx);
+	return 0;
+}
+
+static void test_dir_choice(void **state)
+{
+	char *d;
+
+	(void)state;
+	d = state_dir("/x/state", "/home/u");
+	assert_string_equal(d, "/x/state/fayan");
+	free(d);
+	d = state_dir(NULL, "/home/u");
+	assert_string_equal(d, "/home/u/.local/state/fayan");
+	free(d);
+	/* A relative XDG_STATE_HOME is invalid by the spec and ignored. */
+	d = state_dir("rel/state", "/home/u");
+	assert_string_equal(d, "/home/u/.local/state/fayan");
+	free(d);
+	d = state_dir("", "/home/u");
+	assert_string_equal(d, "/home/u/.local/state/fayan");
+	free(d);
+	assert_null(state_dir(NULL, NULL));
+	assert_null(state_dir("", ""));
+}
+
+static void test_key(void **state)
+{
+	const char *a = "不断提升基层治理能力";
+
+	(void)state;
+	assert_true(state_key(a, strlen(a)) == state_key(a, strlen(a)));
+	assert_true(state_key(a, strlen(a)) != state_key(a, strlen(a) - 1));
+	assert_true(state_key("", 0) == 0xcbf29ce484222325ULL); /* FNV-1a offset basis */
+	assert_true(state_key("a", 1) == 0xaf63dc4c8601ec8cULL);
+}
+
+static void test_round_trip_and_modes(void **state)
+{
+	struct fixture *fx = *state;
+	struct state_pos p = {.key = 0xfedcba9876543210ULL, .section = 8, .para = 3}, got;
+	struct fy_err err = {0};
+	struct stat st;
+	char path[128];
+
+	assert_int_equal(state_load(fx->dir, p.key, &got), -1); /* nothing yet, no directory */
+	assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	assert_int_equal(state_load(fx->dir, p.key, &got), 0);
+	assert_true(got.key == p.key);
+	assert_int_equal(got.section, 8);
+	assert_int_equal(got.para, 3);
+
+	assert_int_equal(stat(fx->dir, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	snprintf(path, sizeof path, "%s/positions", fx->dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+}
+
+static void test_most_recent_first_and_update(void **state)
+{
+	struct fixture *fx = *state;
+	struct fy_err err = {0};
+	struct state_pos got;
+
+	for (uint64_t k = 1; k <= 5; k++) {
+		struct state_pos p = {.key = k, .section = (size_t)k, .para = 0};
+
+		assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	}
+	assert_int_equal(state_load(fx->dir, 5, &got), 0);
+	assert_int_equal(state_load(fx->dir, 1, &got), 4);
+	/* Saving an old key again moves it to the front with the new position, once. */
+	{
+		struct state_pos p = {.key = 1, .section = 0, .para = 7};
+
+		assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	}
+	assert_int_equal(state_load(fx->dir, 1, &got), 0);
+	assert_int_equal(got.section, 0);
+	assert_int_equal(got.para, 7);
+	assert_int_equal(state_load(fx->dir, 5, &got), 1);
+	assert_int_equal(state_load(fx->dir, 2, &got), 4);
+	assert_int_equal(state_load(fx->dir, 6, &got), -1);
+}
+
+static void test_no_temp_files_left_and_garbage_ignored(void **state)
+{
+	struct fixture *fx = *state;
+	struct fy_err err = {0};
+	struct state_pos p = {.key = 42, .section = 2, .para = 1}, got;
+	char path[128];
+	FILE *f;
+	DIR *dh;
+	struct dirent *e;
+	int files = 0;
+
+	assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	/* A damaged file: bad lines are skipped, good ones still found. */
+	snprintf(path, sizeof path, "%s/positions", fx->dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("garbage\n\xff\xfe\n000000000000002a 2\n000000000000002b 4 5\nzz 1 2\n", f);
+	fclose(f);
+	assert_int_equal(state_load(fx->dir, 42, &got), -1);
+	assert_int_equal(state_load(fx->dir, 43, &got), 0);
+	assert_int_equal(got.section, 4);
+	assert_int_equal(got.para, 5);
+	assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	assert_int_equal(state_load(fx->dir, 42, &got), 0);
+	assert_int_equal(state_load(fx->dir, 43, &got), 1);
+
+	dh = opendir(fx->dir);
+	assert_non_null(dh);
+	while ((e = readdir(dh)))
+		if (e->d_name[0] != '.' || strncmp(e->d_name, ".positions", 10) == 0)
+			files++;
+	closedir(dh);
+	assert_int_equal(files, 1); /* only "positions": no temporary left behind */
+}
+
+static void test_failure_reported(void **state)
+{
+	struct fixture *fx = *state;
+	struct fy_err err = {0};
+	struct state_pos p = {.key = 1, .section = 1, .para = 0};
+	char blocker[128];
+	char *dir;
+	FILE *f;
+
+	/* A file where the directory should be: the save fails and says where. */
+	snprintf(blocker, sizeof blocker, "%s/blocked", fx->root);
+	f = fopen(blocker, "w");
+	assert_non_null(f);
+	fclose(f);
+	dir = state_dir(blocker, NULL);
+	assert_int_equal(state_save(dir, &p, &err), -1);
+	assert_non_null(strstr(err.msg, "blocked"));
+	assert_int_equal(err.code, EXIT_TROUBLE);
+	free(dir);
+
+	/* A read-only directory (unless we are root, who may write anyway). */
+	if (geteuid() != 0) {
+		struct fy_err err2 = {0};
+
+		assert_int_equal(state_save(fx->dir, &p, &err2), 0);
+		assert_int_equal(chmod(fx->dir, 0500), 0);
+		p.section = 9;
+		assert_int_equal(state_save(fx->dir, &p, &err2), -1);
+		assert_true(err2.msg[0] != '\0');
+		assert_int_equal(chmod(fx->dir, 0700), 0);
+		{
+			struct state_pos got;
+
+			assert_int_equal(state_load(fx->dir, 1, &got), 0);
+			assert_int_equal(got.section, 1); /* the old file is intact */
+		}
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dir_choice),
+		cmocka_unit_test(test_key),
+		cmocka_unit_test_setup_teardown(test_round_trip_and_modes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_most_recent_first_and_update, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_temp_files_left_and_garbage_ignored, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failure_reported, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
