@@ -1,0 +1,767 @@
+/* ui_view.c: the browser's state machine. Keys have already become actions;
+ * here they move the reading position, the selection and the panes. Nothing
+ * draws, so every rule about positions (clamping, keeping the paragraph over a
+ * resize, which pane a click hits) is plain code that does not need a terminal. */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fayan/text.h"
+#include "ui_view.h"
+
+static bool readable(const struct view *v, size_t i)
+{
+	return i < v->nitems && v->items[i].kind != VIEW_ITEM_TITLE;
+}
+
+static void set_msg(struct view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void set_msg(struct view *v, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(v->msg, sizeof v->msg, fmt, ap);
+	va_end(ap);
+}
+
+static void add_item(struct view *v, size_t *cap, enum view_item_kind kind, size_t article,
+		     const struct section *sec)
+{
+	struct view_item *it;
+
+	v->items = xgrow(v->items, cap, v->nitems + 1, sizeof *v->items);
+	it = &v->items[v->nitems++];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	it->article = article;
+	it->sec = sec;
+	it->lo_width = -1;
+}
+
+static void compute_geom(struct view *v, int cols, int lines)
+{
+	struct view_geom *g = &v->g;
+	bool wide = cols >= VIEW_SIDE_BY_SIDE_COLS;
+
+	memset(g, 0, sizeof *g);
+	g->cols = cols;
+	g->lines = lines;
+	g->too_small = cols < VIEW_MIN_COLS || lines < VIEW_MIN_LINES;
+	g->body_rows = lines > 2 ? lines - 2 : 1;
+	if (v->hide_speakers)
+		v->focus = VIEW_FOCUS_READER;
+	if (wide && !v->hide_speakers) {
+		g->show_speakers = g->show_reader = true;
+		g->sp_w = cols >= 100 ? 30 : 25; /* includes the separator column */
+		g->rd_x = g->sp_w;
+		g->rd_w = cols - g->sp_w;
+	} else if (!v->hide_speakers && v->focus == VIEW_FOCUS_SPEAKERS) {
+		g->show_speakers = true;
+		g->sp_w = cols;
+	} else {
+		g->show_reader = true;
+		g->rd_w = cols;
+	}
+	/* A margin on each side when there is room for it. */
+	if (g->rd_w >= 30) {
+		g->text_x = g->rd_x + 1;
+		g->text_w = g->rd_w - 2;
+	} else {
+		g->text_x = g->rd_x;
+		g->text_w = g->rd_w;
+	}
+	if (g->text_w < 1)
+		g->text_w = 1;
+}
+
+/* The width the current item is laid out at: the reader's, even when only the speaker pane shows. */
+static int reader_width(const struct view *v)
+{
+	const struct view_geom *g = &v->g;
+
+	if (g->show_reader)
+		return g->text_w;
+	return g->cols >= 30 ? g->cols - 2 : g->cols;
+}
+
+static const struct layout *layout_of(struct view *v, size_t i, int width)
+{
+	struct view_item *it = &v->items[i];
+
+	if (it->lo_width != width) {
+		if (it->lo_width >= 0)
+			layout_free(&it->lo);
+		if (it->kind == VIEW_ITEM_SECTION) {
+			layout_section(&it->lo, it->sec, width);
+		} else {
+			const struct article *a = v->d->articles[it->article];
+
+			layout_paras(&it->lo, "导语", a->intro, a->nintro, width);
+		}
+		it->lo_width = width;
+	}
+	return &it->lo;
+}
+
+const struct layout *view_layout(struct view *v)
+{
+	return layout_of(v, v->cur, reader_width(v));
+}
+
+static size_t max_top(struct view *v)
+{
+	const struct layout *lo = view_layout(v);
+	size_t rows = (size_t)v->g.body_rows;
+
+	return lo->nlines > rows ? lo->nlines - rows : 0;
+}
+
+/* Remember the reading position in terms that survive a new width. */
+static void set_anchor(struct view *v)
+{
+	const struct layout *lo = view_layout(v);
+	const struct layout_line *l;
+
+	if (lo->nlines == 0 || v->top >= lo->nlines) {
+		v->anchor_para = 0;
+		v->anchor_off = SIZE_MAX;
+		return;
+	}
+	l = &lo->lines[v->top];
+	v->anchor_para = layout_para_of_line(lo, v->top);
+	v->anchor_off = l->kind == LAYOUT_PARA ? l->off : SIZE_MAX;
+	if (l->kind != LAYOUT_PARA && v->top == 0)
+		v->anchor_para = 0;
+}
+
+/* Put `top` back where the anchor says, in the current layout. */
+static void apply_anchor(struct view *v)
+{
+	const struct layout *lo = view_layout(v);
+	size_t first;
+
+	if (lo->nlines == 0) {
+		v->top = 0;
+		return;
+	}
+	if (lo->npara == 0 || v->anchor_para >= lo->npara) {
+		v->top = 0;
+		return;
+	}
+	first = layout_line_of_para(lo, v->anchor_para);
+	if (v->anchor_off == SIZE_MAX) {
+		/* Above the paragraph: its heading or the blank before it. */
+		v->top = v->anchor_para == 0 ? 0 : (first > 0 ? first - 1 : 0);
+	} else {
+		size_t t = first;
+
+		for (size_t i = first; i < lo->nlines; i++) {
+			const struct layout_line *l = &lo->lines[i];
+
+			if (l->kind != LAYOUT_PARA || l->para != v->anchor_para)
+				break;
+			if (l->off <= v->anchor_off)
+				t = i;
+		}
+		v->top = t;
+	}
+	{
+		size_t mt = max_top(v);
+
+		if (v->top > mt)
+			v->top = mt;
+	}
+}
+
+/* Scroll the reader so that its top is `top` (clamped) and remember the paragraph. */
+static void reader_to(struct view *v, size_t top)
+{
+	size_t mt = max_top(v);
+
+	v->top = top > mt ? mt : top;
+	set_anchor(v);
+}
+
+static void reader_by(struct view *v, long delta)
+{
+	if (delta < 0 && (size_t)-delta > v->top)
+		reader_to(v, 0);
+	else
+		reader_to(v, (size_t)((long)v->top + delta));
+}
+
+/* Keep the speaker pane's selection (and the item being read) in view. */
+static void speakers_follow(struct view *v, size_t i)
+{
+	size_t rows = (size_t)v->g.body_rows;
+
+	/* Show the article's title row above its first entry when possible. */
+	if (i > 0 && v->items[i - 1].kind == VIEW_ITEM_TITLE)
+		i--;
+	if (i < v->sp_top)
+		v->sp_top = i;
+	else if (rows > 0 && i >= v->sp_top + rows)
+		v->sp_top = i - rows + 1;
+}
+
+void view_open(struct view *v, size_t i)
+{
+	if (!readable(v, i))
+		return;
+	v->cur = i;
+	v->sel = i;
+	v->top = 0;
+	v->anchor_para = 0;
+	v->anchor_off = SIZE_MAX;
+	speakers_follow(v, v->sel);
+}
+
+size_t view_local_section(const struct view *v, size_t item)
+{
+	const struct view_item *it = &v->items[item];
+	const struct article *a = v->d->articles[it->article];
+
+	if (it->kind != VIEW_ITEM_SECTION)
+		return 0;
+	return (size_t)(it->sec - a->sections) + 1;
+}
+
+size_t view_top_para(struct view *v)
+{
+	const struct layout *lo = view_layout(v);
+
+	if (lo->nlines == 0)
+		return 0;
+	return layout_para_of_line(lo, v->top);
+}
+
+void view_goto_para(struct view *v, size_t para)
+{
+	const struct layout *lo = view_layout(v);
+
+	if (para >= lo->npara) {
+		reader_to(v, 0);
+		return;
+	}
+	reader_to(v, layout_line_of_para(lo, para));
+}
+
+static void free_help(struct view *v)
+{
+	for (size_t i = 0; i < v->nhelp; i++)
+		free(v->help_lines[i].text);
+	free(v->help_lines);
+	v->help_lines = NULL;
+	v->nhelp = 0;
+}
+
+static void help_add(struct view *v, size_t *cap, char *text, bool heading)
+{
+	v->help_lines = xgrow(v->help_lines, cap, v->nhelp + 1, sizeof *v->help_lines);
+	v->help_lines[v->nhelp].text = text;
+	v->help_lines[v->nhelp].heading = heading;
+	v->nhelp++;
+}
+
+/* Add "KEYS  text", the text wrapped in a column after the keys, every line fitting `width`. */
+static void help_entry(struct view *v, size_t *cap, const char *keys, const char *text, int width)
+{
+	int keycol = width >= 60 ? 24 : width / 2;
+	int keys_cols = text_cols(keys, strlen(keys));
+	int textw = width - keycol - 1;
+	struct text_line *lines = NULL;
+	size_t n;
+	bool keys_alone = keys_cols > keycol - 1 || textw < 8;
+
+	if (keys_alone) {
+		/* Keys on their own line, text indented below. */
+		help_add(v, cap, text_truncate(keys, strlen(keys), width), false);
+		keycol = width >= 6 ? 4 : 0;
+		textw = width - keycol;
+	}
+	n = text_wrap(text, strlen(text), textw, &lines);
+	for (size_t i = 0; i < n; i++) {
+		struct buf b;
+
+		buf_init(&b);
+		if (i == 0 && !keys_alone) {
+			buf_adds(&b, keys);
+			for (int c = keys_cols; c < keycol; c++)
+				buf_addc(&b, ' ');
+		} else {
+			for (int c = 0; c < keycol; c++)
+				buf_addc(&b, ' ');
+		}
+		buf_add(&b, text + lines[i].off, lines[i].len);
+		help_add(v, cap, text_truncate(b.data, b.len, width), false);
+		buf_free(&b);
+	}
+	free(lines);
+}
+
+/* Build the help screen for the current width from the action and binding tables. */
+static void build_help(struct view *v)
+{
+	size_t cap = 0;
+	int width = v->g.cols >= 30 ? v->g.cols - 2 : v->g.cols;
+
+	free_help(v);
+	if (width < 1)
+		width = 1;
+	help_add(v, &cap, text_truncate("fayan: keys", 11, width), true);
+	help_add(v, &cap, xstrdup(""), false);
+	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
+		char keys[128];
+
+		actions_keys((enum action)a, keys, sizeof keys);
+		help_entry(v, &cap, keys, actions_help((enum action)a), width);
+	}
+	help_entry(v, &cap, "Mouse", ACTIONS_MOUSE_HELP, width);
+	help_add(v, &cap, xstrdup(""), false);
+	help_entry(v, &cap, "q, ?, Esc", "Close this help", width);
+}
+
+void view_resize(struct view *v, int cols, int lines)
+{
+	compute_geom(v, cols, lines);
+	apply_anchor(v);
+	speakers_follow(v, v->sel);
+	if (v->help)
+		build_help(v);
+	if (v->help && v->help_top + (size_t)v->g.body_rows > v->nhelp)
+		v->help_top = v->nhelp > (size_t)v->g.body_rows ? v->nhelp - (size_t)v->g.body_rows : 0;
+}
+
+void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int cols, int lines)
+{
+	size_t cap = 0;
+
+	memset(v, 0, sizeof *v);
+	v->d = d;
+	v->item_of_section = xcalloc(d->nsections ? d->nsections : 1, sizeof *v->item_of_section);
+	for (size_t a = 0; a < d->narticles; a++) {
+		const struct article *art = d->articles[a];
+
+		if (d->narticles > 1)
+			add_item(v, &cap, VIEW_ITEM_TITLE, a, NULL);
+		if (art->nintro > 0)
+			add_item(v, &cap, VIEW_ITEM_INTRO, a, NULL);
+		for (size_t s = 0; s < art->nsections; s++) {
+			size_t num = art->sections[s].number;
+
+			if (num >= 1 && num <= d->nsections)
+				v->item_of_section[num - 1] = v->nitems;
+			add_item(v, &cap, VIEW_ITEM_SECTION, a, &art->sections[s]);
+		}
+	}
+	v->filter = opts ? (opts->search ? opts->search : opts->theme) : NULL;
+	if (opts && opts->locale_note && opts->locale_note[0])
+		snprintf(v->note, sizeof v->note, "%s", opts->locale_note);
+	compute_geom(v, cols, lines);
+	/* Section 1 first; an article without sections opens on its intro. */
+	v->cur = 0;
+	if (d->nsections > 0)
+		v->cur = v->item_of_section[0];
+	else
+		while (v->cur < v->nitems && !readable(v, v->cur))
+			v->cur++;
+	if (opts && opts->start_section >= 1 && opts->start_section <= d->nsections)
+		v->cur = v->item_of_section[opts->start_section - 1];
+	if (v->nitems == 0) {
+		/* Nothing to read: an empty intro stands in so that every path has an item. */
+		add_item(v, &cap, VIEW_ITEM_INTRO, 0, NULL);
+		v->cur = 0;
+	}
+	view_open(v, v->cur);
+}
+
+void view_free(struct view *v)
+{
+	for (size_t i = 0; i < v->nitems; i++)
+		if (v->items[i].lo_width >= 0)
+			layout_free(&v->items[i].lo);
+	free(v->items);
+	free(v->item_of_section);
+	free_help(v);
+	memset(v, 0, sizeof *v);
+}
+
+static void goto_number(struct view *v, const char *digits)
+{
+	char *end;
+	unsigned long n = strtoul(digits, &end, 10);
+
+	if (*digits == '\0' || *end != '\0')
+		return;
+	if (n == 0 || n > v->d->nsections) {
+		if (v->d->nsections == 0)
+			set_msg(v, "no sections");
+		else
+			set_msg(v, "no section %lu (1-%zu)", n, v->d->nsections);
+		return;
+	}
+	view_open(v, v->item_of_section[n - 1]);
+	if (v->g.cols < VIEW_SIDE_BY_SIDE_COLS)
+		v->focus = VIEW_FOCUS_READER;
+}
+
+/* Next (dir 1) or previous (dir -1) readable item from `from`, or `from` if none. */
+static size_t step_item(const struct view *v, size_t from, int dir)
+{
+	size_t i = from;
+
+	for (;;) {
+		if (dir < 0 && i == 0)
+			return from;
+		i = dir < 0 ? i - 1 : i + 1;
+		if (i >= v->nitems)
+			return from;
+		if (readable(v, i))
+			return i;
+	}
+}
+
+static void para_next(struct view *v)
+{
+	const struct layout *lo = view_layout(v);
+	size_t p, target, old = v->top;
+
+	if (lo->npara == 0)
+		return;
+	p = layout_para_of_line(lo, v->top);
+	target = v->top < layout_line_of_para(lo, p) ? p : p + 1;
+	if (target >= lo->npara) {
+		set_msg(v, "last paragraph; ] for the next section");
+		return;
+	}
+	reader_to(v, layout_line_of_para(lo, target));
+	if (v->top == old)
+		set_msg(v, "last paragraph; ] for the next section");
+	/* The target is on screen even if it could not reach the top. */
+	v->anchor_para = target;
+	v->anchor_off = lo->lines[layout_line_of_para(lo, target)].off;
+	if (v->top != layout_line_of_para(lo, target))
+		set_anchor(v);
+}
+
+static void para_prev(struct view *v)
+{
+	const struct layout *lo = view_layout(v);
+	size_t p, first;
+
+	if (lo->npara == 0 || v->top == 0) {
+		reader_to(v, 0);
+		return;
+	}
+	p = layout_para_of_line(lo, v->top);
+	first = layout_line_of_para(lo, p);
+	if (v->top > first && lo->lines[v->top].kind == LAYOUT_PARA)
+		reader_to(v, first);
+	else if (p == 0)
+		reader_to(v, 0);
+	else
+		reader_to(v, layout_line_of_para(lo, p - 1));
+}
+
+static void speakers_move(struct view *v, long steps)
+{
+	size_t i = v->sel;
+	int dir = steps < 0 ? -1 : 1;
+
+	for (long k = 0; k < (steps < 0 ? -steps : steps); k++) {
+		size_t n = step_item(v, i, dir);
+
+		if (n == i)
+			break;
+		i = n;
+	}
+	v->sel = i;
+	speakers_follow(v, v->sel);
+}
+
+static void help_scroll(struct view *v, long delta)
+{
+	size_t rows = (size_t)v->g.body_rows;
+	size_t mt = v->nhelp > rows ? v->nhelp - rows : 0;
+	long t = (long)v->help_top + delta;
+
+	if (t < 0)
+		t = 0;
+	v->help_top = (size_t)t > mt ? mt : (size_t)t;
+}
+
+static void do_help(struct view *v, enum action a)
+{
+	long page = v->g.body_rows > 1 ? v->g.body_rows - 1 : 1;
+
+	switch (a) {
+	case ACTION_LINE_DOWN: help_scroll(v, 1); break;
+	case ACTION_LINE_UP: help_scroll(v, -1); break;
+	case ACTION_PAGE_DOWN: help_scroll(v, page); break;
+	case ACTION_PAGE_UP: help_scroll(v, -page); break;
+	case ACTION_HALF_DOWN: help_scroll(v, page / 2 + 1); break;
+	case ACTION_HALF_UP: help_scroll(v, -(page / 2 + 1)); break;
+	case ACTION_TOP: v->help_top = 0; break;
+	case ACTION_BOTTOM: help_scroll(v, (long)v->nhelp); break;
+	case ACTION_REDRAW: v->redraw_all = true; break;
+	case ACTION_HELP:
+	case ACTION_QUIT:
+	case ACTION_CANCEL:
+		v->help = false;
+		break;
+	default:
+		set_msg(v, "q, ? or Esc closes the help");
+		break;
+	}
+}
+
+static void do_action(struct view *v, enum action a, const char *key)
+{
+	bool on_speakers = v->focus == VIEW_FOCUS_SPEAKERS && v->g.show_speakers;
+	long rows = v->g.body_rows;
+	long page = rows > 1 ? rows : 1;
+
+	v->msg[0] = '\0';
+	if (a != ACTION_SECTION_DIGIT && a != ACTION_ENTER)
+		v->num[0] = '\0';
+	if (v->help) {
+		do_help(v, a);
+		return;
+	}
+	switch (a) {
+	case ACTION_NONE:
+		set_msg(v, "no action for key %s; ? for help", key ? key : "?");
+		break;
+	case ACTION_SECTION_DIGIT: {
+		size_t len = strlen(v->num);
+		unsigned long n = (unsigned long)(key[0] - '0');
+
+		if (len + 1 < sizeof v->num && !(len == 0 && key[0] == '0')) {
+			v->num[len] = key[0];
+			v->num[len + 1] = '\0';
+		} else if (len + 1 >= sizeof v->num) {
+			v->num[0] = '\0';
+		}
+		/* A single digit opens speaker 1-10 at once; more digits wait for Enter. */
+		if (strlen(v->num) <= 1) {
+			goto_number(v, n == 0 ? "10" : key);
+		} else {
+			set_msg(v, "%s: Enter to open section %s", v->num, v->num);
+		}
+		break;
+	}
+	case ACTION_SECTION_PROMPT:
+		v->prompt = true;
+		v->num[0] = '\0';
+		break;
+	case ACTION_ENTER:
+		if (v->num[0]) {
+			goto_number(v, v->num);
+			v->num[0] = '\0';
+		} else if (on_speakers) {
+			view_open(v, v->sel);
+			if (v->g.cols < VIEW_SIDE_BY_SIDE_COLS)
+				v->focus = VIEW_FOCUS_READER;
+		} else {
+			reader_by(v, 1);
+		}
+		break;
+	case ACTION_SECTION_NEXT: {
+		size_t n = step_item(v, v->cur, 1);
+
+		if (n == v->cur)
+			set_msg(v, "last section");
+		else
+			view_open(v, n);
+		break;
+	}
+	case ACTION_SECTION_PREV: {
+		size_t n = step_item(v, v->cur, -1);
+
+		if (n == v->cur)
+			set_msg(v, "first section");
+		else
+			view_open(v, n);
+		break;
+	}
+	case ACTION_PARA_NEXT: para_next(v); break;
+	case ACTION_PARA_PREV: para_prev(v); break;
+	case ACTION_LINE_DOWN:
+		if (on_speakers)
+			speakers_move(v, 1);
+		else
+			reader_by(v, 1);
+		break;
+	case ACTION_LINE_UP:
+		if (on_speakers)
+			speakers_move(v, -1);
+		else
+			reader_by(v, -1);
+		break;
+	case ACTION_PAGE_DOWN:
+		if (on_speakers)
+			speakers_move(v, page);
+		else if (v->top >= max_top(v))
+			set_msg(v, "end of section; ] for the next");
+		else
+			reader_by(v, page);
+		break;
+	case ACTION_PAGE_UP:
+		if (on_speakers)
+			speakers_move(v, -page);
+		else
+			reader_by(v, -page);
+		break;
+	case ACTION_HALF_DOWN:
+		if (on_speakers)
+			speakers_move(v, page / 2 + 1);
+		else
+			reader_by(v, page / 2 + 1);
+		break;
+	case ACTION_HALF_UP:
+		if (on_speakers)
+			speakers_move(v, -(page / 2 + 1));
+		else
+			reader_by(v, -(page / 2 + 1));
+		break;
+	case ACTION_TOP:
+		if (on_speakers)
+			speakers_move(v, -(long)v->nitems);
+		else
+			reader_to(v, 0);
+		break;
+	case ACTION_BOTTOM:
+		if (on_speakers)
+			speakers_move(v, (long)v->nitems);
+		else
+			reader_to(v, SIZE_MAX);
+		break;
+	case ACTION_FOCUS:
+		if (v->hide_speakers) {
+			set_msg(v, "the speaker pane is hidden; z shows it");
+			break;
+		}
+		v->focus = v->focus == VIEW_FOCUS_READER ? VIEW_FOCUS_SPEAKERS : VIEW_FOCUS_READER;
+		if (v->focus == VIEW_FOCUS_SPEAKERS) {
+			v->sel = v->cur;
+			speakers_follow(v, v->sel);
+		}
+		break;
+	case ACTION_SPEAKERS:
+		v->hide_speakers = !v->hide_speakers;
+		v->focus = VIEW_FOCUS_READER;
+		break;
+	case ACTION_PRINT:
+		v->done = true;
+		v->result.outcome = UI_PRINT;
+		v->result.article = v->items[v->cur].article;
+		v->result.section = v->items[v->cur].kind == VIEW_ITEM_SECTION ? v->items[v->cur].sec->number : 0;
+		break;
+	case ACTION_HELP:
+		v->help = true;
+		v->help_top = 0;
+		build_help(v);
+		break;
+	case ACTION_CANCEL:
+		break;
+	case ACTION_REDRAW:
+		v->redraw_all = true;
+		break;
+	case ACTION_QUIT:
+		v->done = true;
+		v->result.outcome = UI_QUIT;
+		break;
+	case ACTION_COUNT:
+		break;
+	}
+}
+
+void view_do(struct view *v, enum action a, const char *key)
+{
+	enum view_focus focus = v->focus;
+	bool hidden = v->hide_speakers;
+
+	do_action(v, a, key);
+	/* Narrow terminals show the focused pane only: the panes follow the focus. */
+	if (focus != v->focus || hidden != v->hide_speakers)
+		view_resize(v, v->g.cols, v->g.lines);
+}
+
+void view_prompt_key(struct view *v, const char *key)
+{
+	size_t len = strlen(v->num);
+
+	v->msg[0] = '\0';
+	if (key[0] >= '0' && key[0] <= '9' && key[1] == '\0') {
+		if (len + 1 < sizeof v->num) {
+			v->num[len] = key[0];
+			v->num[len + 1] = '\0';
+		}
+	} else if (strcmp(key, "Backspace") == 0) {
+		if (len > 0)
+			v->num[len - 1] = '\0';
+		else
+			v->prompt = false;
+	} else if (strcmp(key, "Enter") == 0) {
+		v->prompt = false;
+		goto_number(v, v->num);
+		v->num[0] = '\0';
+	} else if (strcmp(key, "Esc") == 0 || strcmp(key, "C-g") == 0 || strcmp(key, "C-c") == 0) {
+		v->prompt = false;
+		v->num[0] = '\0';
+	}
+}
+
+/* The item on speaker pane row `y` (screen row), or SIZE_MAX. */
+static size_t item_at(const struct view *v, int y)
+{
+	size_t i;
+
+	if (y < 1 || y > v->g.body_rows)
+		return SIZE_MAX;
+	i = v->sp_top + (size_t)(y - 1);
+	return i < v->nitems ? i : SIZE_MAX;
+}
+
+static bool in_speakers(const struct view *v, int x)
+{
+	return v->g.show_speakers && x >= v->g.sp_x && x < v->g.sp_x + v->g.sp_w;
+}
+
+void view_click(struct view *v, int y, int x)
+{
+	size_t i;
+
+	v->msg[0] = '\0';
+	if (v->help || !in_speakers(v, x))
+		return;
+	i = item_at(v, y);
+	if (!readable(v, i))
+		return;
+	view_open(v, i);
+	if (v->g.cols < VIEW_SIDE_BY_SIDE_COLS && v->focus != VIEW_FOCUS_READER) {
+		v->focus = VIEW_FOCUS_READER;
+		view_resize(v, v->g.cols, v->g.lines);
+	}
+}
+
+void view_wheel(struct view *v, int y, int x, int dir)
+{
+	(void)y;
+	if (v->help) {
+		help_scroll(v, 3 * dir);
+	} else if (in_speakers(v, x)) {
+		size_t rows = (size_t)v->g.body_rows;
+		size_t mt = v->nitems > rows ? v->nitems - rows : 0;
+
+		if (dir < 0)
+			v->sp_top = v->sp_top > 3 ? v->sp_top - 3 : 0;
+		else
+			v->sp_top = v->sp_top + 3 > mt ? mt : v->sp_top + 3;
+	} else {
+		reader_by(v, 3 * dir);
+	}
+}
