@@ -127,7 +127,7 @@ static const char *article_title(const struct view *v, size_t article)
 }
 
 /* The speaker pane's text for item i: "3 段祥生 惠济区大河路街道", "  导语", or a title. */
-static char *speaker_row(const struct view *v, size_t i)
+static char *speaker_row(const struct view *v, size_t i, int name_cols)
 {
 	const struct view_item *it = &v->items[i];
 	struct buf b;
@@ -146,6 +146,9 @@ static char *speaker_row(const struct view *v, size_t i)
 				 : s->headline && s->headline[0] ? s->headline : "";
 
 		buf_printf(&b, "%*zu %s", digits, s->number, name);
+		/* Pad short names so that the places line up. */
+		for (int c = text_cols(name, strlen(name)); c < name_cols; c++)
+			buf_addc(&b, ' ');
 	}
 	return buf_take(&b, NULL);
 }
@@ -157,7 +160,16 @@ static void draw_speakers(struct ui *u, WINDOW *w)
 	bool sep = g->show_reader;
 	int textw = g->sp_w - (sep ? 3 : 2);
 	bool focused = v->focus == VIEW_FOCUS_SPEAKERS;
+	int name_cols = 0;
 
+	/* Names are two to four characters; a longer one is not worth the room. */
+	for (size_t i = 0; i < v->nitems; i++) {
+		const struct section *s = v->items[i].sec;
+		int c = s && s->speaker.name ? text_cols(s->speaker.name, strlen(s->speaker.name)) : 0;
+
+		if (c > name_cols && c <= 8)
+			name_cols = c;
+	}
 	werase(w);
 	for (int r = 0; r < g->body_rows; r++) {
 		size_t i = v->sp_top + (size_t)r;
@@ -170,7 +182,7 @@ static void draw_speakers(struct ui *u, WINDOW *w)
 		if (i >= v->nitems)
 			break;
 		it = &v->items[i];
-		row = speaker_row(v, i);
+		row = speaker_row(v, i, name_cols);
 		rowlen = strlen(row);
 		if ((focused && i == v->sel) || (!focused && i == v->cur))
 			attr = u->look.cur;

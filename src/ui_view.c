@@ -168,12 +168,10 @@ static void apply_anchor(struct view *v)
 		}
 		v->top = t;
 	}
-	{
-		size_t mt = max_top(v);
-
-		if (v->top > mt)
-			v->top = mt;
-	}
+	/* A paragraph jump may have put the top past the last page; keep it there
+	 * only for that paragraph, otherwise show the last page. */
+	if (v->top > max_top(v) && v->top != layout_line_of_para(lo, v->anchor_para))
+		v->top = max_top(v);
 }
 
 /* Scroll the reader so that its top is `top` (clamped) and remember the paragraph. */
@@ -185,10 +183,24 @@ static void reader_to(struct view *v, size_t top)
 	set_anchor(v);
 }
 
+/* Paragraph jumps may scroll past the last page so that the paragraph is on
+ * the top line, where the reader's eye goes; the last line still stays on screen. */
+static void reader_to_para(struct view *v, size_t para)
+{
+	const struct layout *lo = view_layout(v);
+
+	v->top = layout_line_of_para(lo, para);
+	if (lo->nlines > 0 && v->top >= lo->nlines)
+		v->top = lo->nlines - 1;
+	set_anchor(v);
+}
+
 static void reader_by(struct view *v, long delta)
 {
 	if (delta < 0 && (size_t)-delta > v->top)
 		reader_to(v, 0);
+	else if (delta > 0 && v->top >= max_top(v))
+		return; /* past the last page after a paragraph jump: stay */
 	else
 		reader_to(v, (size_t)((long)v->top + delta));
 }
@@ -246,7 +258,10 @@ void view_goto_para(struct view *v, size_t para)
 		reader_to(v, 0);
 		return;
 	}
-	reader_to(v, layout_line_of_para(lo, para));
+	if (para == 0)
+		reader_to(v, 0);
+	else
+		reader_to_para(v, para);
 }
 
 static void free_help(struct view *v)
@@ -311,8 +326,6 @@ static void build_help(struct view *v)
 	free_help(v);
 	if (width < 1)
 		width = 1;
-	help_add(v, &cap, text_truncate("fayan: keys", 11, width), true);
-	help_add(v, &cap, xstrdup(""), false);
 	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
 		char keys[128];
 
@@ -427,7 +440,7 @@ static size_t step_item(const struct view *v, size_t from, int dir)
 static void para_next(struct view *v)
 {
 	const struct layout *lo = view_layout(v);
-	size_t p, target, old = v->top;
+	size_t p, target;
 
 	if (lo->npara == 0)
 		return;
@@ -437,14 +450,7 @@ static void para_next(struct view *v)
 		set_msg(v, "last paragraph; ] for the next section");
 		return;
 	}
-	reader_to(v, layout_line_of_para(lo, target));
-	if (v->top == old)
-		set_msg(v, "last paragraph; ] for the next section");
-	/* The target is on screen even if it could not reach the top. */
-	v->anchor_para = target;
-	v->anchor_off = lo->lines[layout_line_of_para(lo, target)].off;
-	if (v->top != layout_line_of_para(lo, target))
-		set_anchor(v);
+	reader_to_para(v, target);
 }
 
 static void para_prev(struct view *v)
@@ -459,11 +465,11 @@ static void para_prev(struct view *v)
 	p = layout_para_of_line(lo, v->top);
 	first = layout_line_of_para(lo, p);
 	if (v->top > first && lo->lines[v->top].kind == LAYOUT_PARA)
-		reader_to(v, first);
+		reader_to_para(v, p);
 	else if (p == 0)
 		reader_to(v, 0);
 	else
-		reader_to(v, layout_line_of_para(lo, p - 1));
+		reader_to_para(v, p - 1);
 }
 
 static void speakers_move(struct view *v, long steps)
