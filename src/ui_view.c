@@ -168,10 +168,11 @@ static void apply_anchor(struct view *v)
 		}
 		v->top = t;
 	}
-	/* A paragraph jump may have put the top past the last page; keep it there
-	 * only for that paragraph, otherwise show the last page. */
-	if (v->top > max_top(v) && v->top != layout_line_of_para(lo, v->anchor_para))
-		v->top = max_top(v);
+	/* The top may now be past the last page (a wider terminal): the line the
+	 * reader was reading stays on the top line all the same, so that resizing
+	 * back and forth never moves the text under the reader's eye. */
+	if (v->top >= lo->nlines)
+		v->top = lo->nlines - 1;
 }
 
 /* Scroll the reader so that its top is `top` (clamped) and remember the paragraph. */
@@ -292,8 +293,13 @@ static void help_entry(struct view *v, size_t *cap, const char *keys, const char
 	bool keys_alone = keys_cols > keycol - 1 || textw < 8;
 
 	if (keys_alone) {
-		/* Keys on their own line, text indented below. */
-		help_add(v, cap, text_truncate(keys, strlen(keys), width), false);
+		/* Keys on their own lines, text indented below. */
+		struct text_line *kl = NULL;
+		size_t kn = text_wrap(keys, strlen(keys), width, &kl);
+
+		for (size_t i = 0; i < kn; i++)
+			help_add(v, cap, text_truncate(keys + kl[i].off, kl[i].len, width), false);
+		free(kl);
 		keycol = width >= 6 ? 4 : 0;
 		textw = width - keycol;
 	}
@@ -543,20 +549,16 @@ static void do_action(struct view *v, enum action a, const char *key)
 		break;
 	case ACTION_SECTION_DIGIT: {
 		size_t len = strlen(v->num);
-		unsigned long n = (unsigned long)(key[0] - '0');
 
+		/* A digit opens speaker 1-10 at once; the digits typed so far also
+		 * make a number that Enter opens, for collections of more than ten. */
 		if (len + 1 < sizeof v->num && !(len == 0 && key[0] == '0')) {
 			v->num[len] = key[0];
 			v->num[len + 1] = '\0';
-		} else if (len + 1 >= sizeof v->num) {
-			v->num[0] = '\0';
 		}
-		/* A single digit opens speaker 1-10 at once; more digits wait for Enter. */
-		if (strlen(v->num) <= 1) {
-			goto_number(v, n == 0 ? "10" : key);
-		} else {
-			set_msg(v, "%s: Enter to open section %s", v->num, v->num);
-		}
+		goto_number(v, key[0] == '0' ? "10" : (char[]){key[0], '\0'});
+		if (strlen(v->num) >= 2)
+			set_msg(v, "%s: Enter opens section %s", v->num, v->num);
 		break;
 	}
 	case ACTION_SECTION_PROMPT:
