@@ -1,0 +1,369 @@
+/* Tests of the browser's state machine (ui_view.c) on the built-in article,
+ * without a terminal: section keys, paragraph jumps, panes at each width, the
+ * reading position kept over a resize, clicks, the prompt and the help text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fayan/doc.h"
+#include "fayan/text.h"
+#include "../../src/ui_view.h"
+
+struct fixture {
+	struct doc d;
+	struct view v;
+};
+
+static int setup(void **state)
+{
+	struct fixture *fx = xcalloc(1, sizeof *fx);
+
+	doc_init(&fx->d);
+	doc_add_builtin(&fx->d);
+	view_init(&fx->v, &fx->d, NULL, 100, 30);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+
+	view_free(&fx->v);
+	doc_free(&fx->d);
+	free(fx);
+	return 0;
+}
+
+static const struct section *cur_sec(const struct view *v)
+{
+	const struct view_item *it = &v->items[v->cur];
+
+	return it->kind == VIEW_ITEM_SECTION ? it->sec : NULL;
+}
+
+static void key(struct view *v, const char *k)
+{
+	view_do(v, actions_lookup(k), k);
+}
+
+static void test_first_screen(void **state)
+{
+	struct fixture *fx = *state;
+	struct view *v = &fx->v;
+
+	assert_int_equal(fx->d.nsections, 10);
+	assert_non_null(cur_sec(v));
+	assert_int_equal(cur_sec(v)->number, 1);
+	assert_true(v->g.show_speakers && v->g.show_reader);
+	assert_true(v->g.rd_x >= 20 && v->g.rd_x + v->g.rd_w == 100);
+	/* The intro comes first in the pane, then the ten sections; all fit. */
+	assert_int_equal(v->nitems, 11);
+	assert_int_equal(v->items[0].kind, VIEW_ITEM_INTRO);
+	assert_int_equal(v->sp_top, 0);
+	assert_int_equal(v->top, 0);
+}
+
+static void test_digits_and_sections(void **state)
+{
+	struct fixture *fx = *state;
+	struct view *v = &fx->v;
+
+	key(v, "8");
+	assert_string_equal(cur_sec(v)->speaker.name, "曹西峰");
+	key(v, "0");
+	assert_int_equal(cur_sec(v)->number, 10);
+	key(v, "]");
+	assert_int_equal(cur_sec(v)->number, 10);
+	assert_non_null(strstr(v->msg, "last"));
+	key(v, "[");
+	assert_int_equal(cur_sec(v)->number, 9);
+	key(v, "1");
+	key(v, "[");
+	assert_null(cur_sec(v)); /* the intro */
+	key(v, "[");
+	assert_null(cur_sec(v));
+	assert_non_null(strstr(v->msg, "first"));
+	key(v, "]");
+	assert_int_equal(cur_sec(v)->number, 1);
+	/* Two digits wait for Enter; a number out of range says so and stays. */
+	key(v, "1");
+	key(v, "2");
+	assert_int_equal(cur_sec(v)->number, 2);
+	key(v, "Enter");
+	assert_non_null(strstr(v->msg, "no section 12"));
+	assert_int_equal(cur_sec(v)->number, 2);
+	/* "1", "0", Enter opens 10 (the digits opened 1 on the way). */
+	key(v, "1");
+	key(v, "0");
+	key(v, "Enter");
+	assert_int_equal(cur_sec(v)->number, 10);
+	/* Another key in between drops the typed number. */
+	key(v, "1");
+	key(v, "j");
+	key(v, "3");
+	assert_int_equal(cur_sec(v)->number, 3);
+	assert_string_equal(v->num, "3");
+}
+
+static void test_prompt(void **state)
+{
+	struct fixture *fx = *state;
+	struct view *v = &fx->v;
+
+	key(v, ":");
+	assert_true(v->prompt);
+	view_prompt_key(v, "7");
+	view_prompt_key(v, "9");
+	view_prompt_key(v, "Backspace");
+	view_prompt_key(v, "Enter");
+	assert_false(v->prompt);
+	assert_int_equal(cur_sec(v)->number, 7);
+	key(v, ":");
+	view_prompt_key(v, "5");
+	view_prompt_key(v, "Esc");
+	assert_false(v->prompt);
+	assert_int_equal(cur_sec(v)->number, 7);
+}
+
+static void test_paragraphs_and_scrolling(void **state)
+{
+	struct fixture *fx = *state;
+	struct view *v = &fx->v;
+	const struct layout *lo;
+
+	/* A narrow reader so that the section is longer than the screen. */
+	view_resize(v, 40, 12);
+	lo = view_layout(v);
+	assert_true(lo->nlines > (size_t)v->g.body_rows);
+	key(v, "}");
+	assert_int_equal(v->top, layout_line_of_para(lo, 0));
+	key(v, "}");
+	assert_int_equal(v->top, layout_line_of_para(lo, 1));
+	assert_int_equal(view_top_para(v), 1);
+	key(v, "j");
+	key(v, "{");
+	assert_int_equal(v->top, layout_line_of_para(lo, 1));
+	key(v, "{");
+	assert_int_equal(v->top, layout_line_of_para(lo, 0));
+	key(v, "G");
+	assert_int_equal(v->top + (size_t)v->g.body_rows, lo->nlines);
+	key(v, "Space");
+	assert_int_equal(v->top + (size_t)v->g.body_rows, lo->nlines);
+	key(v, "g");
+	assert_int_equal(v->top, 0);
+	key(v, "Space");
+	assert_int_equal(v->top, (size_t)v->g.body_rows);
+	key(v, "b");
+	assert_int_equal(v->top, 0);
+	key(v, "C-d");
+	assert_true(v->top > 0 && v->top < (size_t)v->g.body_rows);
+	key(v, "C-u");
+	assert_int_equal(v->top, 0);
+	key(v, "k");
+	assert_int_equal(v->top, 0);
+	/* The last paragraph can be brought to the top line. */
+	for (size_t i = 0; i < lo->npara + 1; i++)
+		key(v, "}");
+	assert_int_equal(view_top_para(v), lo->npara - 1);
+	assert_int_equal(v->top, layout_line_of_para(lo, lo->npara - 1));
+	assert_non_null(strstr(v->msg, "last paragraph"));
+}
+
+static void test_resize_keeps_paragraph(void **state)
+{
+	struct fixture *fx = *state;
+	struct view *v = &fx->v;
+	const struct layout *lo;
+	size_t off;
+
+	view_resize(v, 120, 40);
+	key(v, "4");
+	key(v, "}");
+	key(v, "}");
+	key(v, "}");
+	assert_int_equal(view_top_para(v), 2);
+	view_resize(v, 40, 12);
+	lo = view_layout(v);
+	assert_int_equal(lo->width, v->g.text_w);
+	assert_int_equal(view_top_para(v), 2);
+	assert_int_equal(v->top, layout_line_of_para(lo, 2));
+
+	/* Mid-paragraph: the top line after the resize holds the same text. */
+	key(v, "j");
+	key(v, "j");
+	off = lo->lines[v->top].off;
+	assert_true(off > 0);
+	view_resize(v, 60, 20);
+	lo = view_layout(v);
+	assert_int_equal(view_top_para(v), 2);
+	assert_true(lo->lines[v->top].off <= off);
+	assert_true(off < lo->lines[v->top].off + lo->lines[v->top].len);
+	/* And back: the same line as before. */
+	view_resize(v, 40, 12);
+	lo = view_layout(v);
+	assert_int_equal(view_top_para(v), 2);
+	assert_true(lo->lines[v->top].off <= off && off < lo->lines[v->top].off + lo->lines[v->top].len);
+}
+
+static void test_panes_by_width(void **state)
+{
+	struct fixture *fx = *state;
+	struct view *v = &fx->v;
+
+	/* z: the reader spans the whole width (scroll regions work). */
+	key(v, "z");
+	assert_false(v->g.show_speakers);
+	assert_int_equal(v->g.rd_x, 0);
+	assert_int_equal(v->g.rd_w, 100);
+	key(v, "Tab");
+	assert_false(v->g.show_speakers);
+	key(v, "z");
+	assert_true(v->g.show_speakers && v->g.show_reader);
+
+	/* Narrow: one pane at a time, Tab switches, Enter opens and returns to the text. */
+	view_resize(v, 40, 12);
+	assert_true(v->g.show_reader);
+	assert_false(v->g.show_speakers);
+	assert_int_equal(v->g.rd_w, 40);
+	key(v, "Tab");
+	assert_true(v->g.show_speakers);
+	assert_false(v->g.show_reader);
+	assert_int_equal(v->g.sp_w, 40);
+	key(v, "j");
+	key(v, "j");
+	assert_int_equal(cur_sec(v)->number, 1); /* moving the selection does not open */
+	key(v, "Enter");
+	assert_int_equal(cur_sec(v)->number, 3);
+	assert_true(v->g.show_reader);
+	assert_false(v->g.show_speakers);
+
+	view_resize(v, 20, 6);
+	assert_false(v->g.too_small);
+	assert_true(v->g.text_w >= 1);
+	view_resize(v, 19, 6);
+	assert_true(v->g.too_small);
+	view_resize(v, 20, 5);
+	assert_true(v->g.too_small);
+	view_resize(v, 1, 1);
+	assert_true(v->g.too_small);
+}
+
+static void test_speaker_pane_keys_and_mouse(void **state)
+{
+	struct fixture *fx = *state;
+	struct view *v = &fx->v;
+
+	key(v, "Tab");
+	assert_int_equal(v->focus, VIEW_FOCUS_SPEAKERS);
+	key(v, "G");
+	assert_int_equal(v->sel, v->nitems - 1);
+	key(v, "g");
+	assert_int_equal(v->sel, 0);
+	assert_int_equal(cur_sec(v)->number, 1);
+	key(v, "Enter");
+	assert_null(cur_sec(v)); /* the intro */
+	/* Click on the row of section 5 (row 1 is the intro). */
+	view_click(v, 1 + 5, 3);
+	assert_int_equal(cur_sec(v)->number, 5);
+	/* A click in the reader opens nothing; the wheel scrolls the reader. */
+	view_click(v, 1 + 7, 60);
+	assert_int_equal(cur_sec(v)->number, 5);
+	view_resize(v, 100, 10);
+	view_wheel(v, 5, 60, 1);
+	assert_int_equal(v->top, 3);
+	view_wheel(v, 5, 60, -1);
+	assert_int_equal(v->top, 0);
+	/* The wheel over the speaker pane scrolls it, not the selection. */
+	view_wheel(v, 5, 3, 1);
+	assert_int_equal(v->sp_top, 3);
+	assert_int_equal(cur_sec(v)->number, 5);
+}
+
+static void test_print_and_quit(void **state)
+{
+	struct fixture *fx = *state;
+	struct view *v = &fx->v;
+
+	key(v, "6");
+	key(v, "P");
+	assert_true(v->done);
+	assert_int_equal(v->result.outcome, UI_PRINT);
+	assert_int_equal(v->result.section, 6);
+	v->done = false;
+	key(v, "1");
+	key(v, "[");
+	key(v, "P");
+	assert_int_equal(v->result.outcome, UI_PRINT);
+	assert_int_equal(v->result.section, 0);
+	assert_int_equal(v->result.article, 0);
+	v->done = false;
+	key(v, "q");
+	assert_true(v->done);
+	assert_int_equal(v->result.outcome, UI_QUIT);
+}
+
+static void test_help_lists_every_binding(void **state)
+{
+	struct fixture *fx = *state;
+	struct view *v = &fx->v;
+	size_t n;
+	const struct binding *b = actions_bindings(&n);
+	static const int widths[] = {100, 40, 20};
+
+	for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+		struct buf all;
+
+		view_resize(v, widths[w], 20);
+		key(v, "?");
+		assert_true(v->help);
+		buf_init(&all);
+		for (size_t i = 0; i < v->nhelp; i++) {
+			assert_true(text_cols(v->help_lines[i].text, strlen(v->help_lines[i].text)) <= widths[w]);
+			buf_adds(&all, " ");
+			buf_adds(&all, v->help_lines[i].text);
+			buf_adds(&all, " ");
+		}
+		for (size_t i = 0; i < n; i++) {
+			char tok[32];
+
+			/* The key as a whole word: after a space, before a comma or a space. */
+			snprintf(tok, sizeof tok, " %s,", b[i].key);
+			if (!strstr(all.data, tok) && (snprintf(tok, sizeof tok, " %s ", b[i].key), !strstr(all.data, tok)))
+				fail_msg("help at width %d does not list key %s", widths[w], b[i].key);
+		}
+		for (int a = ACTION_NONE + 1; a < ACTION_COUNT && widths[w] >= 100; a++)
+			assert_non_null(strstr(all.data, actions_help((enum action)a)));
+		buf_free(&all);
+		key(v, "G");
+		assert_true(v->help_top + (size_t)v->g.body_rows >= v->nhelp);
+		key(v, "x"); /* other keys leave the help open */
+		assert_true(v->help);
+		key(v, "q");
+		assert_false(v->help);
+		assert_false(v->done);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_first_screen, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_digits_and_sections, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_prompt, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_paragraphs_and_scrolling, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_resize_keeps_paragraph, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_panes_by_width, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_speaker_pane_keys_and_mouse, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_print_and_quit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_help_lists_every_binding, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
