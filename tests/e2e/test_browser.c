@@ -164,6 +164,28 @@ static void test_z_full_width(void **state)
 	quit(t);
 }
 
+/* Bytes sent for one line of scrolling: with the speaker pane hidden the reader
+ * spans the terminal and ncurses can scroll it with the scroll region. */
+static void test_full_width_scrolls_cheaply(void **state)
+{
+	struct term *t = start(80, 12, NULL);
+	size_t side, full;
+
+	(void)state;
+	keys(t, "3");
+	term_log_clear(t);
+	keys(t, "j");
+	term_log(t, &side);
+	keys(t, "kz");
+	term_log_clear(t);
+	keys(t, "j");
+	term_log(t, &full);
+	assert_true(full > 0); /* it did scroll */
+	if (!(full * 3 < side))
+		fail_msg("one line of scrolling costs %zu bytes at full width, %zu beside the pane", full, side);
+	quit(t);
+}
+
 static void test_resize_keeps_paragraph(void **state)
 {
 	struct term *t = start(120, 40, NULL);
@@ -611,6 +633,7 @@ E2E_GROUP(browser)
 		cmocka_unit_test(test_first_screen),
 		cmocka_unit_test(test_section_keys),
 		cmocka_unit_test(test_z_full_width),
+		cmocka_unit_test(test_full_width_scrolls_cheaply),
 		cmocka_unit_test(test_resize_keeps_paragraph),
 		cmocka_unit_test(test_line_rules_at_widths),
 		cmocka_unit_test(test_print_to_redirected_stdout),
