@@ -158,6 +158,35 @@ size_t cli_check(struct buf *out, const struct doc *d)
 	return d->nsections;
 }
 
+int cli_theme_resolve(const struct themes *t, const char *name, const struct theme **out, struct fy_err *err)
+{
+	size_t idx[16], n;
+	struct buf b;
+
+	*out = themes_find(t, name);
+	if (*out)
+		return 0;
+	n = themes_pick(t, name, idx, 16);
+	if (n == 1) {
+		*out = &t->v[idx[0]];
+		return 0;
+	}
+	buf_init(&b);
+	if (n == 0) {
+		for (size_t i = 0; i < t->n; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", t->v[i].name);
+		err->code = EXIT_TROUBLE;
+		err_set(err, "no theme '%s'; themes: %s", name, b.data ? b.data : "none");
+	} else {
+		for (size_t i = 0; i < n && i < 16; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", t->v[idx[i]].name);
+		err->code = EXIT_NOMATCH;
+		err_set(err, "theme '%s' is ambiguous: %s", name, b.data);
+	}
+	buf_free(&b);
+	return err->code;
+}
+
 int cli_filter_open(struct cli_filter *cf, const struct doc *d, const char *theme, const char *search,
 		    struct fy_err *err)
 {
@@ -167,32 +196,8 @@ int cli_filter_open(struct cli_filter *cf, const struct doc *d, const char *them
 	if (themes_load(&cf->themes, err))
 		return EXIT_TROUBLE;
 	if (theme) {
-		size_t idx[16], n;
-
-		cf->theme = themes_find(&cf->themes, theme);
-		if (!cf->theme) {
-			n = themes_pick(&cf->themes, theme, idx, 16);
-			if (n == 1) {
-				cf->theme = &cf->themes.v[idx[0]];
-			} else {
-				struct buf b;
-
-				buf_init(&b);
-				if (n == 0) {
-					for (size_t i = 0; i < cf->themes.n; i++)
-						buf_printf(&b, "%s%s", i ? ", " : "", cf->themes.v[i].name);
-					err->code = EXIT_TROUBLE;
-					err_set(err, "no theme '%s'; themes: %s", theme, b.data ? b.data : "none");
-				} else {
-					for (size_t i = 0; i < n && i < 16; i++)
-						buf_printf(&b, "%s%s", i ? ", " : "", cf->themes.v[idx[i]].name);
-					err->code = EXIT_NOMATCH;
-					err_set(err, "theme '%s' is ambiguous: %s", theme, b.data);
-				}
-				buf_free(&b);
-				return err->code;
-			}
-		}
+		if (cli_theme_resolve(&cf->themes, theme, &cf->theme, err))
+			return err->code;
 		cf->theme_search = theme_search(cf->theme);
 		cf->active = true;
 	}

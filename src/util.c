@@ -136,6 +136,33 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+void buf_base64(struct buf *b, const void *data, size_t len)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *p = data;
+	char q[4];
+
+	for (; len >= 3; p += 3, len -= 3) {
+		q[0] = digits[p[0] >> 2];
+		q[1] = digits[(p[0] & 3) << 4 | p[1] >> 4];
+		q[2] = digits[(p[1] & 15) << 2 | p[2] >> 6];
+		q[3] = digits[p[2] & 63];
+		buf_add(b, q, 4);
+	}
+	if (len == 0)
+		return;
+	q[0] = digits[p[0] >> 2];
+	if (len == 1) {
+		q[1] = digits[(p[0] & 3) << 4];
+		q[2] = '=';
+	} else {
+		q[1] = digits[(p[0] & 3) << 4 | p[1] >> 4];
+		q[2] = digits[(p[1] & 15) << 2];
+	}
+	q[3] = '=';
+	buf_add(b, q, 4);
+}
+
 char *buf_take(struct buf *b, size_t *len)
 {
 	char *p = b->data ? b->data : xstrdup("");

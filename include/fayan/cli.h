@@ -34,6 +34,12 @@ struct cli_filter {
 	bool active;               /* a theme or a search was given */
 };
 
+/* Resolve a theme name as --theme does: the theme named exactly `name`, else
+ * the one theme themes_pick finds ("yqfk"). Returns 0 with *out set, or an
+ * exit code with err filled: EXIT_TROUBLE when nothing matches (listing the
+ * themes), EXIT_NOMATCH when several do (listing them). */
+int cli_theme_resolve(const struct themes *t, const char *name, const struct theme **out, struct fy_err *err);
+
 /* Load the themes and resolve `theme` (an exact name, or a unique theme that
  * themes_pick finds: "yqfk"), compile `search`, and run both over `d`. Either
  * may be NULL. Returns 0, or an exit code with err filled: EXIT_TROUBLE for an

@@ -1,0 +1,101 @@
+/* Tests of the util layer's base64 encoder (used for OSC 52 copies): the RFC
+ * 4648 test vectors, every padding case, all byte values and UTF-8 text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fayan/util.h"
+
+static void check(const char *in, size_t len, const char *want)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_base64(&b, in, len);
+	assert_int_equal(b.len, strlen(want));
+	if (b.len)
+		assert_string_equal(b.data, want);
+	buf_free(&b);
+}
+
+static void test_rfc4648_vectors(void **state)
+{
+	(void)state;
+	check("", 0, "");
+	check("f", 1, "Zg==");
+	check("fo", 2, "Zm8=");
+	check("foo", 3, "Zm9v");
+	check("foob", 4, "Zm9vYg==");
+	check("fooba", 5, "Zm9vYmE=");
+	check("foobar", 6, "Zm9vYmFy");
+}
+
+static void test_binary_and_utf8(void **state)
+{
+	(void)state;
+	/* NUL and high bytes are data like any other; 62 and 63 are '+' and '/'. */
+	check("\0\0\0", 3, "AAAA");
+	check("\xff\xff\xff", 3, "////");
+	check("\xfb\xef\xbe", 3, "++++");
+	check("\xff", 1, "/w==");
+	check("\xff\xfe", 2, "//4=");
+	check("疫情防控\n", strlen("疫情防控\n"), "55ar5oOF6Ziy5o6nCg==");
+}
+
+/* Decode base64 back (test helper) to check a round trip of every byte value. */
+static size_t decode(const char *s, size_t n, unsigned char *out)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t o = 0;
+	unsigned acc = 0;
+	int bits = 0;
+
+	for (size_t i = 0; i < n && s[i] != '='; i++) {
+		const char *d = strchr(digits, s[i]);
+
+		assert_non_null(d);
+		acc = acc << 6 | (unsigned)(d - digits);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[o++] = (unsigned char)(acc >> bits);
+			acc &= (1u << bits) - 1;
+		}
+	}
+	return o;
+}
+
+static void test_round_trip_all_bytes(void **state)
+{
+	unsigned char in[256], out[256];
+	struct buf b;
+
+	(void)state;
+	for (int i = 0; i < 256; i++)
+		in[i] = (unsigned char)i;
+	for (size_t len = 0; len <= 256; len += len < 8 ? 1 : 37) {
+		buf_init(&b);
+		buf_base64(&b, in, len);
+		assert_int_equal(b.len, (len + 2) / 3 * 4);
+		assert_int_equal(decode(b.data ? b.data : "", b.len, out), len);
+		assert_memory_equal(in, out, len);
+		buf_free(&b);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rfc4648_vectors),
+		cmocka_unit_test(test_binary_and_utf8),
+		cmocka_unit_test(test_round_trip_all_bytes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
