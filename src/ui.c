@@ -5,10 +5,13 @@
  * doupdate sends the difference. Never relies on ncurses wrapping: every
  * string is cut to its cell budget by the text layer first. */
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <curses.h>
 
@@ -29,18 +32,21 @@ enum {
 	PAIR_TOPIC,
 	PAIR_PLACE,
 	PAIR_BAR,
+	PAIR_HIT,
 };
 
 struct ui_look {
 	bool color;
 	attr_t headline, byline, topic, place, bar, cur, sel, lead, title_row;
-	short headline_pair, byline_pair, topic_pair, place_pair, bar_pair;
+	attr_t hit, cur_hit; /* a hit of the search or theme, and the one n/N went to */
+	short headline_pair, byline_pair, topic_pair, place_pair, bar_pair, hit_pair;
 };
 
 struct ui {
 	SCREEN *scr;
 	FILE *in, *out;
-	WINDOW *top, *status, *sp, *body;
+	WINDOW *top, *status, *sp, *body, *pick;
+	struct buf osc; /* an OSC 52 sequence to send after the next doupdate */
 	struct ui_look look;
 	struct view v;
 	char *state_dir;
@@ -172,15 +178,19 @@ static void draw_speakers(struct ui *u, WINDOW *w)
 	}
 	werase(w);
 	for (int r = 0; r < g->body_rows; r++) {
-		size_t i = v->sp_top + (size_t)r;
+		size_t k = v->sp_top + (size_t)r, i;
 		const struct view_item *it;
+		const struct filter_section *fs;
 		char *row;
 		size_t rowlen;
-		int used;
+		int used, room = textw;
 		attr_t attr = A_NORMAL;
+		char count[32];
+		int count_cols = 0;
 
-		if (i >= v->nitems)
+		if (k >= v->nvis)
 			break;
+		i = v->vis[k];
 		it = &v->items[i];
 		row = speaker_row(v, i, name_cols);
 		rowlen = strlen(row);
@@ -192,20 +202,30 @@ static void draw_speakers(struct ui *u, WINDOW *w)
 			attr |= u->look.title_row;
 		if (attr & A_REVERSE)
 			fill_row(w, r, 0, attr, 0);
+		/* The section's hit count, right-aligned: "(15)". */
+		fs = view_item_hits(v, i);
+		if (fs && fs->match && fs->nhits > 0) {
+			snprintf(count, sizeof count, "(%zu)", fs->nhits);
+			count_cols = (int)strlen(count);
+			if (count_cols + 4 <= textw) {
+				put_text(w, r, 1 + textw - count_cols, count, strlen(count), count_cols, attr, 0);
+				room = textw - count_cols - 1;
+			}
+		}
 		{
-			char *cut = text_truncate(row, rowlen, textw);
+			char *cut = text_truncate(row, rowlen, room);
 
-			used = put_text(w, r, 1, cut, strlen(cut), textw, attr, 0);
+			used = put_text(w, r, 1, cut, strlen(cut), room, attr, 0);
 			free(cut);
 		}
 		/* The place, dimmer, in the room left after the name. */
 		if (it->kind == VIEW_ITEM_SECTION && it->sec->speaker.place && it->sec->speaker.place[0] &&
-		    used + 2 < textw) {
+		    used + 2 < room) {
 			const char *place = it->sec->speaker.place;
-			char *cut = text_truncate(place, strlen(place), textw - used - 1);
+			char *cut = text_truncate(place, strlen(place), room - used - 1);
 			attr_t pa = attr & A_REVERSE ? attr : u->look.place;
 
-			put_text(w, r, 1 + used + 1, cut, strlen(cut), textw - used - 1, pa,
+			put_text(w, r, 1 + used + 1, cut, strlen(cut), room - used - 1, pa,
 				 attr & A_REVERSE ? 0 : u->look.place_pair);
 			free(cut);
 		}
@@ -215,43 +235,103 @@ static void draw_speakers(struct ui *u, WINDOW *w)
 		mvwvline(w, 0, g->sp_w - 1, ACS_VLINE, g->body_rows);
 }
 
+/* Which hit string a laid-out line shows, as filter.h names it. */
+static enum filter_where line_where(enum layout_kind kind)
+{
+	switch (kind) {
+	case LAYOUT_TOPIC: return FILTER_TOPIC;
+	case LAYOUT_HEADLINE: return FILTER_HEADLINE;
+	case LAYOUT_BYLINE: return FILTER_BYLINE;
+	default: return FILTER_PARA;
+	}
+}
+
+/* Draw line l at (r, x): its own attributes, with the bytes of every hit of fs
+ * (NULL: none) on it in the hit attribute; hit number `cur` (SIZE_MAX: none) stands out. */
+static void draw_line(struct ui *u, WINDOW *w, int r, int x, const struct layout_line *l,
+		      const struct filter_section *fs, size_t cur)
+{
+	const struct view_geom *g = &u->v.g;
+	const char *s = l->text + l->off;
+	attr_t base;
+	short base_pair;
+	size_t lead = 0;
+	unsigned char *mark = NULL;
+	int used = 0;
+
+	switch (l->kind) {
+	case LAYOUT_TOPIC: base = u->look.topic; base_pair = u->look.topic_pair; break;
+	case LAYOUT_HEADLINE: base = u->look.headline; base_pair = u->look.headline_pair; break;
+	case LAYOUT_BYLINE: base = u->look.byline; base_pair = u->look.byline_pair; break;
+	case LAYOUT_PARA:
+		base = A_NORMAL;
+		base_pair = 0;
+		lead = l->lead_len < l->len ? l->lead_len : l->len;
+		break;
+	default: return;
+	}
+	if (l->len == 0)
+		return;
+	/* Mark each byte of the line: 0 plain, 1 in a hit, 2 in the current hit. Hits
+	 * cover whole grapheme clusters and lines break between clusters, so a run of
+	 * equal marks never starts inside a character. */
+	if (fs && fs->nhits > 0) {
+		enum filter_where where = line_where(l->kind);
+
+		for (size_t k = 0; k < fs->nhits; k++) {
+			const struct filter_hit *h = &fs->hits[k];
+			size_t a, b;
+
+			if (h->where != where || (where == FILTER_PARA && h->para != l->para))
+				continue;
+			if (h->off >= l->off + l->len || h->off + h->len <= l->off)
+				continue;
+			if (!mark)
+				mark = xcalloc(l->len, 1);
+			a = h->off > l->off ? h->off - l->off : 0;
+			b = h->off + h->len - l->off < l->len ? h->off + h->len - l->off : l->len;
+			for (size_t j = a; j < b; j++)
+				if (mark[j] < (k == cur ? 2 : 1))
+					mark[j] = k == cur ? 2 : 1;
+		}
+	}
+	for (size_t a = 0; a < l->len && used < g->text_w;) {
+		unsigned char m = mark ? mark[a] : 0;
+		bool in_lead = a < lead;
+		size_t b = a + 1;
+		attr_t attr = in_lead ? u->look.lead : base;
+		short pair = base_pair;
+
+		while (b < l->len && (mark ? mark[b] : 0) == m && (b < lead) == in_lead)
+			b++;
+		if (m) {
+			attr |= m == 2 ? u->look.cur_hit : u->look.hit;
+			pair = u->look.hit_pair;
+		}
+		used += put_text(w, r, x + used, s + a, b - a, g->text_w - used, attr, pair);
+		a = b;
+	}
+	free(mark);
+}
+
 static void draw_reader(struct ui *u, WINDOW *w)
 {
 	struct view *v = &u->v;
 	const struct view_geom *g = &v->g;
 	const struct layout *lo = view_layout(v);
+	const struct filter_section *fs = view_item_hits(v, v->cur);
+	size_t cur_hit = SIZE_MAX;
 	int x = g->text_x - g->rd_x;
 
+	if (fs && v->find.hit_valid && fs == &v->find.f.v[v->find.hit.sec])
+		cur_hit = v->find.hit.hit;
 	werase(w);
 	for (int r = 0; r < g->body_rows; r++) {
 		size_t li = v->top + (size_t)r;
-		const struct layout_line *l;
-		const char *s;
 
 		if (li >= lo->nlines)
 			break;
-		l = &lo->lines[li];
-		s = l->text + l->off;
-		switch (l->kind) {
-		case LAYOUT_TOPIC:
-			put_text(w, r, x, s, l->len, g->text_w, u->look.topic, u->look.topic_pair);
-			break;
-		case LAYOUT_HEADLINE:
-			put_text(w, r, x, s, l->len, g->text_w, u->look.headline, u->look.headline_pair);
-			break;
-		case LAYOUT_BYLINE:
-			put_text(w, r, x, s, l->len, g->text_w, u->look.byline, u->look.byline_pair);
-			break;
-		case LAYOUT_BLANK:
-			break;
-		case LAYOUT_PARA: {
-			size_t lead = l->lead_len < l->len ? l->lead_len : l->len;
-			int used = put_text(w, r, x, s, lead, g->text_w, u->look.lead, 0);
-
-			put_text(w, r, x + used, s + lead, l->len - lead, g->text_w - used, A_NORMAL, 0);
-			break;
-		}
-		}
+		draw_line(u, w, r, x, &lo->lines[li], fs, cur_hit);
 	}
 }
 
@@ -284,6 +364,31 @@ static void draw_top(struct ui *u, WINDOW *w)
 	free(cut);
 }
 
+/* The end of s[0..len) that fits in `cols` columns, from a grapheme boundary: a
+ * prompt shows what was typed last. Returns the offset where that end starts. */
+static size_t tail_fitting(const char *s, size_t len, int cols)
+{
+	size_t off = 0;
+
+	while (off < len && text_cols(s + off, len - off) > cols)
+		off += text_grapheme_len(s + off, len - off);
+	return off;
+}
+
+/* Append the prompt `label` and the text typed at it, showing the end that fits in `cols`. */
+static void add_prompt(struct buf *b, const char *label, const char *text, int cols)
+{
+	size_t n;
+	char *safe = text_sanitize(text, strlen(text), false, &n);
+	int room = cols - text_cols(label, strlen(label)) - 1;
+	size_t off = room > 0 ? tail_fitting(safe, n, room) : n;
+
+	buf_adds(b, label);
+	buf_add(b, safe + off, n - off);
+	buf_addc(b, '_');
+	free(safe);
+}
+
 static void draw_status(struct ui *u, WINDOW *w)
 {
 	struct view *v = &u->v;
@@ -292,11 +397,30 @@ static void draw_status(struct ui *u, WINDOW *w)
 	int hint_cols = 6;
 	struct buf b;
 	int room;
-	char *cut;
+	char *cut, *safe;
+	size_t safe_len;
+	const struct filter *f = view_filter(v);
 
 	buf_init(&b);
+	room = v->g.cols - 2 - (v->g.cols >= 24 ? hint_cols + 1 : 0);
 	if (v->prompt) {
 		buf_printf(&b, "Go to section: %s_", v->num);
+	} else if (v->line == VIEW_LINE_SEARCH) {
+		add_prompt(&b, "/", v->line_text, room > 24 ? room - 22 : room);
+		if (f && v->find.search && !v->find.dirty)
+			buf_printf(&b, "  %zu hit%s in %zu", f->nsearch, f->nsearch == 1 ? "" : "s", f->nmatch);
+		else if (v->find.search && !v->find.dirty)
+			buf_adds(&b, "  not found");
+		hint = "Esc";
+		hint_cols = 3;
+	} else if (v->line == VIEW_LINE_PIPE) {
+		add_prompt(&b, "Pipe section to: ", v->line_text, room);
+		hint = "Esc";
+		hint_cols = 3;
+	} else if (v->pick.open) {
+		buf_adds(&b, "theme: type to narrow (pinyin too), Enter applies");
+		hint = "Esc";
+		hint_cols = 3;
 	} else if (v->help) {
 		buf_printf(&b, "help %zu/%zu", v->help_top + 1 < v->nhelp ? v->help_top + 1 : v->nhelp, v->nhelp);
 		hint = "q close";
@@ -314,8 +438,12 @@ static void draw_status(struct ui *u, WINDOW *w)
 			buf_adds(&b, " all");
 		else
 			buf_printf(&b, " %zu%%", (v->top + rows >= lo->nlines ? lo->nlines : v->top + rows) * 100 / lo->nlines);
-		if (v->filter)
-			buf_printf(&b, "  filter: %s", v->filter);
+		if (v->find.theme)
+			buf_printf(&b, "  [%s]", v->find.theme->name);
+		if (v->find.search_text)
+			buf_printf(&b, "  /%s", v->find.search_text);
+		if (f && v->find.hit_valid)
+			buf_printf(&b, "  hit %zu/%zu", v->find.hit_no, f->ntheme + f->nsearch);
 		if (v->msg[0])
 			buf_printf(&b, "  %s", v->msg);
 		else if (v->note[0])
@@ -324,13 +452,66 @@ static void draw_status(struct ui *u, WINDOW *w)
 	werase(w);
 	fill_row(w, 0, 0, u->look.bar, u->look.bar_pair);
 	room = v->g.cols - 2 - (v->g.cols >= 24 ? hint_cols + 1 : 0);
-	cut = text_truncate(b.data, b.len, room);
+	/* Messages quote what the user typed and file names: never send a control raw. */
+	safe = text_sanitize(b.data ? b.data : "", b.len, false, &safe_len);
+	cut = text_truncate(safe, safe_len, room);
 	put_text(w, 0, 1, cut, strlen(cut), room, u->look.bar, u->look.bar_pair);
 	free(cut);
+	free(safe);
 	if (v->g.cols >= 24)
 		put_text(w, 0, v->g.cols - 1 - hint_cols, hint, strlen(hint), hint_cols, u->look.bar,
 			 u->look.bar_pair);
 	buf_free(&b);
+}
+
+/* The theme picker: a box over the body listing each theme with its sections and hits. */
+static void draw_picker(struct ui *u, WINDOW *w, int width)
+{
+	struct view *v = &u->v;
+	const struct view_picker *pk = &v->pick;
+	int rows = getmaxy(w) - 3, inner = width - 4, name_cols = 0;
+	struct buf b;
+
+	werase(w);
+	box(w, 0, 0);
+	buf_init(&b);
+	add_prompt(&b, "Theme: ", pk->query, inner);
+	put_text(w, 1, 2, b.data, b.len, inner, A_BOLD, 0);
+	buf_free(&b);
+	for (size_t i = 0; i < pk->n; i++) {
+		const char *name = v->find.themes.v[pk->idx[i]].name;
+		int c = text_cols(name, strlen(name));
+
+		if (c > name_cols)
+			name_cols = c;
+	}
+	if (pk->n == 0)
+		put_text(w, 2, 2, "no theme matches", 16, inner, A_NORMAL, 0);
+	for (int r = 0; r < rows; r++) {
+		size_t k = pk->top + (size_t)r, t;
+		const char *name;
+		attr_t attr;
+		char *cut;
+
+		if (k >= pk->n)
+			break;
+		t = pk->idx[k];
+		name = v->find.themes.v[t].name;
+		attr = k == pk->sel ? A_REVERSE : A_NORMAL;
+		buf_init(&b);
+		buf_adds(&b, name);
+		for (int c = text_cols(name, strlen(name)); c < name_cols; c++)
+			buf_addc(&b, ' ');
+		buf_printf(&b, "  %3zu section%s %4zu hit%s", pk->nsec[t], pk->nsec[t] == 1 ? " " : "s",
+			   pk->nhit[t], pk->nhit[t] == 1 ? "" : "s");
+		cut = text_truncate(b.data, b.len, inner);
+		if (attr & A_REVERSE)
+			for (int c = 1; c < width - 1; c++)
+				mvwaddch(w, 2 + r, c, ' ' | A_REVERSE);
+		put_text(w, 2 + r, 2, cut, strlen(cut), inner, attr, 0);
+		free(cut);
+		buf_free(&b);
+	}
 }
 
 /* Paint the whole screen from the view's state and send it with one doupdate. */
@@ -350,6 +531,7 @@ static void draw(struct ui *u)
 		drop_win(&u->status);
 		drop_win(&u->sp);
 		drop_win(&u->body);
+		drop_win(&u->pick);
 		put_text(stdscr, 0, 0, cut, strlen(cut), g->cols, A_NORMAL, 0);
 		free(cut);
 		wnoutrefresh(stdscr);
@@ -380,6 +562,19 @@ static void draw(struct ui *u)
 		} else if (!g->show_reader) {
 			drop_win(&u->body);
 		}
+	}
+	if (v->pick.open && !v->help) {
+		int pw = g->cols - 4 < 56 ? g->cols - 4 : 56;
+		int ph = (int)v->pick.n + 3 < g->body_rows ? (int)v->pick.n + 3 : g->body_rows;
+
+		if (ph < 4)
+			ph = g->body_rows;
+		if (pw >= 12 && ensure_win(&u->pick, ph, pw, 1 + (g->body_rows - ph) / 2, (g->cols - pw) / 2)) {
+			draw_picker(u, u->pick, pw);
+			wnoutrefresh(u->pick);
+		}
+	} else {
+		drop_win(&u->pick);
 	}
 	if (ensure_win(&u->status, 1, g->cols, g->lines - 1, 0)) {
 		draw_status(u, u->status);
@@ -463,6 +658,8 @@ static void setup_look(struct ui *u, const struct ui_opts *opts)
 	l->place = A_NORMAL;
 	l->byline = A_NORMAL;
 	l->topic = A_NORMAL;
+	l->hit = A_REVERSE;
+	l->cur_hit = A_REVERSE | A_UNDERLINE | A_BOLD;
 	l->color = opts->color != UI_COLOR_NEVER && !(nc && nc[0]) && has_colors();
 	if (!l->color)
 		return;
@@ -479,7 +676,11 @@ static void setup_look(struct ui *u, const struct ui_opts *opts)
 		init_pair(PAIR_TOPIC, COLOR_MAGENTA, bg);
 		init_pair(PAIR_PLACE, COLOR_CYAN, bg);
 		init_pair(PAIR_BAR, fg, bg);
+		init_pair(PAIR_HIT, COLOR_BLACK, COLOR_YELLOW);
 	}
+	l->hit = A_NORMAL;
+	l->cur_hit = A_UNDERLINE | A_BOLD;
+	l->hit_pair = PAIR_HIT;
 	l->headline_pair = PAIR_HEADLINE;
 	l->byline_pair = PAIR_BYLINE;
 	l->topic_pair = PAIR_TOPIC;
@@ -547,6 +748,7 @@ static void close_term(struct ui *u)
 	drop_win(&u->status);
 	drop_win(&u->sp);
 	drop_win(&u->body);
+	drop_win(&u->pick);
 	if (ui_active) {
 		endwin();
 		ui_active = false;
@@ -632,6 +834,148 @@ static void handle_mouse(struct view *v)
 		view_click(v, ev.y, ev.x);
 }
 
+/* Whether a key is waiting on the terminal: then the filter can wait for it.
+ * ncurses reads the terminal a byte at a time, so what it has not read is here. */
+static bool input_pending(const struct ui *u)
+{
+	struct pollfd p = {.fd = fileno(u->in), .events = POLLIN};
+
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+/* Write all of data[0..len) to fd; false on an error (EPIPE when the reader left). */
+static bool write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR && !ui_signal)
+			continue;
+		if (n <= 0)
+			return false;
+		data += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* What the current item is called in messages: "section 3" or "the intro". */
+static void item_label(const struct view *v, char *buf, size_t size)
+{
+	const struct view_item *it = &v->items[v->cur];
+
+	if (it->kind == VIEW_ITEM_SECTION)
+		snprintf(buf, size, "section %zu", it->sec->number);
+	else
+		snprintf(buf, size, "the intro");
+}
+
+/* '|': hand the terminal to `/bin/sh -c CMD` with the current section on its
+ * stdin (like less), wait for Enter, take the terminal back and report how the
+ * command ended in the status line. */
+static void run_pipe(struct ui *u)
+{
+	struct view *v = &u->v;
+	struct buf text;
+	int fds[2], tty = fileno(u->out), status = 0;
+	pid_t pid;
+	struct sigaction ign, old_pipe, old_int, old_quit;
+	char label[64];
+	bool waited = false;
+	const char *press = "\r\nPress Enter to continue";
+
+	item_label(v, label, sizeof label);
+	buf_init(&text);
+	view_item_text(v, &text);
+	def_prog_mode();
+	endwin();
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	/* SIGPIPE: a command that does not read everything (head -1) must not kill
+	 * us; SIGINT and SIGQUIT from the keyboard are for the command, as in system(3). */
+	sigaction(SIGPIPE, &ign, &old_pipe);
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	if (pipe(fds) != 0) {
+		view_msg(v, "cannot pipe: %s", strerror(errno));
+		goto back;
+	}
+	pid = fork();
+	if (pid < 0) {
+		view_msg(v, "cannot run /bin/sh: %s", strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		goto back;
+	}
+	if (pid == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		if (dup2(fds[0], 0) < 0 || dup2(tty, 1) < 0 || dup2(tty, 2) < 0)
+			_exit(126);
+		close(fds[0]);
+		close(fds[1]);
+		execl("/bin/sh", "sh", "-c", v->line_text, (char *)NULL);
+		_exit(127);
+	}
+	close(fds[0]);
+	write_all(fds[1], text.data ? text.data : "", text.len);
+	close(fds[1]);
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			status = -1;
+			break;
+		}
+	}
+	waited = true;
+	if (!ui_signal && write_all(tty, press, strlen(press))) {
+		char c;
+
+		/* The terminal is in its normal (line) mode here: a line ends with Enter. */
+		while (!ui_signal && read(fileno(u->in), &c, 1) == 1 && c != '\n' && c != '\r')
+			;
+	}
+back:
+	sigaction(SIGPIPE, &old_pipe, NULL);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	if (waited) {
+		if (status == -1)
+			view_msg(v, "|%s: lost track of the command", v->line_text);
+		else if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+			view_msg(v, "|%s: exit status 127 (command not found?)", v->line_text);
+		else if (WIFEXITED(status))
+			view_msg(v, "|%s: %s piped, exit status %d", v->line_text, label, WEXITSTATUS(status));
+		else if (WIFSIGNALED(status))
+			view_msg(v, "|%s: killed by signal %d", v->line_text, WTERMSIG(status));
+	}
+	buf_free(&text);
+	reset_prog_mode();
+	v->redraw_all = true;
+}
+
+/* 'y': prepare the OSC 52 sequence that puts the current section on the
+ * terminal's clipboard; it is written after the next doupdate, in one piece.
+ * Not wrapped for tmux or screen: tmux with set-clipboard on takes the plain
+ * sequence itself, which is what works over SSH. */
+static void prepare_copy(struct ui *u)
+{
+	struct view *v = &u->v;
+	struct buf text;
+	char label[64];
+
+	item_label(v, label, sizeof label);
+	buf_init(&text);
+	view_item_text(v, &text);
+	buf_free(&u->osc);
+	buf_adds(&u->osc, "\033]52;c;");
+	buf_base64(&u->osc, text.data ? text.data : "", text.len);
+	buf_addc(&u->osc, '\a');
+	view_msg(v, "copied %s (%zu bytes) with OSC 52", label, text.len);
+	buf_free(&text);
+}
+
 int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, struct fy_err *err)
 {
 	struct ui u;
@@ -646,7 +990,8 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 	view_init(&u.v, d, opts, COLS, LINES);
 	if (!opts->no_state) {
 		u.state_dir = state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"));
-		if (u.state_dir && opts->start_section == 0)
+		/* A section, theme or search on the command line says where to start. */
+		if (u.state_dir && opts->start_section == 0 && !opts->theme && !opts->search)
 			restore_state(&u);
 	}
 	u.saved_item = u.v.cur;
@@ -657,7 +1002,13 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		char buf[16];
 		const char *name;
 
+		if (!input_pending(&u))
+			view_sync(&u.v);
 		draw(&u);
+		if (u.osc.len) {
+			write_all(fileno(u.out), u.osc.data, u.osc.len);
+			buf_free(&u.osc);
+		}
 		errno = 0;
 		r = wget_wch(stdscr, &ch);
 		if (ui_signal)
@@ -683,15 +1034,28 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		name = key_to_name(r, ch, buf, sizeof buf);
 		if (u.v.prompt)
 			view_prompt_key(&u.v, name);
+		else if (u.v.pick.open)
+			view_picker_key(&u.v, name);
+		else if (u.v.line != VIEW_LINE_NONE)
+			view_line_key(&u.v, name);
 		else
 			view_do(&u.v, actions_lookup(name), name);
-		if (u.v.cur != u.saved_item)
+		if (u.v.req == VIEW_REQ_PIPE) {
+			u.v.req = VIEW_REQ_NONE;
+			run_pipe(&u);
+		} else if (u.v.req == VIEW_REQ_COPY) {
+			u.v.req = VIEW_REQ_NONE;
+			prepare_copy(&u);
+		}
+		/* Not while a search is being typed: it moves through sections as it goes. */
+		if (u.v.cur != u.saved_item && u.v.line != VIEW_LINE_SEARCH)
 			save_state(&u);
 	}
 	save_state(&u);
 	*res = u.v.result;
 	close_term(&u);
 	view_free(&u.v);
+	buf_free(&u.osc);
 	free(u.state_dir);
 	if (ui_signal) {
 		int sig = ui_signal;

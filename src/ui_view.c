@@ -16,9 +16,7 @@ static bool readable(const struct view *v, size_t i)
 	return i < v->nitems && v->items[i].kind != VIEW_ITEM_TITLE;
 }
 
-static void set_msg(struct view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void set_msg(struct view *v, const char *fmt, ...)
+void view_msg(struct view *v, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -206,18 +204,94 @@ static void reader_by(struct view *v, long delta)
 		reader_to(v, (size_t)((long)v->top + delta));
 }
 
+/* The position of item i in the speaker pane's list, or where it would be. */
+static size_t vis_pos(const struct view *v, size_t i)
+{
+	size_t lo = 0, hi = v->nvis;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v->vis[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Keep the speaker pane's selection (and the item being read) in view. */
 static void speakers_follow(struct view *v, size_t i)
 {
 	size_t rows = (size_t)v->g.body_rows;
+	size_t p = vis_pos(v, i);
 
+	if (p >= v->nvis)
+		p = v->nvis ? v->nvis - 1 : 0;
 	/* Show the article's title row above its first entry when possible. */
-	if (i > 0 && v->items[i - 1].kind == VIEW_ITEM_TITLE)
-		i--;
-	if (i < v->sp_top)
-		v->sp_top = i;
-	else if (rows > 0 && i >= v->sp_top + rows)
-		v->sp_top = i - rows + 1;
+	if (p > 0 && v->items[v->vis[p - 1]].kind == VIEW_ITEM_TITLE)
+		p--;
+	if (p < v->sp_top)
+		v->sp_top = p;
+	else if (rows > 0 && p >= v->sp_top + rows)
+		v->sp_top = p - rows + 1;
+}
+
+void view_speakers_follow(struct view *v, size_t i)
+{
+	speakers_follow(v, i);
+}
+
+void view_reader_to(struct view *v, size_t top)
+{
+	reader_to(v, top);
+}
+
+void view_list(struct view *v)
+{
+	const struct filter *f = view_filter(v);
+	bool limit = f && v->find.limit && f->nmatch > 0;
+	size_t title = SIZE_MAX;
+	size_t rows = (size_t)v->g.body_rows;
+
+	v->nvis = 0;
+	for (size_t i = 0; i < v->nitems; i++) {
+		const struct view_item *it = &v->items[i];
+
+		if (limit && it->kind == VIEW_ITEM_INTRO)
+			continue;
+		if (limit && it->kind == VIEW_ITEM_SECTION && !f->v[it->sec->number - 1].match)
+			continue;
+		if (it->kind == VIEW_ITEM_TITLE) {
+			/* A title heads its article's entries; without any it goes. */
+			if (title != SIZE_MAX && v->nvis == title + 1)
+				v->nvis--;
+			title = v->nvis;
+		}
+		v->vis = xgrow(v->vis, &v->vis_cap, v->nvis + 1, sizeof *v->vis);
+		v->vis[v->nvis++] = i;
+	}
+	if (title != SIZE_MAX && v->nvis == title + 1)
+		v->nvis--;
+	if (v->nvis > 0) {
+		size_t p = vis_pos(v, v->sel);
+
+		if (p >= v->nvis || v->vis[p] != v->sel) {
+			/* The selection was filtered out: select what is being read, or the first entry. */
+			p = vis_pos(v, v->cur);
+			if (p < v->nvis && v->vis[p] == v->cur)
+				v->sel = v->cur;
+			else
+				for (p = 0; p < v->nvis; p++)
+					if (readable(v, v->vis[p])) {
+						v->sel = v->vis[p];
+						break;
+					}
+		}
+	}
+	if (v->sp_top + rows > v->nvis)
+		v->sp_top = v->nvis > rows ? v->nvis - rows : 0;
+	speakers_follow(v, v->sel);
 }
 
 void view_open(struct view *v, size_t i)
@@ -376,7 +450,6 @@ void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int co
 			add_item(v, &cap, VIEW_ITEM_SECTION, a, &art->sections[s]);
 		}
 	}
-	v->filter = opts ? (opts->search ? opts->search : opts->theme) : NULL;
 	if (opts && opts->locale_note && opts->locale_note[0])
 		snprintf(v->note, sizeof v->note, "%s", opts->locale_note);
 	compute_geom(v, cols, lines);
@@ -394,7 +467,9 @@ void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int co
 		add_item(v, &cap, VIEW_ITEM_INTRO, 0, NULL);
 		v->cur = 0;
 	}
+	view_list(v);
 	view_open(v, v->cur);
+	view_find_init(v, opts ? opts->theme : NULL, opts ? opts->search : NULL);
 }
 
 void view_free(struct view *v)
@@ -404,6 +479,8 @@ void view_free(struct view *v)
 			layout_free(&v->items[i].lo);
 	free(v->items);
 	free(v->item_of_section);
+	free(v->vis);
+	view_find_free(v);
 	free_help(v);
 	memset(v, 0, sizeof *v);
 }
@@ -417,9 +494,9 @@ static void goto_number(struct view *v, const char *digits)
 		return;
 	if (n == 0 || n > v->d->nsections) {
 		if (v->d->nsections == 0)
-			set_msg(v, "no sections");
+			view_msg(v, "no sections");
 		else
-			set_msg(v, "no section %lu (1-%zu)", n, v->d->nsections);
+			view_msg(v, "no section %lu (1-%zu)", n, v->d->nsections);
 		return;
 	}
 	view_open(v, v->item_of_section[n - 1]);
@@ -453,7 +530,7 @@ static void para_next(struct view *v)
 	p = layout_para_of_line(lo, v->top);
 	target = v->top < layout_line_of_para(lo, p) ? p : p + 1;
 	if (target >= lo->npara) {
-		set_msg(v, "last paragraph; ] for the next section");
+		view_msg(v, "last paragraph; ] for the next section");
 		return;
 	}
 	reader_to_para(v, target);
@@ -478,19 +555,57 @@ static void para_prev(struct view *v)
 		reader_to_para(v, p - 1);
 }
 
+/* The next (dir 1) or previous (dir -1) readable entry of the pane's list from position p, or p. */
+static size_t step_vis(const struct view *v, size_t p, int dir)
+{
+	size_t q = p;
+
+	for (;;) {
+		if (dir < 0 && q == 0)
+			return p;
+		q = dir < 0 ? q - 1 : q + 1;
+		if (q >= v->nvis)
+			return p;
+		if (readable(v, v->vis[q]))
+			return q;
+	}
+}
+
 static void speakers_move(struct view *v, long steps)
 {
-	size_t i = v->sel;
 	int dir = steps < 0 ? -1 : 1;
+	long n = steps < 0 ? -steps : steps;
+	size_t p = vis_pos(v, v->sel);
 
-	for (long k = 0; k < (steps < 0 ? -steps : steps); k++) {
-		size_t n = step_item(v, i, dir);
+	if (v->nvis == 0)
+		return;
+	if (p >= v->nvis || v->vis[p] != v->sel) {
+		/* The selection is not listed: its listed neighbour is the first step. */
+		size_t q;
 
-		if (n == i)
-			break;
-		i = n;
+		if (dir > 0 && p >= v->nvis)
+			return;
+		if (dir < 0 && p == 0)
+			return;
+		q = dir > 0 ? p : p - 1;
+		if (!readable(v, v->vis[q])) {
+			size_t r = step_vis(v, q, dir);
+
+			if (r == q)
+				return;
+			q = r;
+		}
+		p = q;
+		n--;
 	}
-	v->sel = i;
+	for (long k = 0; k < n; k++) {
+		size_t q = step_vis(v, p, dir);
+
+		if (q == p)
+			break;
+		p = q;
+	}
+	v->sel = v->vis[p];
 	speakers_follow(v, v->sel);
 }
 
@@ -525,7 +640,7 @@ static void do_help(struct view *v, enum action a)
 		v->help = false;
 		break;
 	default:
-		set_msg(v, "q, ? or Esc closes the help");
+		view_msg(v, "q, ? or Esc closes the help");
 		break;
 	}
 }
@@ -545,7 +660,7 @@ static void do_action(struct view *v, enum action a, const char *key)
 	}
 	switch (a) {
 	case ACTION_NONE:
-		set_msg(v, "no action for key %s; ? for help", key ? key : "?");
+		view_msg(v, "no action for key %s; ? for help", key ? key : "?");
 		break;
 	case ACTION_SECTION_DIGIT: {
 		size_t len = strlen(v->num);
@@ -558,7 +673,7 @@ static void do_action(struct view *v, enum action a, const char *key)
 		}
 		goto_number(v, key[0] == '0' ? "10" : (char[]){key[0], '\0'});
 		if (strlen(v->num) >= 2)
-			set_msg(v, "%s: Enter opens section %s", v->num, v->num);
+			view_msg(v, "%s: Enter opens section %s", v->num, v->num);
 		break;
 	}
 	case ACTION_SECTION_PROMPT:
@@ -581,7 +696,7 @@ static void do_action(struct view *v, enum action a, const char *key)
 		size_t n = step_item(v, v->cur, 1);
 
 		if (n == v->cur)
-			set_msg(v, "last section");
+			view_msg(v, "last section");
 		else
 			view_open(v, n);
 		break;
@@ -590,7 +705,7 @@ static void do_action(struct view *v, enum action a, const char *key)
 		size_t n = step_item(v, v->cur, -1);
 
 		if (n == v->cur)
-			set_msg(v, "first section");
+			view_msg(v, "first section");
 		else
 			view_open(v, n);
 		break;
@@ -613,7 +728,7 @@ static void do_action(struct view *v, enum action a, const char *key)
 		if (on_speakers)
 			speakers_move(v, page);
 		else if (v->top >= max_top(v))
-			set_msg(v, "end of section; ] for the next");
+			view_msg(v, "end of section; ] for the next");
 		else
 			reader_by(v, page);
 		break;
@@ -649,7 +764,7 @@ static void do_action(struct view *v, enum action a, const char *key)
 		break;
 	case ACTION_FOCUS:
 		if (v->hide_speakers) {
-			set_msg(v, "the speaker pane is hidden; z shows it");
+			view_msg(v, "the speaker pane is hidden; z shows it");
 			break;
 		}
 		v->focus = v->focus == VIEW_FOCUS_READER ? VIEW_FOCUS_SPEAKERS : VIEW_FOCUS_READER;
@@ -682,6 +797,16 @@ static void do_action(struct view *v, enum action a, const char *key)
 		v->done = true;
 		v->result.outcome = UI_QUIT;
 		break;
+	case ACTION_THEME_PICK:
+	case ACTION_THEME_CLEAR:
+	case ACTION_SEARCH:
+	case ACTION_HIT_NEXT:
+	case ACTION_HIT_PREV:
+	case ACTION_LIMIT:
+	case ACTION_PIPE:
+	case ACTION_COPY:
+		view_find_action(v, a);
+		break;
 	case ACTION_COUNT:
 		break;
 	}
@@ -692,6 +817,7 @@ void view_do(struct view *v, enum action a, const char *key)
 	enum view_focus focus = v->focus;
 	bool hidden = v->hide_speakers;
 
+	view_sync(v);
 	do_action(v, a, key);
 	/* Narrow terminals show the focused pane only: the panes follow the focus. */
 	if (focus != v->focus || hidden != v->hide_speakers)
@@ -731,7 +857,7 @@ static size_t item_at(const struct view *v, int y)
 	if (y < 1 || y > v->g.body_rows)
 		return SIZE_MAX;
 	i = v->sp_top + (size_t)(y - 1);
-	return i < v->nitems ? i : SIZE_MAX;
+	return i < v->nvis ? v->vis[i] : SIZE_MAX;
 }
 
 static bool in_speakers(const struct view *v, int x)
@@ -744,6 +870,7 @@ void view_click(struct view *v, int y, int x)
 	size_t i;
 
 	v->msg[0] = '\0';
+	view_sync(v);
 	if (v->help || !in_speakers(v, x))
 		return;
 	i = item_at(v, y);
@@ -759,11 +886,12 @@ void view_click(struct view *v, int y, int x)
 void view_wheel(struct view *v, int y, int x, int dir)
 {
 	(void)y;
+	view_sync(v);
 	if (v->help) {
 		help_scroll(v, 3 * dir);
 	} else if (in_speakers(v, x)) {
 		size_t rows = (size_t)v->g.body_rows;
-		size_t mt = v->nitems > rows ? v->nitems - rows : 0;
+		size_t mt = v->nvis > rows ? v->nvis - rows : 0;
 
 		if (dir < 0)
 			v->sp_top = v->sp_top > 3 ? v->sp_top - 3 : 0;

@@ -9,7 +9,10 @@
 
 #include "fayan/actions.h"
 #include "fayan/doc.h"
+#include "fayan/filter.h"
 #include "fayan/layout.h"
+#include "fayan/search.h"
+#include "fayan/themes.h"
 #include "fayan/ui.h"
 
 /* Below this many columns one pane is shown at a time. */
@@ -54,6 +57,57 @@ struct view_help_line {
 	bool heading;
 };
 
+/* Longest text typed at a search or pipe prompt, in bytes. */
+#define VIEW_QUERY_MAX 256
+
+/* What the status line is prompting for. */
+enum view_line {
+	VIEW_LINE_NONE,
+	VIEW_LINE_SEARCH, /* '/': incremental search */
+	VIEW_LINE_PIPE,   /* '|': a shell command to pipe the section to */
+};
+
+/* Work the terminal side must do for the view (it needs the terminal). */
+enum view_request {
+	VIEW_REQ_NONE,
+	VIEW_REQ_PIPE, /* run v->line_text with the section on its stdin */
+	VIEW_REQ_COPY, /* send the section to the clipboard with OSC 52 */
+};
+
+/* The theme picker overlay ('t'). */
+struct view_picker {
+	bool open;
+	char query[VIEW_QUERY_MAX];
+	size_t *idx;   /* the themes listed: indices into v->themes.v */
+	size_t n;
+	size_t sel;    /* selected row, an index into idx */
+	size_t top;    /* first row shown */
+	size_t *nsec;  /* per theme: sections it selects (with the current search) */
+	size_t *nhit;  /* per theme: hits in those sections */
+	char *counted; /* the search the counts were made with ("" for none), NULL: not counted */
+};
+
+/* The filters: a theme and a search, run over the whole collection. */
+struct view_find {
+	struct themes themes;
+	bool themes_loaded;
+	const struct theme *theme;  /* NULL: no theme filter */
+	struct search *theme_search;
+	char *search_text;          /* NULL: no search */
+	struct search *search;
+	struct filter f;            /* valid unless dirty */
+	bool dirty;                 /* theme or search changed since f was run */
+	bool limit;                 /* the speaker pane shows only selected sections */
+	bool hit_valid;             /* `hit` is the current hit */
+	struct filter_pos hit;
+	size_t hit_no;              /* its 1-based place among all hits */
+	/* '/' remembers what to restore on Esc. */
+	char *saved_text;
+	size_t origin_cur, origin_top;
+	bool origin_hit_valid;
+	struct filter_pos origin_hit;
+};
+
 struct view {
 	struct doc *d;
 	struct view_item *items;
@@ -62,7 +116,9 @@ struct view {
 
 	size_t cur;    /* the item being read */
 	size_t sel;    /* the speaker pane's selection */
-	size_t sp_top; /* first item shown in the speaker pane */
+	size_t *vis;   /* the items the speaker pane lists, in order (all, or those a filter selects) */
+	size_t nvis, vis_cap;
+	size_t sp_top; /* first row shown in the speaker pane: an index into vis */
 	size_t top;    /* first laid-out line shown in the reader */
 	/* The reading position that survives a relayout: a paragraph and a byte
 	 * offset in it (SIZE_MAX: the lines before that paragraph). */
@@ -79,9 +135,14 @@ struct view {
 	char num[12]; /* digits typed so far (for "12 Enter") */
 	bool prompt;  /* ':' was pressed; num holds the prompt's digits */
 
+	enum view_line line;            /* the status line's prompt, if any */
+	char line_text[VIEW_QUERY_MAX]; /* what was typed at it (UTF-8) */
+	enum view_request req;
+	struct view_picker pick;
+	struct view_find find;
+
 	char msg[256];  /* a message for the status line until the next key */
 	char note[1280]; /* a lasting note (state could not be saved, locale) */
-	const char *filter;
 
 	bool redraw_all;
 	bool done;
@@ -116,10 +177,53 @@ void view_open(struct view *v, size_t i);
 /* The current item's section number within its article (0 = intro). */
 size_t view_local_section(const struct view *v, size_t item);
 
+/* Put the reader's top on line `top` of the current item (clamped to the last page). */
+void view_reader_to(struct view *v, size_t top);
+
+/* Scroll the speaker pane so that item `i` (if listed) is in view. */
+void view_speakers_follow(struct view *v, size_t i);
+
+/* Set the status line's message (printf-style), shown until the next key. */
+void view_msg(struct view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* The paragraph at the top of the reader. */
 size_t view_top_para(struct view *v);
 
 /* Put the reader's top on paragraph `para` of the current item. */
 void view_goto_para(struct view *v, size_t para);
+
+/* ---- ui_find.c: themes, search, hits, pipe and copy ---- */
+
+/* Set the initial theme and search (either may be NULL) as -t and -s give them;
+ * a theme that does not resolve is reported in the status line. */
+void view_find_init(struct view *v, const char *theme, const char *search);
+void view_find_free(struct view *v);
+
+/* Run the filters again if they changed and rebuild the speaker pane's list.
+ * Cheap when nothing changed; the UI calls it before drawing when no key waits. */
+void view_sync(struct view *v);
+
+/* The filter results, or NULL when neither a theme nor a search is active. */
+const struct filter *view_filter(const struct view *v);
+
+/* The hits of item `i` (NULL for intros, titles, or without a filter). */
+const struct filter_section *view_item_hits(const struct view *v, size_t i);
+
+/* Rebuild v->vis from the filter and the limit toggle (keeps the pane's selection in view). */
+void view_list(struct view *v);
+
+/* The find actions: open the picker, clear the theme, '/', n/N, '&', '|', 'y'. */
+void view_find_action(struct view *v, enum action a);
+
+/* A key typed while the theme picker is open ("yqfk" letters, "Up", "Enter", "Esc"...). */
+void view_picker_key(struct view *v, const char *key);
+
+/* A key typed at the search or pipe prompt: text (one character), "Space",
+ * "Backspace", "C-u", "Enter", "Esc". */
+void view_line_key(struct view *v, const char *key);
+
+/* The text the pipe and copy actions use for the current item: exactly what
+ * `fayan --print N` prints unwrapped. */
+void view_item_text(const struct view *v, struct buf *out);
 
 #endif

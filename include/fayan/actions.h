@@ -26,6 +26,14 @@
 	ACTION_(BOTTOM, "bottom", "Go to the bottom (in the speaker pane: last speaker)") \
 	ACTION_(FOCUS, "focus", "Switch between the speaker pane and the reader pane") \
 	ACTION_(SPEAKERS, "toggle-speakers", "Hide or show the speaker pane (full-width reading)") \
+	ACTION_(THEME_PICK, "theme", "Pick a theme (type to narrow, also pinyin: yqfk); only its speakers are listed") \
+	ACTION_(THEME_CLEAR, "theme-clear", "Clear the theme filter") \
+	ACTION_(SEARCH, "search", "Search as you type (also pinyin: mdl); Enter keeps it, Esc cancels") \
+	ACTION_(HIT_NEXT, "hit-next", "Next hit of the search or theme, across sections") \
+	ACTION_(HIT_PREV, "hit-prev", "Previous hit of the search or theme, across sections") \
+	ACTION_(LIMIT, "limit", "List only the speakers with hits, or all of them again") \
+	ACTION_(PIPE, "pipe", "Pipe the section's text to a shell command") \
+	ACTION_(COPY, "copy", "Copy the section's text to the clipboard (OSC 52, works over SSH)") \
 	ACTION_(PRINT, "print", "Leave and print the current section to standard output") \
 	ACTION_(HELP, "help", "Show or close this help") \
 	ACTION_(CANCEL, "cancel", "Cancel the number being typed, close the help") \

@@ -16,7 +16,8 @@
 /* One line per test file: X(name) for the file's E2E_GROUP(name). */
 #define E2E_GROUPS(X) \
 	X(harness) \
-	X(browser)
+	X(browser) \
+	X(search)
 
 #define DECLARE(name) E2E_GROUP(name);
 E2E_GROUPS(DECLARE)

@@ -1,0 +1,569 @@
+/* test_search.c: themes, search, hits, pipe and copy in the real browser, read
+ * back through libvterm: the theme picker (by hanzi and by pinyin), the pane
+ * narrowed to the sections with hits and their counts, highlighted cells, n/N
+ * across sections with wrap-around, '&', Esc, typed Chinese, -t/-s on the
+ * command line, '|' with a shell command and 'y' with one OSC 52 sequence. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <sys/wait.h>
+
+#include "fayan/util.h"
+#include "harness.h"
+
+#define COLS 100
+#define ROWS 30
+#define STATUS (ROWS - 1)
+
+static const char *const names[10] = {
+	"马东亮", "高留念", "段祥生", "张海军", "李华", "王东", "韩迎旭", "曹西峰", "王彬", "陈萌",
+};
+
+static struct term *start_args(const char *const *argv)
+{
+	struct term_opts o = {.cols = COLS, .rows = ROWS, .argv = argv};
+	struct term *t = term_spawn_opts(&o);
+
+	assert_non_null(t);
+	if (!term_wait_for(t, "/10 ", 5000))
+		fail_msg("the browser did not start");
+	term_wait_quiet(t, 0);
+	return t;
+}
+
+static struct term *start(void)
+{
+	return start_args(NULL);
+}
+
+static void keys(struct term *t, const char *k)
+{
+	term_send(t, k);
+	term_wait_quiet(t, 0);
+}
+
+static void enter(struct term *t)
+{
+	term_key(t, VTERM_KEY_ENTER);
+	term_wait_quiet(t, 0);
+}
+
+static void esc(struct term *t)
+{
+	term_key(t, VTERM_KEY_ESCAPE);
+	term_wait_quiet(t, 0);
+}
+
+static void quit(struct term *t)
+{
+	int st = -1;
+
+	term_send(t, "q");
+	assert_true(term_wait_exit(t, 5000, &st));
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+	term_free(t);
+}
+
+/* The speakers the pane lists (columns 0..pane), as a bitmask of names[]. */
+static unsigned listed(struct term *t)
+{
+	unsigned m = 0;
+
+	for (int r = 1; r < STATUS; r++) {
+		const char *row = term_row(t, r);
+
+		for (int i = 0; i < 10; i++) {
+			const char *p = strstr(row, names[i]);
+
+			/* The pane is the left 30 columns: a name there is at most 12 bytes in. */
+			if (p && p - row < 16)
+				m |= 1u << i;
+		}
+	}
+	return m;
+}
+
+/* The pane row of speaker i, or NULL. */
+static const char *pane_row(struct term *t, int i)
+{
+	for (int r = 1; r < STATUS; r++) {
+		const char *row = term_row(t, r);
+		const char *p = strstr(row, names[i]);
+
+		if (p && p - row < 16)
+			return row;
+	}
+	return NULL;
+}
+
+static bool highlighted(const struct term_cell *c)
+{
+	return c->reverse || (!c->bg_default && c->bg_index == 3);
+}
+
+/* Row r as text, with col[i] the screen column of byte i (empty cells read as spaces). */
+static size_t row_cells(struct term *t, int r, char *buf, size_t size, int *col)
+{
+	size_t len = 0;
+	bool after_wide = false;
+
+	for (int c = 0; c < COLS; c++) {
+		struct term_cell x;
+		const char *s;
+
+		assert_true(term_cell(t, r, c, &x));
+		if (!x.text[0] && after_wide) {
+			after_wide = false;
+			continue;
+		}
+		s = x.text[0] ? x.text : " ";
+		for (size_t k = 0; s[k] && len + 1 < size; k++) {
+			col[len] = c;
+			buf[len++] = s[k];
+		}
+		after_wide = x.width == 2;
+	}
+	buf[len] = '\0';
+	return len;
+}
+
+/* Every occurrence of `text` in the reader (right of the pane) is highlighted
+ * on each of its cells, and the cells around it are not. Returns how many. */
+static int check_highlights(struct term *t, const char *text, int ncells)
+{
+	int found = 0;
+
+	for (int r = 1; r < STATUS; r++) {
+		char buf[1024];
+		int col[1024];
+		const char *p = buf;
+
+		row_cells(t, r, buf, sizeof buf, col);
+		while ((p = strstr(p, text)) != NULL) {
+			int c0 = col[p - buf];
+			struct term_cell c;
+
+			if (c0 >= 30) {
+				for (int k = 0; k < ncells; k++) {
+					assert_true(term_cell(t, r, c0 + k, &c));
+					if (c.text[0] && !highlighted(&c)) {
+						term_dump(t);
+						fail_msg("row %d col %d (%s) of %s is not highlighted", r, c0 + k, c.text, text);
+					}
+				}
+				assert_true(term_cell(t, r, c0 - 1, &c));
+				if (c.text[0])
+					assert_false(highlighted(&c));
+				if (c0 + ncells < COLS) {
+					assert_true(term_cell(t, r, c0 + ncells, &c));
+					if (c.text[0])
+						assert_false(highlighted(&c));
+				}
+				found++;
+			}
+			p += strlen(text);
+		}
+	}
+	return found;
+}
+
+/* How many cells of the reader (right of the pane) are highlighted. */
+static int count_highlighted(struct term *t)
+{
+	int n = 0;
+
+	for (int r = 1; r < STATUS; r++)
+		for (int c = 30; c < COLS; c++) {
+			struct term_cell x;
+
+			if (term_cell(t, r, c, &x) && x.text[0] && highlighted(&x))
+				n++;
+		}
+	return n;
+}
+
+/* The row and column of the current hit (underlined and highlighted) in the reader, or false. */
+static bool current_hit(struct term *t, int *row, int *col)
+{
+	for (int r = 1; r < STATUS; r++)
+		for (int c = 30; c < COLS; c++) {
+			struct term_cell x;
+
+			if (term_cell(t, r, c, &x) && x.underline && highlighted(&x)) {
+				*row = r;
+				*col = c;
+				return true;
+			}
+		}
+	return false;
+}
+
+/* The text of the n cells from (row, col). */
+static const char *cells_text(struct term *t, int row, int col, int n)
+{
+	static char out[128];
+	size_t len = 0;
+
+	for (int k = 0; k < n; k++) {
+		struct term_cell x;
+
+		if (!term_cell(t, row, col + k, &x))
+			break;
+		if (len + strlen(x.text) < sizeof out) {
+			memcpy(out + len, x.text, strlen(x.text));
+			len += strlen(x.text);
+		}
+	}
+	out[len] = '\0';
+	return out;
+}
+
+static void test_theme_picker(void **state)
+{
+	struct term *t = start();
+
+	(void)state;
+	keys(t, "t");
+	assert_true(term_wait_for(t, "Theme:", 2000));
+	/* Every theme is listed, with its sections and hits in the article. */
+	assert_true(term_find(t, "疫情防控        2 sections   17 hits") > 0);
+	assert_true(term_find(t, "老旧小区改造    3 sections   10 hits") > 0);
+	assert_true(term_find(t, "大气污染防治    0 sections    0 hits") > 0);
+	assert_true(term_find(t, "智慧城市") > 0);
+	/* Pinyin initials narrow the list to one theme. */
+	keys(t, "yqfk");
+	assert_true(term_find(t, "Theme: yqfk_") > 0);
+	assert_true(term_find(t, "疫情防控") > 0);
+	assert_int_equal(term_find(t, "老旧小区改造"), -1);
+	assert_int_equal(term_find(t, "智慧城市"), -1);
+	enter(t);
+	assert_int_equal(term_find(t, "Theme:"), -1);
+	/* Only 高留念 and 曹西峰 are listed, each with its hit count. */
+	assert_int_equal(listed(t), 1u << 1 | 1u << 7);
+	assert_non_null(strstr(pane_row(t, 1), "(2)"));
+	assert_non_null(strstr(pane_row(t, 7), "(15)"));
+	assert_non_null(strstr(term_row(t, STATUS), "[疫情防控]"));
+	assert_non_null(strstr(term_row(t, STATUS), "2/10 高留念"));
+	assert_non_null(strstr(term_row(t, STATUS), "2 sections, 17 hits"));
+	/* The theme's terms are highlighted in the reader. */
+	assert_int_equal(check_highlights(t, "疫情防控", 8), 1);
+	assert_int_equal(count_highlighted(t), 4);
+	/* T clears the theme: every speaker again, no counts. */
+	keys(t, "T");
+	assert_int_equal(listed(t), 0x3ff);
+	assert_null(strstr(pane_row(t, 7), "(15)"));
+	assert_non_null(strstr(term_row(t, STATUS), "theme filter cleared"));
+	assert_int_equal(count_highlighted(t), 0);
+	quit(t);
+}
+
+static void test_picker_hanzi_arrows_and_esc(void **state)
+{
+	struct term *t = start();
+
+	(void)state;
+	/* Typed Chinese arrives one code point at a time. */
+	keys(t, "t老旧");
+	assert_true(term_find(t, "Theme: 老旧_") > 0);
+	assert_true(term_find(t, "老旧小区改造") > 0);
+	assert_int_equal(term_find(t, "疫情防控"), -1);
+	esc(t);
+	assert_int_equal(term_find(t, "Theme:"), -1);
+	assert_int_equal(listed(t), 0x3ff);
+	/* Down moves to the second theme; Enter applies it. */
+	keys(t, "t");
+	term_key(t, VTERM_KEY_DOWN);
+	enter(t);
+	assert_non_null(strstr(term_row(t, STATUS), "[老旧小区改造]"));
+	assert_int_equal(listed(t), 1u << 3 | 1u << 4 | 1u << 8);
+	quit(t);
+}
+
+static void test_search_highlights_and_walks(void **state)
+{
+	struct term *t = start();
+	int row, col, prev_row = 0;
+	static const char *const want[] = {"2/10 高留念", "8/10 曹西峰", "8/10 曹西峰", "8/10 曹西峰"};
+
+	(void)state;
+	keys(t, "/yqfk");
+	assert_true(term_find(t, "/yqfk_") == STATUS);
+	/* As it is typed, the pane shows the counts and the reader the first hit. */
+	assert_non_null(strstr(pane_row(t, 1), "(1)"));
+	assert_non_null(strstr(pane_row(t, 7), "(3)"));
+	assert_null(strstr(pane_row(t, 0), "("));
+	assert_int_equal(listed(t), 0x3ff);
+	enter(t);
+	assert_non_null(strstr(term_row(t, STATUS), "4 hits in 2 sections"));
+	assert_non_null(strstr(term_row(t, STATUS), "2/10 高留念"));
+	assert_non_null(strstr(term_row(t, STATUS), "hit 1/4"));
+	assert_int_equal(check_highlights(t, "疫情防控", 8), 1);
+	/* Only the matched characters: the text next to them is plain. */
+	assert_true(current_hit(t, &row, &col));
+	assert_string_equal(cells_text(t, row, col, 8), "疫情防控");
+	/* n walks every hit in order, then wraps around. */
+	for (int i = 1; i < 4; i++) {
+		char hit[16];
+
+		keys(t, "n");
+		snprintf(hit, sizeof hit, "hit %d/4", i + 1);
+		assert_non_null(strstr(term_row(t, STATUS), want[i]));
+		assert_non_null(strstr(term_row(t, STATUS), hit));
+		assert_true(current_hit(t, &row, &col));
+		assert_string_equal(cells_text(t, row, col, 8), "疫情防控");
+		if (i > 1)
+			assert_true(row > prev_row);
+		prev_row = row;
+	}
+	assert_int_equal(check_highlights(t, "疫情防控", 8), 3);
+	keys(t, "n");
+	assert_non_null(strstr(term_row(t, STATUS), "2/10 高留念"));
+	assert_non_null(strstr(term_row(t, STATUS), "hit 1/4"));
+	assert_non_null(strstr(term_row(t, STATUS), "search wrapped"));
+	/* N goes back across the start. */
+	keys(t, "N");
+	assert_non_null(strstr(term_row(t, STATUS), "8/10 曹西峰"));
+	assert_non_null(strstr(term_row(t, STATUS), "hit 4/4"));
+	assert_non_null(strstr(term_row(t, STATUS), "search wrapped"));
+	/* & limits the pane to the sections with hits, and back. */
+	keys(t, "&");
+	assert_int_equal(listed(t), 1u << 1 | 1u << 7);
+	keys(t, "&");
+	assert_int_equal(listed(t), 0x3ff);
+	quit(t);
+}
+
+static void test_search_esc_and_editing(void **state)
+{
+	struct term *t = start();
+
+	(void)state;
+	keys(t, "/yqfk");
+	enter(t);
+	assert_non_null(strstr(term_row(t, STATUS), "2/10 高留念"));
+	keys(t, "1");
+	/* A new search, typed as Chinese, then cancelled: the old one and the position come back. */
+	keys(t, "/疫情");
+	assert_true(term_find(t, "/疫情_") == STATUS);
+	assert_non_null(strstr(pane_row(t, 7), "("));
+	assert_null(strstr(pane_row(t, 7), "(3)"));
+	esc(t);
+	assert_non_null(strstr(term_row(t, STATUS), "1/10 马东亮"));
+	assert_non_null(strstr(term_row(t, STATUS), "/yqfk"));
+	assert_non_null(strstr(pane_row(t, 7), "(3)"));
+	/* Backspace edits a code point; C-u clears. */
+	keys(t, "/疫情x");
+	term_key(t, VTERM_KEY_BACKSPACE);
+	term_wait_quiet(t, 0);
+	assert_true(term_find(t, "/疫情_") == STATUS);
+	term_ctrl(t, 'u');
+	term_wait_quiet(t, 0);
+	assert_true(term_find(t, "/_") == STATUS);
+	keys(t, "ABC");
+	enter(t);
+	assert_non_null(strstr(term_row(t, STATUS), "not found: ABC"));
+	assert_null(strstr(pane_row(t, 7), "("));
+	quit(t);
+}
+
+static void test_typed_chinese_search(void **state)
+{
+	struct term *t = start();
+
+	(void)state;
+	keys(t, "/疫情");
+	enter(t);
+	assert_non_null(strstr(term_row(t, STATUS), "/疫情"));
+	assert_true(check_highlights(t, "疫情", 4) >= 1);
+	keys(t, "&");
+	/* 疫情 is in the same two sections as 疫情防控. */
+	assert_int_equal(listed(t), 1u << 1 | 1u << 7);
+	quit(t);
+}
+
+static void test_theme_and_search_narrow(void **state)
+{
+	struct term *t = start();
+
+	(void)state;
+	keys(t, "t");
+	term_send(t, "lj");
+	term_wait_quiet(t, 0);
+	enter(t);
+	assert_non_null(strstr(term_row(t, STATUS), "[老旧小区改造]"));
+	assert_int_equal(listed(t), 1u << 3 | 1u << 4 | 1u << 8);
+	/* Both must match: of those three, the two that say 小区, with theme and search hits counted. */
+	keys(t, "/小区");
+	enter(t);
+	assert_int_equal(listed(t), 1u << 3 | 1u << 8);
+	assert_non_null(strstr(pane_row(t, 3), "(2)"));
+	assert_non_null(strstr(pane_row(t, 8), "(5)"));
+	/* Clearing the theme leaves the search, which 李华's section does not match either. */
+	keys(t, "T");
+	assert_non_null(strstr(term_row(t, STATUS), "/小区"));
+	assert_null(strstr(term_row(t, STATUS), "[老旧小区改造]"));
+	assert_int_equal(listed(t), 0x3ff);
+	assert_null(strstr(pane_row(t, 4), "("));
+	quit(t);
+}
+
+static void test_command_line_filters(void **state)
+{
+	struct term *t = start_args(TERM_ARGV("fayan", "-t", "疫情防控"));
+
+	(void)state;
+	assert_int_equal(listed(t), 1u << 1 | 1u << 7);
+	assert_non_null(strstr(term_row(t, STATUS), "[疫情防控]"));
+	assert_non_null(strstr(term_row(t, STATUS), "2/10 高留念"));
+	quit(t);
+
+	t = start_args(TERM_ARGV("fayan", "-s", "yqfk"));
+	assert_int_equal(listed(t), 1u << 1 | 1u << 7);
+	assert_non_null(strstr(term_row(t, STATUS), "/yqfk"));
+	assert_int_equal(check_highlights(t, "疫情防控", 8), 1);
+	quit(t);
+
+	/* A theme that does not resolve is reported; the browser still opens. */
+	t = start_args(TERM_ARGV("fayan", "-t", "zzzz"));
+	assert_non_null(strstr(term_row(t, STATUS), "no theme"));
+	assert_int_equal(listed(t), 0x3ff);
+	quit(t);
+}
+
+/* `fayan --print N` as a string (malloc'd). */
+static char *print_section(int n)
+{
+	char num[8];
+	struct term_opts o = {.cols = 80, .rows = 24, .stdout_to_file = true};
+	struct term *t;
+	int st;
+	char *out;
+
+	snprintf(num, sizeof num, "%d", n);
+	o.argv = TERM_ARGV("fayan", "--print", num, "--width", "0");
+	t = term_spawn_opts(&o);
+	assert_non_null(t);
+	assert_true(term_wait_exit(t, 5000, &st));
+	out = xstrdup(term_stdout(t, NULL));
+	term_free(t);
+	return out;
+}
+
+static void test_pipe_to_command(void **state)
+{
+	struct term *t = start();
+	char *text = print_section(3), want[32];
+	int st;
+
+	(void)state;
+	snprintf(want, sizeof want, "%zu", strlen(text));
+	keys(t, "3|");
+	assert_true(term_find(t, "Pipe section to: _") == STATUS);
+	keys(t, "wc -c");
+	enter(t);
+	assert_true(term_wait_for(t, "Press Enter to continue", 3000));
+	if (term_find(t, want) < 0)
+		fail_msg("wc -c did not print %s:\n%s", want, term_screen(t));
+	enter(t);
+	assert_true(term_wait_for(t, "exit status 0", 3000));
+	assert_non_null(strstr(term_row(t, STATUS), "3/10 段祥生"));
+	assert_true(term_find(t, names[9]) > 0);
+	/* A command that fails and one that stops reading early (SIGPIPE is ignored). */
+	keys(t, "|exit 3");
+	enter(t);
+	assert_true(term_wait_for(t, "Press Enter", 3000));
+	enter(t);
+	assert_true(term_wait_for(t, "exit status 3", 3000));
+	keys(t, "|head -c 1 >/dev/null");
+	enter(t);
+	assert_true(term_wait_for(t, "Press Enter", 3000));
+	enter(t);
+	assert_true(term_wait_for(t, "exit status 0", 3000));
+	/* Esc cancels the prompt without running anything. */
+	keys(t, "|wc");
+	esc(t);
+	assert_int_equal(term_find(t, "Pipe section"), -1);
+	assert_int_equal(term_find(t, "Press Enter"), -1);
+	term_send(t, "q");
+	assert_true(term_wait_exit(t, 5000, &st));
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	term_free(t);
+	free(text);
+}
+
+static size_t b64_decode(const char *s, size_t n, char *out)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t o = 0;
+	unsigned acc = 0;
+	int bits = 0;
+
+	for (size_t i = 0; i < n && s[i] != '='; i++) {
+		const char *d = memchr(digits, s[i], 64);
+
+		assert_non_null(d);
+		acc = acc << 6 | (unsigned)(d - digits);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[o++] = (char)(acc >> bits);
+			acc &= (1u << bits) - 1;
+		}
+	}
+	return o;
+}
+
+static void test_copy_with_osc52(void **state)
+{
+	struct term *t = start();
+	char *text = print_section(8), *got, msg[64];
+	const char *log, *p, *end;
+	size_t len, n;
+
+	(void)state;
+	keys(t, "8");
+	term_log_clear(t);
+	keys(t, "y");
+	snprintf(msg, sizeof msg, "copied section 8 (%zu bytes) with OSC 52", strlen(text));
+	assert_non_null(strstr(term_row(t, STATUS), msg));
+	log = term_log(t, &len);
+	p = strstr(log, "\033]52;c;");
+	assert_non_null(p);
+	/* Exactly one sequence. */
+	assert_null(strstr(p + 1, "\033]52;"));
+	p += strlen("\033]52;c;");
+	end = strchr(p, '\a');
+	assert_non_null(end);
+	got = xmalloc((size_t)(end - p));
+	n = b64_decode(p, (size_t)(end - p), got);
+	assert_int_equal(n, strlen(text));
+	assert_memory_equal(got, text, n);
+	free(got);
+	free(text);
+	quit(t);
+}
+
+E2E_GROUP(search)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_theme_picker),
+		cmocka_unit_test(test_picker_hanzi_arrows_and_esc),
+		cmocka_unit_test(test_search_highlights_and_walks),
+		cmocka_unit_test(test_search_esc_and_editing),
+		cmocka_unit_test(test_typed_chinese_search),
+		cmocka_unit_test(test_theme_and_search_narrow),
+		cmocka_unit_test(test_command_line_filters),
+		cmocka_unit_test(test_pipe_to_command),
+		cmocka_unit_test(test_copy_with_osc52),
+	};
+
+	return cmocka_run_group_tests_name("search", tests, NULL, NULL);
+}
