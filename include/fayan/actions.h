@@ -26,7 +26,7 @@
 	ACTION_(BOTTOM, "bottom", "Go to the bottom (in the speaker pane: last speaker)") \
 	ACTION_(FOCUS, "focus", "Switch between the speaker pane and the reader pane") \
 	ACTION_(SPEAKERS, "toggle-speakers", "Hide or show the speaker pane (full-width reading)") \
-	ACTION_(THEME_PICK, "theme", "Pick a theme (type to narrow, also pinyin: yqfk); only its speakers are listed") \
+	ACTION_(THEME_PICK, "theme", "Pick a theme by name or pinyin (yqfk); list only its speakers") \
 	ACTION_(THEME_CLEAR, "theme-clear", "Clear the theme filter") \
 	ACTION_(SEARCH, "search", "Search as you type (also pinyin: mdl); Enter keeps it, Esc cancels") \
 	ACTION_(HIT_NEXT, "hit-next", "Next hit of the search or theme, across sections") \
