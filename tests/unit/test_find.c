@@ -1,0 +1,444 @@
+/* Tests of the browser's themes, search and hit walking (ui_find.c) on the
+ * built-in article, without a terminal: initial filters from -t/-s, the picker
+ * narrowing by hanzi and pinyin, incremental search and Esc, n/N across
+ * sections with wrap-around, '&' and the speaker pane's list, every hit
+ * scrolled into view at narrow and wide widths, and the pipe/copy requests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fayan/doc.h"
+#include "fayan/output.h"
+#include "../../src/ui_view.h"
+
+struct fixture {
+	struct doc d;
+	struct view v;
+};
+
+static struct fixture *open_with(const char *theme, const char *search, int cols, int lines)
+{
+	struct fixture *fx = xcalloc(1, sizeof *fx);
+	struct ui_opts o = {.theme = theme, .search = search};
+
+	/* Only the built-in themes: a user's own file must not change the results. */
+	setenv("XDG_CONFIG_HOME", "/nonexistent-fayan-test-config", 1);
+	doc_init(&fx->d);
+	doc_add_builtin(&fx->d);
+	view_init(&fx->v, &fx->d, &o, cols, lines);
+	return fx;
+}
+
+static void close_fx(struct fixture *fx)
+{
+	view_free(&fx->v);
+	doc_free(&fx->d);
+	free(fx);
+}
+
+static void key(struct view *v, const char *k)
+{
+	view_do(v, actions_lookup(k), k);
+}
+
+/* Type keys at whatever is open: the picker, a prompt, or the browser. */
+static void type(struct view *v, const char *const *keys)
+{
+	for (size_t i = 0; keys[i]; i++) {
+		if (v->pick.open)
+			view_picker_key(v, keys[i]);
+		else if (v->line != VIEW_LINE_NONE)
+			view_line_key(v, keys[i]);
+		else
+			key(v, keys[i]);
+	}
+	view_sync(v);
+}
+
+#define TYPE(v, ...) type(v, (const char *const[]){__VA_ARGS__, NULL})
+
+static size_t cur_number(const struct view *v)
+{
+	const struct view_item *it = &v->items[v->cur];
+
+	return it->kind == VIEW_ITEM_SECTION ? it->sec->number : 0;
+}
+
+/* The section numbers the speaker pane lists, as a bitmask (bit 0: the intro). */
+static unsigned listed(const struct view *v)
+{
+	unsigned m = 0;
+
+	for (size_t k = 0; k < v->nvis; k++) {
+		const struct view_item *it = &v->items[v->vis[k]];
+
+		m |= 1u << (it->kind == VIEW_ITEM_SECTION ? it->sec->number : 0);
+	}
+	return m;
+}
+
+#define ALL 0x7ffu
+#define S(n) (1u << (n))
+
+static void test_initial_theme_by_pinyin(void **state)
+{
+	struct fixture *fx = open_with("yqfk", NULL, 100, 30);
+	struct view *v = &fx->v;
+
+	(void)state;
+	assert_non_null(v->find.theme);
+	assert_string_equal(v->find.theme->name, "疫情防控");
+	assert_int_equal(listed(v), S(2) | S(8));
+	/* It opens at the first hit. */
+	assert_int_equal(cur_number(v), 2);
+	assert_true(v->find.hit_valid);
+	assert_int_equal(v->find.hit_no, 1);
+	assert_int_equal(view_item_hits(v, v->cur)->nhits, 2);
+	assert_int_equal(view_filter(v)->nmatch, 2);
+	close_fx(fx);
+}
+
+static void test_initial_errors(void **state)
+{
+	struct fixture *fx = open_with("zzzz", NULL, 100, 30);
+
+	(void)state;
+	assert_null(fx->v.find.theme);
+	assert_non_null(strstr(fx->v.msg, "no theme 'zzzz'"));
+	assert_int_equal(listed(&fx->v), ALL);
+	assert_null(view_filter(&fx->v));
+	close_fx(fx);
+	/* Ambiguous: "gg" is not one theme. */
+	fx = open_with("g", NULL, 100, 30);
+	assert_null(fx->v.find.theme);
+	assert_true(fx->v.msg[0] != '\0');
+	close_fx(fx);
+	/* A search that matches nothing says so and lists everything. */
+	fx = open_with(NULL, "no such words", 100, 30);
+	assert_non_null(strstr(fx->v.msg, "no section matches"));
+	assert_int_equal(listed(&fx->v), ALL);
+	assert_int_equal(cur_number(&fx->v), 1);
+	close_fx(fx);
+}
+
+static void test_search_walk_and_wrap(void **state)
+{
+	struct fixture *fx = open_with(NULL, "yqfk", 100, 30);
+	struct view *v = &fx->v;
+	static const size_t want[] = {8, 8, 8, 2};
+
+	(void)state;
+	assert_int_equal(listed(v), S(2) | S(8));
+	assert_int_equal(cur_number(v), 2);
+	assert_int_equal(v->find.hit_no, 1);
+	for (size_t i = 0; i < 4; i++) {
+		key(v, "n");
+		assert_int_equal(cur_number(v), want[i]);
+		assert_int_equal(v->find.hit_no, (i + 1) % 4 + 1);
+		if (i == 3)
+			assert_string_equal(v->msg, "search wrapped");
+		else
+			assert_string_equal(v->msg, "");
+	}
+	key(v, "N");
+	assert_int_equal(cur_number(v), 8);
+	assert_int_equal(v->find.hit_no, 4);
+	assert_string_equal(v->msg, "search wrapped");
+	key(v, "N");
+	assert_int_equal(v->find.hit_no, 3);
+	/* From a section without hits, n goes to the next one that has them. */
+	key(v, "&");
+	assert_int_equal(listed(v), ALL);
+	key(v, "5");
+	key(v, "n");
+	assert_int_equal(cur_number(v), 8);
+	assert_int_equal(v->find.hit_no, 2);
+	/* From the intro too. */
+	key(v, "1");
+	key(v, "[");
+	assert_int_equal(cur_number(v), 0);
+	key(v, "n");
+	assert_int_equal(cur_number(v), 2);
+	key(v, "1");
+	key(v, "[");
+	key(v, "N");
+	assert_int_equal(cur_number(v), 8);
+	assert_int_equal(v->find.hit_no, 4);
+	close_fx(fx);
+}
+
+static void test_no_filter_messages(void **state)
+{
+	struct fixture *fx = open_with(NULL, NULL, 100, 30);
+	struct view *v = &fx->v;
+
+	(void)state;
+	key(v, "n");
+	assert_non_null(strstr(v->msg, "no search or theme"));
+	key(v, "&");
+	assert_non_null(strstr(v->msg, "no search or theme"));
+	key(v, "T");
+	assert_string_equal(v->msg, "no theme filter");
+	assert_int_equal(cur_number(v), 1);
+	close_fx(fx);
+}
+
+static void test_incremental_search_and_esc(void **state)
+{
+	struct fixture *fx = open_with(NULL, NULL, 100, 30);
+	struct view *v = &fx->v;
+
+	(void)state;
+	key(v, "5");
+	TYPE(v, "/", "y", "q");
+	assert_int_equal(v->line, VIEW_LINE_SEARCH);
+	assert_string_equal(v->line_text, "yq");
+	TYPE(v, "f", "k");
+	/* From section 5 the first hit after it is in section 8. */
+	assert_int_equal(cur_number(v), 8);
+	assert_int_equal(listed(v), ALL);
+	assert_int_equal(view_item_hits(v, v->cur)->nsearch, 3);
+	/* Esc: back to section 5, and no search as before. */
+	TYPE(v, "Esc");
+	assert_int_equal(v->line, VIEW_LINE_NONE);
+	assert_int_equal(cur_number(v), 5);
+	assert_null(v->find.search);
+	assert_null(view_filter(v));
+	/* Enter keeps it; a second search cancelled brings the first one back. */
+	TYPE(v, "/", "y", "q", "f", "k", "Enter");
+	assert_non_null(strstr(v->msg, "4 hits in 2 sections"));
+	assert_string_equal(v->find.search_text, "yqfk");
+	key(v, "3");
+	TYPE(v, "/", "疫", "情");
+	assert_string_equal(v->line_text, "疫情");
+	assert_string_equal(v->find.search_text, "疫情");
+	TYPE(v, "Backspace");
+	assert_string_equal(v->line_text, "疫");
+	TYPE(v, "C-g");
+	assert_string_equal(v->find.search_text, "yqfk");
+	assert_int_equal(cur_number(v), 3);
+	assert_int_equal(view_item_hits(v, v->item_of_section[7])->nsearch, 3);
+	/* Backspace on an empty prompt leaves it; C-u empties it. */
+	TYPE(v, "/", "a", "C-u");
+	assert_string_equal(v->line_text, "");
+	TYPE(v, "Backspace");
+	assert_int_equal(v->line, VIEW_LINE_NONE);
+	assert_string_equal(v->find.search_text, "yqfk");
+	/* Not found. */
+	TYPE(v, "/", "Q", "Q", "Q", "Enter");
+	assert_string_equal(v->msg, "not found: QQQ");
+	close_fx(fx);
+}
+
+/* A search for a speaker's name finds the byline, and n scrolls to it. */
+static void test_byline_and_headline_hits(void **state)
+{
+	struct fixture *fx = open_with(NULL, NULL, 100, 30);
+	struct view *v = &fx->v;
+	const struct filter_section *fs;
+	const struct filter_hit *h;
+
+	(void)state;
+	key(v, "5");
+	TYPE(v, "/", "m", "d", "l", "Enter");
+	assert_int_equal(cur_number(v), 1);
+	fs = view_item_hits(v, v->cur);
+	assert_true(fs->nhits >= 1);
+	h = &fs->hits[v->find.hit.hit];
+	assert_int_equal(h->where, FILTER_BYLINE);
+	assert_memory_equal(v->items[v->cur].sec->speaker.byline + h->off, "马东亮", h->len);
+	close_fx(fx);
+}
+
+/* Every hit of a theme, at several widths, ends up on screen with n. */
+static void test_every_hit_scrolled_into_view(void **state)
+{
+	static const int widths[] = {20, 37, 72, 100};
+
+	(void)state;
+	for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+		struct fixture *fx = open_with("党建引领", NULL, widths[w], 8);
+		struct view *v = &fx->v;
+		size_t total = view_filter(v)->ntheme + view_filter(v)->nsearch;
+
+		assert_true(total > 10);
+		for (size_t i = 0; i < total; i++) {
+			const struct layout *lo = view_layout(v);
+			const struct filter_hit *h = &view_item_hits(v, v->cur)->hits[v->find.hit.hit];
+			bool seen = false;
+
+			assert_int_equal(v->find.hit_no, i + 1);
+			for (size_t r = 0; r < (size_t)v->g.body_rows && v->top + r < lo->nlines; r++) {
+				const struct layout_line *l = &lo->lines[v->top + r];
+				bool same = h->where == FILTER_PARA ? l->kind == LAYOUT_PARA && l->para == h->para
+					  : h->where == FILTER_HEADLINE ? l->kind == LAYOUT_HEADLINE
+					  : h->where == FILTER_BYLINE ? l->kind == LAYOUT_BYLINE : l->kind == LAYOUT_TOPIC;
+
+				if (same && h->off >= l->off && h->off < l->off + l->len)
+					seen = true;
+			}
+			if (!seen)
+				fail_msg("width %d: hit %zu (section %zu, off %zu) is not on screen", widths[w], i + 1,
+					 cur_number(v), h->off);
+			key(v, "n");
+		}
+		assert_int_equal(v->find.hit_no, 1);
+		assert_string_equal(v->msg, "search wrapped");
+		close_fx(fx);
+	}
+}
+
+static void test_picker(void **state)
+{
+	struct fixture *fx = open_with(NULL, NULL, 100, 30);
+	struct view *v = &fx->v;
+
+	(void)state;
+	key(v, "t");
+	assert_true(v->pick.open);
+	assert_int_equal(v->pick.n, v->find.themes.n);
+	assert_true(v->pick.n >= 10);
+	/* Counts as --themes gives them. */
+	assert_int_equal(v->pick.nsec[v->pick.idx[0]], 2);
+	assert_int_equal(v->pick.nhit[v->pick.idx[0]], 17);
+	TYPE(v, "y", "q", "f", "k");
+	assert_int_equal(v->pick.n, 1);
+	assert_string_equal(v->find.themes.v[v->pick.idx[0]].name, "疫情防控");
+	TYPE(v, "Backspace", "Backspace", "Backspace", "Backspace");
+	assert_int_equal(v->pick.n, v->find.themes.n);
+	TYPE(v, "老", "旧");
+	assert_int_equal(v->pick.n, 1);
+	/* Emptying the query keeps the theme that was selected. */
+	TYPE(v, "C-u");
+	assert_int_equal(v->pick.n, v->find.themes.n);
+	assert_string_equal(v->find.themes.v[v->pick.idx[v->pick.sel]].name, "老旧小区改造");
+	TYPE(v, "Down", "Down", "Up");
+	assert_int_equal(v->pick.sel, 2);
+	TYPE(v, "Esc");
+	assert_false(v->pick.open);
+	assert_null(v->find.theme);
+	/* Enter applies; Backspace on an empty query closes. */
+	TYPE(v, "t", "Down", "Enter");
+	assert_false(v->pick.open);
+	assert_string_equal(v->find.theme->name, "老旧小区改造");
+	assert_int_equal(listed(v), S(4) | S(5) | S(9));
+	assert_true(v->find.limit);
+	/* The current theme is selected when the picker opens again. */
+	key(v, "t");
+	assert_int_equal(v->pick.sel, 1);
+	TYPE(v, "Backspace");
+	assert_false(v->pick.open);
+	/* No match: Enter says so and keeps the theme. */
+	TYPE(v, "t", "x", "x", "x", "Enter");
+	assert_non_null(strstr(v->msg, "no theme matches"));
+	assert_string_equal(v->find.theme->name, "老旧小区改造");
+	/* A theme and a search: both must match. */
+	TYPE(v, "/", "小", "区", "Enter");
+	assert_int_equal(listed(v), S(4) | S(9));
+	assert_int_equal(view_item_hits(v, v->item_of_section[3])->nhits, 2);
+	key(v, "T");
+	assert_null(v->find.theme);
+	assert_int_equal(listed(v), ALL);
+	close_fx(fx);
+}
+
+static void test_limited_pane_keys_and_clicks(void **state)
+{
+	struct fixture *fx = open_with(NULL, "yqfk", 100, 30);
+	struct view *v = &fx->v;
+
+	(void)state;
+	assert_int_equal(listed(v), S(2) | S(8));
+	key(v, "Tab");
+	assert_int_equal(v->sel, v->item_of_section[1]);
+	key(v, "j");
+	assert_int_equal(v->sel, v->item_of_section[7]);
+	key(v, "j");
+	assert_int_equal(v->sel, v->item_of_section[7]);
+	key(v, "k");
+	assert_int_equal(v->sel, v->item_of_section[1]);
+	key(v, "G");
+	assert_int_equal(v->sel, v->item_of_section[7]);
+	/* A click on the second row opens the second listed section. */
+	view_click(v, 2, 3);
+	assert_int_equal(cur_number(v), 8);
+	/* Reading a section that is not listed: j goes to the next listed one. */
+	key(v, "Tab");
+	key(v, "5");
+	key(v, "Tab");
+	v->sel = v->cur;
+	key(v, "j");
+	assert_int_equal(v->sel, v->item_of_section[7]);
+	v->sel = v->item_of_section[4];
+	key(v, "k");
+	assert_int_equal(v->sel, v->item_of_section[1]);
+	close_fx(fx);
+}
+
+static void test_pipe_and_copy_requests(void **state)
+{
+	struct fixture *fx = open_with(NULL, NULL, 100, 30);
+	struct view *v = &fx->v;
+	struct buf got, want;
+
+	(void)state;
+	key(v, "3");
+	TYPE(v, "|", "w", "c", "Space", "-", "c");
+	assert_int_equal(v->line, VIEW_LINE_PIPE);
+	assert_string_equal(v->line_text, "wc -c");
+	assert_int_equal(v->req, VIEW_REQ_NONE);
+	TYPE(v, "Enter");
+	assert_int_equal(v->req, VIEW_REQ_PIPE);
+	assert_string_equal(v->line_text, "wc -c");
+	v->req = VIEW_REQ_NONE;
+	TYPE(v, "|", "l", "s", "Esc");
+	assert_int_equal(v->line, VIEW_LINE_NONE);
+	assert_int_equal(v->req, VIEW_REQ_NONE);
+	/* An empty command runs nothing. */
+	TYPE(v, "|", "Enter");
+	assert_int_equal(v->req, VIEW_REQ_NONE);
+	key(v, "y");
+	assert_int_equal(v->req, VIEW_REQ_COPY);
+	buf_init(&got);
+	buf_init(&want);
+	view_item_text(v, &got);
+	output_section_text(&want, fx->d.sections[2], 0);
+	assert_int_equal(got.len, want.len);
+	assert_memory_equal(got.data, want.data, got.len);
+	/* The intro's text is what --print intro gives. */
+	key(v, "1");
+	key(v, "[");
+	buf_free(&got);
+	buf_free(&want);
+	view_item_text(v, &got);
+	output_intro_text(&want, fx->d.articles[0], 0);
+	assert_int_equal(got.len, want.len);
+	assert_memory_equal(got.data, want.data, got.len);
+	buf_free(&got);
+	buf_free(&want);
+	close_fx(fx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_initial_theme_by_pinyin),
+		cmocka_unit_test(test_initial_errors),
+		cmocka_unit_test(test_search_walk_and_wrap),
+		cmocka_unit_test(test_no_filter_messages),
+		cmocka_unit_test(test_incremental_search_and_esc),
+		cmocka_unit_test(test_byline_and_headline_hits),
+		cmocka_unit_test(test_every_hit_scrolled_into_view),
+		cmocka_unit_test(test_picker),
+		cmocka_unit_test(test_limited_pane_keys_and_clicks),
+		cmocka_unit_test(test_pipe_and_copy_requests),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
