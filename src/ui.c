@@ -408,7 +408,8 @@ static void draw_status(struct ui *u, WINDOW *w)
 	} else if (v->line == VIEW_LINE_SEARCH) {
 		add_prompt(&b, "/", v->line_text, room > 24 ? room - 22 : room);
 		if (f && v->find.search && !v->find.dirty)
-			buf_printf(&b, "  %zu hit%s in %zu", f->nsearch, f->nsearch == 1 ? "" : "s", f->nmatch);
+			buf_printf(&b, "  %zu hit%s in %zu section%s", f->nsearch, f->nsearch == 1 ? "" : "s", f->nmatch,
+				   f->nmatch == 1 ? "" : "s");
 		else if (v->find.search && !v->find.dirty)
 			buf_adds(&b, "  not found");
 		hint = "Esc";
@@ -1028,7 +1029,11 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 			continue;
 		}
 		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
-			handle_mouse(&u.v);
+			/* The picker and the prompts take keys only. */
+			if (!u.v.pick.open && u.v.line == VIEW_LINE_NONE)
+				handle_mouse(&u.v);
+			else
+				getmouse(&(MEVENT){0});
 			continue;
 		}
 		name = key_to_name(r, ch, buf, sizeof buf);

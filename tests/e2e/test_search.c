@@ -415,6 +415,32 @@ static void test_theme_and_search_narrow(void **state)
 	quit(t);
 }
 
+/* Without colour, hits are in reverse video and the current one also underlined. */
+static void test_monochrome_highlight(void **state)
+{
+	static const char *const env[] = {"NO_COLOR=1", NULL};
+	struct term_opts o = {.cols = COLS, .rows = ROWS, .env = env,
+			      .argv = TERM_ARGV("fayan", "-s", "yqfk")};
+	struct term *t = term_spawn_opts(&o);
+	struct term_cell c;
+	int row, col;
+
+	(void)state;
+	assert_non_null(t);
+	assert_true(term_wait_for(t, "/10 ", 5000));
+	term_wait_quiet(t, 0);
+	assert_int_equal(check_highlights(t, "疫情防控", 8), 1);
+	assert_true(current_hit(t, &row, &col));
+	assert_true(term_cell(t, row, col, &c));
+	assert_true(c.reverse && c.underline && c.bg_default);
+	keys(t, "n");
+	keys(t, "n");
+	assert_int_equal(check_highlights(t, "疫情防控", 8), 3);
+	assert_int_equal(count_highlighted(t), 3 * 4); /* one per character */
+	assert_int_equal(term_log_colours(t), 0);
+	quit(t);
+}
+
 static void test_command_line_filters(void **state)
 {
 	struct term *t = start_args(TERM_ARGV("fayan", "-t", "疫情防控"));
@@ -560,6 +586,7 @@ E2E_GROUP(search)
 		cmocka_unit_test(test_search_esc_and_editing),
 		cmocka_unit_test(test_typed_chinese_search),
 		cmocka_unit_test(test_theme_and_search_narrow),
+		cmocka_unit_test(test_monochrome_highlight),
 		cmocka_unit_test(test_command_line_filters),
 		cmocka_unit_test(test_pipe_to_command),
 		cmocka_unit_test(test_copy_with_osc52),
