@@ -284,6 +284,14 @@ static void test_picker_hanzi_arrows_and_esc(void **state)
 	enter(t);
 	assert_non_null(strstr(term_row(t, STATUS), "[老旧小区改造]"));
 	assert_int_equal(listed(t), 1u << 3 | 1u << 4 | 1u << 8);
+	/* A paste arrives as one burst of bytes. */
+	keys(t, "t");
+	term_raw(t, "疫情防控", strlen("疫情防控"));
+	term_wait_quiet(t, 0);
+	assert_true(term_find(t, "Theme: 疫情防控_") > 0);
+	enter(t);
+	assert_non_null(strstr(term_row(t, STATUS), "[疫情防控]"));
+	assert_int_equal(listed(t), 1u << 1 | 1u << 7);
 	quit(t);
 }
 

@@ -236,8 +236,36 @@ static void test_incremental_search_and_esc(void **state)
 	close_fx(fx);
 }
 
+/* Typing only marks the filter stale; one view_sync runs it for all the keys typed. */
+static void test_typing_defers_the_search(void **state)
+{
+	struct fixture *fx = open_with(NULL, NULL, 100, 30);
+	struct view *v = &fx->v;
+
+	(void)state;
+	key(v, "/");
+	view_line_key(v, "y");
+	view_line_key(v, "q");
+	view_line_key(v, "f");
+	view_line_key(v, "k");
+	assert_true(v->find.dirty);
+	assert_null(view_filter(v));
+	assert_int_equal(cur_number(v), 1);
+	view_sync(v);
+	assert_false(v->find.dirty);
+	assert_int_equal(view_filter(v)->nsearch, 4);
+	assert_int_equal(cur_number(v), 2);
+	/* Any action brings the filter up to date before it acts. */
+	view_line_key(v, "Backspace");
+	assert_true(v->find.dirty);
+	view_line_key(v, "Enter");
+	assert_false(v->find.dirty);
+	assert_string_equal(v->find.search_text, "yqf");
+	close_fx(fx);
+}
+
 /* A search for a speaker's name finds the byline, and n scrolls to it. */
-static void test_byline_and_headline_hits(void **state)
+static void test_byline_hit(void **state)
 {
 	struct fixture *fx = open_with(NULL, NULL, 100, 30);
 	struct view *v = &fx->v;
@@ -433,7 +461,8 @@ int main(void)
 		cmocka_unit_test(test_search_walk_and_wrap),
 		cmocka_unit_test(test_no_filter_messages),
 		cmocka_unit_test(test_incremental_search_and_esc),
-		cmocka_unit_test(test_byline_and_headline_hits),
+		cmocka_unit_test(test_typing_defers_the_search),
+		cmocka_unit_test(test_byline_hit),
 		cmocka_unit_test(test_every_hit_scrolled_into_view),
 		cmocka_unit_test(test_picker),
 		cmocka_unit_test(test_limited_pane_keys_and_clicks),
