@@ -443,8 +443,10 @@ static void draw_status(struct ui *u, WINDOW *w)
 			buf_printf(&b, "  [%s]", v->find.theme->name);
 		if (v->find.search_text)
 			buf_printf(&b, "  /%s", v->find.search_text);
-		if (f && v->find.hit_valid)
+		if (f && v->find.hit_valid && v->item_of_section[v->find.hit.sec] == v->cur)
 			buf_printf(&b, "  hit %zu/%zu", v->find.hit_no, f->ntheme + f->nsearch);
+		else if (f)
+			buf_printf(&b, "  %zu hit%s", f->ntheme + f->nsearch, f->ntheme + f->nsearch == 1 ? "" : "s");
 		if (v->msg[0])
 			buf_printf(&b, "  %s", v->msg);
 		else if (v->note[0])
