@@ -28,8 +28,10 @@ start() {
 	name=$(basename "$1")
 	seed "$name"
 	rm -f "$build/$name.rc" "$build"/crash-"$name"-* "$build"/leak-"$name"-* "$build"/timeout-"$name"-* "$build"/oom-"$name"-*
+	dict=
+	[ -f "$top/tests/fuzz/$name.dict" ] && dict=-dict=$top/tests/fuzz/$name.dict
 	(
-		"$1" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+		"$1" $dict -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
 			-artifact_prefix="$build/crash-$name-" \
 			"$build/corpus/$name" "$build/seed/$name" >"$build/$name.log" 2>&1
 		echo $? >"$build/$name.rc"
