@@ -125,6 +125,9 @@ $(FUZZ_BUILD)/obj/assets.o: src/assets.S $(SEED) $(wildcard assets/*)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -DSEED_FILE='"$(SEED)"' -c -o $@ src/assets.S
 
+# The generated pinyin table of the plain build serves this one too.
+$(FUZZ_BUILD)/obj/pinyin.o: $(BUILD)/gen/pinyin_table.h
+
 $(FUZZ_BUILD)/libfayan.a: $(FUZZ_OBJ)
 	$(AR) rcs $@ $^
 
