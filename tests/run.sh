@@ -46,7 +46,7 @@ for t in "$build"/fuzz/fuzz_*; do
 	[ -x "$t" ] || continue
 	case $t in *.d) continue;; esac
 	n=$(basename "$t")
-	suite $FAYAN_WRAP "$t" "tests/fuzz/regress/$n" "tests/fuzz/corpus/$n" seeds tests/data
+	suite $FAYAN_WRAP "$t" "tests/fuzz/regress/$n" "tests/fuzz/corpus/$n" seeds tests/data assets
 done
 [ -x tests/cli/run.sh ] && suite tests/cli/run.sh "$build/fayan"
 [ -z "$FAYAN_WRAP" ] && [ -x "$build/tests/e2e" ] && suite "$build/tests/e2e"
