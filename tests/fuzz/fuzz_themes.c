@@ -7,6 +7,7 @@
  * nothing; and picking and compiling every theme works. */
 #include <string.h>
 
+#include "fayan/fold.h"
 #include "fayan/search.h"
 #include "fayan/text.h"
 #include "fayan/themes.h"
@@ -132,8 +133,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(themes_pick(&t, t.v[i].name, idx, 4) >= 1 && idx[0] == i);
 		s = theme_search(&t.v[i]);
 		if (s) {
-			/* A theme finds each of its own terms. */
-			FUZZ_ASSERT(search_any(s, t.v[i].terms[0], strlen(t.v[i].terms[0])));
+			/* A theme finds its own first term, unless that folds to spaces
+			 * only (U+2001 EM QUAD is one), which search ignores. */
+			const char *term = t.v[i].terms[0];
+			size_t flen;
+			char *folded = fold_string(term, strlen(term), &flen);
+
+			if (strspn(folded, " ") < flen)
+				FUZZ_ASSERT(search_any(s, term, strlen(term)));
+			free(folded);
 			search_free(s);
 		}
 	}
