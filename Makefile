@@ -39,7 +39,13 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 E2E_SRC := $(wildcard tests/e2e/*.c)
 E2E_BIN := $(BUILD)/tests/e2e
 
-.PHONY: all run test check check-unit check-cli check-e2e deps install uninstall clean lint-man fuzz bench
+# Each tests/fuzz/fuzz_NAME.c is a libFuzzer target (built with clang in
+# build-fuzz/) and, linked with tests/fuzz/replay.c, a replayer of its saved
+# inputs that every `make check` runs.
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+
+.PHONY: all run test check check-unit check-cli check-e2e check-valgrind deps install uninstall clean lint-man fuzz fuzz-build bench
 
 all: $(BIN)
 
@@ -76,18 +82,62 @@ $(E2E_BIN): $(E2E_SRC) $(BUILD)/libfayan.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(E2E_SRC) $(BUILD)/libfayan.a $(CMOCKA_LIBS) $(VTERM_LIBS) $(LIBS)
 
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libfayan.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libfayan.a $(LIBS)
+
 run: deps
 	$(MAKE) all
 	./$(BIN)
 
 # The test command of the README: install what is missing, build with warnings
-# as errors, run every test, then run them all again under ASan and UBSan.
+# as errors, run every test, run them all again under ASan and UBSan, run the
+# unit and CLI tests under valgrind, then fuzz each target for FUZZ_SECONDS.
 test: deps
 	$(MAKE) WERROR=1 check
 	$(MAKE) WERROR=1 SAN=1 check
+	$(MAKE) WERROR=1 check-valgrind
+	$(MAKE) fuzz
 
-check: $(BIN) $(UNIT_BIN) $(if $(E2E_SRC),$(E2E_BIN)) lint-man
+check: $(BIN) $(UNIT_BIN) $(if $(E2E_SRC),$(E2E_BIN)) $(REPLAY_BIN) lint-man
 	tests/run.sh $(BUILD)
+
+# Unit tests, fuzz replays and CLI tests under valgrind memcheck: any error or
+# definite or indirect leak fails. Needs the plain build (not SAN=1).
+VALGRIND := valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q
+check-valgrind: $(BIN) $(UNIT_BIN) $(REPLAY_BIN)
+	FAYAN_WRAP="$(VALGRIND)" tests/run.sh $(BUILD)
+
+# libFuzzer targets: the library compiled again with clang and the same
+# sanitizers, then each target run for FUZZ_SECONDS, two at a time.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := build-fuzz
+FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_OBJ := $(LIB_SRC:src/%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_BUILD)/obj/assets.o
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
+
+$(FUZZ_BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) -std=c17 $(WARN) $(FUZZ_FLAGS) -c -o $@ $<
+
+$(FUZZ_BUILD)/obj/assets.o: src/assets.S $(SEED) $(wildcard assets/*)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -DSEED_FILE='"$(SEED)"' -c -o $@ src/assets.S
+
+# The generated pinyin table of the plain build serves this one too.
+$(FUZZ_BUILD)/obj/pinyin.o: $(BUILD)/gen/pinyin_table.h
+
+$(FUZZ_BUILD)/libfayan.a: $(FUZZ_OBJ)
+	$(AR) rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_BUILD)/libfayan.a
+	$(FUZZ_CC) $(ALL_CPPFLAGS) -std=c17 $(WARN) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_BUILD)/libfayan.a $(LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_BIN)
 
 lint-man:
 	mandoc -Tlint -W warning man/fayan.1
@@ -105,7 +155,10 @@ DEPS := \
 	jq:jq \
 	awk:mawk \
 	bzcat:bzip2 \
-	f/usr/share/unicode/Unihan_Readings.txt.bz2:unicode-data
+	f/usr/share/unicode/Unihan_Readings.txt.bz2:unicode-data \
+	clang:clang \
+	fuzzer:libclang-rt-dev \
+	valgrind:valgrind
 
 deps:
 	@missing=""; \
@@ -115,6 +168,8 @@ deps:
 		pc/*) $(PKG_CONFIG) --exists $${what#pc/} 2>/dev/null || missing="$$missing $$pkg";; \
 		h/*) printf '#include <%s>\n' $${what#h/} | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing $$pkg";; \
 		f/*) [ -e "/$${what#f/}" ] || missing="$$missing $$pkg";; \
+		fuzzer) printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }\n' | \
+			$(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - >/dev/null 2>&1 || missing="$$missing $$pkg";; \
 		*) command -v $$what >/dev/null 2>&1 || missing="$$missing $$pkg";; \
 		esac; \
 	done; \
@@ -137,4 +192,4 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/*.d $(FUZZ_BUILD)/obj/*.d $(FUZZ_BUILD)/*.d)

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Run every test suite against the build in $1 (default: build) and print one
 # closing line "N passed, N failed". Exits non-zero if any test failed.
+# FAYAN_WRAP (e.g. "valgrind --error-exitcode=99 -q") runs every test binary
+# and fayan itself under that command; the end-to-end tests are then skipped.
 build=${1:-build}
 export FAYAN="$build/fayan"
 export LC_ALL=C.UTF-8
@@ -37,10 +39,17 @@ suite() {
 for t in "$build"/tests/test_*; do
 	[ -x "$t" ] || continue
 	case $t in *.d) continue;; esac
-	suite "$t"
+	suite $FAYAN_WRAP "$t"
+done
+# Each fuzz target replays its saved crash inputs, its corpus and the articles.
+for t in "$build"/fuzz/fuzz_*; do
+	[ -x "$t" ] || continue
+	case $t in *.d) continue;; esac
+	n=$(basename "$t")
+	suite $FAYAN_WRAP "$t" "tests/fuzz/regress/$n" "tests/fuzz/corpus/$n" seeds tests/data assets
 done
 [ -x tests/cli/run.sh ] && suite tests/cli/run.sh "$build/fayan"
-[ -x "$build/tests/e2e" ] && suite "$build/tests/e2e"
+[ -z "$FAYAN_WRAP" ] && [ -x "$build/tests/e2e" ] && suite "$build/tests/e2e"
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -8,6 +8,12 @@ dir=$(dirname "$0")
 exp=$dir/expected
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# FAYAN_WRAP (e.g. valgrind) runs every fayan of the tests under that command.
+if [ -n "$FAYAN_WRAP" ]; then
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$FAYAN_WRAP" "$(cd "$(dirname "$fayan")" && pwd)/$(basename "$fayan")" >"$tmp/fayan"
+	chmod +x "$tmp/fayan"
+	fayan=$tmp/fayan
+fi
 export LC_ALL=C.UTF-8
 # The user's own themes file must not change the expected output.
 export XDG_CONFIG_HOME="$tmp/config" HOME="$tmp/home"

@@ -61,7 +61,7 @@ static void test_builtin(void **state)
 static void test_format(void **state)
 {
 	struct themes th;
-	struct fy_err err;
+	struct fy_err err = {0};
 
 	(void)state;
 	themes_init(&th);
@@ -87,7 +87,7 @@ static void test_format(void **state)
 static void test_duplicates(void **state)
 {
 	struct themes th;
-	struct fy_err err;
+	struct fy_err err = {0};
 
 	(void)state;
 	themes_init(&th);
@@ -104,7 +104,7 @@ static void test_duplicates(void **state)
 static void test_override(void **state)
 {
 	struct themes th;
-	struct fy_err err;
+	struct fy_err err = {0};
 
 	(void)state;
 	themes_init(&th);
@@ -134,7 +134,7 @@ static void test_override(void **state)
 static void check_error(const char *text, size_t len, const char *msg)
 {
 	struct themes th;
-	struct fy_err err;
+	struct fy_err err = {0};
 
 	themes_init(&th);
 	assert_int_equal(parse(&th, "Keep: k\n", &err), 0);
@@ -219,7 +219,7 @@ static void test_pick(void **state)
 static void test_files(void **state)
 {
 	struct themes th;
-	struct fy_err err;
+	struct fy_err err = {0};
 	char dir[] = "/tmp/fayan-themes-XXXXXX";
 	char path[256];
 	char *user;
