@@ -45,7 +45,7 @@ E2E_BIN := $(BUILD)/tests/e2e
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all run test check check-unit check-cli check-e2e check-valgrind deps install uninstall clean lint-man fuzz fuzz-build bench
+.PHONY: all run test check check-slow check-unit check-cli check-e2e check-valgrind deps install uninstall clean lint-man fuzz fuzz-build bench
 
 all: $(BIN)
 
@@ -91,11 +91,15 @@ run: deps
 	./$(BIN)
 
 # The test command of the README: install what is missing, build with warnings
-# as errors, run every test, run them all again under ASan and UBSan, run the
-# unit and CLI tests under valgrind, then fuzz each target for FUZZ_SECONDS.
+# as errors, run every test, then run them all again under ASan and UBSan. It
+# takes a few minutes; CI adds the slow checks (check-slow).
 test: deps
 	$(MAKE) WERROR=1 check
 	$(MAKE) WERROR=1 SAN=1 check
+
+# What CI runs after `make test`: the unit and CLI tests under valgrind, and
+# each fuzz target for FUZZ_SECONDS.
+check-slow: deps
 	$(MAKE) WERROR=1 check-valgrind
 	$(MAKE) fuzz
 

@@ -284,12 +284,18 @@ size_t search_para(struct search *s, const char *text, size_t len, struct search
 	h->n = 0;
 	s->cand.n = 0;
 	fold_text(&s->fold, text, len, true);
+	/* With one pattern, its non-overlapping occurrences are the answer. With
+	 * several (or pinyin too), every occurrence is a candidate, overlapping
+	 * ones included, so that choosing left to right sees them all: terms
+	 * "xa" and "aa" on "xaaa" give [0,2) and [2,4). */
+	bool overlapping = s->npat > 1 || s->pylen;
+
 	for (size_t i = 0; i < s->npat; i++) {
 		const char *t = s->fold.text, *end = t + s->fold.len, *m;
 
 		while ((m = memmem(t, (size_t)(end - t), s->pat[i], s->patlen[i])) != NULL) {
 			add_cand(s, (size_t)(m - s->fold.text), s->patlen[i], s->patterm[i]);
-			t = m + s->patlen[i];
+			t = overlapping ? m + 1 : m + s->patlen[i];
 		}
 	}
 	if (s->pylen)

@@ -224,6 +224,9 @@ static int parse_line(struct parse *p, const char *s, size_t len, struct fy_err 
 	if (name_end - off > THEMES_NAME_MAX)
 		return err_set(err, "%s:%zu: theme name longer than %d bytes", p->name, p->lineno,
 			       THEMES_NAME_MAX);
+	/* A TAB would reach the screen and the TSV of --themes inside the name. */
+	if (memchr(s + off, '\t', name_end - off))
+		return err_set(err, "%s:%zu: TAB inside a theme name", p->name, p->lineno);
 	i = find_theme(p, s + off, name_end - off);
 	if (i >= 0 && !extend && p->line[i] == 0) {
 		/* Defined by an earlier file: this definition replaces it. */
@@ -328,7 +331,7 @@ int themes_parse(struct themes *t, const char *name, const char *data, size_t le
 
 void themes_load_builtin(struct themes *t)
 {
-	struct fy_err err;
+	struct fy_err err = { 0 };
 
 	/* The unit tests parse the same bytes, so this cannot fail in a release. */
 	if (themes_parse(t, "(built-in)", fayan_themes_data, (size_t)(fayan_themes_end - fayan_themes_data),

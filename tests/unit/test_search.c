@@ -173,6 +173,19 @@ static void test_terms(void **state)
 	assert_int_equal(search_para(s, "楼院", 6, &h), 1);
 	assert_true(search_any(s, "旧楼院", 9));
 	assert_false(search_any(s, "旧楼", 6));
+	{
+		/* Overlapping occurrences of different terms: chosen left to right,
+		 * the hit after a chosen one is still found. */
+		const char *ov[] = {"xa", "aa"};
+		struct search *o = search_compile_terms(ov, 2);
+
+		assert_int_equal(search_para(o, "xaaa", 4, &h), 2);
+		assert_int_equal(h.v[0].off, 0);
+		assert_int_equal(h.v[0].len, 2);
+		assert_int_equal(h.v[1].off, 2);
+		assert_int_equal(h.v[1].len, 2);
+		search_free(o);
+	}
 	search_hits_free(&h);
 	search_free(s);
 	assert_null(search_compile_terms(none, 2));

@@ -159,6 +159,7 @@ static void test_errors(void **state)
 	check_error("A: x\x01y\n", 7, "t:1: control character (byte 5 of the line)");
 	check_error("A: x\n-\n", 7, "t:2: expected a theme name after '-'");
 	check_error("A: x\0y\n", 7, "t:1: control character (byte 5 of the line)");
+	check_error("A: x\na\tb: y\n", 12, "t:2: TAB inside a theme name");
 	/* Too long a line, a term, a name; too many themes. */
 	buf_init(&b);
 	buf_adds(&b, "A: ");
