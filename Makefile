@@ -45,7 +45,7 @@ E2E_BIN := $(BUILD)/tests/e2e
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all run test check check-slow check-unit check-cli check-e2e check-valgrind deps install uninstall clean lint-man fuzz fuzz-build bench
+.PHONY: all run test check check-slow check-valgrind deps install uninstall clean lint-man fuzz fuzz-build bench
 
 all: $(BIN)
 
