@@ -421,6 +421,10 @@ void view_resize(struct view *v, int cols, int lines)
 {
 	compute_geom(v, cols, lines);
 	apply_anchor(v);
+	/* Taller now: fill the pane from the end of the list rather than leave
+	 * blank rows below it while the first entries stay scrolled off. */
+	if (v->sp_top + (size_t)v->g.body_rows > v->nitems)
+		v->sp_top = v->nitems > (size_t)v->g.body_rows ? v->nitems - (size_t)v->g.body_rows : 0;
 	speakers_follow(v, v->sel);
 	if (v->help)
 		build_help(v);
