@@ -708,8 +708,16 @@ static void save_state(struct ui *u)
 	pos.para = view_top_para(v);
 	u->saved_item = v->cur;
 	if (state_save(u->state_dir, &pos, &err) != 0) {
+		/* err.msg is "PATH: reason"; the reason goes first so that a long
+		 * path cut at the edge of the status line does not hide it. */
+		const char *reason = strrchr(err.msg, ':');
+
 		u->state_failed = true;
-		snprintf(v->note, sizeof v->note, "reading position not saved: %s", err.msg);
+		if (reason && reason[1] == ' ')
+			snprintf(v->note, sizeof v->note, "reading position not saved: %s (%.*s)", reason + 2,
+				 (int)(reason - err.msg), err.msg);
+		else
+			snprintf(v->note, sizeof v->note, "reading position not saved: %s", err.msg);
 	}
 }
 
