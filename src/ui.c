@@ -5,6 +5,7 @@
  * doupdate sends the difference. Never relies on ncurses wrapping: every
  * string is cut to its cell budget by the text layer first. */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -25,6 +26,8 @@
 static volatile sig_atomic_t ui_signal;
 /* Whether curses owns the terminal, for the fatal hook. */
 static bool ui_active;
+/* The terminal's input descriptor and one open on /dev/null, for the handler. */
+static volatile int ui_in_fd = -1, ui_null_fd = -1;
 
 enum {
 	PAIR_HEADLINE = 1,
@@ -56,7 +59,15 @@ struct ui {
 
 static void on_signal(int sig)
 {
+	int saved = errno;
+
 	ui_signal = sig;
+	/* A signal that lands between the loop's check and the blocking read
+	 * (while drawing, say) would wait for the next key press: make that read
+	 * end at once by putting /dev/null where the terminal's input was. */
+	if (ui_in_fd >= 0 && ui_null_fd >= 0)
+		dup2(ui_null_fd, ui_in_fd);
+	errno = saved;
 }
 
 static void fatal_restore(void)
@@ -755,6 +766,10 @@ static void restore_state(struct ui *u)
 
 static void close_term(struct ui *u)
 {
+	ui_in_fd = -1;
+	if (ui_null_fd >= 0)
+		close(ui_null_fd);
+	ui_null_fd = -1;
 	drop_win(&u->top);
 	drop_win(&u->status);
 	drop_win(&u->sp);
@@ -803,6 +818,8 @@ static int open_term(struct ui *u, struct fy_err *err)
 	}
 	set_term(u->scr);
 	ui_active = true;
+	ui_null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	ui_in_fd = fileno(u->in);
 	util_set_fatal_hook(fatal_restore);
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
