@@ -908,6 +908,21 @@ void doc_free(struct doc *d)
 	doc_init(d);
 }
 
+/* The name an article is shown under: a file name may hold any byte but '/'
+ * and NUL, so invalid UTF-8 becomes U+FFFD and controls are made visible. */
+static char *clean_name(const char *name)
+{
+	size_t len;
+	char *fixed = text_repair_utf8(name, strlen(name), &len);
+	char *clean;
+
+	if (!text_has_controls(fixed, len))
+		return fixed;
+	clean = text_sanitize(fixed, len, false, NULL);
+	free(fixed);
+	return clean;
+}
+
 /* Validate and parse src[0..len) (malloc'd, NUL at len, owned from here on) and append it. */
 static int add_owned(struct doc *d, const char *name, char *src, size_t len,
 		     const struct doc_opts *opts, struct fy_err *err)
@@ -948,7 +963,7 @@ static int add_owned(struct doc *d, const char *name, char *src, size_t len,
 	a = xcalloc(1, sizeof *a);
 	a->src = src;
 	a->src_len = len;
-	a->name = xstrdup(shown);
+	a->name = clean_name(shown);
 	parse_article(a);
 
 	if (a->nsections > DOC_MAX_SECTIONS - d->nsections) {
