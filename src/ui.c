@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -21,6 +22,11 @@
 #include "fayan/text.h"
 #include "fayan/ui.h"
 #include "ui_view.h"
+
+/* The longest wait for a key. ncurses checks for a resize before it blocks
+ * in read(), so a SIGWINCH that arrives in between would otherwise wait for
+ * the next key press; once a second the loop goes round and sees it. */
+#define UI_TICK_MS 1000
 
 /* Set by the signal handler; the loop restores the terminal and exits. */
 static volatile sig_atomic_t ui_signal;
@@ -828,6 +834,7 @@ static int open_term(struct ui *u, struct fy_err *err)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	wtimeout(stdscr, UI_TICK_MS);
 	leaveok(stdscr, TRUE);
 	curs_set(0);
 	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
@@ -1027,6 +1034,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 	while (!u.v.done && !ui_signal) {
 		wint_t ch = 0;
 		int r;
+		struct timespec t0;
 		char buf[16];
 		const char *name;
 
@@ -1038,10 +1046,22 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 			buf_free(&u.osc);
 		}
 		errno = 0;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		r = wget_wch(stdscr, &ch);
 		if (ui_signal)
 			break;
 		if (r == ERR) {
+			struct timespec t1;
+			long waited_ms;
+
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			waited_ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+			/* The tick passed with no key: go round, which picks up a resize
+			 * whose SIGWINCH came just before ncurses blocked in read(). */
+			if (errno == 0 && waited_ms >= UI_TICK_MS / 2) {
+				errs = 0;
+				continue;
+			}
 			/* A signal we do not handle (SIGCONT, SIGCHLD) interrupts the read;
 			 * anything else is a terminal that went away: leave, do not spin. */
 			if (errno == EINTR && ++errs < 100)
