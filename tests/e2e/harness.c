@@ -601,6 +601,14 @@ void term_signal(struct term *t, int sig)
 		kill(t->pid, sig);
 }
 
+void term_hangup(struct term *t)
+{
+	if (t->fd >= 0)
+		close(t->fd);
+	t->fd = -1;
+	t->eof = true;
+}
+
 /* Build row `row` into `b`; if `cols_of` is given, it gets the column of each byte. */
 static void row_build(const struct term *t, int row, struct buf *b, int **cols_of)
 {

@@ -76,6 +76,9 @@ void term_raw(struct term *t, const void *bytes, size_t len);
 void term_resize(struct term *t, int cols, int rows);
 /* Send signal `sig` to the child. */
 void term_signal(struct term *t, int sig);
+/* Close the pty's master side, as a terminal emulator or sshd does when it goes
+ * away: the child's terminal hangs up. Output is no longer read afterwards. */
+void term_hangup(struct term *t);
 
 /* Text of screen row `row` as UTF-8, trailing spaces trimmed; the cell after a wide
  * character is skipped. Valid until the next term_row of the same row or term_free. */

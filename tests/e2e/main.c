@@ -17,7 +17,8 @@
 #define E2E_GROUPS(X) \
 	X(harness) \
 	X(browser) \
-	X(search)
+	X(search) \
+	X(faults)
 
 #define DECLARE(name) E2E_GROUP(name);
 E2E_GROUPS(DECLARE)
