@@ -15,6 +15,7 @@
 #include "fayan/cli.h"
 #include "fayan/doc.h"
 #include "fayan/output.h"
+#include "fayan/text.h"
 #include "fayan/ui.h"
 #include "fayan/util.h"
 
@@ -71,15 +72,54 @@ struct options {
 	struct ui_opts ui;
 };
 
+/* Print "fayan: MESSAGE" on stderr. Messages quote file names and arguments,
+ * which may hold anything: invalid UTF-8 is repaired and controls are shown
+ * visibly, so no message can drive the terminal. */
+static void vreport(const char *fmt, va_list ap)
+{
+	struct buf b;
+	size_t rlen, slen;
+	char *repaired, *safe;
+
+	buf_init(&b);
+	{
+		va_list aq;
+		int n;
+
+		va_copy(aq, ap);
+		n = vsnprintf(NULL, 0, fmt, aq);
+		va_end(aq);
+		if (n > 0) {
+			b.data = xgrow(b.data, &b.cap, (size_t)n + 1, 1);
+			vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+			b.len = (size_t)n;
+		}
+	}
+	repaired = text_repair_utf8(b.data ? b.data : "", b.len, &rlen);
+	safe = text_sanitize(repaired, rlen, false, &slen);
+	fprintf(stderr, "fayan: %s\n", safe);
+	free(safe);
+	free(repaired);
+	buf_free(&b);
+}
+
+static __attribute__((format(printf, 1, 2))) void report(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(fmt, ap);
+	va_end(ap);
+}
+
 static _Noreturn __attribute__((format(printf, 1, 2))) void usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("fayan: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vreport(fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'fayan --help' for more information.\n", stderr);
+	fputs("Try 'fayan --help' for more information.\n", stderr);
 	exit(EXIT_TROUBLE);
 }
 
@@ -93,7 +133,7 @@ static int write_out(const struct buf *b)
 fail:
 	if (errno == EPIPE)
 		exit(128 + 13);
-	fprintf(stderr, "fayan: standard output: %s\n", strerror(errno));
+	report("standard output: %s", strerror(errno));
 	return EXIT_TROUBLE;
 }
 
@@ -236,7 +276,7 @@ static int open_filter(const struct options *o, const struct doc *d, struct cli_
 	int rc = cli_filter_open(cf, d, o->theme, o->search, &err);
 
 	if (rc) {
-		fprintf(stderr, "fayan: %s\n", err.msg);
+		report("%s", err.msg);
 		cli_filter_close(cf);
 	}
 	return rc;
@@ -261,7 +301,7 @@ static int do_print(const struct options *o, const struct doc *d)
 	int width = print_width(o);
 
 	if (cli_select(d, o->which, &sel, &err)) {
-		fprintf(stderr, "fayan: %s\n", err.msg);
+		report("%s", err.msg);
 		return err.code;
 	}
 	if ((o->theme || o->search) && !strcmp(o->which, "all")) {
@@ -276,7 +316,7 @@ static int do_print(const struct options *o, const struct doc *d)
 		cli_filter_close(&cf);
 		if (!sel.n) {
 			cli_selection_free(&sel);
-			fputs("fayan: no section matches the filter\n", stderr);
+			report("no section matches the filter");
 			return EXIT_NOMATCH;
 		}
 	}
@@ -344,7 +384,7 @@ static int do_list(const struct options *o, const struct doc *d)
 	free(hits);
 	if (rc == EXIT_OK && n == 0) {
 		if (o->theme || o->search)
-			fputs("fayan: no section matches the filter\n", stderr);
+			report("no section matches the filter");
 		rc = EXIT_NOMATCH;
 	}
 	return rc;
@@ -390,7 +430,7 @@ static int do_browse(struct options *o, struct doc *d, const char *locale_note)
 	o->ui.theme = o->theme;
 	o->ui.search = o->search;
 	if (ui_run(d, &o->ui, &res, &err)) {
-		fprintf(stderr, "fayan: %s\n", err.msg);
+		report("%s", err.msg);
 		return err.code ? err.code : EXIT_TROUBLE;
 	}
 	if (res.outcome != UI_PRINT)
@@ -422,7 +462,7 @@ int main(int argc, char **argv)
 			struct fy_err err = { 0 };
 
 			if (doc_add_file(&d, argv[i], &o.doc, &err)) {
-				fprintf(stderr, "fayan: %s\n", err.msg);
+				report("%s", err.msg);
 				doc_free(&d);
 				return err.code ? err.code : EXIT_TROUBLE;
 			}

@@ -85,3 +85,14 @@ if "$fayan" -p 1 "$h/c1csi.txt" | grep -q '盘活<U+009B>31m'; then ok; else bad
 if "$fayan" --force -p 1 "$h/fffe.txt" | grep -q '盘活��“五闲资源”'; then ok; else bad "hostile --force: no U+FFFD"; fi
 # CRLF with a BOM reads like the seed.
 if "$fayan" -l "$h/crlf-bom.txt" | cmp -s - "$exp/list.out"; then ok; else bad "hostile crlf-bom: list differs"; fi
+
+# File names and arguments reach messages and --check: shown, never obeyed.
+evil=$h/$(printf 'e\033]0;x\007\302\233\377.txt')
+cp "$seed" "$evil"
+for args in "--check" "--list" "-p nobody" "-p $(printf '\033[2J')" "--width $(printf '\033[2J')"; do
+	# shellcheck disable=SC2086
+	"$fayan" $args "$evil" >"$tmp/hout" 2>"$tmp/herr" </dev/null
+	if clean "$tmp/hout" && clean "$tmp/herr"; then ok; else bad "hostile file name, $args: control bytes in the output"; fi
+done
+"$fayan" --list "$evil.missing" >"$tmp/hout" 2>"$tmp/herr"
+if [ $? -eq 2 ] && clean "$tmp/herr" && grep -q '\^\[\]0;x\^G<U+009B>�\.txt\.missing: No such file' "$tmp/herr"; then ok; else bad "hostile missing file name: $(cat "$tmp/herr")"; fi
