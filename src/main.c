@@ -75,26 +75,14 @@ struct options {
 /* Print "fayan: MESSAGE" on stderr. Messages quote file names and arguments,
  * which may hold anything: invalid UTF-8 is repaired and controls are shown
  * visibly, so no message can drive the terminal. */
-static void vreport(const char *fmt, va_list ap)
+static __attribute__((format(printf, 1, 0))) void vreport(const char *fmt, va_list ap)
 {
 	struct buf b;
 	size_t rlen, slen;
 	char *repaired, *safe;
 
 	buf_init(&b);
-	{
-		va_list aq;
-		int n;
-
-		va_copy(aq, ap);
-		n = vsnprintf(NULL, 0, fmt, aq);
-		va_end(aq);
-		if (n > 0) {
-			b.data = xgrow(b.data, &b.cap, (size_t)n + 1, 1);
-			vsnprintf(b.data, (size_t)n + 1, fmt, ap);
-			b.len = (size_t)n;
-		}
-	}
+	buf_vprintf(&b, fmt, ap);
 	repaired = text_repair_utf8(b.data ? b.data : "", b.len, &rlen);
 	safe = text_sanitize(repaired, rlen, false, &slen);
 	fprintf(stderr, "fayan: %s\n", safe);

@@ -39,6 +39,7 @@ void buf_add(struct buf *b, const char *s, size_t len);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Append data[0..len) encoded as base64 (RFC 4648, with '=' padding, no line breaks). */
 void buf_base64(struct buf *b, const void *data, size_t len);
 /* Give up ownership of the bytes; the buffer is left empty. */
