@@ -1,6 +1,7 @@
 /* state.h: the reading position that survives between runs, one line per
  * article in $XDG_STATE_HOME/fayan/positions, keyed by a hash of the article's
- * bytes so that renaming a file keeps its place and editing it starts afresh.
+ * text as the parser left it (the same file always gives the same key), so
+ * that renaming a file keeps its place and editing it starts afresh.
  * No curses; the browser calls it. */
 #ifndef FAYAN_STATE_H
 #define FAYAN_STATE_H
