@@ -7,10 +7,12 @@
  * work per line, so hostile inputs (a huge line, millions of lines, thousands
  * of byline-like lines) stay linear.
  *
- * Memory matters for large archives: a paragraph that is one printed line
- * points into the article's source, which is made NUL-terminated by writing a
- * NUL over the line end that follows it. Only rejoined or sanitized paragraphs
- * are copied, and all pieces of an article share one allocation. */
+ * Memory matters for large archives: a paragraph points into the article's
+ * source, which is made NUL-terminated by writing a NUL over the line end that
+ * follows it. A paragraph split by page breaks is rejoined in place, its later
+ * fragments moved left over the blank lines between them. Only paragraphs with
+ * control characters (sanitized) are copied, and all pieces of an article share
+ * one allocation. */
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -549,6 +551,38 @@ static void append_fragment(struct parse *p, struct buf *b, const struct span *s
 	buf_add(b, s + run, len - run);
 }
 
+/* Whether none of the fragments frag[0..n) holds a control character. */
+static bool fragments_clean(const struct article *a, const struct span *frag, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (text_has_controls(a->src + frag[k].off, frag[k].len))
+			return false;
+	return true;
+}
+
+/* Rejoin fragments frag[0..n) (n >= 2, free of controls) where the first one
+ * lies: each later fragment is moved left to follow the previous one. Only blank
+ * lines and line ends lie between fragments, and at least one byte of them, so
+ * the joined text (with a space between two ASCII letters or digits) never
+ * reaches past the last fragment's end, where a NUL is written. Pieces record
+ * where each fragment now lies in the source. Returns the joined length. */
+static size_t join_in_place(struct parse *p, const struct span *frag, size_t n)
+{
+	char *dst = p->a->src + frag[0].off;
+	size_t len = frag[0].len;
+
+	add_piece(p, 0, frag[0].off, len);
+	for (size_t k = 1; k < n; k++) {
+		if (is_ascii_alnum(dst[len - 1]) && is_ascii_alnum(p->a->src[frag[k].off]))
+			dst[len++] = ' ';
+		memmove(dst + len, p->a->src + frag[k].off, frag[k].len);
+		add_piece(p, len, frag[0].off + len, frag[k].len);
+		len += frag[k].len;
+	}
+	dst[len] = '\0';
+	return len;
+}
+
 static size_t lead_of(const char *s, size_t len)
 {
 	const char *e = memmem(s, len, "。", 3);
@@ -581,6 +615,10 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 			pa->len = frag[i].len;
 			pa->owned = false;
 			add_piece(p, 0, frag[i].off, frag[i].len);
+		} else if (j > i && fragments_clean(a, frag + i, j - i + 1)) {
+			pa->text = s;
+			pa->len = join_in_place(p, frag + i, j - i + 1);
+			pa->owned = false;
 		} else {
 			struct buf b;
 
