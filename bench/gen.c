@@ -3,6 +3,9 @@
  * Usage: gen SEED OUTDIR NFILES [MIN_BYTES]
  * Writes OUTDIR/000001.txt ... one article per file, until NFILES files are
  * written and (if given) at least MIN_BYTES bytes in all.
+ * Usage: gen --one-section SEED OUTFILE
+ * Writes the seed as one long section (every paragraph under the first byline),
+ * a text long enough to scroll through at 80x24 in fayan and in less alike.
  *
  * Material comes from the seed article, read with fayan's own parser so that
  * the generator and the program agree on what a section is. Each synthetic
@@ -279,6 +282,29 @@ static void write_article(struct buf *out, const struct material *m, size_t nsec
 	}
 }
 
+/* The reading text: the seed's title, its first headline and byline, then every
+ * paragraph of every section as one long section, so that reading scrolls. */
+static int write_long(const struct doc *d, const char *path)
+{
+	const struct article *a = d->articles[0];
+	struct buf out;
+	FILE *fp;
+
+	buf_init(&out);
+	buf_printf(&out, "%s\n\n%s\n\n%s\n\n", a->title, a->sections[0].headline,
+		   a->sections[0].speaker.byline);
+	for (size_t i = 0; i < a->nsections; i++)
+		for (size_t j = 0; j < a->sections[i].npara; j++)
+			buf_printf(&out, "%s\n\n", a->sections[i].paras[j].text);
+	fp = fopen(path, "w");
+	if (!fp || fwrite(out.data, 1, out.len, fp) != out.len || fclose(fp)) {
+		fprintf(stderr, "gen: %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	buf_free(&out);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct doc d;
@@ -286,8 +312,16 @@ int main(int argc, char **argv)
 	struct material m;
 	size_t nfiles, total = 0, min_bytes = 0;
 
+	if (argc == 4 && !strcmp(argv[1], "--one-section")) {
+		doc_init(&d);
+		if (doc_add_file(&d, argv[2], NULL, &err)) {
+			fprintf(stderr, "gen: %s\n", err.msg);
+			return 2;
+		}
+		return write_long(&d, argv[3]);
+	}
 	if (argc < 4 || argc > 5) {
-		fputs("usage: gen SEED OUTDIR NFILES [MIN_BYTES]\n", stderr);
+		fputs("usage: gen SEED OUTDIR NFILES [MIN_BYTES]\n       gen --one-section SEED OUTFILE\n", stderr);
 		return 2;
 	}
 	nfiles = strtoull(argv[3], NULL, 10);
