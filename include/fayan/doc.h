@@ -60,9 +60,10 @@ struct section {
 struct article {
 	char *name;      /* as given on the command line, "-" shown as "(stdin)", built-in: "(built-in)" */
 	char *src;       /* the whole input after BOM removal (and repair with --force); owned.
-			  * Paragraphs point into it: the line end (LF/CR) or trailing blank
-			  * after each paragraph is overwritten with NUL, and the fragments of
-			  * a rejoined paragraph are moved together over the blank lines. */
+			  * Paragraphs, headlines and (when printed in normal form) bylines
+			  * and names point into it: the line end (LF/CR) or trailing blank
+			  * after each is overwritten with NUL, and the fragments of a
+			  * rejoined paragraph are moved together over the blank lines. */
 	size_t src_len;
 	char *title;     /* "" if none */
 	struct para *intro;
