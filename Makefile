@@ -27,7 +27,20 @@ VTERM_LIBS = $(shell $(PKG_CONFIG) --libs vterm 2>/dev/null || echo -lvterm)
 ALL_CFLAGS = -std=c17 $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_CPPFLAGS = -Iinclude -I$(BUILD)/gen -D_GNU_SOURCE $(NCURSES_CFLAGS) -MMD -MP $(CPPFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+# libunistring and ncurses are linked statically where their archives are
+# installed (Debian's -dev packages ship them): every shared object costs the
+# start-up of each run mapping and relocating it, and with four of them the
+# first frame came later than less's (bench/RESULTS.md). STATIC_LIBS=no links
+# them dynamically.
+ifndef STATIC_LIBS
+STATIC_LIBS := $(shell for l in unistring ncursesw tinfo; do \
+	[ -f "$$($(CC) -print-file-name=lib$$l.a)" ] || { echo no; exit 0; }; done; echo yes)
+endif
+ifeq ($(STATIC_LIBS),yes)
+LIBS = -Wl,-Bstatic -lunistring -lncursesw -ltinfo -Wl,-Bdynamic -lutil -Wl,--as-needed -lm
+else
 LIBS = -lunistring $(NCURSES_LIBS) -lutil -lm
+endif
 
 # Every source but main.c goes into a library that the tests link too.
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))

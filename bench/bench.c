@@ -375,15 +375,17 @@ static size_t screen_bytes(struct term *t)
  * fayan at full width (after z) against less. */
 static void bench_bytes(const char *seed, const char *text)
 {
-	enum { FIRST, SCREEN, REDRAW, ONE, TWENTY, PAGE, JUMP, NROWS };
+	enum { FIRST, SCREEN, REDRAW, ONE, TWENTY, PAGE, JUMP, FILTER, NROWS };
 	static const char *const what[NROWS] = {
 		"first frame (after `z` for fayan: both frames)", "text of one full screen (as shown)", "full redraw (Ctrl-L)",
 		"one line down (j)", "twenty lines down (20 x j), per line", "one page down (Space)",
 		"section jump (`]`, on the seed)",
+		"filter applied, on the seed (fayan: `t`, `yqfk`, Enter; less: `&疫情` Enter)",
 	};
 	double *f[NROWS], *l[NROWS];
 	char *fa[] = { "fayan", "--no-state", (char *)text, NULL };
 	char *fs[] = { "fayan", "--no-state", (char *)seed, NULL };
+	char *ls[] = { "less", (char *)seed, NULL };
 	struct buf wrapped;
 	int n = runs < 3 ? runs : 3;
 
@@ -418,6 +420,14 @@ static void bench_bytes(const char *seed, const char *text)
 		settle(t, now_ms(), QUIET_MS, true);
 		key_bytes(t, "z");
 		f[JUMP][i] = (double)key_bytes(t, "]");
+		/* The theme picker, where the browser has one: `t` must change the screen. */
+		f[FILTER][i] = (double)key_bytes(t, "t");
+		if (f[FILTER][i] > 0) {
+			f[FILTER][i] += (double)key_bytes(t, "yqfk");
+			f[FILTER][i] += (double)key_bytes(t, "\r");
+		} else {
+			f[FILTER][i] = -1;
+		}
 		quit(t);
 
 		t = spawn(80, 24, la);
@@ -433,11 +443,17 @@ static void bench_bytes(const char *seed, const char *text)
 		l[PAGE][i] = (double)key_bytes(t, " ");
 		l[JUMP][i] = -1;
 		quit(t);
+		t = spawn(80, 24, ls);
+		settle(t, now_ms(), QUIET_MS, true);
+		l[FILTER][i] = (double)key_bytes(t, "&疫情\r");
+		quit(t);
 	}
 	for (int r = 0; r < NROWS; r++) {
 		double mf = median(f[r], (size_t)n), ml = median(l[r], (size_t)n);
 
-		if (ml < 0)
+		if (mf < 0)
+			printf("| %s | (not in this build) | %.0f B | |\n", what[r], ml);
+		else if (ml < 0)
 			printf("| %s | %.0f B | (no such action) | |\n", what[r], mf);
 		else
 			printf("| %s | %.0f B | %.0f B | %.2f |\n", what[r], mf, ml, ml > 0 ? mf / ml : 0);
@@ -446,6 +462,20 @@ static void bench_bytes(const char *seed, const char *text)
 	}
 	buf_free(&wrapped);
 	fflush(stdout);
+}
+
+/* Open a prompt with `key` (it must change the screen), type `text`, then time
+ * Enter until the screen is quiet; -1 if the key does nothing. */
+static double apply_time(struct term *t, const char *key, const char *text)
+{
+	double t0;
+
+	if (key_bytes(t, key) == 0)
+		return -1;
+	key_bytes(t, text);
+	t0 = now_ms();
+	term_raw(t, "\r", 1);
+	return settle(t, t0, KEY_QUIET_MS, true);
 }
 
 /* The browser on a whole archive: load and first frame, memory, resize, idle. */
@@ -458,6 +488,7 @@ static void bench_archive_browser(const char *label, const char *dir)
 	double *hwm = xcalloc((size_t)n, sizeof *hwm), *rcpu = xcalloc((size_t)n, sizeof *rcpu);
 	double *rb = xcalloc((size_t)n, sizeof *rb);
 	long ticks = 0, wakeups = 0;
+	double filter_ms = -1, search_ms = -1;
 
 	av_add(&a, "fayan");
 	av_add(&a, "--no-state");
@@ -478,6 +509,12 @@ static void bench_archive_browser(const char *label, const char *dir)
 		tr[i] = settle(t, t0, KEY_QUIET_MS, true);
 		rb[i] = (double)log_len(t);
 		rcpu[i] = (double)(proc_cpu_ticks(term_pid(t)) - c0) * 1000.0 / (double)sysconf(_SC_CLK_TCK);
+		if (i == 0) {
+			filter_ms = apply_time(t, "t", "yqfk");
+			term_raw(t, "\033", 1);
+			settle(t, now_ms(), KEY_QUIET_MS, false);
+			search_ms = apply_time(t, "/", "防控");
+		}
 		quit(t);
 	}
 	printf("| %s: load and first frame, 80x24 | %.0f ms |\n", label, median(tf, (size_t)n));
@@ -485,6 +522,14 @@ static void bench_archive_browser(const char *label, const char *dir)
 	       median(hwm, (size_t)n) / 1024, median(hwm, (size_t)n) * 1024 / (double)input, input / 1e6);
 	printf("| %s: resize 80x24 -> 120x40, until the screen is quiet | %.1f ms (CPU %.0f ms, %.0f B) |\n",
 	       label, median(tr, (size_t)n), median(rcpu, (size_t)n), median(rb, (size_t)n));
+	if (filter_ms >= 0)
+		printf("| %s: theme 疫情防控 applied in the browser (`t`, `yqfk`, Enter) | %.1f ms |\n", label, filter_ms);
+	else
+		printf("| %s: theme applied in the browser | (no theme picker in this build) |\n", label);
+	if (search_ms >= 0)
+		printf("| %s: search 防控 applied in the browser (`/`, `防控`, Enter) | %.1f ms |\n", label, search_ms);
+	else
+		printf("| %s: search in the browser | (no search prompt in this build) |\n", label);
 	printf("| %s: idle for 3 s after the first frame | %ld CPU ticks, %ld wake-ups |\n", label, ticks,
 	       wakeups);
 	fflush(stdout);
