@@ -259,6 +259,12 @@ static size_t key_bytes(struct term *t, const char *keys)
 	return log_len(t);
 }
 
+/* Whether the browser just said that the last key has no action. */
+static bool unbound(struct term *t)
+{
+	return term_find(t, "no action for key") >= 0;
+}
+
 /* A number from /proc/PID/status ("VmHWM:", "voluntary_ctxt_switches:"). */
 static long proc_status(pid_t pid, const char *field)
 {
@@ -422,7 +428,7 @@ static void bench_bytes(const char *seed, const char *text)
 		f[JUMP][i] = (double)key_bytes(t, "]");
 		/* The theme picker, where the browser has one: `t` must change the screen. */
 		f[FILTER][i] = (double)key_bytes(t, "t");
-		if (f[FILTER][i] > 0) {
+		if (f[FILTER][i] > 0 && !unbound(t)) {
 			f[FILTER][i] += (double)key_bytes(t, "yqfk");
 			f[FILTER][i] += (double)key_bytes(t, "\r");
 		} else {
@@ -470,9 +476,10 @@ static double apply_time(struct term *t, const char *key, const char *text)
 {
 	double t0;
 
-	if (key_bytes(t, key) == 0)
+	if (key_bytes(t, key) == 0 || unbound(t))
 		return -1;
 	key_bytes(t, text);
+	term_log_clear(t);
 	t0 = now_ms();
 	term_raw(t, "\r", 1);
 	return settle(t, t0, KEY_QUIET_MS, true);
