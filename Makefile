@@ -27,7 +27,20 @@ VTERM_LIBS = $(shell $(PKG_CONFIG) --libs vterm 2>/dev/null || echo -lvterm)
 ALL_CFLAGS = -std=c17 $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_CPPFLAGS = -Iinclude -I$(BUILD)/gen -D_GNU_SOURCE $(NCURSES_CFLAGS) -MMD -MP $(CPPFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+# libunistring and ncurses are linked statically where their archives are
+# installed (Debian's -dev packages ship them): every shared object costs the
+# start-up of each run mapping and relocating it, and with four of them the
+# first frame came later than less's (bench/RESULTS.md). STATIC_LIBS=no links
+# them dynamically.
+ifndef STATIC_LIBS
+STATIC_LIBS := $(shell for l in unistring ncursesw tinfo; do \
+	[ -f "$$($(CC) -print-file-name=lib$$l.a)" ] || { echo no; exit 0; }; done; echo yes)
+endif
+ifeq ($(STATIC_LIBS),yes)
+LIBS = -Wl,-Bstatic -lunistring -lncursesw -ltinfo -Wl,-Bdynamic -lutil -Wl,--as-needed -lm
+else
 LIBS = -lunistring $(NCURSES_LIBS) -lutil -lm
+endif
 
 # Every source but main.c goes into a library that the tests link too.
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -185,6 +198,35 @@ deps:
 		echo "deps: missing$$missing; run: sudo apt-get install$$missing" >&2; exit 1; \
 	fi
 
+
+# Benchmarks against less and grep, not part of `make test` (see bench/RESULTS.md).
+# The synthetic archives are made once per generator and seed, under bench/out/.
+BENCH_OUT := bench/out
+BENCH_RUNS ?= 7
+BENCH_DEPS := less:less grep:grep
+
+$(BUILD)/bench/gen: bench/gen.c $(BUILD)/libfayan.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libfayan.a $(LIBS)
+
+$(BUILD)/bench/bench: bench/bench.c tests/e2e/harness.c tests/e2e/harness.h $(BUILD)/libfayan.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ bench/bench.c tests/e2e/harness.c $(BUILD)/libfayan.a $(VTERM_LIBS) $(LIBS)
+
+# 10, 1,000 and 100,000 sections (one article of 10 sections per file), and 100 MB.
+$(BENCH_OUT)/archives.stamp: $(BUILD)/bench/gen $(SEED)
+	rm -rf $(BENCH_OUT)/s10 $(BENCH_OUT)/s1000 $(BENCH_OUT)/s100000 $(BENCH_OUT)/mb100
+	$(BUILD)/bench/gen $(SEED) $(BENCH_OUT)/s10 1
+	$(BUILD)/bench/gen $(SEED) $(BENCH_OUT)/s1000 100
+	$(BUILD)/bench/gen $(SEED) $(BENCH_OUT)/s100000 10000
+	$(BUILD)/bench/gen $(SEED) $(BENCH_OUT)/mb100 1 100000000
+	$(BUILD)/bench/gen --one-section $(SEED) $(BENCH_OUT)/long.txt
+	touch $@
+
+bench: $(BIN) $(BUILD)/bench/bench $(BENCH_OUT)/archives.stamp
+	@$(MAKE) --no-print-directory deps DEPS="$(BENCH_DEPS)"
+	$(BUILD)/bench/bench -n $(BENCH_RUNS) $(BIN) $(SEED) $(BENCH_OUT) assets/themes | tee $(BENCH_OUT)/results.md
+
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/fayan
@@ -194,6 +236,6 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/fayan $(DESTDIR)$(MANDIR)/man1/fayan.1
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-fuzz $(BENCH_OUT)
 
 -include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/*.d $(FUZZ_BUILD)/obj/*.d $(FUZZ_BUILD)/*.d)

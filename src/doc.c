@@ -7,10 +7,12 @@
  * work per line, so hostile inputs (a huge line, millions of lines, thousands
  * of byline-like lines) stay linear.
  *
- * Memory matters for large archives: a paragraph that is one printed line
- * points into the article's source, which is made NUL-terminated by writing a
- * NUL over the line end that follows it. Only rejoined or sanitized paragraphs
- * are copied, and all pieces of an article share one allocation. */
+ * Memory matters for large archives: a paragraph points into the article's
+ * source, which is made NUL-terminated by writing a NUL over the line end that
+ * follows it. A paragraph split by page breaks is rejoined in place, its later
+ * fragments moved left over the blank lines between them. Only paragraphs with
+ * control characters (sanitized) are copied, and all pieces of an article share
+ * one allocation. */
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -347,20 +349,25 @@ static bool byline_parse(const char *s, size_t len, struct speaker *sp)
 	buf_init(&bp.rest);
 	ok = byline_scan(s, len, &bp);
 	if (ok && sp) {
-		struct buf title;
+		struct buf pt;
 		const char *r = bp.rest.data;
+		size_t n;
 
 		sp->byline = xstrndup(bp.norm.data, bp.norm.len);
 		sp->name = xstrndup(bp.norm.data + bp.name_off, bp.name_len);
-		sp->place = xstrndup(r, bp.place_len);
-		buf_init(&title);
-		buf_add(&title, r + bp.title_off, bp.rest.len - bp.title_off);
+		/* Place and title share one allocation, owned by place: "place\0title". */
+		buf_init(&pt);
+		buf_add(&pt, r, bp.place_len);
+		buf_addc(&pt, '\0');
+		buf_add(&pt, r + bp.title_off, bp.rest.len - bp.title_off);
 		if (bp.role) {
-			if (title.len)
-				buf_adds(&title, "、");
-			buf_adds(&title, bp.role);
+			if (pt.len > bp.place_len + 1)
+				buf_adds(&pt, "、");
+			buf_adds(&pt, bp.role);
 		}
-		sp->title = buf_take(&title, NULL);
+		sp->place = buf_take(&pt, &n);
+		sp->place = xrealloc(sp->place, n + 1); /* no slack from growing */
+		sp->title = sp->place + bp.place_len + 1;
 	}
 	buf_free(&bp.norm);
 	buf_free(&bp.rest);
@@ -492,9 +499,45 @@ static char *clean_dup(const char *s, size_t len)
 	return xstrndup(s, len);
 }
 
-static char *span_dup(struct parse *p, const struct span *sp)
+/* Whether a NUL may go at src[off]: the end of the source, or a line end or
+ * blank that trimming already left out of every line's text. */
+static bool nul_fits(const struct article *a, size_t off)
 {
-	return clean_dup(p->a->src + sp->off, sp->len);
+	char c = off < a->src_len ? a->src[off] : '\0';
+
+	return c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '\0';
+}
+
+/* Line `sp` as a string: in the source itself (a NUL over the line end after
+ * it) when it has no controls, else a sanitized copy. Free with str_free. */
+static char *span_str(struct parse *p, const struct span *sp)
+{
+	char *s = p->a->src + sp->off;
+
+	if (!text_has_controls(s, sp->len) && nul_fits(p->a, sp->off + sp->len)) {
+		s[sp->len] = '\0';
+		return s;
+	}
+	return clean_dup(s, sp->len);
+}
+
+/* Point the byline, and the name that ends it, into the source when the
+ * printed byline is already in normal form (one space between its parts), so
+ * that a large archive keeps no copies of them. */
+static void speaker_in_place(struct parse *p, const struct span *l, struct speaker *sp)
+{
+	char *s = p->a->src + l->off;
+	size_t blen = strlen(sp->byline), nlen = strlen(sp->name);
+
+	if (blen != l->len || memcmp(s, sp->byline, blen) != 0 || !nul_fits(p->a, l->off + l->len))
+		return;
+	s[blen] = '\0';
+	free(sp->byline);
+	sp->byline = s;
+	if (nlen <= blen && strcmp(s + blen - nlen, sp->name) == 0) {
+		free(sp->name);
+		sp->name = s + blen - nlen;
+	}
 }
 
 static bool is_ctrl_at(const char *s, size_t len, size_t off, size_t *n)
@@ -549,6 +592,38 @@ static void append_fragment(struct parse *p, struct buf *b, const struct span *s
 	buf_add(b, s + run, len - run);
 }
 
+/* Whether none of the fragments frag[0..n) holds a control character. */
+static bool fragments_clean(const struct article *a, const struct span *frag, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (text_has_controls(a->src + frag[k].off, frag[k].len))
+			return false;
+	return true;
+}
+
+/* Rejoin fragments frag[0..n) (n >= 2, free of controls) where the first one
+ * lies: each later fragment is moved left to follow the previous one. Only blank
+ * lines and line ends lie between fragments, and at least one byte of them, so
+ * the joined text (with a space between two ASCII letters or digits) never
+ * reaches past the last fragment's end, where a NUL is written. Pieces record
+ * where each fragment now lies in the source. Returns the joined length. */
+static size_t join_in_place(struct parse *p, const struct span *frag, size_t n)
+{
+	char *dst = p->a->src + frag[0].off;
+	size_t len = frag[0].len;
+
+	add_piece(p, 0, frag[0].off, len);
+	for (size_t k = 1; k < n; k++) {
+		if (is_ascii_alnum(dst[len - 1]) && is_ascii_alnum(p->a->src[frag[k].off]))
+			dst[len++] = ' ';
+		memmove(dst + len, p->a->src + frag[k].off, frag[k].len);
+		add_piece(p, len, frag[0].off + len, frag[k].len);
+		len += frag[k].len;
+	}
+	dst[len] = '\0';
+	return len;
+}
+
 static size_t lead_of(const char *s, size_t len)
 {
 	const char *e = memmem(s, len, "。", 3);
@@ -581,6 +656,10 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 			pa->len = frag[i].len;
 			pa->owned = false;
 			add_piece(p, 0, frag[i].off, frag[i].len);
+		} else if (j > i && fragments_clean(a, frag + i, j - i + 1)) {
+			pa->text = s;
+			pa->len = join_in_place(p, frag + i, j - i + 1);
+			pa->owned = false;
 		} else {
 			struct buf b;
 
@@ -672,13 +751,13 @@ static void parse_front(struct parse *p, size_t first)
 
 	if (first > 0 && title_line_like(a->src + p->lines[0].off, p->lines[0].len) &&
 	    !editor_like(a->src + p->lines[0].off, p->lines[0].len)) {
-		a->title = span_dup(p, &p->lines[0]);
+		a->title = span_str(p, &p->lines[0]);
 		from = 1;
 	} else {
 		a->title = xstrdup("");
 	}
 	if (to > from && editor_like(a->src + p->lines[to - 1].off, p->lines[to - 1].len)) {
-		a->editor = span_dup(p, &p->lines[to - 1]);
+		a->editor = span_str(p, &p->lines[to - 1]);
 		to--;
 	}
 	a->nintro = range_paras(p, from, to, &a->intro);
@@ -693,7 +772,7 @@ static void parse_trailer(struct parse *p, size_t from, size_t *to)
 		return;
 	l = &p->lines[*to - 1];
 	if (trailer_like(p->a->src + l->off, l->len)) {
-		p->a->trailer = span_dup(p, l);
+		p->a->trailer = span_str(p, l);
 		(*to)--;
 	}
 }
@@ -753,11 +832,12 @@ static void parse_regular(struct parse *p, const size_t *byl, size_t nb)
 		size_t from = byl[k] + 1, to = k + 1 < nb ? head[k + 1] : p->nlines;
 
 		s->article = a;
-		s->topic = tp[k] != SIZE_MAX ? span_dup(p, &p->lines[tp[k]]) : NULL;
-		s->headline = hl[k] != SIZE_MAX ? span_dup(p, &p->lines[hl[k]]) : xstrdup("");
+		s->topic = tp[k] != SIZE_MAX ? span_str(p, &p->lines[tp[k]]) : NULL;
+		s->headline = hl[k] != SIZE_MAX ? span_str(p, &p->lines[hl[k]]) : xstrdup("");
 		s->src_off = p->lines[head[k]].off;
 		s->line = p->lines[head[k]].lineno;
 		byline_parse(a->src + p->lines[byl[k]].off, p->lines[byl[k]].len, &s->speaker);
+		speaker_in_place(p, &p->lines[byl[k]], &s->speaker);
 		if (hl[k] == SIZE_MAX)
 			warn(p, p->lines[byl[k]].lineno, "byline of %s has no headline above it",
 			     s->speaker.name);
@@ -801,6 +881,34 @@ static void parse_colon(struct parse *p, const size_t *col, size_t nc)
 		s->npara = range_paras(p, from, to, &s->paras);
 		finish_section(p, s, to - 1);
 	}
+}
+
+/* Point paragraphs v[0..n) at the same pieces in the copy `to` of pool `from`. */
+static void rebase_pieces(struct para *v, size_t n, const struct piece *from, struct piece *to)
+{
+	for (size_t i = 0; i < n; i++)
+		v[i].pieces = to + (v[i].pieces - from);
+}
+
+/* Move the pieces into an allocation of the size used: the pool was sized for
+ * the worst case (a piece per line and per control character), while headlines,
+ * bylines and the title take none. */
+static void trim_pool(struct parse *p)
+{
+	struct article *a = p->a;
+	struct piece *exact;
+
+	if (p->npool == p->pool_cap)
+		return;
+	exact = xmalloc((p->npool ? p->npool : 1) * sizeof *exact);
+	memcpy(exact, p->pool, p->npool * sizeof *exact);
+	rebase_pieces(a->intro, a->nintro, p->pool, exact);
+	for (size_t i = 0; i < a->nsections; i++)
+		rebase_pieces(a->sections[i].paras, a->sections[i].npara, p->pool, exact);
+	free(p->pool);
+	p->pool = exact;
+	p->pool_cap = p->npool;
+	a->piece_store = exact;
 }
 
 /* Recognise the structure of a->src and fill the article. */
@@ -850,6 +958,7 @@ static void parse_article(struct article *a)
 		a->warnings = xrealloc(a->warnings, (a->nwarnings + 1) * sizeof *a->warnings);
 		a->warnings[a->nwarnings++] = buf_take(&b, NULL);
 	}
+	trim_pool(&p);
 	free(found);
 	free(p.lines);
 }
@@ -859,6 +968,15 @@ static void parse_article(struct article *a)
 void doc_init(struct doc *d)
 {
 	memset(d, 0, sizeof *d);
+}
+
+/* Free a string of the article unless it lies in the source. */
+static void str_free(const struct article *a, char *s)
+{
+	uintptr_t p = (uintptr_t)s, lo = (uintptr_t)a->src;
+
+	if (s && !(p >= lo && p <= lo + a->src_len))
+		free(s);
 }
 
 static void para_free(struct para *p)
@@ -875,12 +993,11 @@ static void article_free(struct article *a)
 	for (size_t i = 0; i < a->nsections; i++) {
 		struct section *s = &a->sections[i];
 
-		free(s->topic);
-		free(s->headline);
-		free(s->speaker.byline);
-		free(s->speaker.place);
-		free(s->speaker.title);
-		free(s->speaker.name);
+		str_free(a, s->topic);
+		str_free(a, s->headline);
+		str_free(a, s->speaker.byline);
+		free(s->speaker.place); /* and the title, which shares its allocation */
+		str_free(a, s->speaker.name);
 		for (size_t j = 0; j < s->npara; j++)
 			para_free(&s->paras[j]);
 		free(s->paras);
@@ -891,10 +1008,10 @@ static void article_free(struct article *a)
 	free(a->warnings);
 	free(a->piece_store);
 	free(a->name);
+	str_free(a, a->title);
+	str_free(a, a->editor);
+	str_free(a, a->trailer);
 	free(a->src);
-	free(a->title);
-	free(a->editor);
-	free(a->trailer);
 	free(a->why_empty);
 	free(a);
 }
@@ -921,6 +1038,21 @@ static char *clean_name(const char *name)
 	clean = text_sanitize(fixed, len, false, NULL);
 	free(fixed);
 	return clean;
+}
+
+/* Make room for `need` elements in an array that holds `have`: capacities are
+ * powers of two, so adding thousands of files one by one stays linear. */
+static void *grow_pow2(void *p, size_t have, size_t need, size_t size)
+{
+	size_t cap = 1, want = 1;
+
+	while (have > 0 && cap < have)
+		cap *= 2;
+	if (have > 0 && need <= cap)
+		return p;
+	while (want < need)
+		want *= 2;
+	return xrealloc(p, want * size);
 }
 
 /* Validate and parse src[0..len) (malloc'd, NUL at len, owned from here on) and append it. */
@@ -970,9 +1102,9 @@ static int add_owned(struct doc *d, const char *name, char *src, size_t len,
 		article_free(a);
 		return err_set(err, "%s: too many sections (the limit is %d in all)", shown, DOC_MAX_SECTIONS);
 	}
-	d->articles = xrealloc(d->articles, (d->narticles + 1) * sizeof *d->articles);
+	d->articles = grow_pow2(d->articles, d->narticles, d->narticles + 1, sizeof *d->articles);
 	d->articles[d->narticles++] = a;
-	d->sections = xrealloc(d->sections, (d->nsections + a->nsections) * sizeof *d->sections);
+	d->sections = grow_pow2(d->sections, d->nsections, d->nsections + a->nsections, sizeof *d->sections);
 	for (size_t i = 0; i < a->nsections; i++) {
 		a->sections[i].number = d->nsections + 1;
 		d->sections[d->nsections++] = &a->sections[i];

@@ -61,6 +61,7 @@ struct ui {
 	char *state_dir;
 	bool state_failed;
 	size_t saved_item;
+	int name_cols; /* widest speaker name up to 8 columns, -1 until measured */
 };
 
 static void on_signal(int sig)
@@ -183,16 +184,21 @@ static void draw_speakers(struct ui *u, WINDOW *w)
 	bool sep = g->show_reader;
 	int textw = g->sp_w - (sep ? 3 : 2);
 	bool focused = v->focus == VIEW_FOCUS_SPEAKERS;
-	int name_cols = 0;
+	int name_cols;
 
-	/* Names are two to four characters; a longer one is not worth the room. */
-	for (size_t i = 0; i < v->nitems; i++) {
-		const struct section *s = v->items[i].sec;
-		int c = s && s->speaker.name ? text_cols(s->speaker.name, strlen(s->speaker.name)) : 0;
+	/* Names are two to four characters; a longer one is not worth the room.
+	 * Measured once: over a large archive this loop would cost every frame. */
+	if (u->name_cols < 0) {
+		u->name_cols = 0;
+		for (size_t i = 0; i < v->nitems; i++) {
+			const struct section *s = v->items[i].sec;
+			int c = s && s->speaker.name ? text_cols(s->speaker.name, strlen(s->speaker.name)) : 0;
 
-		if (c > name_cols && c <= 8)
-			name_cols = c;
+			if (c > u->name_cols && c <= 8)
+				u->name_cols = c;
+		}
 	}
+	name_cols = u->name_cols;
 	werase(w);
 	for (int r = 0; r < g->body_rows; r++) {
 		size_t k = v->sp_top + (size_t)r, i;
@@ -1017,6 +1023,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 	int errs = 0;
 
 	memset(&u, 0, sizeof u);
+	u.name_cols = -1;
 	memset(res, 0, sizeof *res);
 	if (open_term(&u, err) != 0)
 		return -1;

@@ -14,9 +14,11 @@
 #define DOC_MAX_BYTES ((size_t)64 << 20) /* largest input file */
 #define DOC_MAX_SECTIONS 100000          /* most sections in one collection */
 
-/* Where a run of paragraph text came from: text[text_off, text_off+len) was
- * read from source bytes [src_off, src_off+len). A rejoined paragraph has one
- * piece per printed fragment. */
+/* Where a run of paragraph text came from: text[text_off, text_off+len) equals
+ * the article's src[src_off, src_off+len). A rejoined paragraph has one piece
+ * per printed fragment; it is rejoined in place, so for its later fragments
+ * src_off is where the fragment now lies in src (moved left over the blank
+ * lines before it), a few bytes before where it was read. */
 struct piece {
 	size_t text_off;
 	size_t src_off;
@@ -58,8 +60,10 @@ struct section {
 struct article {
 	char *name;      /* as given on the command line, "-" shown as "(stdin)", built-in: "(built-in)" */
 	char *src;       /* the whole input after BOM removal (and repair with --force); owned.
-			  * Paragraphs point into it: the line end (LF/CR) or trailing blank
-			  * after each such paragraph is overwritten with NUL. */
+			  * Paragraphs, headlines and (when printed in normal form) bylines
+			  * and names point into it: the line end (LF/CR) or trailing blank
+			  * after each is overwritten with NUL, and the fragments of a
+			  * rejoined paragraph are moved together over the blank lines. */
 	size_t src_len;
 	char *title;     /* "" if none */
 	struct para *intro;

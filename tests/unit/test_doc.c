@@ -252,7 +252,7 @@ static void test_seed_structure(void **state)
 		assert_memory_equal(seed + s->src_off, s->headline, strlen(s->headline));
 		assert_memory_equal(byl - 2 - strlen(s->headline), s->headline, strlen(s->headline));
 		assert_int_equal(s->paras[0].npieces, 2);
-		assert_true(s->paras[0].owned);
+		assert_false(s->paras[0].owned); /* rejoined in place, not copied */
 		assert_true(strncmp(s->paras[s->npara - 1].text, "下一步", 9) == 0 || i == 2);
 	}
 	assert_string_equal(d.sections[0]->headline, "走出农村公共服务体系建设新路子");
@@ -278,7 +278,10 @@ static void test_seed_paragraphs(void **state)
 	assert_int_equal(p->pieces[0].text_off, 0);
 	assert_int_equal(p->pieces[1].text_off, p->pieces[0].len);
 	assert_int_equal(p->pieces[0].len + p->pieces[1].len, p->len);
-	assert_true(p->pieces[1].src_off > p->pieces[0].src_off + p->pieces[0].len);
+	/* Rejoined in place: no copy, the second fragment moved to follow the first. */
+	assert_false(p->owned);
+	assert_ptr_equal(p->text, s->article->src + p->pieces[0].src_off);
+	assert_int_equal(p->pieces[1].src_off, p->pieces[0].src_off + p->pieces[0].len);
 	assert_int_equal(p->lead_len, 0 + (size_t)(strstr(p->text, "新路子。") - p->text) + 12);
 	/* The lead sentence works as a sub-heading. */
 	p = &s->paras[1];
