@@ -343,7 +343,7 @@ static int do_print(const struct options *o, const struct doc *d)
 static int do_list(const struct options *o, const struct doc *d)
 {
 	struct buf out;
-	int width = o->width > 0 ? o->width : (o->width < 0 && isatty(STDOUT_FILENO) ? print_width(o) : 0);
+	int width = print_width(o);
 	struct section **secs = d->sections;
 	size_t n = d->nsections, *hits = NULL;
 	struct cli_filter cf;
