@@ -126,7 +126,7 @@ static char *place_title(const struct speaker *sp)
 void output_list(struct buf *out, struct section *const *secs, const size_t *hits, size_t n,
 		 enum output_format fmt, int width)
 {
-	int wnum = 1, wname = 0, wplace = 0;
+	int wnum = 1, wname = 0, wplace = 0, wtail = 0;
 
 	if (fmt == OUTPUT_JSON) {
 		buf_addc(out, '[');
@@ -174,13 +174,34 @@ void output_list(struct buf *out, struct section *const *secs, const size_t *hit
 		w = text_cols(pt, strlen(pt));
 		if (w > wplace)
 			wplace = w;
+		w = text_cols(secs[i]->headline, strlen(secs[i]->headline)) + (hits ? 12 : 0);
+		if (w > wtail)
+			wtail = w;
 		free(pt);
+	}
+	/* Too narrow for the whole table: the place column gives way first, so
+	 * that every line keeps the start of its headline. */
+	int avail = width - (wnum + 2 + wname + 2) - 2;
+
+	if (width > 0 && wplace + 2 + wtail > avail + 2 && avail > 0) {
+		int keep = avail * 2 / 5;
+
+		if (keep < 6)
+			keep = avail < 6 ? avail : 6;
+		if (keep < wplace)
+			wplace = keep;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct section *s = secs[i];
 		char *pt = place_title(&s->speaker);
 		struct buf line;
 
+		if (text_cols(pt, strlen(pt)) > wplace) {
+			char *cut = text_truncate(pt, strlen(pt), wplace);
+
+			free(pt);
+			pt = cut;
+		}
 		buf_init(&line);
 		buf_printf(&line, "%*zu  ", wnum, s->number);
 		add_padded(&line, s->speaker.name, wname);

@@ -4,6 +4,7 @@
 
 case_ list 0 --list
 case_ list-tsv 0 --list --format=tsv
+case_ list-w40 0 --list --width 40
 case_ print-1 0 --print 1
 case_ print-name-w40 0 --print 马东亮 --width 40
 case_ print-place 0 -p 城关乡
