@@ -709,31 +709,39 @@ int main(int argc, char **argv)
 			return 2;
 	}
 	if (argc - optind != 4) {
-		fputs("usage: bench [-n RUNS] [-o cli|term] FAYAN SEED ARCHIVES_DIR THEMES_FILE\n", stderr);
+		fputs("usage: bench [-n RUNS] [-o cli|term|bytes|browser] FAYAN SEED ARCHIVES_DIR THEMES_FILE\n", stderr);
 		return 2;
 	}
 	fayan = argv[optind];
 	setenv("FAYAN", fayan, 1);
 	signal(SIGPIPE, SIG_IGN);
 	machine();
-	if (!only || !strcmp(only, "term")) {
+	/* -o term runs all the terminal tables; -o bytes and -o browser one of them. */
+	if (!only || !strcmp(only, "term") || !strcmp(only, "bytes") || !strcmp(only, "browser")) {
 		struct buf dir;
+		bool all = !only || !strcmp(only, "term");
 
 		buf_init(&dir);
 		printf("## In an 80x24 terminal: fayan vs less\n\n");
-		printf("| measure | fayan | less | ratio | bytes written |\n|---|---|---|---|---|\n");
-		bench_first_frame(argv[optind + 1]);
-		printf("\n| bytes over the wire (full-width reading after `z`) | fayan | less | ratio |\n|---|---|---|---|\n");
-		buf_printf(&dir, "%s/long.txt", argv[optind + 2]);
-		bench_bytes(argv[optind + 1], dir.data);
-		dir.len = 0;
-		printf("\n| browser on an archive | result |\n|---|---|\n");
-		bench_idle_less(argv[optind + 1]);
-		buf_printf(&dir, "%s/s1000", argv[optind + 2]);
-		bench_archive_browser("1,000 sections", dir.data);
-		dir.len = 0;
-		buf_printf(&dir, "%s/mb100", argv[optind + 2]);
-		bench_archive_browser("100 MB", dir.data);
+		if (all) {
+			printf("| measure | fayan | less | ratio | bytes written |\n|---|---|---|---|---|\n");
+			bench_first_frame(argv[optind + 1]);
+		}
+		if (all || !strcmp(only, "bytes")) {
+			printf("\n| bytes over the wire (full-width reading after `z`) | fayan | less | ratio |\n|---|---|---|---|\n");
+			buf_printf(&dir, "%s/long.txt", argv[optind + 2]);
+			bench_bytes(argv[optind + 1], dir.data);
+			dir.len = 0;
+		}
+		if (all || !strcmp(only, "browser")) {
+			printf("\n| browser on an archive | result |\n|---|---|\n");
+			bench_idle_less(argv[optind + 1]);
+			buf_printf(&dir, "%s/s1000", argv[optind + 2]);
+			bench_archive_browser("1,000 sections", dir.data);
+			dir.len = 0;
+			buf_printf(&dir, "%s/mb100", argv[optind + 2]);
+			bench_archive_browser("100 MB", dir.data);
+		}
 		buf_free(&dir);
 		printf("\n");
 	}
