@@ -381,11 +381,12 @@ static size_t screen_bytes(struct term *t)
  * fayan at full width (after z) against less. */
 static void bench_bytes(const char *seed, const char *text)
 {
-	enum { FIRST, SCREEN, REDRAW, ONE, TWENTY, PAGE, JUMP, FILTER, NROWS };
+	enum { FIRST, SCREEN, REDRAW, ONE, TWENTY, PAGE, PAGE_REDRAW, JUMP, JUMP_REDRAW, FILTER, NROWS };
 	static const char *const what[NROWS] = {
 		"first frame (after `z` for fayan: both frames)", "text of one full screen (as shown)", "full redraw (Ctrl-L)",
 		"one line down (j)", "twenty lines down (20 x j), per line", "one page down (Space)",
-		"section jump (`]`, on the seed)",
+		"full redraw (Ctrl-L) of the screen the page down showed",
+		"section jump (`]`, on the seed)", "full redraw (Ctrl-L) of the screen the section jump showed",
 		"filter applied, on the seed (fayan: `t`, `yqfk`, Enter; less: `&疫情` Enter)",
 	};
 	double *f[NROWS], *l[NROWS];
@@ -421,11 +422,13 @@ static void bench_bytes(const char *seed, const char *text)
 			sum += key_bytes(t, "j");
 		f[TWENTY][i] = sum / 20.0;
 		f[PAGE][i] = (double)key_bytes(t, " ");
+		f[PAGE_REDRAW][i] = (double)key_bytes(t, "\f");
 		quit(t);
 		t = spawn(80, 24, fs);
 		settle(t, now_ms(), QUIET_MS, true);
 		key_bytes(t, "z");
 		f[JUMP][i] = (double)key_bytes(t, "]");
+		f[JUMP_REDRAW][i] = (double)key_bytes(t, "\f");
 		/* The theme picker, where the browser has one: `t` must change the screen. */
 		f[FILTER][i] = (double)key_bytes(t, "t");
 		if (f[FILTER][i] > 0 && !unbound(t)) {
@@ -447,7 +450,9 @@ static void bench_bytes(const char *seed, const char *text)
 			sum += key_bytes(t, "j");
 		l[TWENTY][i] = sum / 20.0;
 		l[PAGE][i] = (double)key_bytes(t, " ");
+		l[PAGE_REDRAW][i] = (double)key_bytes(t, "\f");
 		l[JUMP][i] = -1;
+		l[JUMP_REDRAW][i] = -1;
 		quit(t);
 		t = spawn(80, 24, ls);
 		settle(t, now_ms(), QUIET_MS, true);
