@@ -381,11 +381,12 @@ static size_t screen_bytes(struct term *t)
  * fayan at full width (after z) against less. */
 static void bench_bytes(const char *seed, const char *text)
 {
-	enum { FIRST, SCREEN, REDRAW, ONE, TWENTY, PAGE, JUMP, FILTER, NROWS };
+	enum { FIRST, SCREEN, REDRAW, ONE, TWENTY, PAGE, PAGE_REDRAW, JUMP, JUMP_REDRAW, FILTER, NROWS };
 	static const char *const what[NROWS] = {
 		"first frame (after `z` for fayan: both frames)", "text of one full screen (as shown)", "full redraw (Ctrl-L)",
 		"one line down (j)", "twenty lines down (20 x j), per line", "one page down (Space)",
-		"section jump (`]`, on the seed)",
+		"full redraw (Ctrl-L) of the screen the page down showed",
+		"section jump (`]`, on the seed)", "full redraw (Ctrl-L) of the screen the section jump showed",
 		"filter applied, on the seed (fayan: `t`, `yqfk`, Enter; less: `&疫情` Enter)",
 	};
 	double *f[NROWS], *l[NROWS];
@@ -421,11 +422,13 @@ static void bench_bytes(const char *seed, const char *text)
 			sum += key_bytes(t, "j");
 		f[TWENTY][i] = sum / 20.0;
 		f[PAGE][i] = (double)key_bytes(t, " ");
+		f[PAGE_REDRAW][i] = (double)key_bytes(t, "\f");
 		quit(t);
 		t = spawn(80, 24, fs);
 		settle(t, now_ms(), QUIET_MS, true);
 		key_bytes(t, "z");
 		f[JUMP][i] = (double)key_bytes(t, "]");
+		f[JUMP_REDRAW][i] = (double)key_bytes(t, "\f");
 		/* The theme picker, where the browser has one: `t` must change the screen. */
 		f[FILTER][i] = (double)key_bytes(t, "t");
 		if (f[FILTER][i] > 0 && !unbound(t)) {
@@ -447,7 +450,9 @@ static void bench_bytes(const char *seed, const char *text)
 			sum += key_bytes(t, "j");
 		l[TWENTY][i] = sum / 20.0;
 		l[PAGE][i] = (double)key_bytes(t, " ");
+		l[PAGE_REDRAW][i] = (double)key_bytes(t, "\f");
 		l[JUMP][i] = -1;
+		l[JUMP_REDRAW][i] = -1;
 		quit(t);
 		t = spawn(80, 24, ls);
 		settle(t, now_ms(), QUIET_MS, true);
@@ -709,31 +714,39 @@ int main(int argc, char **argv)
 			return 2;
 	}
 	if (argc - optind != 4) {
-		fputs("usage: bench [-n RUNS] [-o cli|term] FAYAN SEED ARCHIVES_DIR THEMES_FILE\n", stderr);
+		fputs("usage: bench [-n RUNS] [-o cli|term|bytes|browser] FAYAN SEED ARCHIVES_DIR THEMES_FILE\n", stderr);
 		return 2;
 	}
 	fayan = argv[optind];
 	setenv("FAYAN", fayan, 1);
 	signal(SIGPIPE, SIG_IGN);
 	machine();
-	if (!only || !strcmp(only, "term")) {
+	/* -o term runs all the terminal tables; -o bytes and -o browser one of them. */
+	if (!only || !strcmp(only, "term") || !strcmp(only, "bytes") || !strcmp(only, "browser")) {
 		struct buf dir;
+		bool all = !only || !strcmp(only, "term");
 
 		buf_init(&dir);
 		printf("## In an 80x24 terminal: fayan vs less\n\n");
-		printf("| measure | fayan | less | ratio | bytes written |\n|---|---|---|---|---|\n");
-		bench_first_frame(argv[optind + 1]);
-		printf("\n| bytes over the wire (full-width reading after `z`) | fayan | less | ratio |\n|---|---|---|---|\n");
-		buf_printf(&dir, "%s/long.txt", argv[optind + 2]);
-		bench_bytes(argv[optind + 1], dir.data);
-		dir.len = 0;
-		printf("\n| browser on an archive | result |\n|---|---|\n");
-		bench_idle_less(argv[optind + 1]);
-		buf_printf(&dir, "%s/s1000", argv[optind + 2]);
-		bench_archive_browser("1,000 sections", dir.data);
-		dir.len = 0;
-		buf_printf(&dir, "%s/mb100", argv[optind + 2]);
-		bench_archive_browser("100 MB", dir.data);
+		if (all) {
+			printf("| measure | fayan | less | ratio | bytes written |\n|---|---|---|---|---|\n");
+			bench_first_frame(argv[optind + 1]);
+		}
+		if (all || !strcmp(only, "bytes")) {
+			printf("\n| bytes over the wire (full-width reading after `z`) | fayan | less | ratio |\n|---|---|---|---|\n");
+			buf_printf(&dir, "%s/long.txt", argv[optind + 2]);
+			bench_bytes(argv[optind + 1], dir.data);
+			dir.len = 0;
+		}
+		if (all || !strcmp(only, "browser")) {
+			printf("\n| browser on an archive | result |\n|---|---|\n");
+			bench_idle_less(argv[optind + 1]);
+			buf_printf(&dir, "%s/s1000", argv[optind + 2]);
+			bench_archive_browser("1,000 sections", dir.data);
+			dir.len = 0;
+			buf_printf(&dir, "%s/mb100", argv[optind + 2]);
+			bench_archive_browser("100 MB", dir.data);
+		}
 		buf_free(&dir);
 		printf("\n");
 	}

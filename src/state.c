@@ -95,6 +95,17 @@ static struct state_pos *read_all(const char *dir, size_t *n)
 	return all;
 }
 
+struct state_pos *state_load_all(const char *dir, size_t *n)
+{
+	struct state_pos *all = read_all(dir, n);
+
+	if (*n == 0) {
+		free(all);
+		return NULL;
+	}
+	return all;
+}
+
 long state_load(const char *dir, uint64_t key, struct state_pos *pos)
 {
 	size_t n;

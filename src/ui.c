@@ -60,6 +60,10 @@ struct ui {
 	struct view v;
 	char *state_dir;
 	bool state_failed;
+	/* Each article's state key, hashed from its whole text the first time
+	 * it is needed (keyed[a] says whether keys[a] is set), never again. */
+	uint64_t *keys;
+	bool *keyed;
 	size_t saved_item;
 	int name_cols; /* widest speaker name up to 8 columns, -1 until measured */
 };
@@ -461,7 +465,10 @@ static void draw_status(struct ui *u, WINDOW *w)
 		if (lo->nlines <= rows)
 			buf_adds(&b, " all");
 		else
-			buf_printf(&b, " %zu%%", (v->top + rows >= lo->nlines ? lo->nlines : v->top + rows) * 100 / lo->nlines);
+			/* In steps of 5%: a status line that changes on every line
+			 * scrolled costs more bytes than the scroll itself. */
+			buf_printf(&b, " %zu%%",
+				   (v->top + rows >= lo->nlines ? lo->nlines : v->top + rows) * 20 / lo->nlines * 5);
 		if (v->find.theme)
 			buf_printf(&b, "  [%s]", v->find.theme->name);
 		if (v->find.search_text)
@@ -474,6 +481,10 @@ static void draw_status(struct ui *u, WINDOW *w)
 			buf_printf(&b, "  %s", v->msg);
 		else if (v->note[0])
 			buf_printf(&b, "  %s", v->note);
+		/* Without a title line the status line names the article, last so
+		 * that a narrow terminal cuts the title rather than a message. */
+		if (!v->g.title_line)
+			buf_printf(&b, "  %s", article_title(v, it->article));
 	}
 	werase(w);
 	fill_row(w, 0, 0, u->look.bar, u->look.bar_pair);
@@ -565,24 +576,26 @@ static void draw(struct ui *u)
 		return;
 	}
 	wnoutrefresh(stdscr);
-	if (ensure_win(&u->top, 1, g->cols, 0, 0)) {
+	if (!g->title_line) {
+		drop_win(&u->top);
+	} else if (ensure_win(&u->top, 1, g->cols, 0, 0)) {
 		draw_top(u, u->top);
 		wnoutrefresh(u->top);
 	}
 	if (v->help) {
 		drop_win(&u->sp);
-		if (ensure_win(&u->body, g->body_rows, g->cols, 1, 0)) {
+		if (ensure_win(&u->body, g->body_rows, g->cols, g->body_y, 0)) {
 			draw_help(u, u->body);
 			wnoutrefresh(u->body);
 		}
 	} else {
-		if (g->show_speakers && ensure_win(&u->sp, g->body_rows, g->sp_w, 1, g->sp_x)) {
+		if (g->show_speakers && ensure_win(&u->sp, g->body_rows, g->sp_w, g->body_y, g->sp_x)) {
 			draw_speakers(u, u->sp);
 			wnoutrefresh(u->sp);
 		} else if (!g->show_speakers) {
 			drop_win(&u->sp);
 		}
-		if (g->show_reader && ensure_win(&u->body, g->body_rows, g->rd_w, 1, g->rd_x)) {
+		if (g->show_reader && ensure_win(&u->body, g->body_rows, g->rd_w, g->body_y, g->rd_x)) {
 			draw_reader(u, u->body);
 			wnoutrefresh(u->body);
 		} else if (!g->show_reader) {
@@ -595,14 +608,14 @@ static void draw(struct ui *u)
 
 		if (ph < 4)
 			ph = g->body_rows;
-		if (pw >= 12 && ensure_win(&u->pick, ph, pw, 1 + (g->body_rows - ph) / 2, (g->cols - pw) / 2)) {
+		if (pw >= 12 && ensure_win(&u->pick, ph, pw, g->body_y + (g->body_rows - ph) / 2, (g->cols - pw) / 2)) {
 			draw_picker(u, u->pick, pw);
 			wnoutrefresh(u->pick);
 		}
 	} else {
 		drop_win(&u->pick);
 	}
-	if (ensure_win(&u->status, 1, g->cols, g->lines - 1, 0)) {
+	if (ensure_win(&u->status, 1, g->cols, g->status_y, 0)) {
 		draw_status(u, u->status);
 		wnoutrefresh(u->status);
 	}
@@ -714,19 +727,33 @@ static void setup_look(struct ui *u, const struct ui_opts *opts)
 	l->bar_pair = 0;
 }
 
+/* The state key of article a, hashed once. */
+static uint64_t article_key(struct ui *u, size_t a)
+{
+	const struct doc *d = u->v.d;
+
+	if (!u->keys) {
+		u->keys = xcalloc(d->narticles ? d->narticles : 1, sizeof *u->keys);
+		u->keyed = xcalloc(d->narticles ? d->narticles : 1, sizeof *u->keyed);
+	}
+	if (!u->keyed[a]) {
+		u->keys[a] = state_key(d->articles[a]->src, d->articles[a]->src_len);
+		u->keyed[a] = true;
+	}
+	return u->keys[a];
+}
+
 /* Remember where the user is; after the first failure say so once and stop trying. */
 static void save_state(struct ui *u)
 {
 	struct view *v = &u->v;
 	const struct view_item *it = &v->items[v->cur];
-	const struct article *a;
 	struct state_pos pos;
 	struct fy_err err = {0};
 
 	if (!u->state_dir || u->state_failed || it->article >= v->d->narticles)
 		return;
-	a = v->d->articles[it->article];
-	pos.key = state_key(a->src, a->src_len);
+	pos.key = article_key(u, it->article);
 	pos.section = view_local_section(v, v->cur);
 	pos.para = view_top_para(v);
 	u->saved_item = v->cur;
@@ -748,22 +775,27 @@ static void save_state(struct ui *u)
 static void restore_state(struct ui *u)
 {
 	struct view *v = &u->v;
-	long best = -1;
+	size_t n, best = SIZE_MAX, best_article = 0;
+	struct state_pos *all = state_load_all(u->state_dir, &n);
 	struct state_pos best_pos = {0};
-	size_t best_article = 0;
 
-	for (size_t a = 0; a < v->d->narticles; a++) {
-		const struct article *art = v->d->articles[a];
-		struct state_pos pos;
-		long rank = state_load(u->state_dir, state_key(art->src, art->src_len), &pos);
+	/* Nothing remembered (the first run): no article needs hashing. */
+	for (size_t a = 0; a < v->d->narticles && n > 0; a++) {
+		uint64_t key = article_key(u, a);
 
-		if (rank >= 0 && (best < 0 || rank < best)) {
-			best = rank;
-			best_pos = pos;
-			best_article = a;
+		for (size_t r = 0; r < n && r < best; r++) {
+			if (all[r].key == key) {
+				best = r;
+				best_pos = all[r];
+				best_article = a;
+				break;
+			}
 		}
+		if (best == 0)
+			break; /* the most recent entry: nothing can beat it */
 	}
-	if (best < 0)
+	free(all);
+	if (best == SIZE_MAX)
 		return;
 	for (size_t i = 0; i < v->nitems; i++) {
 		if (v->items[i].article != best_article || v->items[i].kind == VIEW_ITEM_TITLE)
@@ -1116,6 +1148,8 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 	view_free(&u.v);
 	buf_free(&u.osc);
 	free(u.state_dir);
+	free(u.keys);
+	free(u.keyed);
 	if (ui_signal) {
 		int sig = ui_signal;
 

@@ -36,7 +36,6 @@ static void add_item(struct view *v, size_t *cap, enum view_item_kind kind, size
 	it->kind = kind;
 	it->article = article;
 	it->sec = sec;
-	it->lo_width = -1;
 }
 
 static void compute_geom(struct view *v, int cols, int lines)
@@ -48,7 +47,15 @@ static void compute_geom(struct view *v, int cols, int lines)
 	g->cols = cols;
 	g->lines = lines;
 	g->too_small = cols < VIEW_MIN_COLS || lines < VIEW_MIN_LINES;
-	g->body_rows = lines > 2 ? lines - 2 : 1;
+	g->title_line = !(v->hide_speakers && !v->help);
+	g->body_y = 1;
+	if (g->title_line) {
+		g->body_rows = lines > 2 ? lines - 2 : 1;
+		g->status_y = lines > 1 ? lines - 1 : 0;
+	} else {
+		g->body_rows = lines > 1 ? lines - 1 : 1;
+		g->status_y = 0;
+	}
 	if (v->hide_speakers)
 		v->focus = VIEW_FOCUS_READER;
 	if (wide && !v->hide_speakers) {
@@ -85,23 +92,37 @@ static int reader_width(const struct view *v)
 	return g->cols >= 30 ? g->cols - 2 : g->cols;
 }
 
+/* The layout of item i at `width` columns, from the cache or laid out now; valid
+ * until VIEW_LAYOUT_CACHE other layouts have been asked for. */
 static const struct layout *layout_of(struct view *v, size_t i, int width)
 {
 	struct view_item *it = &v->items[i];
+	struct view_layout_slot *slot = &v->lc[0];
 
-	if (it->lo_width != width) {
-		if (it->lo_width >= 0)
-			layout_free(&it->lo);
-		if (it->kind == VIEW_ITEM_SECTION) {
-			layout_section(&it->lo, it->sec, width);
-		} else {
-			const struct article *a = v->d->articles[it->article];
+	for (size_t k = 0; k < VIEW_LAYOUT_CACHE; k++) {
+		struct view_layout_slot *s = &v->lc[k];
 
-			layout_paras(&it->lo, "导语", a->intro, a->nintro, width);
+		if (s->width == width && s->item == i) {
+			s->used = ++v->lc_clock;
+			return &s->lo;
 		}
-		it->lo_width = width;
+		/* Otherwise the empty slot, or the one asked for longest ago. */
+		if (slot->width >= 0 && (s->width < 0 || s->used < slot->used))
+			slot = s;
 	}
-	return &it->lo;
+	if (slot->width >= 0)
+		layout_free(&slot->lo);
+	if (it->kind == VIEW_ITEM_SECTION) {
+		layout_section(&slot->lo, it->sec, width);
+	} else {
+		const struct article *a = v->d->articles[it->article];
+
+		layout_paras(&slot->lo, "导语", a->intro, a->nintro, width);
+	}
+	slot->item = i;
+	slot->width = width;
+	slot->used = ++v->lc_clock;
+	return &slot->lo;
 }
 
 const struct layout *view_layout(struct view *v)
@@ -438,6 +459,8 @@ void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int co
 
 	memset(v, 0, sizeof *v);
 	v->d = d;
+	for (size_t k = 0; k < VIEW_LAYOUT_CACHE; k++)
+		v->lc[k].width = -1;
 	v->item_of_section = xcalloc(d->nsections ? d->nsections : 1, sizeof *v->item_of_section);
 	for (size_t a = 0; a < d->narticles; a++) {
 		const struct article *art = d->articles[a];
@@ -478,9 +501,9 @@ void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int co
 
 void view_free(struct view *v)
 {
-	for (size_t i = 0; i < v->nitems; i++)
-		if (v->items[i].lo_width >= 0)
-			layout_free(&v->items[i].lo);
+	for (size_t k = 0; k < VIEW_LAYOUT_CACHE; k++)
+		if (v->lc[k].width >= 0)
+			layout_free(&v->lc[k].lo);
 	free(v->items);
 	free(v->item_of_section);
 	free(v->vis);
@@ -819,12 +842,13 @@ static void do_action(struct view *v, enum action a, const char *key)
 void view_do(struct view *v, enum action a, const char *key)
 {
 	enum view_focus focus = v->focus;
-	bool hidden = v->hide_speakers;
+	bool hidden = v->hide_speakers, help = v->help;
 
 	view_sync(v);
 	do_action(v, a, key);
-	/* Narrow terminals show the focused pane only: the panes follow the focus. */
-	if (focus != v->focus || hidden != v->hide_speakers)
+	/* Narrow terminals show the focused pane only: the panes follow the focus;
+	 * the help has a title line even in full-width reading. */
+	if (focus != v->focus || hidden != v->hide_speakers || help != v->help)
 		view_resize(v, v->g.cols, v->g.lines);
 }
 
@@ -858,9 +882,9 @@ static size_t item_at(const struct view *v, int y)
 {
 	size_t i;
 
-	if (y < 1 || y > v->g.body_rows)
+	if (y < v->g.body_y || y >= v->g.body_y + v->g.body_rows)
 		return SIZE_MAX;
-	i = v->sp_top + (size_t)(y - 1);
+	i = v->sp_top + (size_t)(y - v->g.body_y);
 	return i < v->nvis ? v->vis[i] : SIZE_MAX;
 }
 

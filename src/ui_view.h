@@ -32,8 +32,18 @@ struct view_item {
 	enum view_item_kind kind;
 	size_t article;
 	const struct section *sec; /* VIEW_ITEM_SECTION only */
-	struct layout lo;          /* cached layout at width lo_width */
-	int lo_width;              /* -1: not laid out */
+};
+
+/* Layouts kept for the items read last: an archive has tens of thousands of
+ * items, and a layout per item would cost memory for every one of them. */
+#define VIEW_LAYOUT_CACHE 4
+
+/* One laid-out item: `item` at `width` columns (width -1: an empty slot). */
+struct view_layout_slot {
+	size_t item;
+	int width;
+	unsigned long used; /* when it was last asked for, for dropping the oldest */
+	struct layout lo;
 };
 
 enum view_focus {
@@ -50,6 +60,12 @@ struct view_geom {
 	int rd_x, rd_w;     /* reader window, full terminal width when alone */
 	int text_x, text_w; /* the text inside the reader window */
 	int body_rows;      /* rows between the top line and the status line */
+	/* Full-width reading (z) has no title line: the status line goes on top
+	 * and the text runs to the bottom row, so that ncurses scrolls it with a
+	 * delete-line at its top instead of setting a scroll region each time. */
+	bool title_line;    /* a title line on row 0 */
+	int body_y;         /* the first row of the panes */
+	int status_y;       /* the status line's row */
 };
 
 struct view_help_line {
@@ -112,6 +128,8 @@ struct view {
 	struct doc *d;
 	struct view_item *items;
 	size_t nitems;
+	struct view_layout_slot lc[VIEW_LAYOUT_CACHE];
+	unsigned long lc_clock;
 	size_t *item_of_section; /* section number - 1 -> item index */
 
 	size_t cur;    /* the item being read */

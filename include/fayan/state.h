@@ -33,6 +33,11 @@ char *state_dir(const char *xdg, const char *home);
  * recently saved) and fills *pos, or -1 if absent or unreadable. */
 long state_load(const char *dir, uint64_t key, struct state_pos *pos);
 
+/* Every entry of the positions file in `dir`, most recent first (the index is
+ * the rank state_load returns); NULL and *n = 0 if absent or unreadable. Caller
+ * frees. One read for a whole collection instead of one per article. */
+struct state_pos *state_load_all(const char *dir, size_t *n);
+
 /* Save *pos as the most recent entry: creates `dir` (mode 0700) if needed and
  * replaces the file atomically (temporary file in `dir`, fsync, rename; mode
  * 0600). Returns 0, or -1 with err filled ("DIR/positions: reason"). */

@@ -126,6 +126,54 @@ static void test_most_recent_first_and_update(void **state)
 	assert_int_equal(state_load(fx->dir, 6, &got), -1);
 }
 
+/* state_load_all gives what state_load would for every key, in one read. */
+static void test_load_all_matches_load(void **state)
+{
+	struct fixture *fx = *state;
+	struct fy_err err = {0};
+	struct state_pos *all, got;
+	size_t n = 99;
+	char path[128];
+	FILE *f;
+
+	all = state_load_all(fx->dir, &n); /* no directory yet */
+	assert_null(all);
+	assert_int_equal(n, 0);
+	for (uint64_t k = 1; k <= 4; k++) {
+		struct state_pos p = {.key = k * 0x1000000001ULL, .section = (size_t)k, .para = (size_t)(10 * k)};
+
+		assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	}
+	all = state_load_all(fx->dir, &n);
+	assert_non_null(all);
+	assert_int_equal(n, 4);
+	for (size_t r = 0; r < n; r++) {
+		assert_int_equal(all[r].key, (4 - r) * 0x1000000001ULL);
+		assert_int_equal(state_load(fx->dir, all[r].key, &got), (long)r);
+		assert_int_equal(got.section, all[r].section);
+		assert_int_equal(got.para, all[r].para);
+	}
+	free(all);
+	/* Damaged lines are skipped here too; an empty file gives nothing. */
+	snprintf(path, sizeof path, "%s/positions", fx->dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("junk\n00000000000000ff 3 9\n\xe4\xb8\xad 1 1\n", f);
+	fclose(f);
+	all = state_load_all(fx->dir, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(all[0].key, 0xff);
+	assert_int_equal(all[0].section, 3);
+	assert_int_equal(all[0].para, 9);
+	free(all);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fclose(f);
+	all = state_load_all(fx->dir, &n);
+	assert_null(all);
+	assert_int_equal(n, 0);
+}
+
 static void test_no_temp_files_left_and_garbage_ignored(void **state)
 {
 	struct fixture *fx = *state;
@@ -207,6 +255,7 @@ int main(void)
 		cmocka_unit_test(test_key),
 		cmocka_unit_test_setup_teardown(test_round_trip_and_modes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_most_recent_first_and_update, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_load_all_matches_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_temp_files_left_and_garbage_ignored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failure_reported, setup, teardown),
 	};
