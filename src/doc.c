@@ -51,6 +51,7 @@ struct parse {
 	size_t npool;
 	size_t pool_cap;
 	size_t lost_warnings;
+	bool no_controls; /* the source holds no control character but line ends */
 };
 
 /* ---- characters ---- */
@@ -491,10 +492,17 @@ static void warn(struct parse *p, size_t lineno, const char *fmt, ...)
 	a->warnings[a->nwarnings++] = buf_take(&b, NULL);
 }
 
-/* An owned, control-free copy of s[0..len). */
-static char *clean_dup(const char *s, size_t len)
+/* Whether s[0..len), a part of the source without line ends, holds a control
+ * character. Most sources hold none, and then no line needs looking at. */
+static bool has_controls(const struct parse *p, const char *s, size_t len)
 {
-	if (text_has_controls(s, len))
+	return !p->no_controls && text_has_controls(s, len);
+}
+
+/* An owned, control-free copy of s[0..len). */
+static char *clean_dup(const struct parse *p, const char *s, size_t len)
+{
+	if (has_controls(p, s, len))
 		return text_sanitize(s, len, false, NULL);
 	return xstrndup(s, len);
 }
@@ -514,11 +522,11 @@ static char *span_str(struct parse *p, const struct span *sp)
 {
 	char *s = p->a->src + sp->off;
 
-	if (!text_has_controls(s, sp->len) && nul_fits(p->a, sp->off + sp->len)) {
+	if (!has_controls(p, s, sp->len) && nul_fits(p->a, sp->off + sp->len)) {
 		s[sp->len] = '\0';
 		return s;
 	}
-	return clean_dup(s, sp->len);
+	return clean_dup(p, s, sp->len);
 }
 
 /* Point the byline, and the name that ends it, into the source when the
@@ -593,10 +601,10 @@ static void append_fragment(struct parse *p, struct buf *b, const struct span *s
 }
 
 /* Whether none of the fragments frag[0..n) holds a control character. */
-static bool fragments_clean(const struct article *a, const struct span *frag, size_t n)
+static bool fragments_clean(const struct parse *p, const struct span *frag, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		if (text_has_controls(a->src + frag[k].off, frag[k].len))
+		if (has_controls(p, p->a->src + frag[k].off, frag[k].len))
 			return false;
 	return true;
 }
@@ -647,7 +655,7 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 		while (j + 1 < n && !ends_sentence(a->src + frag[j].off, frag[j].len))
 			j++;
 		a->rejoined += j - i;
-		if (j == i && !text_has_controls(s, frag[i].len) &&
+		if (j == i && !has_controls(p, s, frag[i].len) &&
 		    (frag[i].off + frag[i].len == a->src_len || s[frag[i].len] == '\n' ||
 		     s[frag[i].len] == '\r' || s[frag[i].len] == ' ' || s[frag[i].len] == '\t' ||
 		     s[frag[i].len] == '\0')) {
@@ -656,7 +664,7 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 			pa->len = frag[i].len;
 			pa->owned = false;
 			add_piece(p, 0, frag[i].off, frag[i].len);
-		} else if (j > i && fragments_clean(a, frag + i, j - i + 1)) {
+		} else if (j > i && fragments_clean(p, frag + i, j - i + 1)) {
 			pa->text = s;
 			pa->len = join_in_place(p, frag + i, j - i + 1);
 			pa->owned = false;
@@ -688,22 +696,25 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 	return np;
 }
 
-/* Split src into trimmed non-empty lines; returns the count. */
-static size_t split_lines(const char *src, size_t len, struct span **out)
+/* Split src into trimmed non-empty lines; returns the count. `ends` is the
+ * number of LF and CR bytes in src, `cr` that of CR alone. */
+static size_t split_lines(const char *src, size_t len, size_t ends, size_t cr, struct span **out)
 {
-	struct span *v = NULL;
-	size_t n = 0, cap = 1, lineno = 1, off = 0;
-
-	/* Size the array once: at most one line per line end, plus one. */
-	for (size_t i = 0; i < len; i++)
-		cap += src[i] == '\n' || src[i] == '\r';
-	v = xmalloc(cap * sizeof *v);
+	/* At most one line per line end, plus one. */
+	struct span *v = xmalloc((ends + 1) * sizeof *v);
+	size_t n = 0, lineno = 1, off = 0;
 
 	while (off < len) {
 		size_t start = off, end, b;
 
-		while (off < len && src[off] != '\n' && src[off] != '\r')
-			off++;
+		if (cr == 0) {
+			const char *nl = memchr(src + off, '\n', len - off);
+
+			off = nl ? (size_t)(nl - src) : len;
+		} else {
+			while (off < len && src[off] != '\n' && src[off] != '\r')
+				off++;
+		}
 		end = off;
 		while (start < end && (b = blank_len(src, end, start)) != 0)
 			start += b;
@@ -720,17 +731,6 @@ static size_t split_lines(const char *src, size_t len, struct span **out)
 	}
 	*out = v;
 	return n;
-}
-
-/* Number of control characters in src: each may split a piece in two. */
-static size_t count_controls(const char *s, size_t len)
-{
-	size_t k = 0, n;
-
-	for (size_t off = 0; off < len; off++)
-		if (s[off] != '\n' && s[off] != '\r' && is_ctrl_at(s, len, off, &n))
-			k++;
-	return k;
 }
 
 /* Paragraphs of lines [from, to) into *paras. */
@@ -911,14 +911,15 @@ static void trim_pool(struct parse *p)
 	a->piece_store = exact;
 }
 
-/* Recognise the structure of a->src and fill the article. */
-static void parse_article(struct article *a)
+/* Recognise the structure of a->src, whose scan is `sc`, and fill the article. */
+static void parse_article(struct article *a, const struct text_scan *sc)
 {
-	struct parse p = {.a = a};
+	struct parse p = {.a = a, .no_controls = sc->controls == 0};
 	size_t *found = NULL, nfound = 0, cap = 0;
 
-	p.nlines = split_lines(a->src, a->src_len, &p.lines);
-	p.pool_cap = p.nlines + count_controls(a->src, a->src_len) + 1;
+	p.nlines = split_lines(a->src, a->src_len, sc->lf + sc->cr, sc->cr, &p.lines);
+	/* A piece per line, and one more per control character, which may split one. */
+	p.pool_cap = p.nlines + sc->controls + 1;
 	p.pool = xmalloc(p.pool_cap * sizeof *p.pool);
 	a->piece_store = p.pool;
 
@@ -1060,10 +1061,13 @@ static int add_owned(struct doc *d, const char *name, char *src, size_t len,
 		     const struct doc_opts *opts, struct fy_err *err)
 {
 	const char *shown = strcmp(name, "-") == 0 ? "(stdin)" : name;
-	const char *nul = memchr(src, '\0', len);
-	size_t bad, skip = 0;
+	const char *nul;
+	size_t skip = 0;
+	struct text_scan sc;
 	struct article *a;
 
+	text_scan(src, len, &sc);
+	nul = sc.nul < len ? src + sc.nul : memchr(src + sc.bad, '\0', len - sc.bad);
 	if (nul) {
 		size_t at = (size_t)(nul - src);
 
@@ -1076,18 +1080,19 @@ static int add_owned(struct doc *d, const char *name, char *src, size_t len,
 		free(src);
 		return err_set(err, "%s: empty file", shown);
 	}
-	bad = text_check_utf8(src, len);
-	if (bad < len) {
+	if (sc.bad < len) {
 		char *fixed;
 
 		if (!opts || !opts->force) {
 			free(src);
-			return err_set(err, "%s: invalid UTF-8 at byte %zu", shown, bad);
+			return err_set(err, "%s: invalid UTF-8 at byte %zu", shown, sc.bad);
 		}
 		fixed = text_repair_utf8(src + skip, len - skip, &len);
 		free(src);
 		src = fixed;
+		text_scan(src, len, &sc);
 	} else if (skip) {
+		/* A BOM holds no line end or control: the scan's counts stand. */
 		len -= skip;
 		memmove(src, src + skip, len + 1);
 	}
@@ -1096,7 +1101,7 @@ static int add_owned(struct doc *d, const char *name, char *src, size_t len,
 	a->src = src;
 	a->src_len = len;
 	a->name = clean_name(shown);
-	parse_article(a);
+	parse_article(a, &sc);
 
 	if (a->nsections > DOC_MAX_SECTIONS - d->nsections) {
 		article_free(a);
