@@ -56,10 +56,24 @@ struct parse {
 
 /* ---- characters ---- */
 
-/* Decode the code point at s[off..len); return its byte length. */
+/* Decode the code point at s[off..len); return its byte length. ASCII and
+ * the three-byte characters that make up this genre are decoded here, without
+ * a call per character into the text layer. */
 static size_t char_at(const char *s, size_t len, size_t off, uint32_t *c)
 {
-	return text_next_char(s + off, len - off, c);
+	const unsigned char *u = (const unsigned char *)s + off;
+	size_t left = len - off;
+
+	if (left >= 1 && u[0] < 0x80) {
+		*c = u[0];
+		return 1;
+	}
+	if (left >= 3 && u[0] >= 0xE1 && u[0] <= 0xEC && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		*c = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		return 3;
+	}
+	return text_next_char(s + off, left, c);
 }
 
 /* Byte offset of the start of the last code point of s[0..len) (len > 0). */
@@ -111,11 +125,14 @@ static bool has_prefix(const char *s, size_t len, const char *p)
 	return len >= n && memcmp(s, p, n) == 0;
 }
 
+static bool has_suffix_n(const char *s, size_t len, const char *p, size_t n)
+{
+	return len >= n && memcmp(s + len - n, p, n) == 0;
+}
+
 static bool has_suffix(const char *s, size_t len, const char *p)
 {
-	size_t n = strlen(p);
-
-	return len >= n && memcmp(s + len - n, p, n) == 0;
+	return has_suffix_n(s, len, p, strlen(p));
 }
 
 static bool contains(const char *s, size_t len, const char *p)
@@ -162,36 +179,70 @@ static bool is_ascii_alnum(char ch)
 
 /* ---- bylines ---- */
 
-/* Punctuation that never appears in a byline. */
-static const uint32_t byline_reject[] = {
-	0x3002, 0xFF0C, ',', 0xFF01, 0xFF1F, '!', '?', 0xFF1B, ';', 0xFF1A, ':', 0x201C, 0x201D,
-	'"', 0xFF08, 0xFF09, '(', ')', 0x300A, 0x300B, 0x3010, 0x3011, 0x2026, 0x2014, '.', 0};
+/* Punctuation that never appears in a byline: 。，,！？!?；;：:“”"（）()《》【】…—. */
+static bool byline_reject(uint32_t c)
+{
+	switch (c) {
+	case 0x3002: case 0xFF0C: case ',': case 0xFF01: case 0xFF1F: case '!': case '?':
+	case 0xFF1B: case ';': case 0xFF1A: case ':': case 0x201C: case 0x201D: case '"':
+	case 0xFF08: case 0xFF09: case '(': case ')': case 0x300A: case 0x300B: case 0x3010:
+	case 0x3011: case 0x2026: case 0x2014: case '.':
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A word and its length in bytes, so that matching it costs no strlen. */
+struct word {
+	const char *s;
+	size_t len;
+};
+#define WORD(w) {w, sizeof w - 1}
 
 /* Endings that make a string a job title. */
-static const char *const title_words[] = {
-	"书记", "主任", "长", "主席", "员", "代表", "经理", "总监", "干部", "负责人", "主管",
-	"师", "教授", "专家", "村民", "居民", "秘书", "助理", "总裁", "董事", "监事", NULL};
+static const struct word title_words[] = {
+	WORD("书记"), WORD("主任"), WORD("长"), WORD("主席"), WORD("员"), WORD("代表"),
+	WORD("经理"), WORD("总监"), WORD("干部"), WORD("负责人"), WORD("主管"), WORD("师"),
+	WORD("教授"), WORD("专家"), WORD("村民"), WORD("居民"), WORD("秘书"), WORD("助理"),
+	WORD("总裁"), WORD("董事"), WORD("监事"), {NULL, 0}};
 
 /* Endings of place names, longest first where one ends another. */
-static const char *const place_words[] = {
-	"办事处", "管委会", "自治区", "街道", "社区", "嘎查", "省", "市", "州", "盟", "县",
-	"旗", "区", "乡", "镇", "村", NULL};
+static const struct word place_words[] = {
+	WORD("办事处"), WORD("管委会"), WORD("自治区"), WORD("街道"), WORD("社区"), WORD("嘎查"),
+	WORD("省"), WORD("市"), WORD("州"), WORD("盟"), WORD("县"), WORD("旗"), WORD("区"),
+	WORD("乡"), WORD("镇"), WORD("村"), {NULL, 0}};
 
 /* Whether s[0..len) reads as a job title: at least two characters, ending in a title word. */
 static bool title_like(const char *s, size_t len)
 {
 	if (count_chars(s, len, 2) < 2)
 		return false;
-	for (const char *const *w = title_words; *w; w++)
-		if (has_suffix(s, len, *w))
+	for (const struct word *w = title_words; w->s; w++)
+		if (has_suffix_n(s, len, w->s, w->len))
 			return true;
 	return false;
 }
 
-/* The byline's fields, as byte ranges into a scratch buffer. */
+/* A byline's text, normalised: it is never longer than the line it came from. */
+#define BYLINE_MAX_BYTES (BYLINE_MAX_CHARS * 4)
+struct byline_text {
+	char data[BYLINE_MAX_BYTES + 1];
+	size_t len;
+};
+
+static void bt_add(struct byline_text *t, const char *s, size_t n)
+{
+	memcpy(t->data + t->len, s, n);
+	t->len += n;
+	t->data[t->len] = '\0';
+}
+
+/* The byline's fields, as byte ranges into scratch buffers on the stack (a
+ * byline is at most BYLINE_MAX_BYTES; every line shorter than that is tried). */
 struct byline_parts {
-	struct buf norm;  /* the byline with separators normalised to one space */
-	struct buf rest;  /* everything before the name, parts joined by one space */
+	struct byline_text norm; /* the byline with separators normalised to one space */
+	struct byline_text rest; /* everything before the name, parts joined by one space */
 	size_t last_part; /* offset in `rest` where the last part before the name starts */
 	size_t nrest;     /* parts before the name */
 	size_t name_off, name_len; /* in norm */
@@ -209,10 +260,10 @@ static bool split_place(struct byline_parts *bp)
 	for (size_t p = len; p > 0; p--) {
 		if (p == len || ((unsigned char)s[p] & 0xC0) == 0x80)
 			continue;
-		for (const char *const *w = place_words; *w; w++) {
-			size_t wl = strlen(*w);
+		for (const struct word *w = place_words; w->s; w++) {
+			size_t wl = w->len;
 
-			if (!has_suffix(s, p, *w))
+			if (!has_suffix_n(s, p, w->s, wl))
 				continue;
 			/* 郑州市委书记: the 市 belongs to the title 市委书记. */
 			if (wl == 3 && has_prefix(s + p, len - p, "委") && p > wl) {
@@ -236,7 +287,7 @@ static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
 	size_t off = 0, part_start = 0, nparts = 0, nchars = 0, name_chars;
 	size_t part_off[BYLINE_MAX_CHARS + 1], part_len[BYLINE_MAX_CHARS + 1];
 
-	if (len == 0 || len > BYLINE_MAX_CHARS * 4)
+	if (len == 0 || len > BYLINE_MAX_BYTES)
 		return false;
 	while (off < len) {
 		size_t b = blank_len(s, len, off);
@@ -260,7 +311,7 @@ static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
 		}
 		off += char_at(s, len, off, &c);
 		if (++nchars > BYLINE_MAX_CHARS || c < 0x20 || (c >= 0x7F && c < 0xA0) ||
-		    in_list(c, byline_reject))
+		    byline_reject(c))
 			return false;
 	}
 	part_off[nparts] = part_start;
@@ -300,20 +351,18 @@ static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
 
 	for (size_t i = 0; i < nparts; i++) {
 		if (i)
-			buf_addc(&bp->norm, ' ');
+			bt_add(&bp->norm, " ", 1);
 		if (i == nparts - 1)
 			bp->name_off = bp->norm.len;
-		buf_add(&bp->norm, s + part_off[i], part_len[i]);
+		bt_add(&bp->norm, s + part_off[i], part_len[i]);
 		if (i < nparts - 1) {
 			if (i)
-				buf_addc(&bp->rest, ' ');
+				bt_add(&bp->rest, " ", 1);
 			bp->last_part = bp->rest.len;
-			buf_add(&bp->rest, s + part_off[i], part_len[i]);
+			bt_add(&bp->rest, s + part_off[i], part_len[i]);
 		}
 	}
 	bp->nrest = nparts - 1;
-	if (!bp->rest.data)
-		buf_add(&bp->rest, "", 0);
 	if (bp->nrest == 0) {
 		bp->place_len = 0;
 		bp->title_off = 0;
@@ -339,23 +388,34 @@ static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
 	return false;
 }
 
-/* Whether s[0..len) is a byline; if sp is not NULL, fill it with owned strings. */
-static bool byline_parse(const char *s, size_t len, struct speaker *sp)
+/* Whether s[0..len) is a byline; if sp is not NULL, fill it with owned
+ * strings, except that when `line` is not NULL (it is s, and a NUL may go at
+ * s[len]) and the byline is printed in normal form (one space between its
+ * parts), the byline and the name that ends it point into it, so that a large
+ * archive keeps no copies of them. */
+static bool byline_parse_at(const char *s, size_t len, struct speaker *sp, char *line)
 {
 	struct byline_parts bp;
 	bool ok;
 
-	memset(&bp, 0, sizeof bp);
-	buf_init(&bp.norm);
-	buf_init(&bp.rest);
+	bp.norm.len = bp.rest.len = 0;
+	bp.norm.data[0] = bp.rest.data[0] = '\0';
 	ok = byline_scan(s, len, &bp);
 	if (ok && sp) {
 		struct buf pt;
 		const char *r = bp.rest.data;
-		size_t n;
+		const char *name = bp.norm.data + bp.name_off;
+		size_t n, nlen = bp.name_len, blen = bp.norm.len;
 
-		sp->byline = xstrndup(bp.norm.data, bp.norm.len);
-		sp->name = xstrndup(bp.norm.data + bp.name_off, bp.name_len);
+		if (line && blen == len && memcmp(line, bp.norm.data, blen) == 0) {
+			line[blen] = '\0';
+			sp->byline = line;
+			sp->name = nlen <= blen && memcmp(line + blen - nlen, name, nlen) == 0
+				? line + blen - nlen : xstrndup(name, nlen);
+		} else {
+			sp->byline = xstrndup(bp.norm.data, blen);
+			sp->name = xstrndup(name, nlen);
+		}
 		/* Place and title share one allocation, owned by place: "place\0title". */
 		buf_init(&pt);
 		buf_add(&pt, r, bp.place_len);
@@ -370,9 +430,13 @@ static bool byline_parse(const char *s, size_t len, struct speaker *sp)
 		sp->place = xrealloc(sp->place, n + 1); /* no slack from growing */
 		sp->title = sp->place + bp.place_len + 1;
 	}
-	buf_free(&bp.norm);
-	buf_free(&bp.rest);
 	return ok;
+}
+
+/* Whether s[0..len) is a byline; if sp is not NULL, fill it with owned strings. */
+static bool byline_parse(const char *s, size_t len, struct speaker *sp)
+{
+	return byline_parse_at(s, len, sp, NULL);
 }
 
 /* Length of s[0..len) without trailing blanks. */
@@ -529,23 +593,12 @@ static char *span_str(struct parse *p, const struct span *sp)
 	return clean_dup(p, s, sp->len);
 }
 
-/* Point the byline, and the name that ends it, into the source when the
- * printed byline is already in normal form (one space between its parts), so
- * that a large archive keeps no copies of them. */
+/* Fill the speaker from the byline at line `l`, in the source where it can be. */
 static void speaker_in_place(struct parse *p, const struct span *l, struct speaker *sp)
 {
 	char *s = p->a->src + l->off;
-	size_t blen = strlen(sp->byline), nlen = strlen(sp->name);
 
-	if (blen != l->len || memcmp(s, sp->byline, blen) != 0 || !nul_fits(p->a, l->off + l->len))
-		return;
-	s[blen] = '\0';
-	free(sp->byline);
-	sp->byline = s;
-	if (nlen <= blen && strcmp(s + blen - nlen, sp->name) == 0) {
-		free(sp->name);
-		sp->name = s + blen - nlen;
-	}
+	byline_parse_at(s, l->len, sp, nul_fits(p->a, l->off + l->len) ? s : NULL);
 }
 
 static bool is_ctrl_at(const char *s, size_t len, size_t off, size_t *n)
@@ -836,7 +889,6 @@ static void parse_regular(struct parse *p, const size_t *byl, size_t nb)
 		s->headline = hl[k] != SIZE_MAX ? span_str(p, &p->lines[hl[k]]) : xstrdup("");
 		s->src_off = p->lines[head[k]].off;
 		s->line = p->lines[head[k]].lineno;
-		byline_parse(a->src + p->lines[byl[k]].off, p->lines[byl[k]].len, &s->speaker);
 		speaker_in_place(p, &p->lines[byl[k]], &s->speaker);
 		if (hl[k] == SIZE_MAX)
 			warn(p, p->lines[byl[k]].lineno, "byline of %s has no headline above it",
