@@ -118,6 +118,17 @@ static size_t count_chars(const char *s, size_t len, size_t limit)
 	return n;
 }
 
+/* Whether s[0..len) has at most `limit` code points. Most lines answer from
+ * their length in bytes alone: a code point takes one to four of them. */
+static bool at_most_chars(const char *s, size_t len, size_t limit)
+{
+	if (len <= limit)
+		return true;
+	if (len > 4 * limit)
+		return false;
+	return count_chars(s, len, limit) <= limit;
+}
+
 static bool has_prefix(const char *s, size_t len, const char *p)
 {
 	size_t n = strlen(p);
@@ -127,7 +138,8 @@ static bool has_prefix(const char *s, size_t len, const char *p)
 
 static bool has_suffix_n(const char *s, size_t len, const char *p, size_t n)
 {
-	return len >= n && memcmp(s + len - n, p, n) == 0;
+	/* The last byte first: it tells most CJK endings apart without a call. */
+	return len >= n && (n == 0 || s[len - 1] == p[n - 1]) && memcmp(s + len - n, p, n) == 0;
 }
 
 static bool has_suffix(const char *s, size_t len, const char *p)
@@ -135,9 +147,27 @@ static bool has_suffix(const char *s, size_t len, const char *p)
 	return has_suffix_n(s, len, p, strlen(p));
 }
 
+/* The first occurrence of p[0..n) (n >= 1) in s[0..len), or NULL. The needles
+ * are a few bytes long, where finding the first byte with memchr beats memmem. */
+static const char *find(const char *s, size_t len, const char *p, size_t n)
+{
+	const char *end = s + len;
+
+	while ((size_t)(end - s) >= n) {
+		const char *c = memchr(s, p[0], (size_t)(end - s) - n + 1);
+
+		if (!c)
+			return NULL;
+		if (memcmp(c + 1, p + 1, n - 1) == 0)
+			return c;
+		s = c + 1;
+	}
+	return NULL;
+}
+
 static bool contains(const char *s, size_t len, const char *p)
 {
-	return memmem(s, len, p, strlen(p)) != NULL;
+	return find(s, len, p, strlen(p)) != NULL;
 }
 
 static bool in_list(uint32_t c, const uint32_t *list)
@@ -281,13 +311,34 @@ static bool split_place(struct byline_parts *bp)
 	return false;
 }
 
+/* Whether s[0..len) (trimmed) ends in 2-6 hanzi after a blank or from its
+ * start: a name of 2-4 and perhaps 代表 or 委员. Every byline does; a line of
+ * text seldom does, and this tells so from its last character or two. */
+static bool byline_tail(const char *s, size_t len)
+{
+	size_t end = len, n = 0;
+
+	while (end > 0) {
+		size_t lc = last_char_off(s, end);
+		uint32_t c;
+
+		if (blank_len(s, end, lc) == end - lc)
+			break;
+		char_at(s, end, lc, &c);
+		if (!is_hanzi(c) || ++n > 6)
+			return false;
+		end = lc;
+	}
+	return n >= 2;
+}
+
 /* Recognise a byline in s[0..len) and fill bp (initialised by the caller). */
 static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
 {
 	size_t off = 0, part_start = 0, nparts = 0, nchars = 0, name_chars;
 	size_t part_off[BYLINE_MAX_CHARS + 1], part_len[BYLINE_MAX_CHARS + 1];
 
-	if (len == 0 || len > BYLINE_MAX_BYTES)
+	if (len == 0 || len > BYLINE_MAX_BYTES || !byline_tail(s, len))
 		return false;
 	while (off < len) {
 		size_t b = blank_len(s, len, off);
@@ -473,7 +524,7 @@ static size_t colon_byline(const char *s, size_t len, struct speaker *sp)
 
 static bool headline_like(const char *s, size_t len)
 {
-	return len > 0 && count_chars(s, len, HEADLINE_MAX_CHARS) <= HEADLINE_MAX_CHARS &&
+	return len > 0 && at_most_chars(s, len, HEADLINE_MAX_CHARS) &&
 	       !ends_sentence(s, len);
 }
 
@@ -505,14 +556,14 @@ static bool editor_like(const char *s, size_t len)
 
 static bool topic_like(const char *s, size_t len)
 {
-	return len > 0 && count_chars(s, len, TOPIC_MAX_CHARS) <= TOPIC_MAX_CHARS &&
+	return len > 0 && at_most_chars(s, len, TOPIC_MAX_CHARS) &&
 	       !ends_sentence(s, len) && !contains(s, len, "，") && !contains(s, len, ",") &&
 	       !contains(s, len, "。") && !editor_like(s, len) && !byline_parse(s, len, NULL);
 }
 
 static bool title_line_like(const char *s, size_t len)
 {
-	return count_chars(s, len, TITLE_MAX_CHARS) <= TITLE_MAX_CHARS && !contains(s, len, "。") &&
+	return at_most_chars(s, len, TITLE_MAX_CHARS) && !contains(s, len, "。") &&
 	       !ends_sentence(s, len) && !editor_like(s, len);
 }
 
@@ -521,7 +572,7 @@ static bool trailer_like(const char *s, size_t len)
 {
 	bool bracketed;
 
-	if (count_chars(s, len, TRAILER_MAX_CHARS) > TRAILER_MAX_CHARS)
+	if (!at_most_chars(s, len, TRAILER_MAX_CHARS))
 		return false;
 	bracketed = (has_prefix(s, len, "（") && has_suffix(s, len, "）")) ||
 		    (has_prefix(s, len, "(") && has_suffix(s, len, ")"));
@@ -687,7 +738,7 @@ static size_t join_in_place(struct parse *p, const struct span *frag, size_t n)
 
 static size_t lead_of(const char *s, size_t len)
 {
-	const char *e = memmem(s, len, "。", 3);
+	const char *e = find(s, len, "。", 3);
 
 	return e ? (size_t)(e - s) + 3 : 0;
 }
