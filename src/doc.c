@@ -51,14 +51,29 @@ struct parse {
 	size_t npool;
 	size_t pool_cap;
 	size_t lost_warnings;
+	bool no_controls; /* the source holds no control character but line ends */
 };
 
 /* ---- characters ---- */
 
-/* Decode the code point at s[off..len); return its byte length. */
+/* Decode the code point at s[off..len); return its byte length. ASCII and
+ * the three-byte characters that make up this genre are decoded here, without
+ * a call per character into the text layer. */
 static size_t char_at(const char *s, size_t len, size_t off, uint32_t *c)
 {
-	return text_next_char(s + off, len - off, c);
+	const unsigned char *u = (const unsigned char *)s + off;
+	size_t left = len - off;
+
+	if (left >= 1 && u[0] < 0x80) {
+		*c = u[0];
+		return 1;
+	}
+	if (left >= 3 && u[0] >= 0xE1 && u[0] <= 0xEC && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		*c = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		return 3;
+	}
+	return text_next_char(s + off, left, c);
 }
 
 /* Byte offset of the start of the last code point of s[0..len) (len > 0). */
@@ -103,6 +118,17 @@ static size_t count_chars(const char *s, size_t len, size_t limit)
 	return n;
 }
 
+/* Whether s[0..len) has at most `limit` code points. Most lines answer from
+ * their length in bytes alone: a code point takes one to four of them. */
+static bool at_most_chars(const char *s, size_t len, size_t limit)
+{
+	if (len <= limit)
+		return true;
+	if (len > 4 * limit)
+		return false;
+	return count_chars(s, len, limit) <= limit;
+}
+
 static bool has_prefix(const char *s, size_t len, const char *p)
 {
 	size_t n = strlen(p);
@@ -110,16 +136,38 @@ static bool has_prefix(const char *s, size_t len, const char *p)
 	return len >= n && memcmp(s, p, n) == 0;
 }
 
+static bool has_suffix_n(const char *s, size_t len, const char *p, size_t n)
+{
+	/* The last byte first: it tells most CJK endings apart without a call. */
+	return len >= n && (n == 0 || s[len - 1] == p[n - 1]) && memcmp(s + len - n, p, n) == 0;
+}
+
 static bool has_suffix(const char *s, size_t len, const char *p)
 {
-	size_t n = strlen(p);
+	return has_suffix_n(s, len, p, strlen(p));
+}
 
-	return len >= n && memcmp(s + len - n, p, n) == 0;
+/* The first occurrence of p[0..n) (n >= 1) in s[0..len), or NULL. The needles
+ * are a few bytes long, where finding the first byte with memchr beats memmem. */
+static const char *find(const char *s, size_t len, const char *p, size_t n)
+{
+	const char *end = s + len;
+
+	while ((size_t)(end - s) >= n) {
+		const char *c = memchr(s, p[0], (size_t)(end - s) - n + 1);
+
+		if (!c)
+			return NULL;
+		if (memcmp(c + 1, p + 1, n - 1) == 0)
+			return c;
+		s = c + 1;
+	}
+	return NULL;
 }
 
 static bool contains(const char *s, size_t len, const char *p)
 {
-	return memmem(s, len, p, strlen(p)) != NULL;
+	return find(s, len, p, strlen(p)) != NULL;
 }
 
 static bool in_list(uint32_t c, const uint32_t *list)
@@ -161,36 +209,70 @@ static bool is_ascii_alnum(char ch)
 
 /* ---- bylines ---- */
 
-/* Punctuation that never appears in a byline. */
-static const uint32_t byline_reject[] = {
-	0x3002, 0xFF0C, ',', 0xFF01, 0xFF1F, '!', '?', 0xFF1B, ';', 0xFF1A, ':', 0x201C, 0x201D,
-	'"', 0xFF08, 0xFF09, '(', ')', 0x300A, 0x300B, 0x3010, 0x3011, 0x2026, 0x2014, '.', 0};
+/* Punctuation that never appears in a byline: 。，,！？!?；;：:“”"（）()《》【】…—. */
+static bool byline_reject(uint32_t c)
+{
+	switch (c) {
+	case 0x3002: case 0xFF0C: case ',': case 0xFF01: case 0xFF1F: case '!': case '?':
+	case 0xFF1B: case ';': case 0xFF1A: case ':': case 0x201C: case 0x201D: case '"':
+	case 0xFF08: case 0xFF09: case '(': case ')': case 0x300A: case 0x300B: case 0x3010:
+	case 0x3011: case 0x2026: case 0x2014: case '.':
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A word and its length in bytes, so that matching it costs no strlen. */
+struct word {
+	const char *s;
+	size_t len;
+};
+#define WORD(w) {w, sizeof w - 1}
 
 /* Endings that make a string a job title. */
-static const char *const title_words[] = {
-	"书记", "主任", "长", "主席", "员", "代表", "经理", "总监", "干部", "负责人", "主管",
-	"师", "教授", "专家", "村民", "居民", "秘书", "助理", "总裁", "董事", "监事", NULL};
+static const struct word title_words[] = {
+	WORD("书记"), WORD("主任"), WORD("长"), WORD("主席"), WORD("员"), WORD("代表"),
+	WORD("经理"), WORD("总监"), WORD("干部"), WORD("负责人"), WORD("主管"), WORD("师"),
+	WORD("教授"), WORD("专家"), WORD("村民"), WORD("居民"), WORD("秘书"), WORD("助理"),
+	WORD("总裁"), WORD("董事"), WORD("监事"), {NULL, 0}};
 
 /* Endings of place names, longest first where one ends another. */
-static const char *const place_words[] = {
-	"办事处", "管委会", "自治区", "街道", "社区", "嘎查", "省", "市", "州", "盟", "县",
-	"旗", "区", "乡", "镇", "村", NULL};
+static const struct word place_words[] = {
+	WORD("办事处"), WORD("管委会"), WORD("自治区"), WORD("街道"), WORD("社区"), WORD("嘎查"),
+	WORD("省"), WORD("市"), WORD("州"), WORD("盟"), WORD("县"), WORD("旗"), WORD("区"),
+	WORD("乡"), WORD("镇"), WORD("村"), {NULL, 0}};
 
 /* Whether s[0..len) reads as a job title: at least two characters, ending in a title word. */
 static bool title_like(const char *s, size_t len)
 {
 	if (count_chars(s, len, 2) < 2)
 		return false;
-	for (const char *const *w = title_words; *w; w++)
-		if (has_suffix(s, len, *w))
+	for (const struct word *w = title_words; w->s; w++)
+		if (has_suffix_n(s, len, w->s, w->len))
 			return true;
 	return false;
 }
 
-/* The byline's fields, as byte ranges into a scratch buffer. */
+/* A byline's text, normalised: it is never longer than the line it came from. */
+#define BYLINE_MAX_BYTES (BYLINE_MAX_CHARS * 4)
+struct byline_text {
+	char data[BYLINE_MAX_BYTES + 1];
+	size_t len;
+};
+
+static void bt_add(struct byline_text *t, const char *s, size_t n)
+{
+	memcpy(t->data + t->len, s, n);
+	t->len += n;
+	t->data[t->len] = '\0';
+}
+
+/* The byline's fields, as byte ranges into scratch buffers on the stack (a
+ * byline is at most BYLINE_MAX_BYTES; every line shorter than that is tried). */
 struct byline_parts {
-	struct buf norm;  /* the byline with separators normalised to one space */
-	struct buf rest;  /* everything before the name, parts joined by one space */
+	struct byline_text norm; /* the byline with separators normalised to one space */
+	struct byline_text rest; /* everything before the name, parts joined by one space */
 	size_t last_part; /* offset in `rest` where the last part before the name starts */
 	size_t nrest;     /* parts before the name */
 	size_t name_off, name_len; /* in norm */
@@ -208,10 +290,10 @@ static bool split_place(struct byline_parts *bp)
 	for (size_t p = len; p > 0; p--) {
 		if (p == len || ((unsigned char)s[p] & 0xC0) == 0x80)
 			continue;
-		for (const char *const *w = place_words; *w; w++) {
-			size_t wl = strlen(*w);
+		for (const struct word *w = place_words; w->s; w++) {
+			size_t wl = w->len;
 
-			if (!has_suffix(s, p, *w))
+			if (!has_suffix_n(s, p, w->s, wl))
 				continue;
 			/* 郑州市委书记: the 市 belongs to the title 市委书记. */
 			if (wl == 3 && has_prefix(s + p, len - p, "委") && p > wl) {
@@ -229,13 +311,34 @@ static bool split_place(struct byline_parts *bp)
 	return false;
 }
 
+/* Whether s[0..len) (trimmed) ends in 2-6 hanzi after a blank or from its
+ * start: a name of 2-4 and perhaps 代表 or 委员. Every byline does; a line of
+ * text seldom does, and this tells so from its last character or two. */
+static bool byline_tail(const char *s, size_t len)
+{
+	size_t end = len, n = 0;
+
+	while (end > 0) {
+		size_t lc = last_char_off(s, end);
+		uint32_t c;
+
+		if (blank_len(s, end, lc) == end - lc)
+			break;
+		char_at(s, end, lc, &c);
+		if (!is_hanzi(c) || ++n > 6)
+			return false;
+		end = lc;
+	}
+	return n >= 2;
+}
+
 /* Recognise a byline in s[0..len) and fill bp (initialised by the caller). */
 static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
 {
 	size_t off = 0, part_start = 0, nparts = 0, nchars = 0, name_chars;
 	size_t part_off[BYLINE_MAX_CHARS + 1], part_len[BYLINE_MAX_CHARS + 1];
 
-	if (len == 0 || len > BYLINE_MAX_CHARS * 4)
+	if (len == 0 || len > BYLINE_MAX_BYTES || !byline_tail(s, len))
 		return false;
 	while (off < len) {
 		size_t b = blank_len(s, len, off);
@@ -259,7 +362,7 @@ static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
 		}
 		off += char_at(s, len, off, &c);
 		if (++nchars > BYLINE_MAX_CHARS || c < 0x20 || (c >= 0x7F && c < 0xA0) ||
-		    in_list(c, byline_reject))
+		    byline_reject(c))
 			return false;
 	}
 	part_off[nparts] = part_start;
@@ -299,20 +402,18 @@ static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
 
 	for (size_t i = 0; i < nparts; i++) {
 		if (i)
-			buf_addc(&bp->norm, ' ');
+			bt_add(&bp->norm, " ", 1);
 		if (i == nparts - 1)
 			bp->name_off = bp->norm.len;
-		buf_add(&bp->norm, s + part_off[i], part_len[i]);
+		bt_add(&bp->norm, s + part_off[i], part_len[i]);
 		if (i < nparts - 1) {
 			if (i)
-				buf_addc(&bp->rest, ' ');
+				bt_add(&bp->rest, " ", 1);
 			bp->last_part = bp->rest.len;
-			buf_add(&bp->rest, s + part_off[i], part_len[i]);
+			bt_add(&bp->rest, s + part_off[i], part_len[i]);
 		}
 	}
 	bp->nrest = nparts - 1;
-	if (!bp->rest.data)
-		buf_add(&bp->rest, "", 0);
 	if (bp->nrest == 0) {
 		bp->place_len = 0;
 		bp->title_off = 0;
@@ -338,23 +439,34 @@ static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
 	return false;
 }
 
-/* Whether s[0..len) is a byline; if sp is not NULL, fill it with owned strings. */
-static bool byline_parse(const char *s, size_t len, struct speaker *sp)
+/* Whether s[0..len) is a byline; if sp is not NULL, fill it with owned
+ * strings, except that when `line` is not NULL (it is s, and a NUL may go at
+ * s[len]) and the byline is printed in normal form (one space between its
+ * parts), the byline and the name that ends it point into it, so that a large
+ * archive keeps no copies of them. */
+static bool byline_parse_at(const char *s, size_t len, struct speaker *sp, char *line)
 {
 	struct byline_parts bp;
 	bool ok;
 
-	memset(&bp, 0, sizeof bp);
-	buf_init(&bp.norm);
-	buf_init(&bp.rest);
+	bp.norm.len = bp.rest.len = 0;
+	bp.norm.data[0] = bp.rest.data[0] = '\0';
 	ok = byline_scan(s, len, &bp);
 	if (ok && sp) {
 		struct buf pt;
 		const char *r = bp.rest.data;
-		size_t n;
+		const char *name = bp.norm.data + bp.name_off;
+		size_t n, nlen = bp.name_len, blen = bp.norm.len;
 
-		sp->byline = xstrndup(bp.norm.data, bp.norm.len);
-		sp->name = xstrndup(bp.norm.data + bp.name_off, bp.name_len);
+		if (line && blen == len && memcmp(line, bp.norm.data, blen) == 0) {
+			line[blen] = '\0';
+			sp->byline = line;
+			sp->name = nlen <= blen && memcmp(line + blen - nlen, name, nlen) == 0
+				? line + blen - nlen : xstrndup(name, nlen);
+		} else {
+			sp->byline = xstrndup(bp.norm.data, blen);
+			sp->name = xstrndup(name, nlen);
+		}
 		/* Place and title share one allocation, owned by place: "place\0title". */
 		buf_init(&pt);
 		buf_add(&pt, r, bp.place_len);
@@ -369,9 +481,13 @@ static bool byline_parse(const char *s, size_t len, struct speaker *sp)
 		sp->place = xrealloc(sp->place, n + 1); /* no slack from growing */
 		sp->title = sp->place + bp.place_len + 1;
 	}
-	buf_free(&bp.norm);
-	buf_free(&bp.rest);
 	return ok;
+}
+
+/* Whether s[0..len) is a byline; if sp is not NULL, fill it with owned strings. */
+static bool byline_parse(const char *s, size_t len, struct speaker *sp)
+{
+	return byline_parse_at(s, len, sp, NULL);
 }
 
 /* Length of s[0..len) without trailing blanks. */
@@ -408,7 +524,7 @@ static size_t colon_byline(const char *s, size_t len, struct speaker *sp)
 
 static bool headline_like(const char *s, size_t len)
 {
-	return len > 0 && count_chars(s, len, HEADLINE_MAX_CHARS) <= HEADLINE_MAX_CHARS &&
+	return len > 0 && at_most_chars(s, len, HEADLINE_MAX_CHARS) &&
 	       !ends_sentence(s, len);
 }
 
@@ -440,14 +556,14 @@ static bool editor_like(const char *s, size_t len)
 
 static bool topic_like(const char *s, size_t len)
 {
-	return len > 0 && count_chars(s, len, TOPIC_MAX_CHARS) <= TOPIC_MAX_CHARS &&
+	return len > 0 && at_most_chars(s, len, TOPIC_MAX_CHARS) &&
 	       !ends_sentence(s, len) && !contains(s, len, "，") && !contains(s, len, ",") &&
 	       !contains(s, len, "。") && !editor_like(s, len) && !byline_parse(s, len, NULL);
 }
 
 static bool title_line_like(const char *s, size_t len)
 {
-	return count_chars(s, len, TITLE_MAX_CHARS) <= TITLE_MAX_CHARS && !contains(s, len, "。") &&
+	return at_most_chars(s, len, TITLE_MAX_CHARS) && !contains(s, len, "。") &&
 	       !ends_sentence(s, len) && !editor_like(s, len);
 }
 
@@ -456,7 +572,7 @@ static bool trailer_like(const char *s, size_t len)
 {
 	bool bracketed;
 
-	if (count_chars(s, len, TRAILER_MAX_CHARS) > TRAILER_MAX_CHARS)
+	if (!at_most_chars(s, len, TRAILER_MAX_CHARS))
 		return false;
 	bracketed = (has_prefix(s, len, "（") && has_suffix(s, len, "）")) ||
 		    (has_prefix(s, len, "(") && has_suffix(s, len, ")"));
@@ -491,10 +607,17 @@ static void warn(struct parse *p, size_t lineno, const char *fmt, ...)
 	a->warnings[a->nwarnings++] = buf_take(&b, NULL);
 }
 
-/* An owned, control-free copy of s[0..len). */
-static char *clean_dup(const char *s, size_t len)
+/* Whether s[0..len), a part of the source without line ends, holds a control
+ * character. Most sources hold none, and then no line needs looking at. */
+static bool has_controls(const struct parse *p, const char *s, size_t len)
 {
-	if (text_has_controls(s, len))
+	return !p->no_controls && text_has_controls(s, len);
+}
+
+/* An owned, control-free copy of s[0..len). */
+static char *clean_dup(const struct parse *p, const char *s, size_t len)
+{
+	if (has_controls(p, s, len))
 		return text_sanitize(s, len, false, NULL);
 	return xstrndup(s, len);
 }
@@ -514,30 +637,19 @@ static char *span_str(struct parse *p, const struct span *sp)
 {
 	char *s = p->a->src + sp->off;
 
-	if (!text_has_controls(s, sp->len) && nul_fits(p->a, sp->off + sp->len)) {
+	if (!has_controls(p, s, sp->len) && nul_fits(p->a, sp->off + sp->len)) {
 		s[sp->len] = '\0';
 		return s;
 	}
-	return clean_dup(s, sp->len);
+	return clean_dup(p, s, sp->len);
 }
 
-/* Point the byline, and the name that ends it, into the source when the
- * printed byline is already in normal form (one space between its parts), so
- * that a large archive keeps no copies of them. */
+/* Fill the speaker from the byline at line `l`, in the source where it can be. */
 static void speaker_in_place(struct parse *p, const struct span *l, struct speaker *sp)
 {
 	char *s = p->a->src + l->off;
-	size_t blen = strlen(sp->byline), nlen = strlen(sp->name);
 
-	if (blen != l->len || memcmp(s, sp->byline, blen) != 0 || !nul_fits(p->a, l->off + l->len))
-		return;
-	s[blen] = '\0';
-	free(sp->byline);
-	sp->byline = s;
-	if (nlen <= blen && strcmp(s + blen - nlen, sp->name) == 0) {
-		free(sp->name);
-		sp->name = s + blen - nlen;
-	}
+	byline_parse_at(s, l->len, sp, nul_fits(p->a, l->off + l->len) ? s : NULL);
 }
 
 static bool is_ctrl_at(const char *s, size_t len, size_t off, size_t *n)
@@ -593,10 +705,10 @@ static void append_fragment(struct parse *p, struct buf *b, const struct span *s
 }
 
 /* Whether none of the fragments frag[0..n) holds a control character. */
-static bool fragments_clean(const struct article *a, const struct span *frag, size_t n)
+static bool fragments_clean(const struct parse *p, const struct span *frag, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		if (text_has_controls(a->src + frag[k].off, frag[k].len))
+		if (has_controls(p, p->a->src + frag[k].off, frag[k].len))
 			return false;
 	return true;
 }
@@ -626,7 +738,7 @@ static size_t join_in_place(struct parse *p, const struct span *frag, size_t n)
 
 static size_t lead_of(const char *s, size_t len)
 {
-	const char *e = memmem(s, len, "。", 3);
+	const char *e = find(s, len, "。", 3);
 
 	return e ? (size_t)(e - s) + 3 : 0;
 }
@@ -647,7 +759,7 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 		while (j + 1 < n && !ends_sentence(a->src + frag[j].off, frag[j].len))
 			j++;
 		a->rejoined += j - i;
-		if (j == i && !text_has_controls(s, frag[i].len) &&
+		if (j == i && !has_controls(p, s, frag[i].len) &&
 		    (frag[i].off + frag[i].len == a->src_len || s[frag[i].len] == '\n' ||
 		     s[frag[i].len] == '\r' || s[frag[i].len] == ' ' || s[frag[i].len] == '\t' ||
 		     s[frag[i].len] == '\0')) {
@@ -656,7 +768,7 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 			pa->len = frag[i].len;
 			pa->owned = false;
 			add_piece(p, 0, frag[i].off, frag[i].len);
-		} else if (j > i && fragments_clean(a, frag + i, j - i + 1)) {
+		} else if (j > i && fragments_clean(p, frag + i, j - i + 1)) {
 			pa->text = s;
 			pa->len = join_in_place(p, frag + i, j - i + 1);
 			pa->owned = false;
@@ -688,22 +800,25 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 	return np;
 }
 
-/* Split src into trimmed non-empty lines; returns the count. */
-static size_t split_lines(const char *src, size_t len, struct span **out)
+/* Split src into trimmed non-empty lines; returns the count. `ends` is the
+ * number of LF and CR bytes in src, `cr` that of CR alone. */
+static size_t split_lines(const char *src, size_t len, size_t ends, size_t cr, struct span **out)
 {
-	struct span *v = NULL;
-	size_t n = 0, cap = 1, lineno = 1, off = 0;
-
-	/* Size the array once: at most one line per line end, plus one. */
-	for (size_t i = 0; i < len; i++)
-		cap += src[i] == '\n' || src[i] == '\r';
-	v = xmalloc(cap * sizeof *v);
+	/* At most one line per line end, plus one. */
+	struct span *v = xmalloc((ends + 1) * sizeof *v);
+	size_t n = 0, lineno = 1, off = 0;
 
 	while (off < len) {
 		size_t start = off, end, b;
 
-		while (off < len && src[off] != '\n' && src[off] != '\r')
-			off++;
+		if (cr == 0) {
+			const char *nl = memchr(src + off, '\n', len - off);
+
+			off = nl ? (size_t)(nl - src) : len;
+		} else {
+			while (off < len && src[off] != '\n' && src[off] != '\r')
+				off++;
+		}
 		end = off;
 		while (start < end && (b = blank_len(src, end, start)) != 0)
 			start += b;
@@ -720,17 +835,6 @@ static size_t split_lines(const char *src, size_t len, struct span **out)
 	}
 	*out = v;
 	return n;
-}
-
-/* Number of control characters in src: each may split a piece in two. */
-static size_t count_controls(const char *s, size_t len)
-{
-	size_t k = 0, n;
-
-	for (size_t off = 0; off < len; off++)
-		if (s[off] != '\n' && s[off] != '\r' && is_ctrl_at(s, len, off, &n))
-			k++;
-	return k;
 }
 
 /* Paragraphs of lines [from, to) into *paras. */
@@ -836,7 +940,6 @@ static void parse_regular(struct parse *p, const size_t *byl, size_t nb)
 		s->headline = hl[k] != SIZE_MAX ? span_str(p, &p->lines[hl[k]]) : xstrdup("");
 		s->src_off = p->lines[head[k]].off;
 		s->line = p->lines[head[k]].lineno;
-		byline_parse(a->src + p->lines[byl[k]].off, p->lines[byl[k]].len, &s->speaker);
 		speaker_in_place(p, &p->lines[byl[k]], &s->speaker);
 		if (hl[k] == SIZE_MAX)
 			warn(p, p->lines[byl[k]].lineno, "byline of %s has no headline above it",
@@ -911,14 +1014,15 @@ static void trim_pool(struct parse *p)
 	a->piece_store = exact;
 }
 
-/* Recognise the structure of a->src and fill the article. */
-static void parse_article(struct article *a)
+/* Recognise the structure of a->src, whose scan is `sc`, and fill the article. */
+static void parse_article(struct article *a, const struct text_scan *sc)
 {
-	struct parse p = {.a = a};
+	struct parse p = {.a = a, .no_controls = sc->controls == 0};
 	size_t *found = NULL, nfound = 0, cap = 0;
 
-	p.nlines = split_lines(a->src, a->src_len, &p.lines);
-	p.pool_cap = p.nlines + count_controls(a->src, a->src_len) + 1;
+	p.nlines = split_lines(a->src, a->src_len, sc->lf + sc->cr, sc->cr, &p.lines);
+	/* A piece per line, and one more per control character, which may split one. */
+	p.pool_cap = p.nlines + sc->controls + 1;
 	p.pool = xmalloc(p.pool_cap * sizeof *p.pool);
 	a->piece_store = p.pool;
 
@@ -1060,10 +1164,13 @@ static int add_owned(struct doc *d, const char *name, char *src, size_t len,
 		     const struct doc_opts *opts, struct fy_err *err)
 {
 	const char *shown = strcmp(name, "-") == 0 ? "(stdin)" : name;
-	const char *nul = memchr(src, '\0', len);
-	size_t bad, skip = 0;
+	const char *nul;
+	size_t skip = 0;
+	struct text_scan sc;
 	struct article *a;
 
+	text_scan(src, len, &sc);
+	nul = sc.nul < len ? src + sc.nul : memchr(src + sc.bad, '\0', len - sc.bad);
 	if (nul) {
 		size_t at = (size_t)(nul - src);
 
@@ -1076,18 +1183,19 @@ static int add_owned(struct doc *d, const char *name, char *src, size_t len,
 		free(src);
 		return err_set(err, "%s: empty file", shown);
 	}
-	bad = text_check_utf8(src, len);
-	if (bad < len) {
+	if (sc.bad < len) {
 		char *fixed;
 
 		if (!opts || !opts->force) {
 			free(src);
-			return err_set(err, "%s: invalid UTF-8 at byte %zu", shown, bad);
+			return err_set(err, "%s: invalid UTF-8 at byte %zu", shown, sc.bad);
 		}
 		fixed = text_repair_utf8(src + skip, len - skip, &len);
 		free(src);
 		src = fixed;
+		text_scan(src, len, &sc);
 	} else if (skip) {
+		/* A BOM holds no line end or control: the scan's counts stand. */
 		len -= skip;
 		memmove(src, src + skip, len + 1);
 	}
@@ -1096,7 +1204,7 @@ static int add_owned(struct doc *d, const char *name, char *src, size_t len,
 	a->src = src;
 	a->src_len = len;
 	a->name = clean_name(shown);
-	parse_article(a);
+	parse_article(a, &sc);
 
 	if (a->nsections > DOC_MAX_SECTIONS - d->nsections) {
 		article_free(a);

@@ -12,6 +12,21 @@
 /* Return the byte offset of the first invalid UTF-8 byte in s[0..len), or len if valid. */
 size_t text_check_utf8(const char *s, size_t len);
 
+/* What one pass over an input finds, for a loader that would otherwise scan
+ * it once per question. Counts cover s[0..bad) only. */
+struct text_scan {
+	size_t bad;      /* byte offset of the first invalid UTF-8 sequence, or len */
+	size_t nul;      /* byte offset of the first NUL before `bad`, or len if none */
+	size_t lf;       /* LF bytes */
+	size_t cr;       /* CR bytes */
+	size_t controls; /* control characters other than LF and CR: C0, DEL and C1
+			  * (U+0080..U+009F), each counted once; TAB counts */
+};
+
+/* Validate s[0..len) as UTF-8 exactly as text_check_utf8 does, and in the same
+ * pass find the first NUL and count line ends and control characters. */
+void text_scan(const char *s, size_t len, struct text_scan *out);
+
 /* Return a malloc'd copy with every invalid sequence replaced by U+FFFD; *out_len gets its length. */
 char *text_repair_utf8(const char *s, size_t len, size_t *out_len);
 

@@ -48,6 +48,79 @@ static void test_widths(void **state)
 	assert_int_equal(text_char_cols('a'), 1);
 }
 
+/* text_scan against the single-purpose answers: u8_check (through
+ * text_check_utf8), memchr for NUL, and counts byte by byte. Inputs: every
+ * edge of the UTF-8 table, then random mixes of them. */
+static void scan_expect(const char *s, size_t len)
+{
+	struct text_scan sc;
+	size_t bad = text_check_utf8(s, len), lf = 0, cr = 0, ctl = 0;
+	const char *nul = memchr(s, '\0', bad);
+
+	for (size_t i = 0; i < bad; i++) {
+		unsigned char b = (unsigned char)s[i];
+
+		lf += b == '\n';
+		cr += b == '\r';
+		ctl += (b < 0x20 && b != '\n' && b != '\r') || b == 0x7F ||
+		       (b == 0xC2 && i + 1 < bad && (unsigned char)s[i + 1] < 0xA0);
+	}
+	text_scan(s, len, &sc);
+	assert_int_equal(sc.bad, bad);
+	assert_int_equal(sc.nul, nul ? (size_t)(nul - s) : len);
+	assert_int_equal(sc.lf, lf);
+	assert_int_equal(sc.cr, cr);
+	assert_int_equal(sc.controls, ctl);
+}
+
+static void test_scan(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "\n", "\r", "\t", "\x1B", "\x7F", "", "中", "\xC2\x80", "\xC2\x9F", "\xC2\xA0",
+		"\xC3\xA9", "\xDF\xBF", "\xE0\xA0\x80", "\xE0\x9F\xBF", "\xED\x9F\xBF",
+		"\xED\xA0\x80", "\xEE\x80\x80", "\xEF\xBF\xBF", "\xF0\x90\x80\x80",
+		"\xF0\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80",
+		"\xC0\xAF", "\xC1\xBF", "\x80", "\xBF", "\xE4\xB8", "\xE4", "\xF0\x9F\x91",
+		"\xFF", "\xFE", "\xC2", "\xE4\x41\x80", "\xE4\xB8\x41",
+	};
+	size_t np = sizeof pieces / sizeof *pieces;
+	char buf[64];
+	unsigned seed = 12345;
+
+	(void)state;
+	for (size_t i = 0; i < np; i++) {
+		size_t n = strlen(pieces[i]);
+
+		if (i == 6) { /* the NUL byte */
+			scan_expect("ab\0c\0", 5);
+			continue;
+		}
+		scan_expect(pieces[i], n);
+		for (size_t j = 0; j < np; j++) {
+			int k = snprintf(buf, sizeof buf, "%s%s", pieces[i], pieces[j]);
+
+			scan_expect(buf, (size_t)k);
+			scan_expect(buf, (size_t)k - (k > 0)); /* cut short */
+		}
+	}
+	for (int round = 0; round < 20000; round++) {
+		size_t len = 0;
+
+		while (len < 48) {
+			const char *pc;
+
+			seed = seed * 1103515245u + 12345u;
+			pc = pieces[(seed >> 16) % np];
+			if (!*pc)
+				buf[len++] = '\0';
+			else
+				for (; *pc && len < sizeof buf; pc++)
+					buf[len++] = *pc;
+		}
+		scan_expect(buf, len);
+	}
+}
+
 static void test_invalid_utf8(void **state)
 {
 	size_t n;
@@ -462,6 +535,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_quotes),
 		cmocka_unit_test(test_wrap_huge),
 		cmocka_unit_test(test_wrap_seed_property),
+		cmocka_unit_test(test_scan),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
