@@ -23,12 +23,15 @@ void filter_free(struct filter *f)
 
 /* Append the hits of `s` in text[0..len) to fs. */
 static void add_hits(struct filter_section *fs, size_t *cap, struct search *s, enum filter_kind kind,
-		     enum filter_where where, size_t para, const char *text, size_t len,
+		     enum filter_where where, size_t para, const char *text, size_t len, bool invariant,
 		     struct search_hits *h)
 {
 	if (!text || len == 0)
 		return;
-	search_para(s, text, len, h);
+	if (invariant)
+		search_para_invariant(s, text, len, h);
+	else
+		search_para(s, text, len, h);
 	if (h->n == 0)
 		return;
 	fs->hits = xgrow(fs->hits, cap, fs->nhits + h->n, sizeof(*fs->hits));
@@ -53,14 +56,15 @@ static void run_one(struct filter_section *fs, size_t *cap, const struct section
 		    enum filter_kind kind, struct search_hits *h)
 {
 	if (sec->topic)
-		add_hits(fs, cap, s, kind, FILTER_TOPIC, 0, sec->topic, strlen(sec->topic), h);
+		add_hits(fs, cap, s, kind, FILTER_TOPIC, 0, sec->topic, strlen(sec->topic), false, h);
 	if (sec->headline)
-		add_hits(fs, cap, s, kind, FILTER_HEADLINE, 0, sec->headline, strlen(sec->headline), h);
+		add_hits(fs, cap, s, kind, FILTER_HEADLINE, 0, sec->headline, strlen(sec->headline), false, h);
 	if (sec->speaker.byline)
 		add_hits(fs, cap, s, kind, FILTER_BYLINE, 0, sec->speaker.byline,
-			 strlen(sec->speaker.byline), h);
+			 strlen(sec->speaker.byline), false, h);
 	for (size_t p = 0; p < sec->npara; p++)
-		add_hits(fs, cap, s, kind, FILTER_PARA, p, sec->paras[p].text, sec->paras[p].len, h);
+		add_hits(fs, cap, s, kind, FILTER_PARA, p, sec->paras[p].text, sec->paras[p].len,
+			 sec->paras[p].invariant, h);
 }
 
 /* Reading order: where, paragraph, offset; theme hits first at the same offset. */
