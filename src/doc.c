@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "fayan/doc.h"
+#include "fayan/fold.h"
 #include "fayan/text.h"
 
 extern const char fayan_seed_data[], fayan_seed_end[];
@@ -788,6 +789,7 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 		pa->pieces = p->pool + first;
 		pa->npieces = p->npool - first;
 		pa->lead_len = lead_of(pa->text, pa->len);
+		pa->invariant = fold_invariant(pa->text, pa->len);
 		i = j + 1;
 	}
 	if (np == 0) {

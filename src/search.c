@@ -4,7 +4,15 @@
  * works on the folded text too, so compatibility ideographs and Kangxi radicals
  * read like the ideographs NFKC maps them to. Scratch space lives in the
  * compiled search and grows to the longest paragraph seen: a 100 MB archive is
- * searched without an allocation per paragraph. */
+ * searched without an allocation per paragraph.
+ *
+ * Most paragraphs of this genre are ideographs, ASCII digits and punctuation
+ * that fold to themselves (fold_invariant): those are matched in place, with
+ * no folding and no map, since folded offsets are then source offsets. All
+ * patterns are looked for in one pass (Wu-Manber: a shift table on pairs of
+ * bytes, so that most of the text is skipped a window at a time, and patterns
+ * are compared only where a window's last pair ends some pattern's prefix);
+ * a single pattern goes to memmem, which does the same for one needle. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +25,12 @@
 
 /* Give up on pinyin at one start after this many steps (pathological texts). */
 #define PINYIN_BUDGET 4096
+
+/* Bits of the hash of a byte pair that indexes the shift table. */
+#define WM_BITS 14
+#define WM_SIZE (1u << WM_BITS)
+/* The longest window the shift table looks at (shifts fit a byte). */
+#define WM_WINDOW 255
 
 /* A hanzi of the folded text, or (n == 0) a break between runs of hanzi. */
 struct hanzi {
@@ -33,7 +47,14 @@ struct search {
 	size_t npat;
 	char py[SEARCH_PINYIN_MAX + 1]; /* letters for pinyin matching, or "" */
 	size_t pylen;
+	size_t win;        /* window: bytes of the shortest pattern, at most WM_WINDOW */
+	uint8_t *shift;    /* npat > 1: WM_SIZE shifts, by pair hash */
+	uint32_t *bucket;  /* npat > 1: WM_SIZE + 1 starts into bucketpat, by pair hash */
+	uint32_t *bucketpat; /* patterns by the hash of the pair ending their window */
 	struct fold fold;
+	const char *ft;    /* the text matched: s->fold.text, or the source itself */
+	size_t flen;
+	bool mapped;       /* ft is s->fold.text: map hits back through s->fold */
 	struct search_hits cand; /* candidates, in source coordinates */
 	struct hanzi *hz;
 	size_t nhz, hzcap;
@@ -105,6 +126,51 @@ static void set_pinyin(struct search *s, const char *q, size_t n)
 	s->pylen = k;
 }
 
+/* Hash of the byte pair a, b for the shift table. */
+static inline unsigned pair_hash(unsigned char a, unsigned char b)
+{
+	return (((unsigned)a << 6) ^ b) & (WM_SIZE - 1);
+}
+
+/* Build the shift table and buckets once all patterns are in. */
+static void prepare(struct search *s)
+{
+	size_t win = SIZE_MAX;
+
+	for (size_t i = 0; i < s->npat; i++)
+		if (s->patlen[i] < win)
+			win = s->patlen[i];
+	s->win = win < WM_WINDOW ? win : WM_WINDOW;
+	if (s->npat < 2 || s->win < 2)
+		return;
+	s->shift = xmalloc(WM_SIZE);
+	memset(s->shift, (int)(s->win - 1), WM_SIZE);
+	s->bucket = xcalloc(WM_SIZE + 1, sizeof(*s->bucket));
+	s->bucketpat = xmalloc(s->npat * sizeof(*s->bucketpat));
+	for (size_t i = 0; i < s->npat; i++) {
+		const unsigned char *p = (const unsigned char *)s->pat[i];
+
+		for (size_t j = 2; j <= s->win; j++) {
+			unsigned h = pair_hash(p[j - 2], p[j - 1]);
+
+			if (s->win - j < s->shift[h])
+				s->shift[h] = (uint8_t)(s->win - j);
+		}
+		s->bucket[pair_hash(p[s->win - 2], p[s->win - 1]) + 1]++;
+	}
+	for (size_t h = 0; h < WM_SIZE; h++)
+		s->bucket[h + 1] += s->bucket[h];
+	/* bucket[h] is now where bucket h starts: fill with it as the cursor (so
+	 * it ends where bucket h ends), then move every start back in place. */
+	for (size_t i = 0; i < s->npat; i++) {
+		const unsigned char *p = (const unsigned char *)s->pat[i];
+
+		s->bucketpat[s->bucket[pair_hash(p[s->win - 2], p[s->win - 1])]++] = (uint32_t)i;
+	}
+	memmove(s->bucket + 1, s->bucket, WM_SIZE * sizeof(*s->bucket));
+	s->bucket[0] = 0;
+}
+
 struct search *search_compile(const char *query, size_t len)
 {
 	struct search *s = xcalloc(1, sizeof(*s));
@@ -117,6 +183,7 @@ struct search *search_compile(const char *query, size_t len)
 		search_free(s);
 		return NULL;
 	}
+	prepare(s);
 	return s;
 }
 
@@ -134,6 +201,7 @@ struct search *search_compile_terms(const char *const *terms, size_t nterms)
 		search_free(s);
 		return NULL;
 	}
+	prepare(s);
 	return s;
 }
 
@@ -146,6 +214,9 @@ void search_free(struct search *s)
 	free(s->pat);
 	free(s->patlen);
 	free(s->patterm);
+	free(s->shift);
+	free(s->bucket);
+	free(s->bucketpat);
 	fold_free(&s->fold);
 	search_hits_free(&s->cand);
 	free(s->hz);
@@ -157,20 +228,21 @@ bool search_uses_pinyin(const struct search *s)
 	return s->pylen > 0;
 }
 
-/* Add a candidate for folded bytes [foff, foff+flen). */
+/* Add a candidate for matched bytes [foff, foff+flen) of s->ft. */
 static void add_cand(struct search *s, size_t foff, size_t flen, unsigned term)
 {
-	size_t off, len;
+	size_t off = foff, len = flen;
 
-	fold_map(&s->fold, foff, flen, &off, &len);
+	if (s->mapped)
+		fold_map(&s->fold, foff, flen, &off, &len);
 	hits_add(&s->cand, off, len, term);
 }
 
 /* Split the folded text into hanzi (with readings) and breaks. */
 static void find_hanzi(struct search *s)
 {
-	const char *t = s->fold.text;
-	size_t len = s->fold.len, off = 0;
+	const char *t = s->ft;
+	size_t len = s->flen, off = 0;
 
 	s->nhz = 0;
 	while (off < len) {
@@ -279,25 +351,90 @@ static int cmp_hit(const void *a, const void *b)
 	return 0;
 }
 
-size_t search_para(struct search *s, const char *text, size_t len, struct search_hits *h)
+/* Add every occurrence of every pattern in s->ft as a candidate, overlapping
+ * ones included when they can compete (several patterns, or pinyin). With
+ * stop, return at the first. Returns whether there was one. */
+static bool find_patterns(struct search *s, bool stop)
+{
+	const unsigned char *t = (const unsigned char *)s->ft;
+	size_t n = s->flen, win = s->win;
+
+	if (s->npat == 1) {
+		/* One pattern: its non-overlapping occurrences are the answer unless
+		 * pinyin competes, so that terms "xa" and "aa" on "xaaa" give [0,2)
+		 * and [2,4) when chosen left to right. */
+		const char *p = s->ft, *end = p + n, *m;
+		bool overlapping = s->pylen > 0;
+
+		while ((m = memmem(p, (size_t)(end - p), s->pat[0], s->patlen[0])) != NULL) {
+			add_cand(s, (size_t)(m - s->ft), s->patlen[0], s->patterm[0]);
+			if (stop)
+				return true;
+			p = overlapping ? m + 1 : m + s->patlen[0];
+		}
+		return s->cand.n > 0;
+	}
+	if (n < win)
+		return false;
+	if (win < 2) {
+		/* A one-byte pattern: every start is a window. */
+		for (size_t i = 0; i < n; i++)
+			for (size_t k = 0; k < s->npat; k++)
+				if (s->patlen[k] <= n - i && memcmp(t + i, s->pat[k], s->patlen[k]) == 0) {
+					add_cand(s, i, s->patlen[k], s->patterm[k]);
+					if (stop)
+						return true;
+				}
+		return s->cand.n > 0;
+	}
+	/* i is the last byte of the window t[i+1-win .. i]. */
+	for (size_t i = win - 1; i < n;) {
+		unsigned h = pair_hash(t[i - 1], t[i]);
+		uint8_t sh = s->shift[h];
+
+		if (sh) {
+			i += sh;
+			continue;
+		}
+		size_t st = i + 1 - win;
+
+		for (uint32_t b = s->bucket[h]; b < s->bucket[h + 1]; b++) {
+			uint32_t k = s->bucketpat[b];
+
+			if (s->patlen[k] <= n - st && memcmp(t + st, s->pat[k], s->patlen[k]) == 0) {
+				add_cand(s, st, s->patlen[k], s->patterm[k]);
+				if (stop)
+					return true;
+			}
+		}
+		i++;
+	}
+	return s->cand.n > 0;
+}
+
+/* Point s->ft at the text to match: the source when it folds to itself, else
+ * its folding with a map back. */
+static void set_text(struct search *s, const char *text, size_t len, bool invariant)
+{
+	s->cand.n = 0;
+	if (invariant) {
+		s->ft = text;
+		s->flen = len;
+		s->mapped = false;
+		return;
+	}
+	fold_text(&s->fold, text, len, true);
+	s->ft = s->fold.text;
+	s->flen = s->fold.len;
+	s->mapped = true;
+}
+
+/* Find the hits of s in text[0..len) (invariant: fold_invariant holds). */
+static size_t para(struct search *s, const char *text, size_t len, bool invariant, struct search_hits *h)
 {
 	h->n = 0;
-	s->cand.n = 0;
-	fold_text(&s->fold, text, len, true);
-	/* With one pattern, its non-overlapping occurrences are the answer. With
-	 * several (or pinyin too), every occurrence is a candidate, overlapping
-	 * ones included, so that choosing left to right sees them all: terms
-	 * "xa" and "aa" on "xaaa" give [0,2) and [2,4). */
-	bool overlapping = s->npat > 1 || s->pylen;
-
-	for (size_t i = 0; i < s->npat; i++) {
-		const char *t = s->fold.text, *end = t + s->fold.len, *m;
-
-		while ((m = memmem(t, (size_t)(end - t), s->pat[i], s->patlen[i])) != NULL) {
-			add_cand(s, (size_t)(m - s->fold.text), s->patlen[i], s->patterm[i]);
-			t = overlapping ? m + 1 : m + s->patlen[i];
-		}
-	}
+	set_text(s, text, len, invariant);
+	find_patterns(s, false);
 	if (s->pylen)
 		find_pinyin(s);
 	if (s->cand.n > 1)
@@ -315,13 +452,25 @@ size_t search_para(struct search *s, const char *text, size_t len, struct search
 	return h->n;
 }
 
+size_t search_para(struct search *s, const char *text, size_t len, struct search_hits *h)
+{
+	return para(s, text, len, fold_invariant(text, len), h);
+}
+
+size_t search_para_invariant(struct search *s, const char *text, size_t len, struct search_hits *h)
+{
+	return para(s, text, len, true, h);
+}
+
 bool search_any(struct search *s, const char *text, size_t len)
 {
-	struct search_hits h;
-	bool any;
-
-	search_hits_init(&h);
-	any = search_para(s, text, len, &h) > 0;
-	search_hits_free(&h);
-	return any;
+	set_text(s, text, len, fold_invariant(text, len));
+	if (find_patterns(s, true))
+		return true;
+	if (s->pylen)
+		find_pinyin(s);
+	for (size_t i = 0; i < s->cand.n; i++)
+		if (s->cand.v[i].len > 0)
+			return true;
+	return false;
 }

@@ -33,6 +33,7 @@ struct para {
 	struct piece *pieces;
 	size_t npieces;
 	bool owned; /* text is the paragraph's own allocation */
+	bool invariant; /* fold_invariant(text, len): search matches text as is (false: not known) */
 };
 
 /* Who speaks, as printed in the byline and split into fields ("" when absent). */

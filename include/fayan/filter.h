@@ -48,6 +48,7 @@ struct filter_section {
 
 struct filter {
 	struct filter_section *v; /* one per section of the doc: v[i].section == d->sections[i] */
+	struct filter_hit *pool;  /* every section's hits, in one allocation (hits point into it) */
 	size_t n;
 	size_t nmatch;  /* sections selected */
 	size_t ntheme;  /* theme hits in selected sections */

@@ -34,6 +34,13 @@ void fold_text(struct fold *f, const char *s, size_t len, bool want_map);
  * *src_off and *src_len get the byte range of the whole clusters they came from. */
 void fold_map(const struct fold *f, size_t off, size_t len, size_t *src_off, size_t *src_len);
 
+/* Whether s[0..len) folds to exactly itself, byte for byte, each character a
+ * grapheme cluster of its own: valid UTF-8 made only of ASCII 0x20-0x7E other
+ * than A-Z, CJK ideographs U+3400-U+9FFF and the CJK punctuation that NFKC
+ * keeps (、。〈〉《》「」『』【】 ‘’“” —). Then folded offsets are source offsets
+ * and fold_text can be skipped. */
+bool fold_invariant(const char *s, size_t len);
+
 /* Return a malloc'd, NUL-terminated folded copy of s[0..len); *out_len gets its length. */
 char *fold_string(const char *s, size_t len, size_t *out_len);
 

@@ -57,7 +57,12 @@ bool search_uses_pinyin(const struct search *s);
  * the longest hit wins), replacing the contents of *h. Returns h->n. */
 size_t search_para(struct search *s, const char *text, size_t len, struct search_hits *h);
 
-/* Whether text[0..len) has at least one hit. */
+/* search_para for text the caller knows folds to itself (fold_invariant(text,
+ * len) is true, say a paragraph's cached `invariant`): it is matched in place,
+ * unchecked. Gives exactly what search_para gives. */
+size_t search_para_invariant(struct search *s, const char *text, size_t len, struct search_hits *h);
+
+/* Whether text[0..len) has at least one hit; stops at the first. */
 bool search_any(struct search *s, const char *text, size_t len);
 
 void search_hits_init(struct search_hits *h);

@@ -5,10 +5,15 @@
  * Properties: hits lie inside the text, in order, without overlap, on
  * grapheme-cluster boundaries of valid text; searching twice gives the same
  * hits; and for printable ASCII, where folding is only lower-casing, the hits
- * of a query are exactly its leftmost non-overlapping occurrences. */
+ * of a query are exactly its leftmost non-overlapping occurrences. Without
+ * pinyin, the hits equal those of a plain reference (fold the whole text with
+ * its map, try every pattern at every folded offset, choose left to right,
+ * longest first), whatever fast path the matcher took; and where the text
+ * folds to itself, search_para_invariant gives the same hits. */
 #include <ctype.h>
 #include <string.h>
 
+#include "fayan/fold.h"
 #include "fayan/search.h"
 #include "fayan/text.h"
 #include "fayan/util.h"
@@ -62,6 +67,54 @@ static void check_ascii_oracle(const char *q, size_t qlen, const char *t, size_t
 	}
 	FUZZ_ASSERT(k == h->n);
 	free(low);
+}
+
+/* The reference: every occurrence of every folded pattern in the folded text,
+ * mapped back, then chosen left to right (the longest at one start; between
+ * equal ranges, any term). Compared with h on ranges only. */
+static void check_reference(char **pats, const size_t *patlen, size_t npat, const char *t,
+			    size_t tlen, const struct search_hits *h)
+{
+	struct fold f;
+	struct search_hit *cand = NULL;
+	size_t n = 0, cap = 0, k = 0, last_end = 0;
+
+	fold_init(&f);
+	fold_text(&f, t, tlen, true);
+	for (size_t p = 0; p < npat; p++) {
+		size_t plen;
+		char *fp = fold_string(pats[p], patlen[p], &plen);
+
+		if (plen > 0 && strspn(fp, " ") != plen)
+			for (size_t i = 0; i + plen <= f.len; i++)
+				if (memcmp(f.text + i, fp, plen) == 0) {
+					if (n == cap)
+						cand = xgrow(cand, &cap, n + 1, sizeof(*cand));
+					fold_map(&f, i, plen, &cand[n].off, &cand[n].len);
+					n++;
+				}
+		free(fp);
+	}
+	/* Insertion sort by start, the longest first (inputs are small). */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && (cand[j].off < cand[j - 1].off ||
+					     (cand[j].off == cand[j - 1].off && cand[j].len > cand[j - 1].len));
+		     j--) {
+			struct search_hit x = cand[j];
+
+			cand[j] = cand[j - 1];
+			cand[j - 1] = x;
+		}
+	for (size_t i = 0; i < n; i++) {
+		if (cand[i].len == 0 || (k > 0 && cand[i].off < last_end))
+			continue;
+		FUZZ_ASSERT(k < h->n && h->v[k].off == cand[i].off && h->v[k].len == cand[i].len);
+		last_end = cand[i].off + cand[i].len;
+		k++;
+	}
+	FUZZ_ASSERT(k == h->n);
+	free(cand);
+	fold_free(&f);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -133,6 +186,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(cluster_boundary(t, tlen, x->off, &cursor));
 			FUZZ_ASSERT(cluster_boundary(t, tlen, x->off + x->len, &cursor));
 		}
+	}
+	if (!search_uses_pinyin(s)) {
+		size_t lens[MAX_TERMS];
+
+		for (size_t i = 0; i < nterms; i++)
+			lens[i] = strlen(termv[i]);
+		if (terms_mode)
+			check_reference(termv, lens, nterms, t, tlen, &h);
+		else
+			check_reference(&q, &qlen, 1, t, tlen, &h);
+	}
+	if (fold_invariant(t, tlen)) {
+		search_para_invariant(s, t, tlen, &h2);
+		FUZZ_ASSERT(h2.n == h.n);
+		for (size_t i = 0; i < h.n; i++)
+			FUZZ_ASSERT(h.v[i].off == h2.v[i].off && h.v[i].len == h2.v[i].len &&
+				    h.v[i].term == h2.v[i].term);
 	}
 	if (!terms_mode && lower_alnum(q, qlen) && printable_ascii(t, tlen))
 		check_ascii_oracle(q, qlen, t, tlen, &h);

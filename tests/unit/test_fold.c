@@ -165,6 +165,58 @@ static void test_fast_path_agrees(void **state)
 	fold_free(&slow);
 }
 
+/* fold_invariant: true exactly where folding is the identity, one cluster per
+ * character. Checked for every BMP character against libunistring (the
+ * character followed by a Hangul syllable forces the slow path) and the map. */
+static void test_invariant(void **state)
+{
+	static const char *yes[] = {"", "防控", "abc 123,.:()", "“疫情”。、《防控》【x】—‘’", "㐀䶵䷀鿿"};
+	static const char *no[] = {"ＡＢＣ", "ABC", "中Ａ中", "a\tb", "，", "中\xE4\xB8", "\xE4\x41\x42",
+				   "e\xCC\x81", "中\xCC\x81", "\xBF", "\xF0\x9F\x98\x80", "\x7F", "、\xE3\x80\x83"};
+	struct fold f;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		assert_true(fold_invariant(yes[i], strlen(yes[i])));
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		assert_false(fold_invariant(no[i], strlen(no[i])));
+	/* A truncated final character. */
+	assert_false(fold_invariant("防", 2));
+	fold_init(&f);
+	for (uint32_t c = 0x20; c <= 0xFFFF; c++) {
+		char a[16], b[16];
+		size_t n;
+
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		n = put_utf8(a, c);
+		if (!fold_invariant(a, n))
+			continue;
+		/* Itself through libunistring. */
+		memcpy(b, a, n);
+		memcpy(b + n, "\xEA\xB0\x80", 3);
+		fold_text(&f, b, n + 3, false);
+		assert_true(f.len >= 3);
+		assert_int_equal(f.len - 3, n);
+		assert_memory_equal(f.text, a, n);
+		/* Twice over, after an ideograph: each character its own cluster. */
+		memcpy(b, "中", 3);
+		memcpy(b + 3, a, n);
+		memcpy(b + 3 + n, a, n);
+		assert_true(fold_invariant(b, 3 + 2 * n));
+		fold_text(&f, b, 3 + 2 * n, true);
+		assert_int_equal(f.len, 3 + 2 * n);
+		assert_memory_equal(f.text, b, f.len);
+		for (size_t i = 0; i < f.len; i++) {
+			size_t from = i < 3 ? 0 : 3 + (i - 3) / n * n;
+
+			assert_int_equal(f.start[i], from);
+			assert_int_equal(f.end[i], from + (i < 3 ? 3 : n));
+		}
+	}
+	fold_free(&f);
+}
+
 static void test_fold_string(void **state)
 {
 	size_t n;
@@ -184,6 +236,7 @@ int main(void)
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_map),
 		cmocka_unit_test(test_fast_path_agrees),
+		cmocka_unit_test(test_invariant),
 		cmocka_unit_test(test_fold_string),
 	};
 

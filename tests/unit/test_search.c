@@ -1,6 +1,7 @@
 /* Unit tests for the matcher: folded terms, pinyin, hit offsets in the original. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -191,6 +192,88 @@ static void test_terms(void **state)
 	assert_null(search_compile_terms(none, 2));
 }
 
+/* Hits of terms in text, through search_para, as "off+len:term ...". */
+static const char *terms_hits(const char *const *terms, size_t n, const char *text, bool invariant)
+{
+	static char out[1024];
+	struct search *s = search_compile_terms(terms, n);
+	struct search_hits h;
+	size_t used = 0;
+
+	out[0] = '\0';
+	assert_non_null(s);
+	search_hits_init(&h);
+	if (invariant)
+		search_para_invariant(s, text, strlen(text), &h);
+	else
+		search_para(s, text, strlen(text), &h);
+	for (size_t i = 0; i < h.n; i++)
+		used += (size_t)snprintf(out + used, sizeof(out) - used, "%s%zu+%zu:%u", i ? " " : "",
+					 h.v[i].off, h.v[i].len, h.v[i].term);
+	search_hits_free(&h);
+	search_free(s);
+	return out;
+}
+
+/* Text that folds to itself is matched in place; text that does not (ＡＢＣ,
+ * capitals, mixed) through the fold and its map: offsets are the original's
+ * either way, and both ways agree where both apply. */
+static void test_in_place_and_folded(void **state)
+{
+	static const char *t1[] = {"疫情", "防控", "疫情防控", "情防"};
+	static const char *t2[] = {"abc", "b"};
+	static const char *t3[] = {"xa", "aa"};
+	static const char *t4[] = {"中", "ab", "控"};
+	char buf[64];
+
+	(void)state;
+	/* Fold-invariant: the longest term at a start; "情防" overlaps both hits. */
+	assert_string_equal(terms_hits(t1, 4, "做好疫情防控,防控疫情。", false), "6+12:2 19+6:1 25+6:0");
+	assert_string_equal(terms_hits(t1, 4, "做好疫情防控,防控疫情。", true), "6+12:2 19+6:1 25+6:0");
+	/* Not fold-invariant: full-width letters, capitals, mixed. */
+	assert_string_equal(terms_hits(t2, 2, "ＡＢＣ", false), "0+9:0");
+	assert_string_equal(terms_hits(t2, 2, "中ＡＢＣ中abc", false), "3+9:0 15+3:0");
+	assert_string_equal(terms_hits(t2, 2, "xAbCb", false), "1+3:0 4+1:1");
+	assert_string_equal(terms_hits(t2, 2, "ｂ中b", false), "0+3:1 6+1:1");
+	assert_string_equal(hits_of("防控", "防控ＡＢＣ防控"), "0+6 15+6");
+	assert_string_equal(hits_of("防控", "防控abc防控"), "0+6 9+6");
+	assert_string_equal(hits_of("ａｂ", "xAB中ab"), "1+2 6+2");
+	/* Overlapping terms, in place and folded: [0,2) then [2,4). */
+	assert_string_equal(terms_hits(t3, 2, "xaaa", true), "0+2:0 2+2:1");
+	assert_string_equal(terms_hits(t3, 2, "xaaa", false), "0+2:0 2+2:1");
+	assert_string_equal(terms_hits(t3, 2, "XAAA", false), "0+2:0 2+2:1");
+	assert_string_equal(terms_hits(t3, 2, "ｘａａａ", false), "0+6:0 6+6:1");
+	/* A window shorter than a CJK term (an ASCII term of 2 bytes). */
+	assert_string_equal(terms_hits(t4, 3, "ab中xab控", false), "0+2:1 2+3:0 6+2:1 8+3:2");
+	/* Invalid bytes are never matched in place, and still map back. */
+	assert_string_equal(terms_hits(t1, 4, "\xE7疫情\xFF防控", false), "1+6:0 8+6:1");
+	/* A term at the very end and start of a long in-place text. */
+	memset(buf, 'z', sizeof(buf));
+	memcpy(buf, "防控", 6);
+	memcpy(buf + sizeof(buf) - 7, "疫情", 6);
+	buf[sizeof(buf) - 1] = '\0';
+	assert_string_equal(terms_hits(t1, 4, buf, false), "0+6:1 57+6:0");
+}
+
+/* search_any stops at the first hit and agrees with search_para. */
+static void test_any(void **state)
+{
+	static const char *t1[] = {"疫情", "防控", "zz"};
+	struct search *s = search_compile_terms(t1, 3);
+
+	(void)state;
+	assert_true(search_any(s, "做好疫情防控", strlen("做好疫情防控")));
+	assert_true(search_any(s, "ZZ", 2));
+	assert_true(search_any(s, "ｚｚ", 6));
+	assert_false(search_any(s, "疫苗防", strlen("疫苗防")));
+	assert_false(search_any(s, "", 0));
+	search_free(s);
+	s = search_compile("mdl", 3);
+	assert_true(search_any(s, "马东亮", strlen("马东亮")));
+	assert_false(search_any(s, "马东", strlen("马东")));
+	search_free(s);
+}
+
 /* Count hits of `query` over every line of the seed; `want` is each hit's text. */
 static size_t seed_count(const char *query, const char *want)
 {
@@ -254,6 +337,8 @@ int main(void)
 		cmocka_unit_test(test_pinyin_polyphonic),
 		cmocka_unit_test(test_pinyin_latin_stays_literal),
 		cmocka_unit_test(test_terms),
+		cmocka_unit_test(test_in_place_and_folded),
+		cmocka_unit_test(test_any),
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_pinyin_pathological),
 	};
