@@ -895,3 +895,20 @@ pid_t term_pid(const struct term *t)
 {
 	return t->pid;
 }
+
+void term_type(struct term *t, const char *keys)
+{
+	term_send(t, keys);
+	term_wait_quiet(t, 0);
+}
+
+int term_quit(struct term *t)
+{
+	int st = -1, rc = -1;
+
+	term_send(t, "q");
+	if (term_wait_exit(t, 5000, &st) && WIFEXITED(st))
+		rc = WEXITSTATUS(st);
+	term_free(t);
+	return rc;
+}

@@ -137,4 +137,11 @@ pid_t term_pid(const struct term *t);
  * "browser", tests, NULL, NULL); }`, then add `X(browser)` to E2E_GROUPS in main.c. */
 #define E2E_GROUP(name) int e2e_group_##name(void)
 
+/* Type `keys` (as term_send) and wait until the screen is quiet. */
+void term_type(struct term *t, const char *keys);
+
+/* Press q, wait up to 5 s for the program to exit, and free t. Returns its
+ * exit status, or -1 if it did not exit by itself in time. */
+int term_quit(struct term *t);
+
 #endif

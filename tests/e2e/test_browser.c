@@ -36,24 +36,6 @@ static struct term *start(int cols, int rows, const char *const env[])
 	return t;
 }
 
-/* Send keys and let the screen settle. */
-static void keys(struct term *t, const char *k)
-{
-	term_send(t, k);
-	term_wait_quiet(t, 0);
-}
-
-static void quit(struct term *t)
-{
-	int st = -1;
-
-	term_send(t, "q");
-	assert_true(term_wait_exit(t, 5000, &st));
-	assert_true(WIFEXITED(st));
-	assert_int_equal(WEXITSTATUS(st), 0);
-	term_free(t);
-}
-
 static void test_first_screen(void **state)
 {
 	struct term *t = start(100, 30, NULL);
@@ -84,7 +66,7 @@ static void test_first_screen(void **state)
 	assert_true(term_find_pos(t, "高留念", &row, &col));
 	assert_true(term_cell(t, row, col, &c));
 	assert_false(c.reverse);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 static void test_section_keys(void **state)
@@ -92,32 +74,32 @@ static void test_section_keys(void **state)
 	struct term *t = start(100, 30, NULL);
 
 	(void)state;
-	keys(t, "8");
+	term_type(t, "8");
 	assert_true(term_wait_for(t, "全力做好万邦市场防疫保供双统筹", 2000));
 	assert_true(term_find(t, "中牟县郑庵镇党委书记 曹西峰") >= 1);
 	assert_non_null(strstr(term_row(t, 29), "8/10 曹西峰"));
-	keys(t, "]");
+	term_type(t, "]");
 	assert_true(term_wait_for(t, "9/10 王彬", 2000));
 	assert_true(term_find(t, "努力让家园更美丽让群众更幸福") >= 1);
 	assert_int_equal(term_find(t, "全力做好万邦市场防疫保供双统筹"), -1);
-	keys(t, "[");
-	keys(t, "[");
+	term_type(t, "[");
+	term_type(t, "[");
 	assert_true(term_wait_for(t, "7/10 韩迎旭", 2000));
-	keys(t, "0");
+	term_type(t, "0");
 	assert_true(term_wait_for(t, "10/10 陈萌", 2000));
-	keys(t, "]");
+	term_type(t, "]");
 	assert_true(term_wait_for(t, "last section", 2000));
 	/* Before section 1 comes the intro. */
-	keys(t, "1[");
+	term_type(t, "1[");
 	assert_true(term_wait_for(t, "导语 0/10", 2000));
 	assert_true(term_find(t, "听民声、顺民意") >= 1);
 	/* ':' and a number. */
-	keys(t, ":");
+	term_type(t, ":");
 	assert_true(term_wait_for(t, "Go to section:", 2000));
-	keys(t, "4");
+	term_type(t, "4");
 	term_key(t, VTERM_KEY_ENTER);
 	assert_true(term_wait_for(t, "4/10 张海军", 2000));
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 /* The text part of a screen row: after the pane separator if there is one, without the margin. */
@@ -138,7 +120,7 @@ static void test_z_full_width(void **state)
 	int row, col;
 
 	(void)state;
-	keys(t, "z");
+	term_type(t, "z");
 	assert_int_equal(term_find(t, "│"), -1);
 	assert_int_equal(term_find(t, "高留念"), -1);
 	assert_true(term_find_pos(t, "走出农村公共服务体系建设新路子", &row, &col));
@@ -159,9 +141,9 @@ static void test_z_full_width(void **state)
 		if (cells < 90)
 			fail_msg("full-width line is only %d columns: %s", cells, r);
 	}
-	keys(t, "z");
+	term_type(t, "z");
 	assert_true(term_find(t, "高留念") >= 1);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 /* Bytes sent for one line of scrolling: with the speaker pane hidden the reader
@@ -172,18 +154,18 @@ static void test_full_width_scrolls_cheaply(void **state)
 	size_t side, full;
 
 	(void)state;
-	keys(t, "3");
+	term_type(t, "3");
 	term_log_clear(t);
-	keys(t, "j");
+	term_type(t, "j");
 	term_log(t, &side);
-	keys(t, "kz");
+	term_type(t, "kz");
 	term_log_clear(t);
-	keys(t, "j");
+	term_type(t, "j");
 	term_log(t, &full);
 	assert_true(full > 0); /* it did scroll */
 	if (!(full * 3 < side))
 		fail_msg("one line of scrolling costs %zu bytes at full width, %zu beside the pane", full, side);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 static void test_resize_keeps_paragraph(void **state)
@@ -193,7 +175,7 @@ static void test_resize_keeps_paragraph(void **state)
 	int row, col;
 
 	(void)state;
-	keys(t, "3}}}");
+	term_type(t, "3}}}");
 	/* Paragraph 3 (index 2) is on the top line of the reader. */
 	snprintf(first, sizeof first, "%s", text_part(term_row(t, 1)));
 	assert_non_null(strstr(first, "清理“四乱”") ? first : strstr(first, "。"));
@@ -215,7 +197,7 @@ static void test_resize_keeps_paragraph(void **state)
 	term_resize(t, 120, 40);
 	term_wait_quiet(t, 300);
 	assert_int_equal(strncmp(text_part(term_row(t, 1)), first, strlen(first)), 0);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 static bool is_one_of(const char *s, const char *const set[])
@@ -288,20 +270,20 @@ static void test_line_rules_at_widths(void **state)
 			char key[2] = {(char)('0' + s % 10), '\0'};
 			char what[64];
 
-			keys(t, key);
+			term_type(t, key);
 			/* Page through the whole section. */
 			for (int page = 0; page < 12; page++) {
 				snprintf(what, sizeof what, "width %d section %d page %d", widths[w], s, page);
 				check_rows(t, widths[w], rows, what);
 				if (strstr(term_row(t, rows - 1), "100%") || strstr(term_row(t, rows - 1), " all"))
 					break;
-				keys(t, " ");
+				term_type(t, " ");
 			}
 		}
 		/* The speaker pane (or, narrow, the pane on its own) obeys the same rules. */
-		keys(t, "\t");
+		term_type(t, "\t");
 		check_rows(t, widths[w], rows, "speaker pane");
-		quit(t);
+		assert_int_equal(term_quit(t), 0);
 	}
 }
 
@@ -318,7 +300,7 @@ static void test_print_to_redirected_stdout(void **state)
 	t = term_spawn_opts(&o);
 	assert_non_null(t);
 	assert_true(term_wait_for(t, "1/10", 5000));
-	keys(t, "5");
+	term_type(t, "5");
 	assert_true(term_wait_for(t, "5/10 李华", 2000));
 	term_send(t, "P");
 	assert_true(term_wait_exit(t, 5000, &st));
@@ -349,7 +331,7 @@ static void test_help_lists_every_binding(void **state)
 	struct buf screen;
 
 	(void)state;
-	keys(t, "?");
+	term_type(t, "?");
 	assert_true(term_wait_for(t, "Show or close this help", 2000));
 	buf_init(&screen);
 	buf_adds(&screen, " ");
@@ -369,17 +351,17 @@ static void test_help_lists_every_binding(void **state)
 		if (term_find(t, actions_help((enum action)a)) < 0)
 			fail_msg("the help does not describe %s", actions_name((enum action)a));
 	buf_free(&screen);
-	keys(t, "q");
+	term_type(t, "q");
 	assert_true(term_wait_for(t, "1/10 马东亮", 2000));
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 /* Walk through a few screens so that every kind of text has been drawn. */
 static void tour(struct term *t)
 {
-	keys(t, "8]z?");
-	keys(t, "q\t");
-	keys(t, "jj");
+	term_type(t, "8]z?");
+	term_type(t, "q\t");
+	term_type(t, "jj");
 }
 
 static void test_no_colour_when_asked(void **state)
@@ -395,7 +377,7 @@ static void test_no_colour_when_asked(void **state)
 	t = start(100, 30, NULL);
 	tour(t);
 	assert_true(term_log_colours(t) > 0);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 
 	t = start(100, 30, mono);
 	tour(t);
@@ -404,7 +386,7 @@ static void test_no_colour_when_asked(void **state)
 	 * full-width reading, where the status line is the top row. */
 	assert_true(term_cell(t, 0, 0, &c));
 	assert_true(c.reverse);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 
 	t = start(100, 30, nocolor);
 	tour(t);
@@ -412,14 +394,14 @@ static void test_no_colour_when_asked(void **state)
 	assert_true(term_find_pos(t, "努力让家园更美丽让群众更幸福", &row, &col));
 	assert_true(term_cell(t, row, col, &c));
 	assert_true(c.bold);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 
 	t = term_spawn(100, 30, TERM_ARGV("fayan", "--color=never"), NULL);
 	assert_non_null(t);
 	assert_true(term_wait_for(t, "1/10", 5000));
 	tour(t);
 	assert_int_equal(term_log_colours(t), 0);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 /* The terminal is given back: normal screen, cursor shown, keypad and mouse off. */
@@ -473,7 +455,7 @@ static void test_signals_restore_terminal(void **state)
 		struct term *t = start(80, 24, NULL);
 		int st = -1;
 
-		keys(t, "3");
+		term_type(t, "3");
 		assert_true(term_altscreen(t));
 		term_signal(t, sigs[i]);
 		assert_true(term_wait_exit(t, 5000, &st));
@@ -514,10 +496,10 @@ static void test_small_terminals(void **state)
 
 	(void)state;
 	assert_non_null(strstr(term_row(t, 5), "1/10"));
-	keys(t, "\t");
+	term_type(t, "\t");
 	assert_true(term_find(t, "马东亮") >= 1);
 	check_rows(t, 20, 6, "20x6 speakers");
-	keys(t, "\t8");
+	term_type(t, "\t8");
 	check_rows(t, 20, 6, "20x6 reader");
 	term_resize(t, 19, 6);
 	term_wait_quiet(t, 300);
@@ -528,7 +510,7 @@ static void test_small_terminals(void **state)
 	term_resize(t, 40, 12);
 	term_wait_quiet(t, 300);
 	assert_non_null(strstr(term_row(t, 11), "8/10"));
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 static void test_state_reopens_where_left(void **state)
@@ -541,7 +523,7 @@ static void test_state_reopens_where_left(void **state)
 	int row, col;
 
 	(void)state;
-	keys(t1, "7}}");
+	term_type(t1, "7}}");
 	assert_true(term_wait_for(t1, "7/10", 2000));
 	snprintf(path, sizeof path, "%s", text_part(term_row(t1, 1)));
 	path[12] = '\0';
@@ -557,7 +539,7 @@ static void test_state_reopens_where_left(void **state)
 	/* The same paragraph is on the top line. */
 	assert_true(term_find_pos(t2, path, &row, &col));
 	assert_int_equal(row, 1);
-	quit(t2);
+	assert_int_equal(term_quit(t2), 0);
 
 	snprintf(path, sizeof path, "%s/state/fayan", term_dir(t1));
 	assert_int_equal(stat(path, &st), 0);
@@ -571,11 +553,11 @@ static void test_state_reopens_where_left(void **state)
 	assert_non_null(t3);
 	assert_true(term_wait_for(t3, "1/10 马东亮", 5000));
 	term_wait_quiet(t3, 0);
-	keys(t3, "2");
-	quit(t3);
+	term_type(t3, "2");
+	assert_int_equal(term_quit(t3), 0);
 	t2 = start(80, 24, env);
 	assert_non_null(strstr(term_row(t2, 23), "7/10"));
-	quit(t2);
+	assert_int_equal(term_quit(t2), 0);
 	term_free(t1);
 }
 
@@ -585,12 +567,12 @@ static void test_state_failure_is_reported(void **state)
 	struct term *t = start(100, 30, env);
 
 	(void)state;
-	keys(t, "2");
+	term_type(t, "2");
 	assert_true(term_wait_for(t, "2/10", 2000));
 	assert_true(term_wait_for(t, "reading position not saved", 2000));
-	keys(t, "3");
+	term_type(t, "3");
 	assert_true(term_wait_for(t, "3/10", 2000));
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 static void test_stdin_is_the_article(void **state)
@@ -606,9 +588,9 @@ static void test_stdin_is_the_article(void **state)
 	assert_non_null(t);
 	assert_true(term_wait_for(t, "张三", 5000));
 	term_wait_quiet(t, 0);
-	keys(t, "]");
+	term_type(t, "]");
 	assert_true(term_wait_for(t, "2/2 李四", 2000));
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 static void test_no_terminal(void **state)

@@ -136,23 +136,6 @@ static struct term *start(int cols, int rows, const char *const env[])
 	return start_opts(&o);
 }
 
-static void keys(struct term *t, const char *k)
-{
-	term_send(t, k);
-	term_wait_quiet(t, 0);
-}
-
-static void quit(struct term *t)
-{
-	int st = -1;
-
-	term_send(t, "q");
-	assert_true(term_wait_exit(t, 5000, &st));
-	assert_true(WIFEXITED(st));
-	assert_int_equal(WEXITSTATUS(st), 0);
-	term_free(t);
-}
-
 /* CPU time (user + system) the process has used so far, in ms; -1 if unknown. */
 static long cpu_ms(pid_t pid)
 {
@@ -347,11 +330,11 @@ static void test_resize_storm(void **state)
 	term_pump(t);
 	if (help) {
 		assert_non_null(strstr(term_row(t, 29), "help"));
-		keys(t, "?");
+		term_type(t, "?");
 	}
 	if (hidden) {
 		assert_int_equal(term_find(t, "│"), -1);
-		keys(t, "z");
+		term_type(t, "z");
 	}
 	{
 		char status[32];
@@ -369,12 +352,12 @@ static void test_resize_storm(void **state)
 	/* The same screen as a fresh start at 100x30 that opened the same section. */
 	digit[0] = (char)('0' + sec % 10);
 	digit[1] = '\0';
-	keys(t, digit);
+	term_type(t, digit);
 	fresh = start(100, 30, NULL);
-	keys(fresh, digit);
+	term_type(fresh, digit);
 	assert_same_screen(t, fresh, "after 200 resizes");
-	quit(fresh);
-	quit(t);
+	assert_int_equal(term_quit(fresh), 0);
+	assert_int_equal(term_quit(t), 0);
 }
 
 /* Resizes to 1x1 and back, waiting for each screen: what every size shows. */
@@ -383,7 +366,7 @@ static void test_tiny_sizes_settle(void **state)
 	struct term *t = start(80, 24, NULL);
 
 	(void)state;
-	keys(t, "4");
+	term_type(t, "4");
 	term_resize(t, 1, 1);
 	assert_true(term_wait_row(t, 0, "…", 2000));
 	term_resize(t, 300, 100);
@@ -395,10 +378,10 @@ static void test_tiny_sizes_settle(void **state)
 	term_resize(t, 1, 1);
 	assert_true(term_wait_row(t, 0, "…", 2000));
 	/* Keys pressed while too small still act. */
-	keys(t, "]");
+	term_type(t, "]");
 	term_resize(t, 100, 30);
 	assert_true(term_wait_for(t, "5/10 李华", 2000));
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 /* The speaker pane scrolled to keep the last section in view at a short size
@@ -410,7 +393,7 @@ static void test_taller_shows_every_speaker(void **state)
 	(void)state;
 	term_resize(t, 100, 6);
 	term_wait_quiet(t, 300);
-	keys(t, "0");
+	term_type(t, "0");
 	assert_true(term_wait_for(t, "10/10 陈萌", 2000));
 	assert_int_equal(term_find(t, "马东亮"), -1); /* scrolled off at this size */
 	term_resize(t, 100, 30);
@@ -420,7 +403,7 @@ static void test_taller_shows_every_speaker(void **state)
 		if (term_find(t, names[i]) < 1)
 			fail_msg("%s is not shown after growing to 30 rows:\n%s", names[i], term_screen(t));
 	assert_true(term_find(t, "导语") == 1);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 /* ---- signals in a prompt ---- */
@@ -470,9 +453,9 @@ static void signal_in_prompt(int sig, const char *prompt_key, const char *typed,
 
 	before = precreate_positions(t, &path);
 	free(before);
-	keys(t, "3");
+	term_type(t, "3");
 	assert_true(term_wait_for(t, "3/10 段祥生", 2000));
-	keys(t, prompt_key);
+	term_type(t, prompt_key);
 	if (prompt_key[0] == '/' && term_find(t, "no action for key /") >= 0) {
 		free(path);
 		term_free(t);
@@ -500,7 +483,7 @@ static void signal_in_prompt(int sig, const char *prompt_key, const char *typed,
 		struct term *again = start(80, 24, e);
 
 		assert_non_null(strstr(term_row(again, 23), "3/10 段祥生"));
-		quit(again);
+		assert_int_equal(term_quit(again), 0);
 	}
 	free(path);
 	term_free(t);
@@ -598,7 +581,7 @@ static void test_signal_restores_modes(void **state)
 		const char *screen;
 
 		assert_non_null(pid);
-		keys(t, "2");
+		term_type(t, "2");
 		assert_true(term_wait_for(t, "2/10", 2000));
 		assert_int_equal(kill((pid_t)atoi(pid), sigs[i]), 0);
 		assert_true(term_wait_for(t, "STTY-DONE", 3000));
@@ -638,15 +621,15 @@ static void test_state_disk_full(void **state)
 	spit_file(path, before, strlen(before));
 	snprintf(env, sizeof env, "XDG_STATE_HOME=%s", home);
 	t = start_opts(&o);
-	keys(t, "2");
+	term_type(t, "2");
 	assert_true(term_wait_for(t, "2/10 高留念", 2000));
 	assert_true(term_wait_for(t, "reading position not saved", 2000));
 	assert_non_null(strstr(term_row(t, 29), "File too large"));
 	/* Keeps working. */
-	keys(t, "]]");
+	term_type(t, "]]");
 	assert_true(term_wait_for(t, "4/10 张海军", 2000));
-	keys(t, "jj}");
-	keys(t, "7");
+	term_type(t, "jj}");
+	term_type(t, "7");
 	assert_true(term_wait_for(t, "7/10 韩迎旭", 2000));
 	/* Said once: the status line holds one message, not one per attempt. */
 	{
@@ -657,7 +640,7 @@ static void test_state_disk_full(void **state)
 		assert_null(strstr(m + 1, "reading position not saved"));
 	}
 	assert_true(term_find_pos(t, "韩迎旭", &row, &col));
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 	after = slurp_file(path, &len);
 	assert_non_null(after);
 	assert_int_equal(len, strlen(before));
@@ -693,12 +676,12 @@ static void test_state_dir_below_file(void **state)
 	spit_file(file, "x\n", 2);
 	snprintf(env, sizeof env, "XDG_STATE_HOME=%s", file);
 	t = start(100, 30, e);
-	keys(t, "5");
+	term_type(t, "5");
 	assert_true(term_wait_for(t, "reading position not saved", 2000));
 	assert_true(term_wait_for(t, "Not a directory", 2000));
-	keys(t, "]");
+	term_type(t, "]");
 	assert_true(term_wait_for(t, "6/10 王东", 2000));
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 	{
 		size_t len;
 		char *s = slurp_file(file, &len);
@@ -737,12 +720,12 @@ static void test_idle_stdin_at_eof(void **state)
 	if (used > 100)
 		fail_msg("idle with stdin at end of file, the browser used %ld ms of CPU in 1.5 s", used);
 	/* It still answers the terminal. */
-	keys(t, "6");
+	term_type(t, "6");
 	assert_true(term_wait_for(t, "6/10 王东", 2000));
 	used = idle_cpu(t, 1000);
 	if (used > 100)
 		fail_msg("idle after a key, the browser used %ld ms of CPU in 1 s", used);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 static void test_hangup_exits(void **state)
@@ -755,7 +738,7 @@ static void test_hangup_exits(void **state)
 
 	(void)state;
 	before = precreate_positions(t, &path);
-	keys(t, "8");
+	term_type(t, "8");
 	assert_true(term_wait_for(t, "8/10 曹西峰", 2000));
 	term_wait_quiet(t, 0);
 	cpu_before = cpu_ms(term_pid(t));
@@ -846,10 +829,10 @@ static void test_escapes_shown_not_obeyed(void **state)
 		if (!strstr(term_row(t, 0), shown))
 			fail_msg("%s: the title bar does not show %s: %s", cases[i].name, shown, term_row(t, 0));
 		/* Every screen: section 1 scrolled, full width, the speakers, help, at a narrow width. */
-		keys(t, "jjjzz\t\t?q");
+		term_type(t, "jjjzz\t\t?q");
 		term_resize(t, 30, 10);
 		term_wait_quiet(t, 0);
-		keys(t, "}}");
+		term_type(t, "}}");
 		term_resize(t, 100, 30);
 		term_send(t, "1");
 		assert_true(term_wait_for(t, "1/10", 2000));
@@ -863,7 +846,7 @@ static void test_escapes_shown_not_obeyed(void **state)
 		for (const char *p = log; (p = memmem(p, loglen - (size_t)(p - log), "\033[2J", 4)); p++)
 			if (p - log < 3 || memcmp(p - 3, "\033[H", 3) != 0)
 				fail_msg("%s: ESC [2J from the document reached the terminal", cases[i].name);
-		quit(t);
+		assert_int_equal(term_quit(t), 0);
 		free(file);
 		free(data);
 	}
@@ -900,7 +883,7 @@ static void test_hostile_file_name(void **state)
 	for (const char *p = log; (p = memmem(p, len - (size_t)(p - log), "\033[2J", 4)); p++)
 		if (p - log < 3 || memcmp(p - 3, "\033[H", 3) != 0)
 			fail_msg("ESC [2J from the file name reached the terminal");
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 	free(file);
 
 	/* Invalid UTF-8 in the name: shown as U+FFFD, and the screen does not tear. */
@@ -921,7 +904,7 @@ static void test_hostile_file_name(void **state)
 	if (memmem(log, len, "\377", 1) || memmem(log, len, "\376", 1))
 		fail_msg("invalid bytes of the file name reached the terminal");
 	assert_true(term_find(t, "城关乡因地制宜。") >= 1);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 	free(file);
 	scratch_free(dir);
 }
@@ -1018,12 +1001,12 @@ static void test_wide_and_combining_text(void **state)
 		for (int page = 0; page < 4; page++) {
 			snprintf(what, sizeof what, "emoji at width %d, page %d", widths[w], page);
 			check_alignment(t, what);
-			keys(t, " ");
+			term_type(t, " ");
 		}
-		keys(t, "z");
+		term_type(t, "z");
 		snprintf(what, sizeof what, "emoji at width %d, full width", widths[w]);
 		check_alignment(t, what);
-		quit(t);
+		assert_int_equal(term_quit(t), 0);
 	}
 	for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
 		struct term_opts o = {.cols = widths[w], .rows = 12, .argv = TERM_ARGV("fayan", comb)};
@@ -1036,11 +1019,11 @@ static void test_wide_and_combining_text(void **state)
 		assert_true(term_wait_for(t, "张三说", 2000));
 		snprintf(what, sizeof what, "combining marks at width %d", widths[w]);
 		check_alignment(t, what);
-		keys(t, "jjj");
+		term_type(t, "jjj");
 		check_alignment(t, what);
-		keys(t, "z");
+		term_type(t, "z");
 		check_alignment(t, what);
-		quit(t);
+		assert_int_equal(term_quit(t), 0);
 	}
 	free(emoji);
 	free(comb);

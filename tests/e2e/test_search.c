@@ -43,12 +43,6 @@ static struct term *start(void)
 	return start_args(NULL);
 }
 
-static void keys(struct term *t, const char *k)
-{
-	term_send(t, k);
-	term_wait_quiet(t, 0);
-}
-
 static void enter(struct term *t)
 {
 	term_key(t, VTERM_KEY_ENTER);
@@ -59,17 +53,6 @@ static void esc(struct term *t)
 {
 	term_key(t, VTERM_KEY_ESCAPE);
 	term_wait_quiet(t, 0);
-}
-
-static void quit(struct term *t)
-{
-	int st = -1;
-
-	term_send(t, "q");
-	assert_true(term_wait_exit(t, 5000, &st));
-	assert_true(WIFEXITED(st));
-	assert_int_equal(WEXITSTATUS(st), 0);
-	term_free(t);
 }
 
 /* The speakers the pane lists (columns 0..pane), as a bitmask of names[]. */
@@ -231,7 +214,7 @@ static void test_theme_picker(void **state)
 	struct term *t = start();
 
 	(void)state;
-	keys(t, "t");
+	term_type(t, "t");
 	assert_true(term_wait_for(t, "Theme:", 2000));
 	/* Every theme is listed, with its sections and hits in the article. */
 	assert_true(term_find(t, "疫情防控        2 sections   17 hits") > 0);
@@ -239,7 +222,7 @@ static void test_theme_picker(void **state)
 	assert_true(term_find(t, "大气污染防治    0 sections    0 hits") > 0);
 	assert_true(term_find(t, "智慧城市") > 0);
 	/* Pinyin initials narrow the list to one theme. */
-	keys(t, "yqfk");
+	term_type(t, "yqfk");
 	assert_true(term_find(t, "Theme: yqfk_") > 0);
 	assert_true(term_find(t, "疫情防控") > 0);
 	assert_int_equal(term_find(t, "老旧小区改造"), -1);
@@ -257,12 +240,12 @@ static void test_theme_picker(void **state)
 	assert_int_equal(check_highlights(t, "疫情防控", 8), 1);
 	assert_int_equal(count_highlighted(t), 4);
 	/* T clears the theme: every speaker again, no counts. */
-	keys(t, "T");
+	term_type(t, "T");
 	assert_int_equal(listed(t), 0x3ff);
 	assert_null(strstr(pane_row(t, 7), "(15)"));
 	assert_non_null(strstr(term_row(t, STATUS), "theme filter cleared"));
 	assert_int_equal(count_highlighted(t), 0);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 static void test_picker_hanzi_arrows_and_esc(void **state)
@@ -271,7 +254,7 @@ static void test_picker_hanzi_arrows_and_esc(void **state)
 
 	(void)state;
 	/* Typed Chinese arrives one code point at a time. */
-	keys(t, "t老旧");
+	term_type(t, "t老旧");
 	assert_true(term_find(t, "Theme: 老旧_") > 0);
 	assert_true(term_find(t, "老旧小区改造") > 0);
 	assert_int_equal(term_find(t, "疫情防控"), -1);
@@ -279,20 +262,20 @@ static void test_picker_hanzi_arrows_and_esc(void **state)
 	assert_int_equal(term_find(t, "Theme:"), -1);
 	assert_int_equal(listed(t), 0x3ff);
 	/* Down moves to the second theme; Enter applies it. */
-	keys(t, "t");
+	term_type(t, "t");
 	term_key(t, VTERM_KEY_DOWN);
 	enter(t);
 	assert_non_null(strstr(term_row(t, STATUS), "[老旧小区改造]"));
 	assert_int_equal(listed(t), 1u << 3 | 1u << 4 | 1u << 8);
 	/* A paste arrives as one burst of bytes. */
-	keys(t, "t");
+	term_type(t, "t");
 	term_raw(t, "疫情防控", strlen("疫情防控"));
 	term_wait_quiet(t, 0);
 	assert_true(term_find(t, "Theme: 疫情防控_") > 0);
 	enter(t);
 	assert_non_null(strstr(term_row(t, STATUS), "[疫情防控]"));
 	assert_int_equal(listed(t), 1u << 1 | 1u << 7);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 static void test_search_highlights_and_walks(void **state)
@@ -302,7 +285,7 @@ static void test_search_highlights_and_walks(void **state)
 	static const char *const want[] = {"2/10 高留念", "8/10 曹西峰", "8/10 曹西峰", "8/10 曹西峰"};
 
 	(void)state;
-	keys(t, "/yqfk");
+	term_type(t, "/yqfk");
 	assert_true(term_find(t, "/yqfk_") == STATUS);
 	/* As it is typed, the pane shows the counts and the reader the first hit. */
 	assert_non_null(strstr(pane_row(t, 1), "(1)"));
@@ -321,7 +304,7 @@ static void test_search_highlights_and_walks(void **state)
 	for (int i = 1; i < 4; i++) {
 		char hit[16];
 
-		keys(t, "n");
+		term_type(t, "n");
 		snprintf(hit, sizeof hit, "hit %d/4", i + 1);
 		assert_non_null(strstr(term_row(t, STATUS), want[i]));
 		assert_non_null(strstr(term_row(t, STATUS), hit));
@@ -332,21 +315,21 @@ static void test_search_highlights_and_walks(void **state)
 		prev_row = row;
 	}
 	assert_int_equal(check_highlights(t, "疫情防控", 8), 3);
-	keys(t, "n");
+	term_type(t, "n");
 	assert_non_null(strstr(term_row(t, STATUS), "2/10 高留念"));
 	assert_non_null(strstr(term_row(t, STATUS), "hit 1/4"));
 	assert_non_null(strstr(term_row(t, STATUS), "search wrapped"));
 	/* N goes back across the start. */
-	keys(t, "N");
+	term_type(t, "N");
 	assert_non_null(strstr(term_row(t, STATUS), "8/10 曹西峰"));
 	assert_non_null(strstr(term_row(t, STATUS), "hit 4/4"));
 	assert_non_null(strstr(term_row(t, STATUS), "search wrapped"));
 	/* & limits the pane to the sections with hits, and back. */
-	keys(t, "&");
+	term_type(t, "&");
 	assert_int_equal(listed(t), 1u << 1 | 1u << 7);
-	keys(t, "&");
+	term_type(t, "&");
 	assert_int_equal(listed(t), 0x3ff);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 static void test_search_esc_and_editing(void **state)
@@ -354,12 +337,12 @@ static void test_search_esc_and_editing(void **state)
 	struct term *t = start();
 
 	(void)state;
-	keys(t, "/yqfk");
+	term_type(t, "/yqfk");
 	enter(t);
 	assert_non_null(strstr(term_row(t, STATUS), "2/10 高留念"));
-	keys(t, "1");
+	term_type(t, "1");
 	/* A new search, typed as Chinese, then cancelled: the old one and the position come back. */
-	keys(t, "/疫情");
+	term_type(t, "/疫情");
 	assert_true(term_find(t, "/疫情_") == STATUS);
 	assert_non_null(strstr(pane_row(t, 7), "("));
 	assert_null(strstr(pane_row(t, 7), "(3)"));
@@ -368,18 +351,18 @@ static void test_search_esc_and_editing(void **state)
 	assert_non_null(strstr(term_row(t, STATUS), "/yqfk"));
 	assert_non_null(strstr(pane_row(t, 7), "(3)"));
 	/* Backspace edits a code point; C-u clears. */
-	keys(t, "/疫情x");
+	term_type(t, "/疫情x");
 	term_key(t, VTERM_KEY_BACKSPACE);
 	term_wait_quiet(t, 0);
 	assert_true(term_find(t, "/疫情_") == STATUS);
 	term_ctrl(t, 'u');
 	term_wait_quiet(t, 0);
 	assert_true(term_find(t, "/_") == STATUS);
-	keys(t, "ABC");
+	term_type(t, "ABC");
 	enter(t);
 	assert_non_null(strstr(term_row(t, STATUS), "not found: ABC"));
 	assert_null(strstr(pane_row(t, 7), "("));
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 static void test_typed_chinese_search(void **state)
@@ -387,14 +370,14 @@ static void test_typed_chinese_search(void **state)
 	struct term *t = start();
 
 	(void)state;
-	keys(t, "/疫情");
+	term_type(t, "/疫情");
 	enter(t);
 	assert_non_null(strstr(term_row(t, STATUS), "/疫情"));
 	assert_true(check_highlights(t, "疫情", 4) >= 1);
-	keys(t, "&");
+	term_type(t, "&");
 	/* 疫情 is in the same two sections as 疫情防控. */
 	assert_int_equal(listed(t), 1u << 1 | 1u << 7);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 static void test_theme_and_search_narrow(void **state)
@@ -402,25 +385,25 @@ static void test_theme_and_search_narrow(void **state)
 	struct term *t = start();
 
 	(void)state;
-	keys(t, "t");
+	term_type(t, "t");
 	term_send(t, "lj");
 	term_wait_quiet(t, 0);
 	enter(t);
 	assert_non_null(strstr(term_row(t, STATUS), "[老旧小区改造]"));
 	assert_int_equal(listed(t), 1u << 3 | 1u << 4 | 1u << 8);
 	/* Both must match: of those three, the two that say 小区, with theme and search hits counted. */
-	keys(t, "/小区");
+	term_type(t, "/小区");
 	enter(t);
 	assert_int_equal(listed(t), 1u << 3 | 1u << 8);
 	assert_non_null(strstr(pane_row(t, 3), "(2)"));
 	assert_non_null(strstr(pane_row(t, 8), "(5)"));
 	/* Clearing the theme leaves the search, which 李华's section does not match either. */
-	keys(t, "T");
+	term_type(t, "T");
 	assert_non_null(strstr(term_row(t, STATUS), "/小区"));
 	assert_null(strstr(term_row(t, STATUS), "[老旧小区改造]"));
 	assert_int_equal(listed(t), 0x3ff);
 	assert_null(strstr(pane_row(t, 4), "("));
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 /* Without colour, hits are in reverse video and the current one also underlined. */
@@ -441,12 +424,12 @@ static void test_monochrome_highlight(void **state)
 	assert_true(current_hit(t, &row, &col));
 	assert_true(term_cell(t, row, col, &c));
 	assert_true(c.reverse && c.underline && c.bg_default);
-	keys(t, "n");
-	keys(t, "n");
+	term_type(t, "n");
+	term_type(t, "n");
 	assert_int_equal(check_highlights(t, "疫情防控", 8), 3);
 	assert_int_equal(count_highlighted(t), 3 * 4); /* one per character */
 	assert_int_equal(term_log_colours(t), 0);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 static void test_command_line_filters(void **state)
@@ -457,19 +440,19 @@ static void test_command_line_filters(void **state)
 	assert_int_equal(listed(t), 1u << 1 | 1u << 7);
 	assert_non_null(strstr(term_row(t, STATUS), "[疫情防控]"));
 	assert_non_null(strstr(term_row(t, STATUS), "2/10 高留念"));
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 
 	t = start_args(TERM_ARGV("fayan", "-s", "yqfk"));
 	assert_int_equal(listed(t), 1u << 1 | 1u << 7);
 	assert_non_null(strstr(term_row(t, STATUS), "/yqfk"));
 	assert_int_equal(check_highlights(t, "疫情防控", 8), 1);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 
 	/* A theme that does not resolve is reported; the browser still opens. */
 	t = start_args(TERM_ARGV("fayan", "-t", "zzzz"));
 	assert_non_null(strstr(term_row(t, STATUS), "no theme"));
 	assert_int_equal(listed(t), 0x3ff);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 /* `fayan --print N` as a string (malloc'd). */
@@ -499,9 +482,9 @@ static void test_pipe_to_command(void **state)
 
 	(void)state;
 	snprintf(want, sizeof want, "%zu", strlen(text));
-	keys(t, "3|");
+	term_type(t, "3|");
 	assert_true(term_find(t, "Pipe section to: _") == STATUS);
-	keys(t, "wc -c");
+	term_type(t, "wc -c");
 	enter(t);
 	assert_true(term_wait_for(t, "Press Enter to continue", 3000));
 	if (term_find(t, want) < 0)
@@ -511,18 +494,18 @@ static void test_pipe_to_command(void **state)
 	assert_non_null(strstr(term_row(t, STATUS), "3/10 段祥生"));
 	assert_true(term_find(t, names[9]) > 0);
 	/* A command that fails and one that stops reading early (SIGPIPE is ignored). */
-	keys(t, "|exit 3");
+	term_type(t, "|exit 3");
 	enter(t);
 	assert_true(term_wait_for(t, "Press Enter", 3000));
 	enter(t);
 	assert_true(term_wait_for(t, "exit status 3", 3000));
-	keys(t, "|head -c 1 >/dev/null");
+	term_type(t, "|head -c 1 >/dev/null");
 	enter(t);
 	assert_true(term_wait_for(t, "Press Enter", 3000));
 	enter(t);
 	assert_true(term_wait_for(t, "exit status 0", 3000));
 	/* Esc cancels the prompt without running anything. */
-	keys(t, "|wc");
+	term_type(t, "|wc");
 	esc(t);
 	assert_int_equal(term_find(t, "Pipe section"), -1);
 	assert_int_equal(term_find(t, "Press Enter"), -1);
@@ -563,9 +546,9 @@ static void test_copy_with_osc52(void **state)
 	size_t len, n;
 
 	(void)state;
-	keys(t, "8");
+	term_type(t, "8");
 	term_log_clear(t);
-	keys(t, "y");
+	term_type(t, "y");
 	snprintf(msg, sizeof msg, "copied section 8 (%zu bytes) with OSC 52", strlen(text));
 	assert_non_null(strstr(term_row(t, STATUS), msg));
 	log = term_log(t, &len);
@@ -582,7 +565,7 @@ static void test_copy_with_osc52(void **state)
 	assert_memory_equal(got, text, n);
 	free(got);
 	free(text);
-	quit(t);
+	assert_int_equal(term_quit(t), 0);
 }
 
 E2E_GROUP(search)
