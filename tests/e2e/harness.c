@@ -912,3 +912,49 @@ int term_quit(struct term *t)
 	term_free(t);
 	return rc;
 }
+
+const char *term_misaligned(struct term *t)
+{
+	static char msg[256];
+	int cols, rows, sep_col = -1;
+
+	term_size(t, &cols, &rows);
+	for (int r = 1; r < rows - 1; r++) {
+		for (int c = 0; c < cols; c++) {
+			struct term_cell cell, next;
+
+			if (!term_cell(t, r, c, &cell))
+				continue;
+			if (strcmp(cell.text, "│") == 0) {
+				if (sep_col < 0)
+					sep_col = c;
+				else if (sep_col != c) {
+					snprintf(msg, sizeof msg, "row %d has the separator at %d, not %d", r, c, sep_col);
+					return msg;
+				}
+			}
+			if (cell.width == 2) {
+				if (c + 1 >= cols) {
+					snprintf(msg, sizeof msg, "row %d: wide character in the last column", r);
+					return msg;
+				}
+				if (!term_cell(t, r, c + 1, &next) || next.text[0]) {
+					snprintf(msg, sizeof msg, "row %d col %d: the cell after a wide character holds '%s'",
+						 r, c + 1, next.text);
+					return msg;
+				}
+				c++;
+			}
+		}
+	}
+	/* Beside the speaker pane, every body row has the separator. */
+	for (int r = 1; sep_col >= 0 && r < rows - 1; r++) {
+		struct term_cell cell;
+
+		if (!term_cell(t, r, sep_col, &cell) || strcmp(cell.text, "│") != 0) {
+			snprintf(msg, sizeof msg, "row %d has no separator at column %d", r, sep_col);
+			return msg;
+		}
+	}
+	return NULL;
+}

@@ -144,4 +144,10 @@ void term_type(struct term *t, const char *keys);
  * exit status, or -1 if it did not exit by itself in time. */
 int term_quit(struct term *t);
 
+/* Check the body rows (all but the first and last): every wide character is
+ * whole (the next cell is its continuation, never past the right edge) and a
+ * pane separator '│', if any, stands in one column on every row. Returns NULL,
+ * or what is wrong (valid until the next call). */
+const char *term_misaligned(struct term *t);
+
 #endif

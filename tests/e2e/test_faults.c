@@ -909,46 +909,13 @@ static void test_hostile_file_name(void **state)
 	scratch_free(dir);
 }
 
-/* Every row: wide characters whole (the next cell is their continuation, never
- * past the edge) and the pane separator in one column. */
+/* Every row: wide characters whole and the pane separator in one column. */
 static void check_alignment(struct term *t, const char *what)
 {
-	int cols, rows, sep_col = -1;
+	const char *bad = term_misaligned(t);
 
-	term_size(t, &cols, &rows);
-	for (int r = 1; r < rows - 1; r++) {
-		for (int c = 0; c < cols; c++) {
-			struct term_cell cell, next;
-
-			assert_true(term_cell(t, r, c, &cell));
-			if (strcmp(cell.text, "│") == 0) {
-				if (sep_col < 0)
-					sep_col = c;
-				else if (sep_col != c)
-					fail_msg("%s: row %d has the separator at %d, not %d:\n%s", what, r, c, sep_col,
-						 term_screen(t));
-			}
-			if (cell.width == 2) {
-				if (c + 1 >= cols)
-					fail_msg("%s: row %d: wide character in the last column", what, r);
-				assert_true(term_cell(t, r, c + 1, &next));
-				if (next.text[0])
-					fail_msg("%s: row %d col %d: the cell after a wide character holds '%s'", what, r,
-						 c + 1, next.text);
-				c++;
-			}
-		}
-	}
-	/* Beside the speaker pane, every body row has the separator. */
-	if (sep_col >= 0)
-		for (int r = 1; r < rows - 1; r++) {
-			struct term_cell cell;
-
-			assert_true(term_cell(t, r, sep_col, &cell));
-			if (strcmp(cell.text, "│") != 0)
-				fail_msg("%s: row %d has no separator at column %d:\n%s", what, r, sep_col,
-					 term_screen(t));
-		}
+	if (bad)
+		fail_msg("%s: %s:\n%s", what, bad, term_screen(t));
 }
 
 static void test_wide_and_combining_text(void **state)
