@@ -653,22 +653,6 @@ static void speaker_in_place(struct parse *p, const struct span *l, struct speak
 	byline_parse_at(s, l->len, sp, nul_fits(p->a, l->off + l->len) ? s : NULL);
 }
 
-static bool is_ctrl_at(const char *s, size_t len, size_t off, size_t *n)
-{
-	unsigned char b = (unsigned char)s[off];
-
-	if (b < 0x20 || b == 0x7F) {
-		*n = 1;
-		return true;
-	}
-	if (b == 0xC2 && off + 1 < len && (unsigned char)s[off + 1] >= 0x80 &&
-	    (unsigned char)s[off + 1] < 0xA0) {
-		*n = 2;
-		return true;
-	}
-	return false;
-}
-
 static void add_piece(struct parse *p, size_t text_off, size_t src_off, size_t len)
 {
 	if (len == 0)
@@ -685,7 +669,8 @@ static void append_fragment(struct parse *p, struct buf *b, const struct span *s
 	size_t len = sp->len, run = 0, off = 0, n;
 
 	while (off < len) {
-		if (!is_ctrl_at(s, len, off, &n)) {
+		n = text_control_len(s + off, len - off);
+		if (!n) {
 			off++;
 			continue;
 		}

@@ -122,24 +122,26 @@ static bool is_control(uint32_t c)
 	return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0);
 }
 
+size_t text_control_len(const char *s, size_t len)
+{
+	unsigned char b;
+
+	if (len == 0)
+		return 0;
+	b = (unsigned char)s[0];
+	if (b < 0x20 || b == 0x7F)
+		return 1;
+	/* C1 controls are U+0080..U+009F, encoded C2 80..C2 9F. */
+	if (b == 0xC2 && len > 1 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0xA0)
+		return 2;
+	return 0;
+}
+
 bool text_has_controls(const char *s, size_t len)
 {
-	size_t off = 0;
-
-	while (off < len) {
-		unsigned char b = (unsigned char)s[off];
-
-		if (b < 0x80) {
-			if ((b < 0x20 && b != '\n') || b == 0x7F)
-				return true;
-			off++;
-			continue;
-		}
-		/* C1 controls are U+0080..U+009F, encoded C2 80..C2 9F. */
-		if (b == 0xC2 && off + 1 < len && (unsigned char)s[off + 1] < 0xA0)
+	for (size_t off = 0; off < len; off++)
+		if (s[off] != '\n' && text_control_len(s + off, len - off))
 			return true;
-		off++;
-	}
 	return false;
 }
 

@@ -168,14 +168,10 @@ static int parse_line(struct parse *p, const char *s, size_t len, struct fy_err 
 	bool extend = false;
 	ssize_t i;
 
-	for (size_t k = 0; k < len; k++) {
-		unsigned char c = (unsigned char)s[k];
-
-		if ((c < 0x20 && c != '\t') || c == 0x7F ||
-		    (c == 0xC2 && k + 1 < len && (unsigned char)s[k + 1] < 0xA0))
+	for (size_t k = 0; k < len; k++)
+		if (s[k] != '\t' && text_control_len(s + k, len - k))
 			return err_set(err, "%s:%zu: control character (byte %zu of the line)", p->name,
 				       p->lineno, k + 1);
-	}
 	trim(s, &off, &end);
 	if (off == end || s[off] == '#')
 		return 0;

@@ -35,6 +35,10 @@ char *text_repair_utf8(const char *s, size_t len, size_t *out_len);
  * and TAB (which is expanded). */
 bool text_has_controls(const char *s, size_t len);
 
+/* Byte length of the control character that s[0..len) starts with: 1 for a C0
+ * control (LF included) or DEL, 2 for a C1 control (U+0080..U+009F), 0 if none. */
+size_t text_control_len(const char *s, size_t len);
+
 /* Return a malloc'd copy of valid UTF-8 s[0..len) that is safe to print: TAB becomes
  * one space, other C0 controls and DEL become caret notation (ESC -> "^[", DEL -> "^?"),
  * C1 controls become "<U+009B>"-style text. LF is kept only if keep_lf. *out_len gets its length. */

@@ -148,6 +148,25 @@ static void test_invalid_utf8(void **state)
 	free(r);
 }
 
+/* One rule for what a control is, shared by the parser and the themes reader. */
+static void test_control_len(void **state)
+{
+	(void)state;
+	assert_int_equal(text_control_len("\033[2J", 4), 1);
+	assert_int_equal(text_control_len("\n", 1), 1);
+	assert_int_equal(text_control_len("\t", 1), 1);
+	assert_int_equal(text_control_len("\177", 1), 1);
+	assert_int_equal(text_control_len("\302\233", 2), 2); /* U+009B */
+	assert_int_equal(text_control_len("\302\237", 2), 2); /* U+009F */
+	assert_int_equal(text_control_len("\302\240", 2), 0); /* NBSP */
+	assert_int_equal(text_control_len("\302", 1), 0);
+	assert_int_equal(text_control_len("中", 3), 0);
+	assert_int_equal(text_control_len("a", 1), 0);
+	assert_int_equal(text_control_len("", 0), 0);
+	assert_false(text_has_controls("a\nb", 3));
+	assert_true(text_has_controls("a\tb", 3));
+}
+
 static void test_sanitize(void **state)
 {
 	const char in[] = "a\x1b]52;c;QUJD\x07" "b\xC2\x9B" "2Jc\td\x7f\ne";
@@ -527,6 +546,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_widths),
 		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_control_len),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_grapheme_len),
 		cmocka_unit_test(test_prefix_cols),
