@@ -263,9 +263,7 @@ void cli_themes(struct buf *out, struct cli_filter *cf, const struct doc *d, enu
 		} else if (fmt == OUTPUT_TSV) {
 			buf_printf(out, "%s\t%zu\t%zu\n", th->name, nsec[i], nhit[i]);
 		} else {
-			buf_adds(out, th->name);
-			for (int c = text_cols(th->name, strlen(th->name)); c < wname; c++)
-				buf_addc(out, ' ');
+			text_add_padded(out, th->name, wname);
 			buf_printf(out, "  %3zu section%s  %4zu hit%s\n", nsec[i], nsec[i] == 1 ? " " : "s",
 				   nhit[i], nhit[i] == 1 ? "" : "s");
 		}

@@ -97,14 +97,6 @@ void output_section_json(struct buf *out, const struct section *s)
 	buf_adds(out, "]}");
 }
 
-/* Append `text` padded with spaces to `cols` columns. */
-static void add_padded(struct buf *out, const char *text, int cols)
-{
-	buf_adds(out, text);
-	for (int c = text_cols(text, strlen(text)); c < cols; c++)
-		buf_addc(out, ' ');
-}
-
 /* Append a TSV field: tabs and newlines cannot occur in model strings. */
 static void add_tsv(struct buf *out, const char *s, bool last)
 {
@@ -204,9 +196,9 @@ void output_list(struct buf *out, struct section *const *secs, const size_t *hit
 		}
 		buf_init(&line);
 		buf_printf(&line, "%*zu  ", wnum, s->number);
-		add_padded(&line, s->speaker.name, wname);
+		text_add_padded(&line, s->speaker.name, wname);
 		buf_adds(&line, "  ");
-		add_padded(&line, pt, wplace);
+		text_add_padded(&line, pt, wplace);
 		buf_adds(&line, "  ");
 		buf_adds(&line, s->headline);
 		if (hits)

@@ -196,6 +196,13 @@ int text_cols(const char *s, size_t len)
  * character at it, so breaks found inside a window that ends at a character
  * boundary are final. The window doubles until a break shows up, which keeps
  * the cost proportional to the cluster even for thousands of combining marks. */
+void text_add_padded(struct buf *b, const char *s, int cols)
+{
+	buf_adds(b, s);
+	for (int c = text_cols(s, strlen(s)); c < cols; c++)
+		buf_addc(b, ' ');
+}
+
 size_t text_grapheme_len(const char *s, size_t len)
 {
 	char small[32];

@@ -173,10 +173,9 @@ static char *speaker_row(const struct view *v, size_t i, int name_cols)
 		const char *name = s->speaker.name && s->speaker.name[0] ? s->speaker.name
 				 : s->headline && s->headline[0] ? s->headline : "";
 
-		buf_printf(&b, "%*zu %s", digits, s->number, name);
+		buf_printf(&b, "%*zu ", digits, s->number);
 		/* Pad short names so that the places line up. */
-		for (int c = text_cols(name, strlen(name)); c < name_cols; c++)
-			buf_addc(&b, ' ');
+		text_add_padded(&b, name, name_cols);
 	}
 	return buf_take(&b, NULL);
 }
@@ -536,9 +535,7 @@ static void draw_picker(struct ui *u, WINDOW *w, int width)
 		name = v->find.themes.v[t].name;
 		attr = k == pk->sel ? A_REVERSE : A_NORMAL;
 		buf_init(&b);
-		buf_adds(&b, name);
-		for (int c = text_cols(name, strlen(name)); c < name_cols; c++)
-			buf_addc(&b, ' ');
+		text_add_padded(&b, name, name_cols);
 		buf_printf(&b, "  %3zu section%s %4zu hit%s", pk->nsec[t], pk->nsec[t] == 1 ? " " : "s",
 			   pk->nhit[t], pk->nhit[t] == 1 ? "" : "s");
 		cut = text_truncate(b.data, b.len, inner);

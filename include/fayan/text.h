@@ -53,6 +53,10 @@ int text_char_cols(uint32_t uc);
 /* Display columns of sanitized UTF-8 s[0..len) as ncurses will draw it. */
 int text_cols(const char *s, size_t len);
 
+/* Append NUL-terminated `s` to `b`, then spaces up to `cols` columns in all. */
+struct buf;
+void text_add_padded(struct buf *b, const char *s, int cols);
+
 /* Byte length of the grapheme cluster starting at s (s[0..len) non-empty). */
 size_t text_grapheme_len(const char *s, size_t len);
 

@@ -167,6 +167,20 @@ static void test_control_len(void **state)
 	assert_true(text_has_controls("a\tb", 3));
 }
 
+static void test_add_padded(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	text_add_padded(&b, "李华", 6);
+	text_add_padded(&b, "|", 0);
+	text_add_padded(&b, "马东亮", 4);
+	buf_adds(&b, "|");
+	assert_string_equal(b.data, "李华  |马东亮|");
+	buf_free(&b);
+}
+
 static void test_sanitize(void **state)
 {
 	const char in[] = "a\x1b]52;c;QUJD\x07" "b\xC2\x9B" "2Jc\td\x7f\ne";
@@ -547,6 +561,7 @@ int main(void)
 		cmocka_unit_test(test_widths),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_control_len),
+		cmocka_unit_test(test_add_padded),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_grapheme_len),
 		cmocka_unit_test(test_prefix_cols),
