@@ -225,26 +225,17 @@ void cli_filter_close(struct cli_filter *cf)
 
 void cli_themes(struct buf *out, struct cli_filter *cf, const struct doc *d, enum output_format fmt)
 {
-	struct filter f;
 	int wname = 0;
-	size_t *nsec = xcalloc(cf->themes.n, sizeof *nsec);
-	size_t *nhit = xcalloc(cf->themes.n, sizeof *nhit);
+	size_t *nsec = xcalloc(cf->themes.n + 1, sizeof *nsec);
+	size_t *nhit = xcalloc(cf->themes.n + 1, sizeof *nhit);
 
-	filter_init(&f);
+	filter_count_themes(d, &cf->themes, cf->search, nsec, nhit);
 	for (size_t i = 0; i < cf->themes.n; i++) {
-		struct search *ts = theme_search(&cf->themes.v[i]);
 		int w = text_cols(cf->themes.v[i].name, strlen(cf->themes.v[i].name));
 
 		if (w > wname)
 			wname = w;
-		if (!ts)
-			continue;
-		filter_run(&f, d, ts, cf->search);
-		nsec[i] = f.nmatch;
-		nhit[i] = f.ntheme;
-		search_free(ts);
 	}
-	filter_free(&f);
 	if (fmt == OUTPUT_JSON)
 		buf_addc(out, '[');
 	for (size_t i = 0; i < cf->themes.n; i++) {

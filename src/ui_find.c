@@ -262,7 +262,6 @@ static void picker_count(struct view *v)
 {
 	struct view_picker *pk = &v->pick;
 	const char *q = v->find.search_text ? v->find.search_text : "";
-	struct filter f;
 
 	if (pk->counted && strcmp(pk->counted, q) == 0)
 		return;
@@ -272,18 +271,7 @@ static void picker_count(struct view *v)
 	free(pk->nhit);
 	pk->nsec = xcalloc(v->find.themes.n + 1, sizeof *pk->nsec);
 	pk->nhit = xcalloc(v->find.themes.n + 1, sizeof *pk->nhit);
-	filter_init(&f);
-	for (size_t i = 0; i < v->find.themes.n; i++) {
-		struct search *ts = theme_search(&v->find.themes.v[i]);
-
-		if (!ts)
-			continue;
-		filter_run(&f, v->d, ts, v->find.search);
-		pk->nsec[i] = f.nmatch;
-		pk->nhit[i] = f.ntheme;
-		search_free(ts);
-	}
-	filter_free(&f);
+	filter_count_themes(v->d, &v->find.themes, v->find.search, pk->nsec, pk->nhit);
 }
 
 /* List the themes matching the query; keep the selection on the same theme if it still is. */

@@ -11,6 +11,7 @@
 
 #include "fayan/doc.h"
 #include "fayan/search.h"
+#include "fayan/themes.h"
 
 /* Which string of a section a hit is in, in reading order. */
 enum filter_where {
@@ -75,5 +76,10 @@ void filter_run(struct filter *f, const struct doc *d, struct search *theme, str
  * moved from there. Returns 0 if there is no hit at all, 1 if moved, 2 if the
  * move wrapped around the end or the start. */
 int filter_step(const struct filter *f, struct filter_pos *pos, int dir);
+
+/* For each theme of t, store in nsec[i] how many sections it selects and in
+ * nhit[i] its hits there, within the sections `search` selects (NULL: all). */
+void filter_count_themes(const struct doc *d, const struct themes *t, struct search *search, size_t *nsec,
+			 size_t *nhit);
 
 #endif
