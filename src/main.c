@@ -317,14 +317,17 @@ static int do_print(const struct options *o, const struct doc *d)
 			output_intro_text(&out, d->articles[i], width);
 		}
 	} else if (o->format == OUTPUT_JSON) {
-		if (sel.n != 1 || !strcmp(o->which, "all"))
+		/* One section is an object; `all` is always an array. */
+		bool array = sel.n != 1 || !strcmp(o->which, "all");
+
+		if (array)
 			buf_addc(&out, '[');
 		for (size_t i = 0; i < sel.n; i++) {
 			if (i)
 				buf_addc(&out, ',');
 			output_section_json(&out, sel.secs[i]);
 		}
-		if (sel.n != 1 || !strcmp(o->which, "all"))
+		if (array)
 			buf_addc(&out, ']');
 		buf_addc(&out, '\n');
 	} else {
