@@ -50,7 +50,8 @@ static const char usage_text[] =
 "  -V, --version          show the version and exit\n"
 "\n"
 "Exit status: 0 success, 1 nothing matched (or no sections for --check),\n"
-"2 usage error or unreadable or invalid input.\n"
+"2 usage error or unreadable or invalid input; the browser ended by SIGHUP,\n"
+"SIGINT or SIGTERM exits with 128 + the signal number.\n"
 "In the browser, press ? for the keys. See fayan(1).\n";
 
 enum mode {
