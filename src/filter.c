@@ -96,26 +96,33 @@ static int cmp_hit(const void *a, const void *b)
 
 void filter_run(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
 {
-	struct search_hits h;
-	struct collect c = { 0 };
-	size_t *first;
-
 	filter_free(f);
+	filter_extend(f, d, theme, search);
+}
+
+void filter_extend(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
+{
+	struct search_hits h;
+	struct collect c = { f->pool, f->npool, f->pool_cap };
+	size_t from = f->n, first;
+
+	if (d->nsections <= from)
+		return;
 	f->n = d->nsections;
-	f->v = xcalloc(f->n ? f->n : 1, sizeof(*f->v));
-	first = xmalloc((f->n ? f->n : 1) * sizeof(*first));
+	f->v = xrealloc(f->v, f->n * sizeof(*f->v));
+	memset(f->v + from, 0, (f->n - from) * sizeof(*f->v));
 	search_hits_init(&h);
-	for (size_t i = 0; i < f->n; i++) {
+	for (size_t i = from; i < f->n; i++) {
 		struct filter_section *fs = &f->v[i];
 
 		fs->section = d->sections[i];
-		first[i] = c.n;
+		first = c.n;
 		if (theme)
 			run_one(fs, &c, fs->section, theme, FILTER_THEME, &h);
 		if (search)
 			run_one(fs, &c, fs->section, search, FILTER_SEARCH, &h);
 		if (theme && search && fs->nhits > 1)
-			qsort(c.pool + first[i], fs->nhits, sizeof(*c.pool), cmp_hit);
+			qsort(c.pool + first, fs->nhits, sizeof(*c.pool), cmp_hit);
 		fs->match = (!theme || fs->ntheme > 0) && (!search || fs->nsearch > 0);
 		if (fs->match) {
 			f->nmatch++;
@@ -124,9 +131,14 @@ void filter_run(struct filter *f, const struct doc *d, struct search *theme, str
 		}
 	}
 	f->pool = c.pool;
-	for (size_t i = 0; i < f->n; i++)
-		f->v[i].hits = f->v[i].nhits ? c.pool + first[i] : NULL;
-	free(first);
+	f->npool = c.n;
+	f->pool_cap = c.cap;
+	/* The pool may have moved: each section's hits follow the previous one's. */
+	first = 0;
+	for (size_t i = 0; i < f->n; i++) {
+		f->v[i].hits = f->v[i].nhits ? c.pool + first : NULL;
+		first += f->v[i].nhits;
+	}
 	search_hits_free(&h);
 }
 

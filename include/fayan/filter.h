@@ -50,6 +50,7 @@ struct filter_section {
 struct filter {
 	struct filter_section *v; /* one per section of the doc: v[i].section == d->sections[i] */
 	struct filter_hit *pool;  /* every section's hits, in one allocation (hits point into it) */
+	size_t npool, pool_cap;   /* hits in the pool, and its room */
 	size_t n;
 	size_t nmatch;  /* sections selected */
 	size_t ntheme;  /* theme hits in selected sections */
@@ -69,6 +70,12 @@ void filter_free(struct filter *f);
  * selected, with no hits) over every section of d, replacing f's contents. A
  * section is selected when each non-NULL filter hits it at least once. */
 void filter_run(struct filter *f, const struct doc *d, struct search *theme, struct search *search);
+
+/* Run the same filters over the sections d gained since f was run or last
+ * extended (d->sections[f->n..d->nsections)), as if filter_run had been run
+ * on the whole of d: for a collection still being loaded. Pointers into the
+ * old hits are invalid afterwards; positions (struct filter_pos) stay valid. */
+void filter_extend(struct filter *f, const struct doc *d, struct search *theme, struct search *search);
 
 /* Move *pos to the next (dir > 0) or previous (dir < 0) hit in a selected
  * section, across sections, wrapping around. A *pos that is not on a hit (say

@@ -300,10 +300,68 @@ static void test_seed(void **state)
 	assert_int_equal(hits, 0);
 }
 
+/* A collection that grows (files loaded one by one while the browser runs):
+ * extending the filter after each step gives exactly what one run over the
+ * whole collection gives, hits, counts and pointers alike. */
+static void test_extend(void **state)
+{
+	struct doc d;
+	struct search *t = builtin_theme("疫情防控");
+	struct search *s = search_compile("tc", 2);
+	struct filter whole, grown;
+	struct fy_err err = {0};
+	size_t len;
+	const char *seed = doc_builtin_data(&len);
+
+	(void)state;
+	doc_init(&d);
+	filter_init(&grown);
+	/* Nothing loaded yet: extending does nothing. */
+	filter_extend(&grown, &d, t, s);
+	assert_int_equal(grown.n, 0);
+	for (int k = 0; k < 4; k++) {
+		assert_int_equal(doc_add_buffer(&d, "seed", seed, len, &(struct doc_opts){0}, &err), 0);
+		filter_extend(&grown, &d, t, s);
+		/* Nothing new: no change. */
+		filter_extend(&grown, &d, t, s);
+		assert_int_equal(grown.n, d.nsections);
+	}
+	filter_init(&whole);
+	filter_run(&whole, &d, t, s);
+	assert_int_equal(whole.n, 40);
+	assert_int_equal(grown.n, whole.n);
+	assert_int_equal(grown.nmatch, whole.nmatch);
+	assert_int_equal(grown.ntheme, whole.ntheme);
+	assert_int_equal(grown.nsearch, whole.nsearch);
+	assert_int_equal(whole.nmatch, 8); /* 高留念 and 曹西峰, four times */
+	for (size_t i = 0; i < whole.n; i++) {
+		assert_ptr_equal(grown.v[i].section, d.sections[i]);
+		assert_int_equal(grown.v[i].match, whole.v[i].match);
+		assert_int_equal(grown.v[i].nhits, whole.v[i].nhits);
+		assert_int_equal(grown.v[i].ntheme, whole.v[i].ntheme);
+		for (size_t h = 0; h < whole.v[i].nhits; h++) {
+			const struct filter_hit *a = &whole.v[i].hits[h], *b = &grown.v[i].hits[h];
+
+			assert_true(b >= grown.pool && b < grown.pool + grown.npool);
+			assert_int_equal(a->where, b->where);
+			assert_int_equal(a->para, b->para);
+			assert_int_equal(a->off, b->off);
+			assert_int_equal(a->len, b->len);
+			assert_int_equal(a->kind, b->kind);
+		}
+	}
+	filter_free(&whole);
+	filter_free(&grown);
+	search_free(t);
+	search_free(s);
+	doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_theme),
+		cmocka_unit_test(test_extend),
 		cmocka_unit_test(test_search_in_byline),
 		cmocka_unit_test(test_combined),
 		cmocka_unit_test(test_step),
