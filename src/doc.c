@@ -1220,6 +1220,36 @@ int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len
 	return add_owned(d, name, xstrndup(data, len), len, opts, err);
 }
 
+int doc_probe_file(const char *path, struct fy_err *err)
+{
+	struct stat st;
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		return 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return err_set(err, "%s: %s", path, strerror(errno));
+	if (fstat(fd, &st) != 0) {
+		int e = errno;
+
+		close(fd);
+		return err_set(err, "%s: %s", path, strerror(e));
+	}
+	close(fd);
+	/* The messages doc_add_file would give, so that a bad file is named the
+	 * same way whether it is read now or later. */
+	if (S_ISDIR(st.st_mode))
+		return err_set(err, "%s: %s", path, strerror(EISDIR));
+	if (!S_ISREG(st.st_mode))
+		return 0;
+	if (st.st_size == 0)
+		return err_set(err, "%s: empty file", path);
+	if ((uintmax_t)st.st_size > DOC_MAX_BYTES)
+		return err_set(err, "%s: file too large (more than %zu bytes, the limit)", path, DOC_MAX_BYTES);
+	return 1;
+}
+
 int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, struct fy_err *err)
 {
 	bool is_stdin = strcmp(path, "-") == 0;

@@ -14,6 +14,7 @@
 
 #include "fayan/cli.h"
 #include "fayan/doc.h"
+#include "fayan/load.h"
 #include "fayan/output.h"
 #include "fayan/text.h"
 #include "fayan/ui.h"
@@ -49,9 +50,13 @@ static const char usage_text[] =
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
 "\n"
+"Given many files, the browser shows the first at once and reads the rest while\n"
+"it runs; a file it then finds invalid is skipped and named when it exits.\n"
+"\n"
 "Exit status: 0 success, 1 nothing matched (or no sections for --check),\n"
-"2 usage error or unreadable or invalid input; the browser ended by SIGHUP,\n"
-"SIGINT or SIGTERM exits with 128 + the signal number.\n"
+"2 usage error or unreadable or invalid input (also a file the browser\n"
+"skipped); the browser ended by SIGHUP, SIGINT or SIGTERM exits with\n"
+"128 + the signal number.\n"
 "In the browser, press ? for the keys. See fayan(1).\n";
 
 enum mode {
@@ -438,29 +443,69 @@ static int do_browse(struct options *o, struct doc *d, const char *locale_note)
 	return rc;
 }
 
+/* Read the inputs. The command line reads them all now. The browser reads
+ * the first now and the rest while it runs (the first screen of a large
+ * archive needs only the first file), after checking here that each can be
+ * opened, so that a misspelt name still stops it before it starts; what
+ * cannot be read without blocking (standard input, a pipe) is read now,
+ * with everything before it, so that the order stays as given. */
+static int load_inputs(const struct options *o, struct doc *d, struct load_queue *q, char **paths, int n)
+{
+	int now = o->mode == MODE_BROWSE ? 1 : n;
+
+	for (int i = 0; i < n && o->mode == MODE_BROWSE; i++) {
+		struct fy_err err = { 0 };
+		int r = doc_probe_file(paths[i], &err);
+
+		if (r < 0) {
+			report("%s", err.msg);
+			return err.code ? err.code : EXIT_TROUBLE;
+		}
+		if (r == 0 && i + 1 > now)
+			now = i + 1;
+	}
+	for (int i = 0; i < n; i++) {
+		struct fy_err err = { 0 };
+
+		if (i >= now) {
+			load_defer(q, paths[i]);
+		} else if (doc_add_file(d, paths[i], &o->doc, &err)) {
+			report("%s", err.msg);
+			return err.code ? err.code : EXIT_TROUBLE;
+		}
+	}
+	return EXIT_OK;
+}
+
+/* After the browser: name the inputs it could not read (a few, then how many
+ * more), and exit 2 for them as the command line would. */
+static int report_late(const struct load_queue *q, int rc)
+{
+	enum { SHOWN = 10 };
+
+	for (size_t i = 0; i < q->nerrors && i < SHOWN; i++)
+		report("%s", q->errors[i]);
+	if (q->nerrors > SHOWN)
+		report("%zu more inputs could not be read", q->nerrors - SHOWN);
+	return q->nerrors && rc == EXIT_OK ? EXIT_TROUBLE : rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
 	struct doc d;
+	struct load_queue queue;
 	bool utf8;
 	const char *note = setup_locale(&utf8);
 	int rc;
 
 	parse_args(argc, argv, &o);
 	doc_init(&d);
-	if (optind == argc) {
+	load_init(&queue, &o.doc);
+	if (optind == argc)
 		doc_add_builtin(&d);
-	} else {
-		for (int i = optind; i < argc; i++) {
-			struct fy_err err = { 0 };
-
-			if (doc_add_file(&d, argv[i], &o.doc, &err)) {
-				report("%s", err.msg);
-				doc_free(&d);
-				return err.code ? err.code : EXIT_TROUBLE;
-			}
-		}
-	}
+	else if ((rc = load_inputs(&o, &d, &queue, argv + optind, argc - optind)) != EXIT_OK)
+		goto out;
 	switch (o.mode) {
 	case MODE_LIST:
 		rc = do_list(&o, &d);
@@ -480,10 +525,14 @@ int main(int argc, char **argv)
 			      " use --print or --list\n", stderr);
 			rc = EXIT_TROUBLE;
 		} else {
+			o.ui.load = &queue;
 			rc = do_browse(&o, &d, note);
+			rc = report_late(&queue, rc);
 		}
 		break;
 	}
+out:
+	load_free(&queue);
 	doc_free(&d);
 	return rc;
 }

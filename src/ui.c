@@ -27,6 +27,10 @@
  * in read(), so a SIGWINCH that arrives in between would otherwise wait for
  * the next key press; once a second the loop goes round and sees it. */
 #define UI_TICK_MS 1000
+/* While inputs are still being read: how long to read between looks at the
+ * keyboard, and how often the count of sections in the status line changes. */
+#define UI_LOAD_SLICE_MS 10
+#define UI_COUNT_MS 250
 
 /* Set by the signal handler; the loop restores the terminal and exits. */
 static volatile sig_atomic_t ui_signal;
@@ -65,7 +69,17 @@ struct ui {
 	uint64_t *keys;
 	bool *keyed;
 	size_t saved_item;
-	int name_cols; /* widest speaker name up to 8 columns, -1 until measured */
+	int name_cols;     /* widest speaker name up to 8 columns */
+	size_t name_items; /* the items measured for it */
+	/* Reading positions waiting for their article to be read: the article
+	 * read most recently is opened when it arrives, unless a key came first. */
+	struct state_pos *positions;
+	size_t npositions;
+	size_t best_rank;  /* the best position found so far (its index), SIZE_MAX: none */
+	size_t checked;    /* the articles compared with positions so far */
+	size_t nkeys;      /* room in keys and keyed */
+	size_t nerrors;    /* inputs that could not be read, as last shown */
+	struct timespec shown_at; /* when the count of sections was last shown */
 };
 
 static void on_signal(int sig)
@@ -161,7 +175,7 @@ static char *speaker_row(const struct view *v, size_t i, int name_cols)
 	struct buf b;
 	int digits = 1;
 
-	for (size_t n = v->d->nsections; n >= 10; n /= 10)
+	for (size_t n = view_sections_expected(v); n >= 10; n /= 10)
 		digits++;
 	buf_init(&b);
 	if (it->kind == VIEW_ITEM_TITLE) {
@@ -190,16 +204,17 @@ static void draw_speakers(struct ui *u, WINDOW *w)
 	int name_cols;
 
 	/* Names are two to four characters; a longer one is not worth the room.
-	 * Measured once: over a large archive this loop would cost every frame. */
-	if (u->name_cols < 0) {
-		u->name_cols = 0;
-		for (size_t i = 0; i < v->nitems; i++) {
+	 * Each entry is measured once, when it arrives: over a large archive
+	 * this loop would cost every frame. */
+	if (u->name_items < v->nitems) {
+		for (size_t i = u->name_items; i < v->nitems; i++) {
 			const struct section *s = v->items[i].sec;
 			int c = s && s->speaker.name ? text_cols(s->speaker.name, strlen(s->speaker.name)) : 0;
 
 			if (c > u->name_cols && c <= 8)
 				u->name_cols = c;
 		}
+		u->name_items = v->nitems;
 	}
 	name_cols = u->name_cols;
 	werase(w);
@@ -456,11 +471,14 @@ static void draw_status(struct ui *u, WINDOW *w)
 		const struct layout *lo = view_layout(v);
 		size_t rows = (size_t)v->g.body_rows;
 
+		/* While inputs are read the count is of those read, and grows. */
+		const char *more = v->load_pct >= 0 ? "+" : "";
+
 		if (it->kind == VIEW_ITEM_SECTION)
-			buf_printf(&b, "%zu/%zu %s", it->sec->number, v->d->nsections,
+			buf_printf(&b, "%zu/%zu%s %s", it->sec->number, v->count_shown, more,
 				   it->sec->speaker.name ? it->sec->speaker.name : "");
 		else
-			buf_printf(&b, "导语 0/%zu", v->d->nsections);
+			buf_printf(&b, "导语 0/%zu%s", v->count_shown, more);
 		if (lo->nlines <= rows)
 			buf_adds(&b, " all");
 		else
@@ -476,6 +494,8 @@ static void draw_status(struct ui *u, WINDOW *w)
 			buf_printf(&b, "  hit %zu/%zu", v->find.hit_no, f->ntheme + f->nsearch);
 		else if (f)
 			buf_printf(&b, "  %zu hit%s", f->ntheme + f->nsearch, f->ntheme + f->nsearch == 1 ? "" : "s");
+		if (v->load_pct >= 0)
+			buf_printf(&b, "  reading %d%%", v->load_pct);
 		if (v->msg[0])
 			buf_printf(&b, "  %s", v->msg);
 		else if (v->note[0])
@@ -729,9 +749,14 @@ static uint64_t article_key(struct ui *u, size_t a)
 {
 	const struct doc *d = u->v.d;
 
-	if (!u->keys) {
-		u->keys = xcalloc(d->narticles ? d->narticles : 1, sizeof *u->keys);
-		u->keyed = xcalloc(d->narticles ? d->narticles : 1, sizeof *u->keyed);
+	if (a >= u->nkeys) {
+		/* The collection grows while inputs are read: room for all of it. */
+		size_t n = d->narticles > a ? d->narticles : a + 1;
+
+		u->keys = xrealloc(u->keys, n * sizeof *u->keys);
+		u->keyed = xrealloc(u->keyed, n * sizeof *u->keyed);
+		memset(u->keyed + u->nkeys, 0, (n - u->nkeys) * sizeof *u->keyed);
+		u->nkeys = n;
 	}
 	if (!u->keyed[a]) {
 		u->keys[a] = state_key(d->articles[a]->src, d->articles[a]->src_len);
@@ -768,40 +793,114 @@ static void save_state(struct ui *u)
 	}
 }
 
-/* Open where the user left off: the most recently read of the articles given. */
-static void restore_state(struct ui *u)
+/* Stop looking for where the user left off. */
+static void restore_end(struct ui *u)
+{
+	free(u->positions);
+	u->positions = NULL;
+	u->npositions = 0;
+}
+
+/* Compare the articles read since the last call with the reading positions;
+ * open the one read most recently of all so far. */
+static void restore_more(struct ui *u)
 {
 	struct view *v = &u->v;
-	size_t n, best = SIZE_MAX, best_article = 0;
-	struct state_pos *all = state_load_all(u->state_dir, &n);
+	size_t best = u->best_rank, best_article = 0;
 	struct state_pos best_pos = {0};
 
-	/* Nothing remembered (the first run): no article needs hashing. */
-	for (size_t a = 0; a < v->d->narticles && n > 0; a++) {
+	for (size_t a = u->checked; a < v->d->narticles && best > 0; a++) {
 		uint64_t key = article_key(u, a);
 
-		for (size_t r = 0; r < n && r < best; r++) {
-			if (all[r].key == key) {
+		for (size_t r = 0; r < u->npositions && r < best; r++) {
+			if (u->positions[r].key == key) {
 				best = r;
-				best_pos = all[r];
+				best_pos = u->positions[r];
 				best_article = a;
 				break;
 			}
 		}
-		if (best == 0)
-			break; /* the most recent entry: nothing can beat it */
 	}
-	free(all);
-	if (best == SIZE_MAX)
-		return;
-	for (size_t i = 0; i < v->nitems; i++) {
-		if (v->items[i].article != best_article || v->items[i].kind == VIEW_ITEM_TITLE)
-			continue;
-		if (view_local_section(v, i) == best_pos.section) {
-			view_open(v, i);
-			view_goto_para(v, best_pos.para);
-			break;
+	u->checked = v->d->narticles;
+	if (best != u->best_rank) {
+		u->best_rank = best;
+		for (size_t i = 0; i < v->nitems; i++) {
+			if (v->items[i].article != best_article || v->items[i].kind == VIEW_ITEM_TITLE)
+				continue;
+			if (view_local_section(v, i) == best_pos.section) {
+				view_open(v, i);
+				view_goto_para(v, best_pos.para);
+				u->saved_item = v->cur;
+				break;
+			}
 		}
+	}
+	/* The most recent entry of all cannot be beaten; nor can anything once all is read. */
+	if (u->best_rank == 0 || !load_pending(v->load))
+		restore_end(u);
+}
+
+/* Open where the user left off: the most recently read of the articles given.
+ * Nothing remembered (the first run): no article needs hashing. */
+static void restore_state(struct ui *u)
+{
+	u->positions = state_load_all(u->state_dir, &u->npositions);
+	u->best_rank = SIZE_MAX;
+	u->checked = 0;
+	if (u->npositions == 0) {
+		restore_end(u);
+		return;
+	}
+	restore_more(u);
+}
+
+/* Milliseconds from a to b. */
+static long ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (b->tv_sec - a->tv_sec) * 1000 + (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+/* Read pending inputs for about UI_LOAD_SLICE_MS, then take them in. */
+static void load_slice(struct ui *u)
+{
+	struct view *v = &u->v;
+	struct timespec t0, t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	do {
+		load_next(v->load, v->d);
+		clock_gettime(CLOCK_MONOTONIC, &t);
+	} while (load_pending(v->load) && ms_between(&t0, &t) < UI_LOAD_SLICE_MS);
+	view_grow(v);
+	if (u->positions)
+		restore_more(u);
+}
+
+/* What the status line says of the loading: the count of sections, changed
+ * at most every UI_COUNT_MS while inputs are read (a count that changed on
+ * every slice would cost bytes on a slow link for nothing the reader needs),
+ * and the last input that could not be read. */
+static void loading_status(struct ui *u)
+{
+	struct view *v = &u->v;
+	const struct load_queue *q = v->load;
+	struct timespec now;
+
+	if (q && q->nerrors > u->nerrors) {
+		u->nerrors = q->nerrors;
+		snprintf(v->note, sizeof v->note, "%zu input%s not read: %s", q->nerrors, q->nerrors == 1 ? "" : "s",
+			 q->errors[q->nerrors - 1]);
+	}
+	if (!load_pending(q)) {
+		v->count_shown = v->d->nsections;
+		v->load_pct = -1;
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (v->load_pct < 0 || ms_between(&u->shown_at, &now) >= UI_COUNT_MS) {
+		v->count_shown = v->d->nsections;
+		v->load_pct = load_percent(q);
+		u->shown_at = now;
 	}
 }
 
@@ -1052,12 +1151,14 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 	int errs = 0;
 
 	memset(&u, 0, sizeof u);
-	u.name_cols = -1;
 	memset(res, 0, sizeof *res);
 	if (open_term(&u, err) != 0)
 		return -1;
 	install_signals();
 	setup_look(&u, opts);
+	/* The first screen needs only the first inputs: enough to fill the speaker pane. */
+	while (load_pending(opts->load) && d->nsections + 2 * d->narticles < (size_t)LINES)
+		load_next(opts->load, d);
 	view_init(&u.v, d, opts, COLS, LINES);
 	if (!opts->no_state) {
 		u.state_dir = state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"));
@@ -1074,8 +1175,11 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		char buf[16];
 		const char *name;
 
+		bool loading = load_pending(u.v.load);
+
 		if (!input_pending(&u))
 			view_sync(&u.v);
+		loading_status(&u);
 		draw(&u);
 		if (u.osc.len) {
 			write_all(fileno(u.out), u.osc.data, u.osc.len);
@@ -1083,9 +1187,15 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		}
 		errno = 0;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
+		/* While inputs remain, only look for a key, and read on if none came. */
+		wtimeout(stdscr, loading ? 0 : UI_TICK_MS);
 		r = wget_wch(stdscr, &ch);
 		if (ui_signal)
 			break;
+		if (r == ERR && loading) {
+			load_slice(&u);
+			continue;
+		}
 		if (r == ERR) {
 			struct timespec t1;
 			long waited_ms;
@@ -1107,6 +1217,8 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 			break;
 		}
 		errs = 0;
+		if (u.positions && !(r == KEY_CODE_YES && ch == KEY_RESIZE))
+			restore_end(&u); /* a key came first: the reader stays where they are */
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			view_resize(&u.v, COLS, LINES);
 			continue;
@@ -1147,6 +1259,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 	free(u.state_dir);
 	free(u.keys);
 	free(u.keyed);
+	restore_end(&u);
 	if (ui_signal) {
 		int sig = ui_signal;
 

@@ -165,6 +165,8 @@ static bool first_hit_from(struct view *v, size_t item)
 	return true;
 }
 
+static void picker_count(struct view *v);
+
 static size_t total_hits(const struct filter *f)
 {
 	return f->ntheme + f->nsearch;
@@ -190,6 +192,18 @@ void view_sync(struct view *v)
 		view_reader_to(v, fd->origin_top);
 		first_hit_from(v, fd->origin_cur);
 	}
+}
+
+void view_find_grow(struct view *v)
+{
+	struct view_find *fd = &v->find;
+
+	if (v->pick.open && !load_pending(v->load))
+		picker_count(v);
+	/* A changed filter is run over everything by view_sync anyway. */
+	if (!find_active(v) || fd->dirty)
+		return;
+	filter_extend(&fd->f, v->d, fd->theme_search, fd->search);
 }
 
 void view_find_init(struct view *v, const char *theme, const char *search)
@@ -263,10 +277,15 @@ static void picker_count(struct view *v)
 	struct view_picker *pk = &v->pick;
 	const char *q = v->find.search_text ? v->find.search_text : "";
 
-	if (pk->counted && strcmp(pk->counted, q) == 0)
+	/* While inputs are still being read, the counts of what was read stand
+	 * until the end: counting every theme again per file would cost more
+	 * than reading it. */
+	if (pk->counted && strcmp(pk->counted, q) == 0 &&
+	    (pk->counted_n == v->d->nsections || load_pending(v->load)))
 		return;
 	free(pk->counted);
 	pk->counted = xstrdup(q);
+	pk->counted_n = v->d->nsections;
 	free(pk->nsec);
 	free(pk->nhit);
 	pk->nsec = xcalloc(v->find.themes.n + 1, sizeof *pk->nsec);

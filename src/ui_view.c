@@ -25,17 +25,72 @@ void view_msg(struct view *v, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void add_item(struct view *v, size_t *cap, enum view_item_kind kind, size_t article,
-		     const struct section *sec)
+static void add_item(struct view *v, enum view_item_kind kind, size_t article, const struct section *sec)
 {
 	struct view_item *it;
 
-	v->items = xgrow(v->items, cap, v->nitems + 1, sizeof *v->items);
+	v->items = xgrow(v->items, &v->items_cap, v->nitems + 1, sizeof *v->items);
 	it = &v->items[v->nitems++];
 	memset(it, 0, sizeof *it);
-	it->kind = kind;
-	it->article = article;
+	it->kind = (uint8_t)kind;
+	it->article = (uint32_t)article;
 	it->sec = sec;
+}
+
+/* Add the entries of the articles d gained since the last call. */
+static void add_articles(struct view *v)
+{
+	const struct doc *d = v->d;
+
+	if (v->narticles == d->narticles)
+		return;
+	v->item_of_section = xrealloc(v->item_of_section,
+				      (d->nsections ? d->nsections : 1) * sizeof *v->item_of_section);
+	for (size_t a = v->narticles; a < d->narticles; a++) {
+		const struct article *art = d->articles[a];
+
+		if (v->multi)
+			add_item(v, VIEW_ITEM_TITLE, a, NULL);
+		if (art->nintro > 0)
+			add_item(v, VIEW_ITEM_INTRO, a, NULL);
+		for (size_t s = 0; s < art->nsections; s++) {
+			size_t num = art->sections[s].number;
+
+			if (num >= 1 && num <= d->nsections)
+				v->item_of_section[num - 1] = (uint32_t)v->nitems;
+			add_item(v, VIEW_ITEM_SECTION, a, &art->sections[s]);
+		}
+	}
+	v->narticles = d->narticles;
+}
+
+void view_grow(struct view *v)
+{
+	if (v->narticles == v->d->narticles)
+		return;
+	add_articles(v);
+	view_find_grow(v);
+	view_list(v);
+}
+
+size_t view_sections_expected(const struct view *v)
+{
+	const struct doc *d = v->d;
+	size_t left = load_pending(v->load) ? v->load->n - v->load->next : 0;
+
+	if (left == 0 || d->narticles == 0)
+		return d->nsections;
+	return d->nsections + d->nsections / d->narticles * left;
+}
+
+bool view_load_until(struct view *v, size_t nsections)
+{
+	bool any = false;
+
+	while (v->d->nsections < nsections && load_pending(v->load))
+		any |= load_next(v->load, v->d) == 1;
+	view_grow(v);
+	return any;
 }
 
 static void compute_geom(struct view *v, int cols, int lines)
@@ -290,7 +345,7 @@ void view_list(struct view *v)
 			title = v->nvis;
 		}
 		v->vis = xgrow(v->vis, &v->vis_cap, v->nvis + 1, sizeof *v->vis);
-		v->vis[v->nvis++] = i;
+		v->vis[v->nvis++] = (uint32_t)i;
 	}
 	if (title != SIZE_MAX && v->nvis == title + 1)
 		v->nvis--;
@@ -455,28 +510,14 @@ void view_resize(struct view *v, int cols, int lines)
 
 void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int cols, int lines)
 {
-	size_t cap = 0;
-
 	memset(v, 0, sizeof *v);
 	v->d = d;
+	v->load = opts ? opts->load : NULL;
+	v->multi = d->narticles > 1 || load_pending(v->load);
+	v->load_pct = -1;
 	for (size_t k = 0; k < VIEW_LAYOUT_CACHE; k++)
 		v->lc[k].width = -1;
-	v->item_of_section = xcalloc(d->nsections ? d->nsections : 1, sizeof *v->item_of_section);
-	for (size_t a = 0; a < d->narticles; a++) {
-		const struct article *art = d->articles[a];
-
-		if (d->narticles > 1)
-			add_item(v, &cap, VIEW_ITEM_TITLE, a, NULL);
-		if (art->nintro > 0)
-			add_item(v, &cap, VIEW_ITEM_INTRO, a, NULL);
-		for (size_t s = 0; s < art->nsections; s++) {
-			size_t num = art->sections[s].number;
-
-			if (num >= 1 && num <= d->nsections)
-				v->item_of_section[num - 1] = v->nitems;
-			add_item(v, &cap, VIEW_ITEM_SECTION, a, &art->sections[s]);
-		}
-	}
+	add_articles(v);
 	if (opts && opts->locale_note && opts->locale_note[0])
 		snprintf(v->note, sizeof v->note, "%s", opts->locale_note);
 	compute_geom(v, cols, lines);
@@ -487,16 +528,20 @@ void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int co
 	else
 		while (v->cur < v->nitems && !readable(v, v->cur))
 			v->cur++;
-	if (opts && opts->start_section >= 1 && opts->start_section <= d->nsections)
-		v->cur = v->item_of_section[opts->start_section - 1];
+	if (opts && opts->start_section >= 1) {
+		view_load_until(v, opts->start_section);
+		if (opts->start_section <= d->nsections)
+			v->cur = v->item_of_section[opts->start_section - 1];
+	}
 	if (v->nitems == 0) {
 		/* Nothing to read: an empty intro stands in so that every path has an item. */
-		add_item(v, &cap, VIEW_ITEM_INTRO, 0, NULL);
+		add_item(v, VIEW_ITEM_INTRO, 0, NULL);
 		v->cur = 0;
 	}
 	view_list(v);
 	view_open(v, v->cur);
 	view_find_init(v, opts ? opts->theme : NULL, opts ? opts->search : NULL);
+	v->count_shown = d->nsections;
 }
 
 void view_free(struct view *v)
@@ -519,6 +564,8 @@ static void goto_number(struct view *v, const char *digits)
 
 	if (*digits == '\0' || *end != '\0')
 		return;
+	if (n > v->d->nsections)
+		view_load_until(v, n); /* a section of a file not read yet */
 	if (n == 0 || n > v->d->nsections) {
 		if (v->d->nsections == 0)
 			view_msg(v, "no sections");
@@ -722,6 +769,9 @@ static void do_action(struct view *v, enum action a, const char *key)
 	case ACTION_SECTION_NEXT: {
 		size_t n = step_item(v, v->cur, 1);
 
+		/* At the end of what is read so far: read on until there is a next one. */
+		while (n == v->cur && view_load_until(v, v->d->nsections + 1))
+			n = step_item(v, v->cur, 1);
 		if (n == v->cur)
 			view_msg(v, "last section");
 		else
@@ -784,8 +834,10 @@ static void do_action(struct view *v, enum action a, const char *key)
 			reader_to(v, 0);
 		break;
 	case ACTION_BOTTOM:
-		if (on_speakers)
+		if (on_speakers) {
+			view_load_until(v, SIZE_MAX); /* the last speaker of all inputs */
 			speakers_move(v, (long)v->nitems);
+		}
 		else
 			reader_to(v, SIZE_MAX);
 		break;

@@ -6,11 +6,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "fayan/actions.h"
 #include "fayan/doc.h"
 #include "fayan/filter.h"
 #include "fayan/layout.h"
+#include "fayan/load.h"
 #include "fayan/search.h"
 #include "fayan/themes.h"
 #include "fayan/ui.h"
@@ -27,10 +29,11 @@ enum view_item_kind {
 	VIEW_ITEM_SECTION,
 };
 
-/* One row of the speaker pane; intros and sections can be read. */
+/* One row of the speaker pane; intros and sections can be read. An archive
+ * has tens of thousands of rows, so the row is kept to 16 bytes. */
 struct view_item {
-	enum view_item_kind kind;
-	size_t article;
+	uint8_t kind;     /* enum view_item_kind */
+	uint32_t article; /* index into d->articles */
 	const struct section *sec; /* VIEW_ITEM_SECTION only */
 };
 
@@ -101,6 +104,7 @@ struct view_picker {
 	size_t *nsec;  /* per theme: sections it selects (with the current search) */
 	size_t *nhit;  /* per theme: hits in those sections */
 	char *counted; /* the search the counts were made with ("" for none), NULL: not counted */
+	size_t counted_n; /* the sections there were then */
 };
 
 /* The filters: a theme and a search, run over the whole collection. */
@@ -127,14 +131,17 @@ struct view_find {
 struct view {
 	struct doc *d;
 	struct view_item *items;
-	size_t nitems;
+	size_t nitems, items_cap;
+	size_t narticles;  /* the articles of d that have items (d grows while loading) */
+	bool multi;        /* several inputs: each article's entries are headed by its title */
+	struct load_queue *load; /* inputs still to read, or NULL */
 	struct view_layout_slot lc[VIEW_LAYOUT_CACHE];
 	unsigned long lc_clock;
-	size_t *item_of_section; /* section number - 1 -> item index */
+	uint32_t *item_of_section; /* section number - 1 -> item index */
 
 	size_t cur;    /* the item being read */
 	size_t sel;    /* the speaker pane's selection */
-	size_t *vis;   /* the items the speaker pane lists, in order (all, or those a filter selects) */
+	uint32_t *vis; /* the items the speaker pane lists, in order (all, or those a filter selects) */
 	size_t nvis, vis_cap;
 	size_t sp_top; /* first row shown in the speaker pane: an index into vis */
 	size_t top;    /* first laid-out line shown in the reader */
@@ -159,6 +166,9 @@ struct view {
 	struct view_picker pick;
 	struct view_find find;
 
+	size_t count_shown; /* the count of sections the status line gives */
+	int load_pct;       /* how much of the inputs is read while reading, else -1 */
+
 	char msg[256];  /* a message for the status line until the next key */
 	char note[1280]; /* a lasting note (state could not be saved, locale) */
 
@@ -169,8 +179,22 @@ struct view {
 	struct view_geom g;
 };
 
-/* Build the view of `d` (items, first position from opts) for a cols x lines terminal. */
+/* Build the view of `d` (items, first position from opts) for a cols x lines
+ * terminal; opts->load, if any, holds the inputs d will gain later. */
 void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int cols, int lines);
+
+/* Take in the articles d gained since the view was built or last grew: their
+ * entries in the speaker pane, and the filters run over their sections. */
+void view_grow(struct view *v);
+
+/* How many sections there will be once every input is read: the count so
+ * far, and while inputs remain, an estimate from the sections per input so
+ * far (for the width of the speaker pane's numbers, which must not jump). */
+size_t view_sections_expected(const struct view *v);
+
+/* Read pending inputs until d has `nsections` sections (SIZE_MAX: all of
+ * them) or none is left, and take them in. Returns whether any was read. */
+bool view_load_until(struct view *v, size_t nsections);
 void view_free(struct view *v);
 
 /* Recompute the panes for a new terminal size, lay out again and keep the paragraph. */
@@ -211,6 +235,9 @@ size_t view_top_para(struct view *v);
 void view_goto_para(struct view *v, size_t para);
 
 /* ---- ui_find.c: themes, search, hits, pipe and copy ---- */
+
+/* Extend the filter results to the sections d gained (view_grow calls it). */
+void view_find_grow(struct view *v);
 
 /* Set the initial theme and search (either may be NULL) as -t and -s give them;
  * a theme that does not resolve is reported in the status line. */

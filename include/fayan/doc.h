@@ -103,6 +103,12 @@ int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len
 /* Read and parse a file ("-" is standard input). Returns 0 or -1 with err filled. */
 int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, struct fy_err *err);
 
+/* Check, without reading it, that `path` can be opened and is not a directory,
+ * an empty file or a file over DOC_MAX_BYTES, with the message doc_add_file
+ * would give. Returns 1 for a regular file that can be read later, 0 for what
+ * must be read now if at all ("-", a pipe, a device), -1 with err filled. */
+int doc_probe_file(const char *path, struct fy_err *err);
+
 /* Append the built-in article (the seed compiled into the binary). */
 void doc_add_builtin(struct doc *d);
 

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "fayan/doc.h"
+#include "fayan/load.h"
 #include "fayan/util.h"
 
 enum ui_color {
@@ -21,6 +22,7 @@ struct ui_opts {
 	const char *theme;       /* initial theme filter, or NULL */
 	const char *search;      /* initial search, or NULL */
 	const char *locale_note; /* shown in the status line, e.g. "locale fell back to C.UTF-8" */
+	struct load_queue *load; /* inputs still to read while browsing, or NULL */
 };
 
 enum ui_outcome {

@@ -18,7 +18,8 @@
 	X(harness) \
 	X(browser) \
 	X(search) \
-	X(faults)
+	X(faults) \
+	X(archive)
 
 #define DECLARE(name) E2E_GROUP(name);
 E2E_GROUPS(DECLARE)
