@@ -510,14 +510,33 @@ static double first_screen(struct term *t, double t0)
 }
 
 /* Read output until the status line no longer says that inputs are being
- * read, then until the screen is quiet; returns the ms from t0. */
+ * read and the screen has been quiet for QUIET_MS; returns the ms from t0 to
+ * the last byte written. */
 static double all_read(struct term *t, double t0)
 {
-	while (strstr(term_row(t, 23), "reading ") && now_ms() - t0 < CAP_MS) {
+	size_t last = 0, len;
+	double tlast = now_ms();
+
+	term_log(t, &last);
+	for (;;) {
+		double now;
+
 		term_pump(t);
-		sleep_us(1000);
+		term_log(t, &len);
+		now = now_ms();
+		if (len != last) {
+			last = len;
+			tlast = now;
+		}
+		if (!strstr(term_row(t, 23), "reading ") && now - tlast >= QUIET_MS)
+			break;
+		if (now - t0 > CAP_MS) {
+			fprintf(stderr, "bench: still reading after %d ms\n", CAP_MS);
+			break;
+		}
+		sleep_us(500);
 	}
-	return settle(t, t0, QUIET_MS, false);
+	return tlast - t0;
 }
 
 /* The browser on a whole archive: first frame, all read, memory, resize, idle. */

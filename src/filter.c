@@ -188,22 +188,26 @@ int filter_step(const struct filter *f, struct filter_pos *pos, int dir)
 	return 0;
 }
 
+void filter_count_theme(const struct doc *d, const struct theme *theme, struct search *search, size_t *nsec,
+			size_t *nhit)
+{
+	struct filter f;
+	struct search *ts = theme_search(theme);
+
+	*nsec = *nhit = 0;
+	if (!ts)
+		return;
+	filter_init(&f);
+	filter_run(&f, d, ts, search);
+	*nsec = f.nmatch;
+	*nhit = f.ntheme;
+	filter_free(&f);
+	search_free(ts);
+}
+
 void filter_count_themes(const struct doc *d, const struct themes *t, struct search *search, size_t *nsec,
 			 size_t *nhit)
 {
-	struct filter f;
-
-	filter_init(&f);
-	for (size_t i = 0; i < t->n; i++) {
-		struct search *ts = theme_search(&t->v[i]);
-
-		nsec[i] = nhit[i] = 0;
-		if (!ts)
-			continue;
-		filter_run(&f, d, ts, search);
-		nsec[i] = f.nmatch;
-		nhit[i] = f.ntheme;
-		search_free(ts);
-	}
-	filter_free(&f);
+	for (size_t i = 0; i < t->n; i++)
+		filter_count_theme(d, &t->v[i], search, &nsec[i], &nhit[i]);
 }

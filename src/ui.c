@@ -556,8 +556,11 @@ static void draw_picker(struct ui *u, WINDOW *w, int width)
 		attr = k == pk->sel ? A_REVERSE : A_NORMAL;
 		buf_init(&b);
 		text_add_padded(&b, name, name_cols);
-		buf_printf(&b, "  %3zu section%s %4zu hit%s", pk->nsec[t], pk->nsec[t] == 1 ? " " : "s",
-			   pk->nhit[t], pk->nhit[t] == 1 ? "" : "s");
+		if (t < pk->ncounted)
+			buf_printf(&b, "  %3zu section%s %4zu hit%s", pk->nsec[t], pk->nsec[t] == 1 ? " " : "s",
+				   pk->nhit[t], pk->nhit[t] == 1 ? "" : "s");
+		else
+			buf_adds(&b, "  counting…");
 		cut = text_truncate(b.data, b.len, inner);
 		if (attr & A_REVERSE)
 			for (int c = 1; c < width - 1; c++)
@@ -1176,6 +1179,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		const char *name;
 
 		bool loading = load_pending(u.v.load);
+		bool busy = loading || view_idle_pending(&u.v);
 
 		if (!input_pending(&u))
 			view_sync(&u.v);
@@ -1187,13 +1191,17 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		}
 		errno = 0;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		/* While inputs remain, only look for a key, and read on if none came. */
-		wtimeout(stdscr, loading ? 0 : UI_TICK_MS);
+		/* While inputs remain to be read or themes to be counted, only look
+		 * for a key, and go on with that work if none came. */
+		wtimeout(stdscr, busy ? 0 : UI_TICK_MS);
 		r = wget_wch(stdscr, &ch);
 		if (ui_signal)
 			break;
-		if (r == ERR && loading) {
-			load_slice(&u);
+		if (r == ERR && busy) {
+			if (view_idle_pending(&u.v))
+				view_idle(&u.v);
+			else
+				load_slice(&u);
 			continue;
 		}
 		if (r == ERR) {

@@ -290,7 +290,25 @@ static void picker_count(struct view *v)
 	free(pk->nhit);
 	pk->nsec = xcalloc(v->find.themes.n + 1, sizeof *pk->nsec);
 	pk->nhit = xcalloc(v->find.themes.n + 1, sizeof *pk->nhit);
-	filter_count_themes(v->d, &v->find.themes, v->find.search, pk->nsec, pk->nhit);
+	/* Counted a theme at a time by view_idle when no key waits: over a
+	 * large archive counting them all would hold the picker's first frame. */
+	pk->ncounted = 0;
+}
+
+bool view_idle_pending(const struct view *v)
+{
+	return v->pick.open && v->pick.nsec && v->pick.ncounted < v->find.themes.n;
+}
+
+void view_idle(struct view *v)
+{
+	struct view_picker *pk = &v->pick;
+
+	if (!view_idle_pending(v))
+		return;
+	filter_count_theme(v->d, &v->find.themes.v[pk->ncounted], v->find.search, &pk->nsec[pk->ncounted],
+			   &pk->nhit[pk->ncounted]);
+	pk->ncounted++;
 }
 
 /* List the themes matching the query; keep the selection on the same theme if it still is. */

@@ -105,6 +105,7 @@ struct view_picker {
 	size_t *nhit;  /* per theme: hits in those sections */
 	char *counted; /* the search the counts were made with ("" for none), NULL: not counted */
 	size_t counted_n; /* the sections there were then */
+	size_t ncounted;  /* themes 0..ncounted-1 are counted in nsec and nhit */
 };
 
 /* The filters: a theme and a search, run over the whole collection. */
@@ -235,6 +236,11 @@ size_t view_top_para(struct view *v);
 void view_goto_para(struct view *v, size_t para);
 
 /* ---- ui_find.c: themes, search, hits, pipe and copy ---- */
+
+/* Whether work waits to be done between keys (counting the picker's themes),
+ * and one step of it: the UI calls view_idle while no key waits. */
+bool view_idle_pending(const struct view *v);
+void view_idle(struct view *v);
 
 /* Extend the filter results to the sections d gained (view_grow calls it). */
 void view_find_grow(struct view *v);

@@ -166,6 +166,14 @@ static void test_theme_grows_with_the_archive(void **state)
 	assert_true(term_wait_for(t, want, 2000));
 	snprintf(want, sizeof want, "hit %d/%d", NFILES, NFILES);
 	assert_true(term_wait_for(t, want, 2000));
+	/* The picker opens at once and counts its themes between keys, over all files. */
+	term_send(t, "t");
+	assert_true(term_wait_for(t, "Theme:", 2000));
+	snprintf(want, sizeof want, "  %d sections %d hits", NFILES, NFILES);
+	assert_true(term_wait_for(t, want, 10000));
+	assert_true(term_wait_quiet(t, 300));
+	assert_null(strstr(term_screen(t), "counting"));
+	term_key(t, VTERM_KEY_ESCAPE);
 	assert_int_equal(term_quit(t), 0);
 	free_archive(&a);
 }
