@@ -4,8 +4,10 @@
  * search, both, and a pinyin search, and `grep -F -c` with the theme's terms
  * on the same files. Prints a Markdown table on stdout.
  *
- * Usage: filter [-n RUNS] [-t THEME] [-s QUERY] [-p PINYIN] [--no-grep] FILE...
+ * Usage: filter [-n RUNS] [-t THEME] [-s QUERY] [-p PINYIN] [--no-grep] [--only K] FILE...
  * Defaults: 7 runs, theme 疫情防控 (built-in themes), search 防控, pinyin fk.
+ * --only K runs case K alone (0 theme, 1 search, 2 both, 3 pinyin, 4 grep),
+ * for a profiler; the other rows are then meaningless.
  *
  * Times are CPU time (user + system) of this process for filter_run, and of
  * the child for grep, so that other jobs on a shared machine count less than
@@ -88,7 +90,7 @@ static double run_child(char **argv, int *status)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: filter [-n RUNS] [-t THEME] [-s QUERY] [-p PINYIN] [--no-grep] FILE...\n");
+	fprintf(stderr, "usage: filter [-n RUNS] [-t THEME] [-s QUERY] [-p PINYIN] [--no-grep] [--only K] FILE...\n");
 	exit(2);
 }
 
@@ -96,7 +98,7 @@ int main(int argc, char **argv)
 {
 	int runs = 7, i;
 	const char *theme_name = "疫情防控", *query = "防控", *pinyin = "fk";
-	int grep = 1;
+	int grep = 1, only = -1;
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--no-grep") == 0)
@@ -111,6 +113,8 @@ int main(int argc, char **argv)
 			query = argv[++i];
 		else if (strcmp(argv[i], "-p") == 0)
 			pinyin = argv[++i];
+		else if (strcmp(argv[i], "--only") == 0)
+			only = atoi(argv[++i]);
 		else
 			usage();
 	}
@@ -190,6 +194,8 @@ int main(int argc, char **argv)
 	filter_init(&f);
 	for (int r = 0; r < runs; r++)
 		for (int k = 0; k < nc; k++) {
+			if (only >= 0 && k != only)
+				continue;
 			if (grep && k == nc - 1) {
 				int st = 0;
 				double ms = run_child(gargv, &st);
