@@ -3,8 +3,9 @@
  * counts, so the command line and the browser cannot disagree about them.
  * All hits go into one array (a malloc per section with hits was a quarter of
  * a search over 100 MB, mostly page faults on fresh memory), and sections
- * point into it once it has stopped moving. Paragraphs whose text folds to
- * itself (struct para.invariant) are matched in place. */
+ * point into it once it has stopped moving; it and the sections' array are
+ * kept for the next run. Strings whose text folds to itself (struct
+ * para.invariant, section.topic_invariant and the like) are matched in place. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,12 +68,13 @@ static void run_one(struct filter_section *fs, struct collect *c, const struct s
 		    enum filter_kind kind, struct search_hits *h)
 {
 	if (sec->topic)
-		add_hits(fs, c, s, kind, FILTER_TOPIC, 0, sec->topic, strlen(sec->topic), false, h);
+		add_hits(fs, c, s, kind, FILTER_TOPIC, 0, sec->topic, strlen(sec->topic), sec->topic_invariant, h);
 	if (sec->headline)
-		add_hits(fs, c, s, kind, FILTER_HEADLINE, 0, sec->headline, strlen(sec->headline), false, h);
+		add_hits(fs, c, s, kind, FILTER_HEADLINE, 0, sec->headline, strlen(sec->headline),
+			 sec->headline_invariant, h);
 	if (sec->speaker.byline)
-		add_hits(fs, c, s, kind, FILTER_BYLINE, 0, sec->speaker.byline,
-			 strlen(sec->speaker.byline), false, h);
+		add_hits(fs, c, s, kind, FILTER_BYLINE, 0, sec->speaker.byline, strlen(sec->speaker.byline),
+			 sec->byline_invariant, h);
 	for (size_t p = 0; p < sec->npara; p++)
 		add_hits(fs, c, s, kind, FILTER_PARA, p, sec->paras[p].text, sec->paras[p].len,
 			 sec->paras[p].invariant, h);
@@ -97,25 +99,32 @@ static int cmp_hit(const void *a, const void *b)
 void filter_run(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
 {
 	struct search_hits h;
-	struct collect c = { 0 };
-	size_t *first;
+	struct collect c = { f->pool, 0, f->poolcap };
+	size_t at = 0;
 
-	filter_free(f);
+	/* Keep the arrays of the last run: in the browser a search runs again at
+	 * each key typed, and fresh memory costs a page fault per 4 KiB. */
+	if (f->vcap < d->nsections || !f->v) {
+		free(f->v);
+		f->vcap = d->nsections ? d->nsections : 1;
+		f->v = xmalloc(f->vcap * sizeof(*f->v));
+	}
 	f->n = d->nsections;
-	f->v = xcalloc(f->n ? f->n : 1, sizeof(*f->v));
-	first = xmalloc((f->n ? f->n : 1) * sizeof(*first));
+	memset(f->v, 0, f->vcap * sizeof(*f->v)); /* all of it: none is left from a larger run */
+	f->pool = NULL;
+	f->nmatch = f->ntheme = f->nsearch = 0;
 	search_hits_init(&h);
 	for (size_t i = 0; i < f->n; i++) {
 		struct filter_section *fs = &f->v[i];
+		size_t first = c.n;
 
 		fs->section = d->sections[i];
-		first[i] = c.n;
 		if (theme)
 			run_one(fs, &c, fs->section, theme, FILTER_THEME, &h);
 		if (search)
 			run_one(fs, &c, fs->section, search, FILTER_SEARCH, &h);
 		if (theme && search && fs->nhits > 1)
-			qsort(c.pool + first[i], fs->nhits, sizeof(*c.pool), cmp_hit);
+			qsort(c.pool + first, fs->nhits, sizeof(*c.pool), cmp_hit);
 		fs->match = (!theme || fs->ntheme > 0) && (!search || fs->nsearch > 0);
 		if (fs->match) {
 			f->nmatch++;
@@ -124,9 +133,11 @@ void filter_run(struct filter *f, const struct doc *d, struct search *theme, str
 		}
 	}
 	f->pool = c.pool;
-	for (size_t i = 0; i < f->n; i++)
-		f->v[i].hits = f->v[i].nhits ? c.pool + first[i] : NULL;
-	free(first);
+	f->poolcap = c.cap;
+	for (size_t i = 0; i < f->n; i++) { /* each section's hits follow the last's */
+		f->v[i].hits = f->v[i].nhits ? c.pool + at : NULL;
+		at += f->v[i].nhits;
+	}
 	search_hits_free(&h);
 }
 
