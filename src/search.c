@@ -20,8 +20,7 @@
  * scan reads 3 bytes in every 4, at independent places: the byte-pair shift
  * table it replaces (Wu-Manber) skipped at most 5 bytes and fewer wherever a
  * pair of bytes of common ideographs ended some term's window, and each step
- * waited for the previous one's table lookup.
- */
+ * waited for the previous one's table lookup. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
