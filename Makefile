@@ -213,6 +213,10 @@ $(BUILD)/bench/bench: bench/bench.c tests/e2e/harness.c tests/e2e/harness.h $(BU
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ bench/bench.c tests/e2e/harness.c $(BUILD)/libfayan.a $(VTERM_LIBS) $(LIBS)
 
+$(BUILD)/bench/filter: bench/filter.c $(BUILD)/libfayan.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libfayan.a $(LIBS)
+
 # 10, 1,000 and 100,000 sections (one article of 10 sections per file), and 100 MB.
 $(BENCH_OUT)/archives.stamp: $(BUILD)/bench/gen $(SEED)
 	rm -rf $(BENCH_OUT)/s10 $(BENCH_OUT)/s1000 $(BENCH_OUT)/s100000 $(BENCH_OUT)/mb100
@@ -224,9 +228,11 @@ $(BENCH_OUT)/archives.stamp: $(BUILD)/bench/gen $(SEED)
 	$(BUILD)/bench/gen --one-section $(SEED) $(BENCH_OUT)/long.txt
 	touch $@
 
-bench: $(BIN) $(BUILD)/bench/bench $(BENCH_OUT)/archives.stamp
+bench: $(BIN) $(BUILD)/bench/bench $(BUILD)/bench/filter $(BENCH_OUT)/archives.stamp
 	@$(MAKE) --no-print-directory deps DEPS="$(BENCH_DEPS)"
 	$(BUILD)/bench/bench -n $(BENCH_RUNS) $(BIN) $(SEED) $(BENCH_OUT) assets/themes | tee $(BENCH_OUT)/results.md
+	@echo >> $(BENCH_OUT)/results.md
+	$(BUILD)/bench/filter -n $(BENCH_RUNS) $(BENCH_OUT)/mb100/* | tee -a $(BENCH_OUT)/results.md
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

@@ -873,6 +873,9 @@ static void finish_section(struct parse *p, struct section *s, size_t last_line)
 {
 	const struct para *last;
 
+	s->topic_invariant = s->topic && fold_invariant(s->topic, strlen(s->topic));
+	s->headline_invariant = s->headline && fold_invariant(s->headline, strlen(s->headline));
+	s->byline_invariant = s->speaker.byline && fold_invariant(s->speaker.byline, strlen(s->speaker.byline));
 	if (s->npara == 0) {
 		warn(p, s->line, "section of %s has a byline but no text", s->speaker.name);
 		return;

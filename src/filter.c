@@ -3,8 +3,9 @@
  * counts, so the command line and the browser cannot disagree about them.
  * All hits go into one array (a malloc per section with hits was a quarter of
  * a search over 100 MB, mostly page faults on fresh memory), and sections
- * point into it once it has stopped moving. Paragraphs whose text folds to
- * itself (struct para.invariant) are matched in place. */
+ * point into it once it has stopped moving; it and the sections' array are
+ * kept for the next run. Strings whose text folds to itself (struct
+ * para.invariant, section.topic_invariant and the like) are matched in place. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,12 +68,13 @@ static void run_one(struct filter_section *fs, struct collect *c, const struct s
 		    enum filter_kind kind, struct search_hits *h)
 {
 	if (sec->topic)
-		add_hits(fs, c, s, kind, FILTER_TOPIC, 0, sec->topic, strlen(sec->topic), false, h);
+		add_hits(fs, c, s, kind, FILTER_TOPIC, 0, sec->topic, strlen(sec->topic), sec->topic_invariant, h);
 	if (sec->headline)
-		add_hits(fs, c, s, kind, FILTER_HEADLINE, 0, sec->headline, strlen(sec->headline), false, h);
+		add_hits(fs, c, s, kind, FILTER_HEADLINE, 0, sec->headline, strlen(sec->headline),
+			 sec->headline_invariant, h);
 	if (sec->speaker.byline)
-		add_hits(fs, c, s, kind, FILTER_BYLINE, 0, sec->speaker.byline,
-			 strlen(sec->speaker.byline), false, h);
+		add_hits(fs, c, s, kind, FILTER_BYLINE, 0, sec->speaker.byline, strlen(sec->speaker.byline),
+			 sec->byline_invariant, h);
 	for (size_t p = 0; p < sec->npara; p++)
 		add_hits(fs, c, s, kind, FILTER_PARA, p, sec->paras[p].text, sec->paras[p].len,
 			 sec->paras[p].invariant, h);
@@ -96,27 +98,35 @@ static int cmp_hit(const void *a, const void *b)
 
 void filter_run(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
 {
-	filter_free(f);
+	/* Keep the arrays of the last run: in the browser a search runs again at
+	 * each key typed, and fresh memory costs a page fault per 4 KiB. */
+	f->n = f->npool = 0;
+	f->nmatch = f->ntheme = f->nsearch = 0;
 	filter_extend(f, d, theme, search);
 }
 
 void filter_extend(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
 {
 	struct search_hits h;
-	struct collect c = { f->pool, f->npool, f->pool_cap };
-	size_t from = f->n, first;
+	struct collect c = { f->pool, f->npool, f->poolcap };
+	size_t from = f->n, at = 0;
 
-	if (d->nsections <= from)
+	if (d->nsections <= from && f->v)
 		return;
+	if (f->vcap < d->nsections || !f->v) {
+		f->vcap = d->nsections > 2 * f->vcap ? d->nsections : 2 * f->vcap;
+		if (f->vcap == 0)
+			f->vcap = 1;
+		f->v = xrealloc(f->v, f->vcap * sizeof(*f->v));
+	}
 	f->n = d->nsections;
-	f->v = xrealloc(f->v, f->n * sizeof(*f->v));
-	memset(f->v + from, 0, (f->n - from) * sizeof(*f->v));
+	memset(f->v + from, 0, (f->vcap - from) * sizeof(*f->v)); /* none is left from a larger run */
 	search_hits_init(&h);
 	for (size_t i = from; i < f->n; i++) {
 		struct filter_section *fs = &f->v[i];
+		size_t first = c.n;
 
 		fs->section = d->sections[i];
-		first = c.n;
 		if (theme)
 			run_one(fs, &c, fs->section, theme, FILTER_THEME, &h);
 		if (search)
@@ -132,12 +142,11 @@ void filter_extend(struct filter *f, const struct doc *d, struct search *theme, 
 	}
 	f->pool = c.pool;
 	f->npool = c.n;
-	f->pool_cap = c.cap;
+	f->poolcap = c.cap;
 	/* The pool may have moved: each section's hits follow the previous one's. */
-	first = 0;
 	for (size_t i = 0; i < f->n; i++) {
-		f->v[i].hits = f->v[i].nhits ? c.pool + first : NULL;
-		first += f->v[i].nhits;
+		f->v[i].hits = f->v[i].nhits ? c.pool + at : NULL;
+		at += f->v[i].nhits;
 	}
 	search_hits_free(&h);
 }

@@ -8,11 +8,19 @@
  *
  * Most paragraphs of this genre are ideographs, ASCII digits and punctuation
  * that fold to themselves (fold_invariant): those are matched in place, with
- * no folding and no map, since folded offsets are then source offsets. All
- * patterns are looked for in one pass (Wu-Manber: a shift table on pairs of
- * bytes, so that most of the text is skipped a window at a time, and patterns
- * are compared only where a window's last pair ends some pattern's prefix);
- * a single pattern goes to memmem, which does the same for one needle. */
+ * no folding and no map, since folded offsets are then source offsets. A
+ * single pattern goes to memmem. Several patterns are looked for in one pass
+ * that reads a block of `blk` bytes (3, or the shortest pattern's length if
+ * less) every `stride` bytes, where stride = win - blk + 1 and win is the
+ * length of the shortest pattern: any occurrence covers win bytes from its
+ * start, so exactly one block read lies inside those bytes, at an offset from
+ * 0 to win - blk. A table of the blocks at those offsets of every pattern says
+ * which patterns to compare, and a bitmap of their hashes lets the scan pass
+ * over all other blocks with one test. With 2-character (6-byte) CJK terms the
+ * scan reads 3 bytes in every 4, at independent places: the byte-pair shift
+ * table it replaces (Wu-Manber) skipped at most 5 bytes and fewer wherever a
+ * pair of bytes of common ideographs ended some term's window, and each step
+ * waited for the previous one's table lookup. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +34,22 @@
 /* Give up on pinyin at one start after this many steps (pathological texts). */
 #define PINYIN_BUDGET 4096
 
-/* Bits of the hash of a byte pair that indexes the shift table. */
-#define WM_BITS 14
-#define WM_SIZE (1u << WM_BITS)
-/* The longest window the shift table looks at (shifts fit a byte). */
-#define WM_WINDOW 255
+/* Bits of the hash of a block that index the bitmap. */
+#define BLOCK_BITS 15
+
+/* Where a block occurs in a pattern's window: pattern `pat`, byte `off`. */
+struct blockpos {
+	uint32_t pat;
+	uint32_t off;
+};
+
+/* A slot of the block table: the block's bytes packed in a key and its
+ * positions, pos[first, first+n) (n == 0: an empty slot). */
+struct blockslot {
+	uint32_t key;
+	uint32_t first;
+	uint32_t n;
+};
 
 /* A hanzi of the folded text, or (n == 0) a break between runs of hanzi. */
 struct hanzi {
@@ -47,10 +66,13 @@ struct search {
 	size_t npat;
 	char py[SEARCH_PINYIN_MAX + 1]; /* letters for pinyin matching, or "" */
 	size_t pylen;
-	size_t win;        /* window: bytes of the shortest pattern, at most WM_WINDOW */
-	uint8_t *shift;    /* npat > 1: WM_SIZE shifts, by pair hash */
-	uint32_t *bucket;  /* npat > 1: WM_SIZE + 1 starts into bucketpat, by pair hash */
-	uint32_t *bucketpat; /* patterns by the hash of the pair ending their window */
+	size_t win;        /* window: bytes of the shortest pattern */
+	size_t blk;        /* npat > 1: bytes per block, 1 to 3 */
+	size_t stride;     /* npat > 1: bytes from one block read to the next */
+	uint64_t *bitmap;  /* npat > 1: 1 << BLOCK_BITS bits, set for the hash of each block in the table */
+	struct blockslot *slot; /* npat > 1: the blocks at offsets 0..win-blk of each pattern */
+	unsigned slotbits; /* the table has 1 << slotbits slots */
+	struct blockpos *pos;   /* npat > 1: positions, grouped by block */
 	struct fold fold;
 	const char *ft;    /* the text matched: s->fold.text, or the source itself */
 	size_t flen;
@@ -126,49 +148,90 @@ static void set_pinyin(struct search *s, const char *q, size_t n)
 	s->pylen = k;
 }
 
-/* Hash of the byte pair a, b for the shift table. */
-static inline unsigned pair_hash(unsigned char a, unsigned char b)
+/* The key of the blk bytes at p (1 <= blk <= 3): the bytes, first lowest. */
+static inline uint32_t block_key(const unsigned char *p, size_t blk)
 {
-	return (((unsigned)a << 6) ^ b) & (WM_SIZE - 1);
+	if (blk == 3)
+		return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+	return blk == 2 ? (uint32_t)p[0] | (uint32_t)p[1] << 8 : p[0];
 }
 
-/* Build the shift table and buckets once all patterns are in. */
+/* The hash of key k, in `bits` bits. */
+static inline uint32_t key_hash(uint32_t k, unsigned bits)
+{
+	return (k * 0x9E3779B1u) >> (32 - bits);
+}
+
+/* The slot of key k in the table (an empty one if k is not there). */
+static inline const struct blockslot *slot_of(const struct search *s, uint32_t k)
+{
+	uint32_t mask = (1u << s->slotbits) - 1, h = key_hash(k, s->slotbits);
+
+	while (s->slot[h].n != 0 && s->slot[h].key != k)
+		h = (h + 1) & mask;
+	return &s->slot[h];
+}
+
+/* Order positions (key, pattern, offset) by key, then the largest offset
+ * first, then by pattern: a block read at i then yields occurrences starting
+ * at i - offset in the order of their starts, then of the patterns. */
+static int cmp_keyed(const void *a, const void *b)
+{
+	const uint32_t *x = a, *y = b;
+
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	if (x[2] != y[2])
+		return x[2] > y[2] ? -1 : 1;
+	return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* Set the window and, for several patterns, build the block table. */
 static void prepare(struct search *s)
 {
-	size_t win = SIZE_MAX;
+	size_t win = SIZE_MAX, n = 0, nkeys = 0, per;
+	uint32_t (*all)[3];
 
 	for (size_t i = 0; i < s->npat; i++)
 		if (s->patlen[i] < win)
 			win = s->patlen[i];
-	s->win = win < WM_WINDOW ? win : WM_WINDOW;
-	if (s->npat < 2 || s->win < 2)
+	s->win = win;
+	if (s->npat < 2)
 		return;
-	s->shift = xmalloc(WM_SIZE);
-	memset(s->shift, (int)(s->win - 1), WM_SIZE);
-	s->bucket = xcalloc(WM_SIZE + 1, sizeof(*s->bucket));
-	s->bucketpat = xmalloc(s->npat * sizeof(*s->bucketpat));
-	for (size_t i = 0; i < s->npat; i++) {
-		const unsigned char *p = (const unsigned char *)s->pat[i];
-
-		for (size_t j = 2; j <= s->win; j++) {
-			unsigned h = pair_hash(p[j - 2], p[j - 1]);
-
-			if (s->win - j < s->shift[h])
-				s->shift[h] = (uint8_t)(s->win - j);
+	s->blk = win < 3 ? win : 3;
+	s->stride = win - s->blk + 1;
+	per = s->stride; /* offsets 0..win-blk */
+	all = xmalloc(s->npat * per * sizeof(*all));
+	for (size_t i = 0; i < s->npat; i++)
+		for (size_t d = 0; d < per; d++) {
+			all[n][0] = block_key((const unsigned char *)s->pat[i] + d, s->blk);
+			all[n][1] = (uint32_t)i;
+			all[n][2] = (uint32_t)d;
+			n++;
 		}
-		s->bucket[pair_hash(p[s->win - 2], p[s->win - 1]) + 1]++;
-	}
-	for (size_t h = 0; h < WM_SIZE; h++)
-		s->bucket[h + 1] += s->bucket[h];
-	/* bucket[h] is now where bucket h starts: fill with it as the cursor (so
-	 * it ends where bucket h ends), then move every start back in place. */
-	for (size_t i = 0; i < s->npat; i++) {
-		const unsigned char *p = (const unsigned char *)s->pat[i];
+	qsort(all, n, sizeof(*all), cmp_keyed);
+	for (size_t i = 0; i < n; i++)
+		nkeys += i == 0 || all[i][0] != all[i - 1][0];
+	s->slotbits = 4;
+	while ((1u << s->slotbits) < 2 * nkeys)
+		s->slotbits++;
+	s->slot = xcalloc((size_t)1 << s->slotbits, sizeof(*s->slot));
+	s->pos = xmalloc(n * sizeof(*s->pos));
+	s->bitmap = xcalloc(((size_t)1 << BLOCK_BITS) / 64, sizeof(*s->bitmap));
+	for (size_t i = 0; i < n; i++) {
+		struct blockslot *sl = (struct blockslot *)slot_of(s, all[i][0]);
+		uint32_t h = key_hash(all[i][0], BLOCK_BITS);
 
-		s->bucketpat[s->bucket[pair_hash(p[s->win - 2], p[s->win - 1])]++] = (uint32_t)i;
+		if (sl->n == 0) {
+			sl->key = all[i][0];
+			sl->first = (uint32_t)i;
+		}
+		sl->n++;
+		s->pos[i].pat = all[i][1];
+		s->pos[i].off = all[i][2];
+		s->bitmap[h / 64] |= (uint64_t)1 << (h % 64);
 	}
-	memmove(s->bucket + 1, s->bucket, WM_SIZE * sizeof(*s->bucket));
-	s->bucket[0] = 0;
+	free(all);
 }
 
 struct search *search_compile(const char *query, size_t len)
@@ -214,9 +277,9 @@ void search_free(struct search *s)
 	free(s->pat);
 	free(s->patlen);
 	free(s->patterm);
-	free(s->shift);
-	free(s->bucket);
-	free(s->bucketpat);
+	free(s->slot);
+	free(s->pos);
+	free(s->bitmap);
 	fold_free(&s->fold);
 	search_hits_free(&s->cand);
 	free(s->hz);
@@ -357,7 +420,7 @@ static int cmp_hit(const void *a, const void *b)
 static bool find_patterns(struct search *s, bool stop)
 {
 	const unsigned char *t = (const unsigned char *)s->ft;
-	size_t n = s->flen, win = s->win;
+	size_t n = s->flen;
 
 	if (s->npat == 1) {
 		/* One pattern: its non-overlapping occurrences are the answer unless
@@ -374,40 +437,33 @@ static bool find_patterns(struct search *s, bool stop)
 		}
 		return s->cand.n > 0;
 	}
-	if (n < win)
-		return false;
-	if (win < 2) {
-		/* A one-byte pattern: every start is a window. */
-		for (size_t i = 0; i < n; i++)
-			for (size_t k = 0; k < s->npat; k++)
-				if (s->patlen[k] <= n - i && memcmp(t + i, s->pat[k], s->patlen[k]) == 0) {
-					add_cand(s, i, s->patlen[k], s->patterm[k]);
-					if (stop)
-						return true;
-				}
-		return s->cand.n > 0;
-	}
-	/* i is the last byte of the window t[i+1-win .. i]. */
-	for (size_t i = win - 1; i < n;) {
-		unsigned h = pair_hash(t[i - 1], t[i]);
-		uint8_t sh = s->shift[h];
+	/* The block t[i, i+blk) is read for i = 0, stride, 2 stride, ...: an
+	 * occurrence at st is found from the one block read at st + d, d from 0
+	 * to win - blk, so each occurrence is added once. The blocks read find
+	 * starts in increasing ranges, each in order (cmp_keyed): candidates come
+	 * by start, then pattern, as from a plain scan, so that qsort breaks ties
+	 * between equal ranges as it always did. */
+	size_t blk = s->blk, stride = s->stride;
 
-		if (sh) {
-			i += sh;
+	for (size_t i = 0; i + blk <= n; i += stride) {
+		uint32_t key = block_key(t + i, blk), h = key_hash(key, BLOCK_BITS);
+
+		if (!(s->bitmap[h / 64] >> (h % 64) & 1))
 			continue;
-		}
-		size_t st = i + 1 - win;
+		const struct blockslot *sl = slot_of(s, key);
 
-		for (uint32_t b = s->bucket[h]; b < s->bucket[h + 1]; b++) {
-			uint32_t k = s->bucketpat[b];
+		for (uint32_t e = sl->first; e < sl->first + sl->n; e++) {
+			size_t k = s->pos[e].pat, d = s->pos[e].off, st;
 
+			if (d > i)
+				continue;
+			st = i - d;
 			if (s->patlen[k] <= n - st && memcmp(t + st, s->pat[k], s->patlen[k]) == 0) {
 				add_cand(s, st, s->patlen[k], s->patterm[k]);
 				if (stop)
 					return true;
 			}
 		}
-		i++;
 	}
 	return s->cand.n > 0;
 }

@@ -56,6 +56,11 @@ struct section {
 	size_t src_off;  /* byte offset of the section's first line in the source */
 	size_t line;     /* 1-based source line of that first line */
 	struct article *article;
+	/* fold_invariant() of topic, headline and speaker.byline, set by the
+	 * parser: search matches them as they are (false: not known) */
+	bool topic_invariant;
+	bool headline_invariant;
+	bool byline_invariant;
 };
 
 struct article {

@@ -50,11 +50,13 @@ struct filter_section {
 struct filter {
 	struct filter_section *v; /* one per section of the doc: v[i].section == d->sections[i] */
 	struct filter_hit *pool;  /* every section's hits, in one allocation (hits point into it) */
-	size_t npool, pool_cap;   /* hits in the pool, and its room */
+	size_t npool;             /* hits in the pool */
 	size_t n;
 	size_t nmatch;  /* sections selected */
 	size_t ntheme;  /* theme hits in selected sections */
 	size_t nsearch; /* search hits in selected sections */
+	size_t vcap;    /* sections v has room for (kept from run to run) */
+	size_t poolcap; /* hits pool has room for (kept from run to run) */
 };
 
 /* A place in the hit list: hit `hit` of section index `sec` (0-based). */
@@ -67,8 +69,9 @@ void filter_init(struct filter *f);
 void filter_free(struct filter *f);
 
 /* Run `theme` and `search` (either may be NULL; with both NULL every section is
- * selected, with no hits) over every section of d, replacing f's contents. A
- * section is selected when each non-NULL filter hits it at least once. */
+ * selected, with no hits) over every section of d, replacing f's contents (the
+ * arrays are reused: running again costs no fresh memory). A section is
+ * selected when each non-NULL filter hits it at least once. */
 void filter_run(struct filter *f, const struct doc *d, struct search *theme, struct search *search);
 
 /* Run the same filters over the sections d gained since f was run or last

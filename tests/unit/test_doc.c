@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "fayan/doc.h"
+#include "fayan/fold.h"
 #include "fayan/util.h"
 
 /* ---- helpers ---- */
@@ -168,6 +169,11 @@ static void check_doc(const struct doc *d)
 			check_str(s->speaker.place);
 			check_str(s->speaker.title);
 			check_str(s->speaker.name);
+			assert_int_equal(s->topic_invariant, s->topic && fold_invariant(s->topic, strlen(s->topic)));
+			assert_int_equal(s->headline_invariant, fold_invariant(s->headline, strlen(s->headline)));
+			assert_int_equal(s->byline_invariant,
+					 s->speaker.byline &&
+						 fold_invariant(s->speaker.byline, strlen(s->speaker.byline)));
 			assert_true(s->src_off < a->src_len);
 			assert_true(s->line >= 1);
 			for (size_t k = 0; k < s->npara; k++)

@@ -10,6 +10,7 @@
 
 #include "fayan/doc.h"
 #include "fayan/filter.h"
+#include "fayan/fold.h"
 #include "fayan/search.h"
 #include "fayan/themes.h"
 
@@ -238,6 +239,123 @@ static const char *seed_selects(const char *theme, const char *query, size_t *hi
 	return out;
 }
 
+/* Whether two filter results are the same, hit for hit. */
+static void assert_same_filter(const struct filter *a, const struct filter *b)
+{
+	assert_int_equal(a->n, b->n);
+	assert_int_equal(a->nmatch, b->nmatch);
+	assert_int_equal(a->ntheme, b->ntheme);
+	assert_int_equal(a->nsearch, b->nsearch);
+	for (size_t i = 0; i < a->n; i++) {
+		const struct filter_section *x = &a->v[i], *y = &b->v[i];
+
+		assert_ptr_equal(x->section, y->section);
+		assert_int_equal(x->match, y->match);
+		assert_int_equal(x->nhits, y->nhits);
+		assert_int_equal(x->ntheme, y->ntheme);
+		assert_int_equal(x->nsearch, y->nsearch);
+		assert_true((x->hits == NULL) == (x->nhits == 0));
+		for (size_t k = 0; k < x->nhits; k++) {
+			assert_int_equal(x->hits[k].where, y->hits[k].where);
+			assert_int_equal(x->hits[k].para, y->hits[k].para);
+			assert_int_equal(x->hits[k].off, y->hits[k].off);
+			assert_int_equal(x->hits[k].len, y->hits[k].len);
+			assert_int_equal(x->hits[k].kind, y->hits[k].kind);
+			assert_int_equal(x->hits[k].term, y->hits[k].term);
+		}
+	}
+}
+
+/* One filter run again and again (as the browser does, keeping its arrays)
+ * gives what a fresh one gives each time: more hits, fewer, none, a smaller doc. */
+static void test_rerun(void **state)
+{
+	struct doc d;
+	struct fake fk;
+	struct filter kept, fresh;
+	struct search *yq = builtin_theme("疫情防控"), *jj = builtin_theme("老旧小区改造");
+	struct search *fk_s = search_compile("fk", 2), *zz = search_compile("zzz", 3);
+	struct search *runs[][2] = {{yq, NULL}, {NULL, fk_s}, {yq, fk_s}, {NULL, zz}, {jj, NULL},
+				    {NULL, NULL}, {yq, NULL}};
+
+	(void)state;
+	doc_init(&d);
+	doc_add_builtin(&d);
+	fake_init(&fk);
+	filter_init(&kept);
+	for (size_t r = 0; r < sizeof(runs) / sizeof(runs[0]); r++)
+		for (int which = 0; which < 2; which++) {
+			const struct doc *on = which ? &fk.d : &d;
+
+			filter_init(&fresh);
+			filter_run(&kept, on, runs[r][0], runs[r][1]);
+			filter_run(&fresh, on, runs[r][0], runs[r][1]);
+			assert_same_filter(&kept, &fresh);
+			filter_free(&fresh);
+		}
+	filter_free(&kept);
+	search_free(yq);
+	search_free(jj);
+	search_free(fk_s);
+	search_free(zz);
+	doc_free(&d);
+}
+
+/* Headlines and bylines that fold to themselves are marked so by the parser
+ * and matched in place; those that do not (full-width letters, capitals) are
+ * folded, and hits are on their own bytes either way. */
+static void test_headline_invariance(void **state)
+{
+	static const char art[] = "标题\n\n"
+				  "做好疫情防控工作\n\n新郑市城关乡党委书记 马东亮\n\n正文一。\n\n"
+				  "ＡＢＣ疫情防控\n\n中牟县郑庵镇党委书记 曹西峰\n\n正文二。\n";
+	struct doc d;
+	struct fy_err err;
+	struct filter f;
+	struct search *s = search_compile("abc疫情", strlen("abc疫情"));
+	struct search *t = builtin_theme("疫情防控");
+
+	(void)state;
+	doc_init(&d);
+	assert_int_equal(doc_add_buffer(&d, "t", art, strlen(art), NULL, &err), 0);
+	assert_int_equal(d.nsections, 2);
+	for (size_t i = 0; i < 2; i++) {
+		const struct section *sec = d.sections[i];
+
+		assert_int_equal(sec->headline_invariant, fold_invariant(sec->headline, strlen(sec->headline)));
+		assert_int_equal(sec->byline_invariant,
+				 fold_invariant(sec->speaker.byline, strlen(sec->speaker.byline)));
+		assert_false(sec->topic_invariant);
+	}
+	assert_true(d.sections[0]->headline_invariant);
+	assert_true(d.sections[0]->byline_invariant);
+	assert_false(d.sections[1]->headline_invariant);
+	filter_init(&f);
+	filter_run(&f, &d, t, s);
+	assert_int_equal(f.nmatch, 1);
+	assert_false(f.v[0].match);
+	assert_int_equal(f.v[0].ntheme, 2); /* 疫情, 防控 */
+	assert_int_equal(f.v[0].hits[0].where, FILTER_HEADLINE);
+	assert_int_equal(f.v[0].hits[0].off, 6);
+	assert_int_equal(f.v[0].hits[0].len, 6);
+	assert_int_equal(f.v[0].hits[1].off, 12);
+	assert_true(f.v[1].match);
+	assert_int_equal(f.v[1].nhits, 3); /* ＡＢＣ疫情 (search), then 疫情, 防控 (theme) */
+	assert_int_equal(f.v[1].hits[0].where, FILTER_HEADLINE);
+	assert_int_equal(f.v[1].hits[0].kind, FILTER_SEARCH);
+	assert_int_equal(f.v[1].hits[0].off, 0);
+	assert_int_equal(f.v[1].hits[0].len, 15);
+	assert_int_equal(f.v[1].hits[1].kind, FILTER_THEME);
+	assert_int_equal(f.v[1].hits[1].off, 9);
+	assert_int_equal(f.v[1].hits[1].len, 6);
+	assert_int_equal(f.v[1].hits[2].off, 15);
+	assert_int_equal(f.v[1].hits[2].term, 1);
+	filter_free(&f);
+	search_free(s);
+	search_free(t);
+	doc_free(&d);
+}
+
 /* The counts of --themes and of the browser's theme picker. */
 static void test_count_themes(void **state)
 {
@@ -367,6 +485,8 @@ int main(void)
 		cmocka_unit_test(test_step),
 		cmocka_unit_test(test_count_themes),
 		cmocka_unit_test(test_seed),
+		cmocka_unit_test(test_rerun),
+		cmocka_unit_test(test_headline_invariance),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

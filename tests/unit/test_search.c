@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "fayan/fold.h"
 #include "fayan/search.h"
 #include "fayan/util.h"
 
@@ -255,6 +256,213 @@ static void test_in_place_and_folded(void **state)
 	assert_string_equal(terms_hits(t1, 4, buf, false), "0+6:1 57+6:0");
 }
 
+/* The plain reference for terms: fold the text with its map, try every term at
+ * every folded offset (in that order), sort by start, the longest first,
+ * keeping that order between equal ranges, and choose left to right. */
+static size_t reference_hits(const char *const *terms, size_t nterms, const char *text, size_t len,
+			     struct search_hit *out, size_t max)
+{
+	struct fold f;
+	struct search_hit *cand = NULL;
+	char *fp[16];
+	size_t fl[16], n = 0, cap = 0, k = 0, last_end = 0;
+
+	assert_true(nterms <= 16);
+	for (size_t p = 0; p < nterms; p++)
+		fp[p] = fold_string(terms[p], strlen(terms[p]), &fl[p]);
+	fold_init(&f);
+	fold_text(&f, text, len, true);
+	for (size_t i = 0; i < f.len; i++)
+		for (size_t p = 0; p < nterms; p++)
+			if (fl[p] > 0 && strspn(fp[p], " ") != fl[p] && fl[p] <= f.len - i &&
+			    memcmp(f.text + i, fp[p], fl[p]) == 0) {
+				if (n == cap)
+					cand = xgrow(cand, &cap, n + 1, sizeof(*cand));
+				fold_map(&f, i, fl[p], &cand[n].off, &cand[n].len);
+				cand[n].term = (unsigned)p;
+				n++;
+			}
+	for (size_t i = 1; i < n; i++) /* insertion sort: stable */
+		for (size_t j = i; j > 0 && (cand[j].off < cand[j - 1].off ||
+					     (cand[j].off == cand[j - 1].off && cand[j].len > cand[j - 1].len));
+		     j--) {
+			struct search_hit x = cand[j];
+
+			cand[j] = cand[j - 1];
+			cand[j - 1] = x;
+		}
+	for (size_t i = 0; i < n; i++) {
+		if (cand[i].len == 0 || (k > 0 && cand[i].off < last_end))
+			continue;
+		assert_true(k < max);
+		out[k++] = cand[i];
+		last_end = cand[i].off + cand[i].len;
+	}
+	free(cand);
+	fold_free(&f);
+	for (size_t p = 0; p < nterms; p++)
+		free(fp[p]);
+	return k;
+}
+
+/* A small deterministic generator (xorshift). */
+static unsigned next_rand(unsigned long long *r)
+{
+	*r ^= *r << 13;
+	*r ^= *r >> 7;
+	*r ^= *r << 17;
+	return (unsigned)(*r >> 11);
+}
+
+/* Append to a the characters of term set `terms` and their near misses: the
+ * same character with its last or middle byte one up or down (a different
+ * ideograph sharing a byte pair with it). */
+static size_t near_alphabet(const char *const *terms, size_t nterms, char (*a)[8], size_t n, size_t max)
+{
+	for (size_t t = 0; t < nterms; t++)
+		for (const unsigned char *p = (const unsigned char *)terms[t]; *p;) {
+			size_t cl = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+
+			for (int v = 0; v < 5 && n < max; v++) {
+				memcpy(a[n], p, cl);
+				a[n][cl] = '\0';
+				if (cl == 3 && v > 0) {
+					unsigned char *b = (unsigned char *)a[n] + (v < 3 ? 2 : 1);
+					int d = v % 2 ? 1 : -1;
+
+					if (*b + d < 0x80 || *b + d > 0xBF)
+						continue;
+					*b = (unsigned char)(*b + d);
+				} else if (v > 0) {
+					continue;
+				}
+				n++;
+			}
+			p += cl;
+		}
+	return n;
+}
+
+/* Terms of 1, 2 and 3+ characters, sharing prefixes and suffixes, mixed ASCII
+ * and CJK, overlapping, equal after folding: over thousands of generated texts
+ * (near-miss ideographs, ASCII, characters that fold, terms at the very start
+ * and end), search_para gives exactly the reference's hits and terms, and so
+ * does search_para_invariant where the text folds to itself; search_any agrees. */
+static void test_terms_reference(void **state)
+{
+	static const char *sets[][8] = {
+		{"疫情", "防控", "防疫", "口罩", "消毒", "扫码", "核酸", "新冠"},
+		{"健康码", "群防群治", "联防联控", "防控", "疫苗", "隔离", "测温", "疫情"},
+		{"疫", "防控", "a", NULL},
+		{"防控", "联防联控", "控", "防", NULL},
+		{"疫情防控", "情防", "防控疫", "控疫情", NULL},
+		{"5g", "a疫", "疫a", "ab防控", NULL},
+		{"a疫情", "ab疫情", "疫情防", NULL},
+		{"aa", "aaa", "aba", "ba", NULL},
+		{"ABC", "abc", "ｂ", "Bc", NULL},
+		{"智慧城市", "智慧", "大数据", "5G", NULL},
+		{"群防群治", "群防", "防群", "群治", NULL},
+		{"疫苗接种", "疫情防控", "防控措施", "核酸检测", NULL},
+		{"a b", "b 疫", "疫 情", NULL},
+		{"é", "e\xCC\x81x", "Ａ", "ａb", NULL},
+		{"fiffi", "ffiff", "iffif", "ﬀ", NULL},
+	};
+	static const char *extra[] = {"a", "b", "5", "g", " ", ",", "A", "B", "Ｇ", "Ａ", "，", "。",
+				      "e", "\xCC\x81", "é", "x", "的", "工作", "基层", "疹", "阳",
+				      "ﬃ", "ﬀ", "f", "i"};
+	unsigned long long r = 0x9E3779B97F4A7C15ull;
+	struct search_hits h, h2;
+	struct search_hit want[256];
+	char alpha[256][8];
+	struct buf b;
+
+	(void)state;
+	search_hits_init(&h);
+	search_hits_init(&h2);
+	buf_init(&b);
+	for (size_t set = 0; set < sizeof(sets) / sizeof(sets[0]); set++) {
+		size_t nt = 0, na = 0;
+
+		while (nt < 8 && sets[set][nt])
+			nt++;
+		for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
+			strcpy(alpha[na++], extra[i]);
+		na = near_alphabet(sets[set], nt, alpha, na, 256);
+
+		struct search *s = search_compile_terms(sets[set], nt);
+
+		assert_non_null(s);
+		for (int iter = 0; iter < 2000; iter++) {
+			unsigned len = next_rand(&r) % 40, mode = next_rand(&r);
+
+			b.len = 0;
+			if (mode & 1)
+				buf_adds(&b, sets[set][next_rand(&r) % nt]);
+			for (unsigned i = 0; i < len; i++) {
+				if (next_rand(&r) % 8 == 0)
+					buf_adds(&b, sets[set][next_rand(&r) % nt]);
+				else
+					buf_adds(&b, alpha[next_rand(&r) % na]);
+			}
+			if (mode & 2)
+				buf_adds(&b, sets[set][next_rand(&r) % nt]);
+			buf_addc(&b, '\0');
+			b.len--;
+
+			size_t nw = reference_hits(sets[set], nt, b.data, b.len, want, 256);
+
+			search_para(s, b.data, b.len, &h);
+			if (h.n != nw)
+				fail_msg("set %zu, text \"%s\": %zu hits, want %zu", set, b.data, h.n, nw);
+			for (size_t i = 0; i < nw; i++)
+				if (h.v[i].off != want[i].off || h.v[i].len != want[i].len ||
+				    h.v[i].term != want[i].term)
+					fail_msg("set %zu, text \"%s\": hit %zu is %zu+%zu:%u, want %zu+%zu:%u", set,
+						 b.data, i, h.v[i].off, h.v[i].len, h.v[i].term, want[i].off,
+						 want[i].len, want[i].term);
+			assert_int_equal(search_any(s, b.data, b.len), nw > 0);
+			if (fold_invariant(b.data, b.len)) {
+				search_para_invariant(s, b.data, b.len, &h2);
+				assert_int_equal(h2.n, nw);
+				for (size_t i = 0; i < nw; i++) {
+					assert_int_equal(h2.v[i].off, want[i].off);
+					assert_int_equal(h2.v[i].len, want[i].len);
+					assert_int_equal(h2.v[i].term, want[i].term);
+				}
+			}
+		}
+		search_free(s);
+	}
+	buf_free(&b);
+	search_hits_free(&h);
+	search_hits_free(&h2);
+}
+
+/* Hits at the edges and over each other, for terms of 1, 2 and 3+ characters. */
+static void test_terms_edges(void **state)
+{
+	static const char *t1[] = {"疫", "防控", "a"};
+	static const char *t2[] = {"防控", "联防联控", "控"};
+	static const char *t3[] = {"a疫", "疫a", "ab防控"};
+	static const char *t4[] = {"疫情防控", "情防", "防控疫"};
+	static const char *t5[] = {"fiffi", "ffiff"};
+
+	(void)state;
+	assert_string_equal(terms_hits(t1, 3, "疫a防控", true), "0+3:0 3+1:2 4+6:1");
+	assert_string_equal(terms_hits(t1, 3, "防控", true), "0+6:1");
+	assert_string_equal(terms_hits(t1, 3, "x防控", true), "1+6:1");
+	assert_string_equal(terms_hits(t1, 3, "疫", true), "0+3:0");
+	assert_string_equal(terms_hits(t2, 3, "联防联控", true), "0+12:1");
+	assert_string_equal(terms_hits(t2, 3, "防联防控控", true), "6+6:0 12+3:2");
+	assert_string_equal(terms_hits(t3, 3, "ab防控a疫a", true), "0+8:2 8+4:0");
+	assert_string_equal(terms_hits(t4, 3, "疫情防控疫情防控", true), "0+12:0 12+12:0");
+	assert_string_equal(terms_hits(t4, 3, "疫情防控疫", true), "0+12:0");
+	assert_string_equal(terms_hits(t4, 3, "情防控疫", true), "0+6:1");
+	/* Two terms folded from the same ligatures ("ﬃ" is "ffi"): equal ranges, and
+	 * the one that starts first in the folded text wins, as in a plain scan. */
+	assert_string_equal(terms_hits(t5, 2, "xﬃﬃ", false), "1+6:1");
+}
+
 /* search_any stops at the first hit and agrees with search_para. */
 static void test_any(void **state)
 {
@@ -338,6 +546,8 @@ int main(void)
 		cmocka_unit_test(test_pinyin_latin_stays_literal),
 		cmocka_unit_test(test_terms),
 		cmocka_unit_test(test_in_place_and_folded),
+		cmocka_unit_test(test_terms_reference),
+		cmocka_unit_test(test_terms_edges),
 		cmocka_unit_test(test_any),
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_pinyin_pathological),
