@@ -216,6 +216,7 @@ $(BUILD)/bench/bench: bench/bench.c tests/e2e/harness.c tests/e2e/harness.h $(BU
 # 10, 1,000 and 100,000 sections (one article of 10 sections per file), and 100 MB.
 $(BENCH_OUT)/archives.stamp: $(BUILD)/bench/gen $(SEED)
 	rm -rf $(BENCH_OUT)/s10 $(BENCH_OUT)/s1000 $(BENCH_OUT)/s100000 $(BENCH_OUT)/mb100
+	mkdir -p $(BENCH_OUT)
 	$(BUILD)/bench/gen $(SEED) $(BENCH_OUT)/s10 1
 	$(BUILD)/bench/gen $(SEED) $(BENCH_OUT)/s1000 100
 	$(BUILD)/bench/gen $(SEED) $(BENCH_OUT)/s100000 10000
