@@ -653,13 +653,22 @@ static void speaker_in_place(struct parse *p, const struct span *l, struct speak
 	byline_parse_at(s, l->len, sp, nul_fits(p->a, l->off + l->len) ? s : NULL);
 }
 
+/* A count or length of the model as stored (32 bits). DOC_MAX_BYTES and
+ * DOC_MAX_GROWTH bound every one of them (doc.h), so this never fails. */
+static uint32_t para_len(size_t n)
+{
+	if (n > UINT32_MAX)
+		fatal(EXIT_TROUBLE, "internal error: %zu does not fit the model's 32 bits", n);
+	return (uint32_t)n;
+}
+
 static void add_piece(struct parse *p, size_t text_off, size_t src_off, size_t len)
 {
 	if (len == 0)
 		return;
 	if (p->npool == p->pool_cap) /* cannot happen: the pool is sized up front */
 		fatal(EXIT_TROUBLE, "internal error: piece pool exhausted");
-	p->pool[p->npool++] = (struct piece){text_off, src_off, len};
+	p->pool[p->npool++] = (struct piece){para_len(text_off), para_len(src_off), para_len(len)};
 }
 
 /* Append one fragment to b, sanitizing controls; pieces map the unchanged runs. */
@@ -740,7 +749,7 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 		size_t j = i;
 		struct para *pa = &paras[np++];
 		const char *s = a->src + frag[i].off;
-		size_t first = p->npool;
+		size_t first = p->npool, len;
 
 		while (j + 1 < n && !ends_sentence(a->src + frag[j].off, frag[j].len))
 			j++;
@@ -751,12 +760,12 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 		     s[frag[i].len] == '\0')) {
 			a->src[frag[i].off + frag[i].len] = '\0';
 			pa->text = s;
-			pa->len = frag[i].len;
+			pa->len = para_len(frag[i].len);
 			pa->owned = false;
 			add_piece(p, 0, frag[i].off, frag[i].len);
 		} else if (j > i && fragments_clean(p, frag + i, j - i + 1)) {
 			pa->text = s;
-			pa->len = join_in_place(p, frag + i, j - i + 1);
+			pa->len = para_len(join_in_place(p, frag + i, j - i + 1));
 			pa->owned = false;
 		} else {
 			struct buf b;
@@ -768,12 +777,13 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 					buf_addc(&b, ' ');
 				append_fragment(p, &b, &frag[k]);
 			}
-			pa->text = buf_take(&b, &pa->len);
+			pa->text = buf_take(&b, &len);
+			pa->len = para_len(len);
 			pa->owned = true;
 		}
 		pa->pieces = p->pool + first;
-		pa->npieces = p->npool - first;
-		pa->lead_len = lead_of(pa->text, pa->len);
+		pa->npieces = para_len(p->npool - first);
+		pa->lead_len = para_len(lead_of(pa->text, pa->len));
 		pa->invariant = fold_invariant(pa->text, pa->len);
 		i = j + 1;
 	}
