@@ -123,6 +123,9 @@ void filter_run(struct filter *f, const struct doc *d, struct search *theme, str
 			f->nsearch += fs->nsearch;
 		}
 	}
+	/* Give back what the last doubling did not use: the browser keeps the hits. */
+	if (c.n < c.cap)
+		c.pool = xrealloc(c.pool, (c.n ? c.n : 1) * sizeof(*c.pool));
 	f->pool = c.pool;
 	for (size_t i = 0; i < f->n; i++)
 		f->v[i].hits = f->v[i].nhits ? c.pool + first[i] : NULL;

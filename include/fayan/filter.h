@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "fayan/doc.h"
 #include "fayan/search.h"
@@ -27,11 +28,13 @@ enum filter_kind {
 	FILTER_SEARCH,
 };
 
+/* 32-bit indexes and offsets, as in the model (doc.h): a theme over 100 MB has
+ * about 100,000 hits. */
 struct filter_hit {
 	enum filter_where where;
-	size_t para;   /* paragraph index for FILTER_PARA, else 0 */
-	size_t off;    /* bytes into that string */
-	size_t len;
+	uint32_t para; /* paragraph index for FILTER_PARA, else 0 */
+	uint32_t off;  /* bytes into that string */
+	uint32_t len;
 	enum filter_kind kind;
 	unsigned term; /* the theme's term index, 0 for a search, or SEARCH_BY_PINYIN */
 };
