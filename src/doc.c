@@ -11,8 +11,8 @@
  * source, which is made NUL-terminated by writing a NUL over the line end that
  * follows it. A paragraph split by page breaks is rejoined in place, its later
  * fragments moved left over the blank lines between them. Only paragraphs with
- * control characters (sanitized) are copied, and all pieces of an article share
- * one allocation. */
+ * control characters (sanitized) are copied; all paragraphs of an article
+ * share one allocation, and so do all its pieces. */
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -51,6 +51,9 @@ struct parse {
 	struct piece *pool; /* the article's piece store, sized up front */
 	size_t npool;
 	size_t pool_cap;
+	struct para *paras; /* the article's paragraph store, sized up front */
+	size_t nparas;
+	size_t paras_cap;
 	size_t lost_warnings;
 	bool no_controls; /* the source holds no control character but line ends */
 };
@@ -742,8 +745,12 @@ static size_t lead_of(const char *s, size_t len)
 static size_t build_paras(struct parse *p, const struct span *frag, size_t n, struct para **out)
 {
 	struct article *a = p->a;
-	struct para *paras = n ? xcalloc(n, sizeof *paras) : NULL;
+	struct para *paras = p->paras + p->nparas;
 	size_t np = 0;
+
+	if (n > p->paras_cap - p->nparas) /* cannot happen: a paragraph takes a line or more */
+		fatal(EXIT_TROUBLE, "internal error: paragraph store exhausted");
+	memset(paras, 0, n * sizeof *paras);
 
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
@@ -787,13 +794,8 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 		pa->invariant = fold_invariant(pa->text, pa->len);
 		i = j + 1;
 	}
-	if (np == 0) {
-		free(paras);
-		paras = NULL;
-	} else if (np < n) {
-		paras = xrealloc(paras, np * sizeof *paras); /* joins left slack */
-	}
-	*out = paras;
+	p->nparas += np;
+	*out = np ? paras : NULL;
 	return np;
 }
 
@@ -983,6 +985,28 @@ static void parse_colon(struct parse *p, const size_t *col, size_t nc)
 	}
 }
 
+/* Move the paragraphs into an allocation of the size used (the store was sized
+ * for a paragraph per line), and point the intro and the sections at it. */
+static void trim_paras(struct parse *p)
+{
+	struct article *a = p->a;
+	struct para *exact = NULL;
+
+	if (p->nparas) {
+		exact = xmalloc(p->nparas * sizeof *exact);
+		memcpy(exact, p->paras, p->nparas * sizeof *exact);
+	}
+	if (a->intro)
+		a->intro = exact + (a->intro - p->paras);
+	for (size_t i = 0; i < a->nsections; i++)
+		if (a->sections[i].paras)
+			a->sections[i].paras = exact + (a->sections[i].paras - p->paras);
+	free(p->paras);
+	p->paras = exact;
+	p->paras_cap = p->nparas;
+	a->para_store = exact;
+}
+
 /* Point paragraphs v[0..n) at the same pieces in the copy `to` of pool `from`. */
 static void rebase_pieces(struct para *v, size_t n, const struct piece *from, struct piece *to)
 {
@@ -1022,6 +1046,9 @@ static void parse_article(struct article *a, const struct text_scan *sc)
 	p.pool_cap = p.nlines + sc->controls + 1;
 	p.pool = xmalloc(p.pool_cap * sizeof *p.pool);
 	a->piece_store = p.pool;
+	/* A paragraph per line at most. */
+	p.paras_cap = p.nlines;
+	p.paras = xmalloc((p.paras_cap ? p.paras_cap : 1) * sizeof *p.paras);
 
 	for (size_t i = 0; i < p.nlines; i++)
 		if (byline_parse(a->src + p.lines[i].off, p.lines[i].len, NULL)) {
@@ -1059,6 +1086,7 @@ static void parse_article(struct article *a, const struct text_scan *sc)
 		a->warnings = xrealloc(a->warnings, (a->nwarnings + 1) * sizeof *a->warnings);
 		a->warnings[a->nwarnings++] = buf_take(&b, NULL);
 	}
+	trim_paras(&p);
 	trim_pool(&p);
 	free(found);
 	free(p.lines);
@@ -1090,7 +1118,6 @@ static void article_free(struct article *a)
 {
 	for (size_t i = 0; i < a->nintro; i++)
 		para_free(&a->intro[i]);
-	free(a->intro);
 	for (size_t i = 0; i < a->nsections; i++) {
 		struct section *s = &a->sections[i];
 
@@ -1101,13 +1128,13 @@ static void article_free(struct article *a)
 		str_free(a, s->speaker.name);
 		for (size_t j = 0; j < s->npara; j++)
 			para_free(&s->paras[j]);
-		free(s->paras);
 	}
 	free(a->sections);
 	for (size_t i = 0; i < a->nwarnings; i++)
 		free(a->warnings[i]);
 	free(a->warnings);
 	free(a->piece_store);
+	free(a->para_store);
 	free(a->name);
 	str_free(a, a->title);
 	str_free(a, a->editor);

@@ -88,6 +88,7 @@ struct article {
 	size_t nwarnings;
 	char *why_empty; /* when nsections == 0: why no section was found */
 	struct piece *piece_store; /* one allocation holding every para's pieces (internal) */
+	struct para *para_store;   /* one allocation holding the intro's and every section's paras (internal) */
 };
 
 struct doc {
