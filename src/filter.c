@@ -98,24 +98,23 @@ void filter_run(struct filter *f, const struct doc *d, struct search *theme, str
 {
 	struct search_hits h;
 	struct collect c = { 0 };
-	size_t *first;
+	size_t first;
 
 	filter_free(f);
 	f->n = d->nsections;
 	f->v = xcalloc(f->n ? f->n : 1, sizeof(*f->v));
-	first = xmalloc((f->n ? f->n : 1) * sizeof(*first));
 	search_hits_init(&h);
 	for (size_t i = 0; i < f->n; i++) {
 		struct filter_section *fs = &f->v[i];
 
 		fs->section = d->sections[i];
-		first[i] = c.n;
+		first = c.n;
 		if (theme)
 			run_one(fs, &c, fs->section, theme, FILTER_THEME, &h);
 		if (search)
 			run_one(fs, &c, fs->section, search, FILTER_SEARCH, &h);
 		if (theme && search && fs->nhits > 1)
-			qsort(c.pool + first[i], fs->nhits, sizeof(*c.pool), cmp_hit);
+			qsort(c.pool + first, fs->nhits, sizeof(*c.pool), cmp_hit);
 		fs->match = (!theme || fs->ntheme > 0) && (!search || fs->nsearch > 0);
 		if (fs->match) {
 			f->nmatch++;
@@ -126,10 +125,13 @@ void filter_run(struct filter *f, const struct doc *d, struct search *theme, str
 	/* Give back what the last doubling did not use: the browser keeps the hits. */
 	if (c.n < c.cap)
 		c.pool = xrealloc(c.pool, (c.n ? c.n : 1) * sizeof(*c.pool));
+	/* Each section's hits follow the previous section's in the pool. */
 	f->pool = c.pool;
-	for (size_t i = 0; i < f->n; i++)
-		f->v[i].hits = f->v[i].nhits ? c.pool + first[i] : NULL;
-	free(first);
+	first = 0;
+	for (size_t i = 0; i < f->n; i++) {
+		f->v[i].hits = f->v[i].nhits ? c.pool + first : NULL;
+		first += f->v[i].nhits;
+	}
 	search_hits_free(&h);
 }
 

@@ -369,6 +369,7 @@ static int do_list(const struct options *o, const struct doc *d)
 		rc = open_filter(o, d, &cf);
 		if (rc)
 			return rc;
+		n = cf.f.nmatch;
 		secs = xmalloc((n ? n : 1) * sizeof *secs);
 		hits = xmalloc((n ? n : 1) * sizeof *hits);
 		n = 0;

@@ -45,9 +45,9 @@ struct filter_section {
 	const struct section *section;
 	struct filter_hit *hits;
 	size_t nhits;
-	size_t ntheme;  /* theme hits */
-	size_t nsearch; /* search hits */
-	bool match;     /* selected: every active filter has at least one hit here */
+	uint32_t ntheme;  /* theme hits */
+	uint32_t nsearch; /* search hits */
+	bool match;       /* selected: every active filter has at least one hit here */
 };
 
 struct filter {
