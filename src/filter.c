@@ -24,10 +24,11 @@ void filter_free(struct filter *f)
 	filter_init(f);
 }
 
-/* The hits being collected: pool[0..n) of cap. */
+/* The hits being collected: pool[0..n) of cap; only counted unless `keep`. */
 struct collect {
 	struct filter_hit *pool;
 	size_t n, cap;
+	bool keep;
 };
 
 /* Append the hits of `s` in text[0..len) to the pool, counted in fs. */
@@ -43,9 +44,15 @@ static void add_hits(struct filter_section *fs, struct collect *c, struct search
 		search_para(s, text, len, h);
 	if (h->n == 0)
 		return;
+	fs->nhits += h->n;
+	if (kind == FILTER_THEME)
+		fs->ntheme += h->n;
+	else
+		fs->nsearch += h->n;
+	if (!c->keep)
+		return;
 	if (c->n + h->n > c->cap)
 		c->pool = xgrow(c->pool, &c->cap, c->n + h->n, sizeof(*c->pool));
-	fs->nhits += h->n;
 	for (size_t i = 0; i < h->n; i++) {
 		struct filter_hit *fh = &c->pool[c->n++];
 
@@ -56,10 +63,6 @@ static void add_hits(struct filter_section *fs, struct collect *c, struct search
 		fh->kind = kind;
 		fh->term = h->v[i].term;
 	}
-	if (kind == FILTER_THEME)
-		fs->ntheme += h->n;
-	else
-		fs->nsearch += h->n;
 }
 
 /* Run one filter over every string of section sec. */
@@ -94,10 +97,11 @@ static int cmp_hit(const void *a, const void *b)
 	return 0;
 }
 
-void filter_run(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
+/* filter_run, keeping the hits or only counting them. */
+static void run(struct filter *f, const struct doc *d, struct search *theme, struct search *search, bool keep)
 {
 	struct search_hits h;
-	struct collect c = { 0 };
+	struct collect c = { .keep = keep };
 	size_t first;
 
 	filter_free(f);
@@ -113,7 +117,7 @@ void filter_run(struct filter *f, const struct doc *d, struct search *theme, str
 			run_one(fs, &c, fs->section, theme, FILTER_THEME, &h);
 		if (search)
 			run_one(fs, &c, fs->section, search, FILTER_SEARCH, &h);
-		if (theme && search && fs->nhits > 1)
+		if (keep && theme && search && fs->nhits > 1)
 			qsort(c.pool + first, fs->nhits, sizeof(*c.pool), cmp_hit);
 		fs->match = (!theme || fs->ntheme > 0) && (!search || fs->nsearch > 0);
 		if (fs->match) {
@@ -128,11 +132,21 @@ void filter_run(struct filter *f, const struct doc *d, struct search *theme, str
 	/* Each section's hits follow the previous section's in the pool. */
 	f->pool = c.pool;
 	first = 0;
-	for (size_t i = 0; i < f->n; i++) {
+	for (size_t i = 0; keep && i < f->n; i++) {
 		f->v[i].hits = f->v[i].nhits ? c.pool + first : NULL;
 		first += f->v[i].nhits;
 	}
 	search_hits_free(&h);
+}
+
+void filter_run(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
+{
+	run(f, d, theme, search, true);
+}
+
+void filter_count(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
+{
+	run(f, d, theme, search, false);
 }
 
 int filter_step(const struct filter *f, struct filter_pos *pos, int dir)
@@ -193,7 +207,7 @@ void filter_count_themes(const struct doc *d, const struct themes *t, struct sea
 		nsec[i] = nhit[i] = 0;
 		if (!ts)
 			continue;
-		filter_run(&f, d, ts, search);
+		filter_count(&f, d, ts, search);
 		nsec[i] = f.nmatch;
 		nhit[i] = f.ntheme;
 		search_free(ts);

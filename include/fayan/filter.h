@@ -73,6 +73,11 @@ void filter_free(struct filter *f);
  * section is selected when each non-NULL filter hits it at least once. */
 void filter_run(struct filter *f, const struct doc *d, struct search *theme, struct search *search);
 
+/* Like filter_run, with the same selection and counts, but keep no hit (every
+ * section's hits and f->pool are NULL): what a list or a count needs, without
+ * memory for each hit (about 110,000 for a theme over 100 MB). */
+void filter_count(struct filter *f, const struct doc *d, struct search *theme, struct search *search);
+
 /* Move *pos to the next (dir > 0) or previous (dir < 0) hit in a selected
  * section, across sections, wrapping around. A *pos that is not on a hit (say
  * {sec, SIZE_MAX} for "before the first hit of sec", or {sec, nhits}) is
