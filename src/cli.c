@@ -210,7 +210,7 @@ int cli_filter_open(struct cli_filter *cf, const struct doc *d, const char *them
 		}
 		cf->active = true;
 	}
-	filter_run(&cf->f, d, cf->theme_search, cf->search);
+	filter_count(&cf->f, d, cf->theme_search, cf->search);
 	return 0;
 }
 

@@ -11,8 +11,8 @@
  * source, which is made NUL-terminated by writing a NUL over the line end that
  * follows it. A paragraph split by page breaks is rejoined in place, its later
  * fragments moved left over the blank lines between them. Only paragraphs with
- * control characters (sanitized) are copied, and all pieces of an article share
- * one allocation. */
+ * control characters (sanitized) are copied; all paragraphs of an article
+ * share one allocation, and so do all its pieces. */
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -51,6 +51,9 @@ struct parse {
 	struct piece *pool; /* the article's piece store, sized up front */
 	size_t npool;
 	size_t pool_cap;
+	struct para *paras; /* the article's paragraph store, sized up front */
+	size_t nparas;
+	size_t paras_cap;
 	size_t lost_warnings;
 	bool no_controls; /* the source holds no control character but line ends */
 };
@@ -653,13 +656,22 @@ static void speaker_in_place(struct parse *p, const struct span *l, struct speak
 	byline_parse_at(s, l->len, sp, nul_fits(p->a, l->off + l->len) ? s : NULL);
 }
 
+/* A count or length of the model as stored (32 bits). DOC_MAX_BYTES and
+ * DOC_MAX_GROWTH bound every one of them (doc.h), so this never fails. */
+static uint32_t para_len(size_t n)
+{
+	if (n > UINT32_MAX)
+		fatal(EXIT_TROUBLE, "internal error: %zu does not fit the model's 32 bits", n);
+	return (uint32_t)n;
+}
+
 static void add_piece(struct parse *p, size_t text_off, size_t src_off, size_t len)
 {
 	if (len == 0)
 		return;
 	if (p->npool == p->pool_cap) /* cannot happen: the pool is sized up front */
 		fatal(EXIT_TROUBLE, "internal error: piece pool exhausted");
-	p->pool[p->npool++] = (struct piece){text_off, src_off, len};
+	p->pool[p->npool++] = (struct piece){para_len(text_off), para_len(src_off), para_len(len)};
 }
 
 /* Append one fragment to b, sanitizing controls; pieces map the unchanged runs. */
@@ -733,14 +745,18 @@ static size_t lead_of(const char *s, size_t len)
 static size_t build_paras(struct parse *p, const struct span *frag, size_t n, struct para **out)
 {
 	struct article *a = p->a;
-	struct para *paras = n ? xcalloc(n, sizeof *paras) : NULL;
+	struct para *paras = p->paras + p->nparas;
 	size_t np = 0;
+
+	if (n > p->paras_cap - p->nparas) /* cannot happen: a paragraph takes a line or more */
+		fatal(EXIT_TROUBLE, "internal error: paragraph store exhausted");
+	memset(paras, 0, n * sizeof *paras);
 
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		struct para *pa = &paras[np++];
 		const char *s = a->src + frag[i].off;
-		size_t first = p->npool;
+		size_t first = p->npool, len;
 
 		while (j + 1 < n && !ends_sentence(a->src + frag[j].off, frag[j].len))
 			j++;
@@ -751,12 +767,12 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 		     s[frag[i].len] == '\0')) {
 			a->src[frag[i].off + frag[i].len] = '\0';
 			pa->text = s;
-			pa->len = frag[i].len;
+			pa->len = para_len(frag[i].len);
 			pa->owned = false;
 			add_piece(p, 0, frag[i].off, frag[i].len);
 		} else if (j > i && fragments_clean(p, frag + i, j - i + 1)) {
 			pa->text = s;
-			pa->len = join_in_place(p, frag + i, j - i + 1);
+			pa->len = para_len(join_in_place(p, frag + i, j - i + 1));
 			pa->owned = false;
 		} else {
 			struct buf b;
@@ -768,22 +784,18 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 					buf_addc(&b, ' ');
 				append_fragment(p, &b, &frag[k]);
 			}
-			pa->text = buf_take(&b, &pa->len);
+			pa->text = buf_take(&b, &len);
+			pa->len = para_len(len);
 			pa->owned = true;
 		}
 		pa->pieces = p->pool + first;
-		pa->npieces = p->npool - first;
-		pa->lead_len = lead_of(pa->text, pa->len);
+		pa->npieces = para_len(p->npool - first);
+		pa->lead_len = para_len(lead_of(pa->text, pa->len));
 		pa->invariant = fold_invariant(pa->text, pa->len);
 		i = j + 1;
 	}
-	if (np == 0) {
-		free(paras);
-		paras = NULL;
-	} else if (np < n) {
-		paras = xrealloc(paras, np * sizeof *paras); /* joins left slack */
-	}
-	*out = paras;
+	p->nparas += np;
+	*out = np ? paras : NULL;
 	return np;
 }
 
@@ -976,6 +988,28 @@ static void parse_colon(struct parse *p, const size_t *col, size_t nc)
 	}
 }
 
+/* Move the paragraphs into an allocation of the size used (the store was sized
+ * for a paragraph per line), and point the intro and the sections at it. */
+static void trim_paras(struct parse *p)
+{
+	struct article *a = p->a;
+	struct para *exact = NULL;
+
+	if (p->nparas) {
+		exact = xmalloc(p->nparas * sizeof *exact);
+		memcpy(exact, p->paras, p->nparas * sizeof *exact);
+	}
+	if (a->intro)
+		a->intro = exact + (a->intro - p->paras);
+	for (size_t i = 0; i < a->nsections; i++)
+		if (a->sections[i].paras)
+			a->sections[i].paras = exact + (a->sections[i].paras - p->paras);
+	free(p->paras);
+	p->paras = exact;
+	p->paras_cap = p->nparas;
+	a->para_store = exact;
+}
+
 /* Point paragraphs v[0..n) at the same pieces in the copy `to` of pool `from`. */
 static void rebase_pieces(struct para *v, size_t n, const struct piece *from, struct piece *to)
 {
@@ -1015,6 +1049,9 @@ static void parse_article(struct article *a, const struct text_scan *sc)
 	p.pool_cap = p.nlines + sc->controls + 1;
 	p.pool = xmalloc(p.pool_cap * sizeof *p.pool);
 	a->piece_store = p.pool;
+	/* A paragraph per line at most. */
+	p.paras_cap = p.nlines;
+	p.paras = xmalloc((p.paras_cap ? p.paras_cap : 1) * sizeof *p.paras);
 
 	for (size_t i = 0; i < p.nlines; i++)
 		if (byline_parse(a->src + p.lines[i].off, p.lines[i].len, NULL)) {
@@ -1052,6 +1089,7 @@ static void parse_article(struct article *a, const struct text_scan *sc)
 		a->warnings = xrealloc(a->warnings, (a->nwarnings + 1) * sizeof *a->warnings);
 		a->warnings[a->nwarnings++] = buf_take(&b, NULL);
 	}
+	trim_paras(&p);
 	trim_pool(&p);
 	free(found);
 	free(p.lines);
@@ -1083,7 +1121,6 @@ static void article_free(struct article *a)
 {
 	for (size_t i = 0; i < a->nintro; i++)
 		para_free(&a->intro[i]);
-	free(a->intro);
 	for (size_t i = 0; i < a->nsections; i++) {
 		struct section *s = &a->sections[i];
 
@@ -1094,13 +1131,13 @@ static void article_free(struct article *a)
 		str_free(a, s->speaker.name);
 		for (size_t j = 0; j < s->npara; j++)
 			para_free(&s->paras[j]);
-		free(s->paras);
 	}
 	free(a->sections);
 	for (size_t i = 0; i < a->nwarnings; i++)
 		free(a->warnings[i]);
 	free(a->warnings);
 	free(a->piece_store);
+	free(a->para_store);
 	free(a->name);
 	str_free(a, a->title);
 	str_free(a, a->editor);

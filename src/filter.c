@@ -25,10 +25,11 @@ void filter_free(struct filter *f)
 	filter_init(f);
 }
 
-/* The hits being collected: pool[0..n) of cap. */
+/* The hits being collected: pool[0..n) of cap; only counted unless `keep`. */
 struct collect {
 	struct filter_hit *pool;
 	size_t n, cap;
+	bool keep;
 };
 
 /* Append the hits of `s` in text[0..len) to the pool, counted in fs. */
@@ -44,9 +45,15 @@ static void add_hits(struct filter_section *fs, struct collect *c, struct search
 		search_para(s, text, len, h);
 	if (h->n == 0)
 		return;
+	fs->nhits += h->n;
+	if (kind == FILTER_THEME)
+		fs->ntheme += h->n;
+	else
+		fs->nsearch += h->n;
+	if (!c->keep)
+		return;
 	if (c->n + h->n > c->cap)
 		c->pool = xgrow(c->pool, &c->cap, c->n + h->n, sizeof(*c->pool));
-	fs->nhits += h->n;
 	for (size_t i = 0; i < h->n; i++) {
 		struct filter_hit *fh = &c->pool[c->n++];
 
@@ -57,10 +64,6 @@ static void add_hits(struct filter_section *fs, struct collect *c, struct search
 		fh->kind = kind;
 		fh->term = h->v[i].term;
 	}
-	if (kind == FILTER_THEME)
-		fs->ntheme += h->n;
-	else
-		fs->nsearch += h->n;
 }
 
 /* Run one filter over every string of section sec. */
@@ -96,19 +99,11 @@ static int cmp_hit(const void *a, const void *b)
 	return 0;
 }
 
-void filter_run(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
-{
-	/* Keep the arrays of the last run: in the browser a search runs again at
-	 * each key typed, and fresh memory costs a page fault per 4 KiB. */
-	f->n = f->npool = 0;
-	f->nmatch = f->ntheme = f->nsearch = 0;
-	filter_extend(f, d, theme, search);
-}
-
-void filter_extend(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
+/* Run the filters over d->sections[f->n..), keeping the hits or only counting them. */
+static void extend(struct filter *f, const struct doc *d, struct search *theme, struct search *search, bool keep)
 {
 	struct search_hits h;
-	struct collect c = { f->pool, f->npool, f->poolcap };
+	struct collect c = { f->pool, f->npool, f->poolcap, keep };
 	size_t from = f->n, at = 0;
 
 	if (d->nsections <= from && f->v)
@@ -131,7 +126,7 @@ void filter_extend(struct filter *f, const struct doc *d, struct search *theme, 
 			run_one(fs, &c, fs->section, theme, FILTER_THEME, &h);
 		if (search)
 			run_one(fs, &c, fs->section, search, FILTER_SEARCH, &h);
-		if (theme && search && fs->nhits > 1)
+		if (keep && theme && search && fs->nhits > 1)
 			qsort(c.pool + first, fs->nhits, sizeof(*c.pool), cmp_hit);
 		fs->match = (!theme || fs->ntheme > 0) && (!search || fs->nsearch > 0);
 		if (fs->match) {
@@ -144,11 +139,36 @@ void filter_extend(struct filter *f, const struct doc *d, struct search *theme, 
 	f->npool = c.n;
 	f->poolcap = c.cap;
 	/* The pool may have moved: each section's hits follow the previous one's. */
-	for (size_t i = 0; i < f->n; i++) {
+	for (size_t i = 0; keep && i < f->n; i++) {
 		f->v[i].hits = f->v[i].nhits ? c.pool + at : NULL;
 		at += f->v[i].nhits;
 	}
 	search_hits_free(&h);
+}
+
+/* Forget the results but keep the arrays: in the browser a search runs again
+ * at each key typed, and fresh memory costs a page fault per 4 KiB. */
+static void reset(struct filter *f)
+{
+	f->n = f->npool = 0;
+	f->nmatch = f->ntheme = f->nsearch = 0;
+}
+
+void filter_run(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
+{
+	reset(f);
+	extend(f, d, theme, search, true);
+}
+
+void filter_extend(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
+{
+	extend(f, d, theme, search, true);
+}
+
+void filter_count(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
+{
+	reset(f);
+	extend(f, d, theme, search, false);
 }
 
 int filter_step(const struct filter *f, struct filter_pos *pos, int dir)
@@ -207,7 +227,7 @@ void filter_count_theme(const struct doc *d, const struct theme *theme, struct s
 	if (!ts)
 		return;
 	filter_init(&f);
-	filter_run(&f, d, ts, search);
+	filter_count(&f, d, ts, search);
 	*nsec = f.nmatch;
 	*nhit = f.ntheme;
 	filter_free(&f);

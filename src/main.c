@@ -132,6 +132,16 @@ fail:
 	return EXIT_TROUBLE;
 }
 
+/* The drain of an output buffer (util.h): write what it holds. It is set only
+ * once every check has passed, so a failure still leaves no partial output;
+ * only a failing write stops it, as write_out would. */
+static void drain_out(struct buf *b)
+{
+	if (write_out(b) != EXIT_OK)
+		exit(EXIT_TROUBLE);
+	b->len = 0;
+}
+
 /* The width to wrap printed text to: -w, else the terminal's, else none. */
 static int print_width(const struct options *o)
 {
@@ -316,6 +326,7 @@ static int do_print(const struct options *o, const struct doc *d)
 		}
 	}
 	buf_init(&out);
+	out.drain = drain_out;
 	if (sel.intro) {
 		for (size_t i = 0; i < d->narticles; i++) {
 			if (i)
@@ -363,6 +374,7 @@ static int do_list(const struct options *o, const struct doc *d)
 		rc = open_filter(o, d, &cf);
 		if (rc)
 			return rc;
+		n = cf.f.nmatch;
 		secs = xmalloc((n ? n : 1) * sizeof *secs);
 		hits = xmalloc((n ? n : 1) * sizeof *hits);
 		n = 0;
@@ -374,6 +386,7 @@ static int do_list(const struct options *o, const struct doc *d)
 		cli_filter_close(&cf);
 	}
 	buf_init(&out);
+	out.drain = drain_out;
 	output_list(&out, secs, hits, n, o->format, width);
 	rc = write_out(&out);
 	buf_free(&out);
@@ -411,6 +424,7 @@ static int do_check(const struct doc *d)
 	int rc;
 
 	buf_init(&out);
+	out.drain = drain_out;
 	n = cli_check(&out, d);
 	rc = write_out(&out);
 	buf_free(&out);

@@ -92,6 +92,14 @@ void buf_init(struct buf *b)
 	b->data = NULL;
 	b->len = 0;
 	b->cap = 0;
+	b->drain = NULL;
+}
+
+/* Hand the bytes to the buffer's drain once there are enough of them. */
+static void drain_full(struct buf *b)
+{
+	if (b->drain && b->len >= BUF_DRAIN_BYTES)
+		b->drain(b);
 }
 
 void buf_free(struct buf *b)
@@ -107,6 +115,7 @@ void buf_add(struct buf *b, const char *s, size_t len)
 		memcpy(b->data + b->len, s, len);
 	b->len += len;
 	b->data[b->len] = '\0';
+	drain_full(b);
 }
 
 void buf_adds(struct buf *b, const char *s)
@@ -132,6 +141,7 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	b->data = xgrow(b->data, &b->cap, b->len + (size_t)n + 1, 1);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;
+	drain_full(b);
 }
 
 void buf_printf(struct buf *b, const char *fmt, ...)

@@ -30,7 +30,7 @@ struct cli_filter {
 	const struct theme *theme; /* the chosen theme, or NULL */
 	struct search *theme_search;
 	struct search *search;
-	struct filter f;           /* run over the collection */
+	struct filter f;           /* counted over the collection (filter_count: no hits kept) */
 	bool active;               /* a theme or a search was given */
 };
 
@@ -41,9 +41,10 @@ struct cli_filter {
 int cli_theme_resolve(const struct themes *t, const char *name, const struct theme **out, struct fy_err *err);
 
 /* Load the themes and resolve `theme` (an exact name, or a unique theme that
- * themes_pick finds: "yqfk"), compile `search`, and run both over `d`. Either
- * may be NULL. Returns 0, or an exit code with err filled: EXIT_TROUBLE for an
- * unknown theme or a bad themes file, EXIT_NOMATCH for an ambiguous theme. */
+ * themes_pick finds: "yqfk"), compile `search`, and count both over `d`
+ * (filter_count: the selection and the counts, no hits). Either may be NULL.
+ * Returns 0, or an exit code with err filled: EXIT_TROUBLE for an unknown
+ * theme or a bad themes file, EXIT_NOMATCH for an ambiguous theme. */
 int cli_filter_open(struct cli_filter *cf, const struct doc *d, const char *theme, const char *search,
 		    struct fy_err *err);
 

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "fayan/util.h"
 
@@ -14,24 +15,33 @@
 #define DOC_MAX_BYTES ((size_t)64 << 20) /* largest input file */
 #define DOC_MAX_SECTIONS 100000          /* most sections in one collection */
 
+/* Offsets and lengths in paragraphs and pieces are 32-bit, which keeps the
+ * model small for large archives. They fit: a source is at most DOC_MAX_BYTES
+ * before repair and three times that after (--force makes each invalid byte a
+ * U+FFFD), and a paragraph's text at most four times its source bytes (a C1
+ * control of two bytes is shown as "<U+0080>"). */
+#define DOC_MAX_GROWTH 4 /* most bytes of text per byte of input */
+_Static_assert(DOC_MAX_BYTES <= UINT32_MAX / DOC_MAX_GROWTH,
+	       "paragraph and piece offsets of the largest input fit in 32 bits");
+
 /* Where a run of paragraph text came from: text[text_off, text_off+len) equals
  * the article's src[src_off, src_off+len). A rejoined paragraph has one piece
  * per printed fragment; it is rejoined in place, so for its later fragments
  * src_off is where the fragment now lies in src (moved left over the blank
  * lines before it), a few bytes before where it was read. */
 struct piece {
-	size_t text_off;
-	size_t src_off;
-	size_t len;
+	uint32_t text_off;
+	uint32_t src_off;
+	uint32_t len;
 };
 
 /* A paragraph as the reader sees it, page-break fragments rejoined. */
 struct para {
 	const char *text; /* NUL-terminated; points into the source or is owned */
-	size_t len;       /* bytes */
-	size_t lead_len;  /* bytes of the lead sentence, through its first 。, or 0 if none */
 	struct piece *pieces;
-	size_t npieces;
+	uint32_t len;      /* bytes */
+	uint32_t lead_len; /* bytes of the lead sentence, through its first 。, or 0 if none */
+	uint32_t npieces;
 	bool owned; /* text is the paragraph's own allocation */
 	bool invariant; /* fold_invariant(text, len): search matches text as is (false: not known) */
 };
@@ -83,6 +93,7 @@ struct article {
 	size_t nwarnings;
 	char *why_empty; /* when nsections == 0: why no section was found */
 	struct piece *piece_store; /* one allocation holding every para's pieces (internal) */
+	struct para *para_store;   /* one allocation holding the intro's and every section's paras (internal) */
 };
 
 struct doc {

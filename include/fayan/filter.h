@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "fayan/doc.h"
 #include "fayan/search.h"
@@ -27,11 +28,13 @@ enum filter_kind {
 	FILTER_SEARCH,
 };
 
+/* 32-bit indexes and offsets, as in the model (doc.h): a theme over 100 MB has
+ * about 100,000 hits. */
 struct filter_hit {
 	enum filter_where where;
-	size_t para;   /* paragraph index for FILTER_PARA, else 0 */
-	size_t off;    /* bytes into that string */
-	size_t len;
+	uint32_t para; /* paragraph index for FILTER_PARA, else 0 */
+	uint32_t off;  /* bytes into that string */
+	uint32_t len;
 	enum filter_kind kind;
 	unsigned term; /* the theme's term index, 0 for a search, or SEARCH_BY_PINYIN */
 };
@@ -42,9 +45,9 @@ struct filter_section {
 	const struct section *section;
 	struct filter_hit *hits;
 	size_t nhits;
-	size_t ntheme;  /* theme hits */
-	size_t nsearch; /* search hits */
-	bool match;     /* selected: every active filter has at least one hit here */
+	uint32_t ntheme;  /* theme hits */
+	uint32_t nsearch; /* search hits */
+	bool match;       /* selected: every active filter has at least one hit here */
 };
 
 struct filter {
@@ -79,6 +82,11 @@ void filter_run(struct filter *f, const struct doc *d, struct search *theme, str
  * on the whole of d: for a collection still being loaded. Pointers into the
  * old hits are invalid afterwards; positions (struct filter_pos) stay valid. */
 void filter_extend(struct filter *f, const struct doc *d, struct search *theme, struct search *search);
+
+/* Like filter_run, with the same selection and counts, but keep no hit (every
+ * section's hits and f->pool are NULL): what a list or a count needs, without
+ * memory for each hit (about 110,000 for a theme over 100 MB). */
+void filter_count(struct filter *f, const struct doc *d, struct search *theme, struct search *search);
 
 /* Move *pos to the next (dir > 0) or previous (dir < 0) hit in a selected
  * section, across sections, wrapping around. A *pos that is not on a hit (say

@@ -26,12 +26,18 @@ void util_set_fatal_hook(void (*hook)(void));
 /* Print "fayan: MESSAGE" to stderr, run the fatal hook, exit with `code`. */
 _Noreturn void fatal(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* A growable byte buffer; `data` is always NUL-terminated, `len` excludes the NUL. */
+/* A growable byte buffer; `data` is always NUL-terminated, `len` excludes the NUL.
+ * When `drain` is set (NULL after buf_init), appending calls it each time len
+ * reaches BUF_DRAIN_BYTES; it takes the bytes away and sets len to 0. Output
+ * goes out this way once nothing but writing can fail, so that a large list
+ * never sits whole in memory. */
 struct buf {
 	char *data;
 	size_t len;
 	size_t cap;
+	void (*drain)(struct buf *b);
 };
+#define BUF_DRAIN_BYTES ((size_t)64 << 10)
 
 void buf_init(struct buf *b);
 void buf_free(struct buf *b);

@@ -60,6 +60,34 @@ if "$fayan" -p 3 | grep -q '作用用,采取一线工作法'; then ok; else bad 
 "$fayan" --print all 2>"$tmp/pipe-err" | head -1 >"$tmp/pipe-out"
 if [ ! -s "$tmp/pipe-err" ] && [ "$(cat "$tmp/pipe-out")" = "走出农村公共服务体系建设新路子" ]; then ok; else bad "sigpipe: $(cat "$tmp/pipe-err")"; fi
 
+# Output longer than a buffer's drain threshold (64 KiB) is written in pieces
+# once every check has passed: 150 copies of the seed give the seed's list
+# again and again, numbered on, and the same as --list's JSON form; a failure
+# found before writing (a missing file last, a filter that selects nothing)
+# still leaves stdout empty, and a failing write is one message and status 2.
+seed150=
+i=0
+while [ $i -lt 150 ]; do seed150="$seed150 $dir/../../seeds/000_5ab60398d2227b0f.txt"; i=$((i + 1)); done
+# shellcheck disable=SC2086
+"$fayan" --list $seed150 >"$tmp/big" 2>"$tmp/big-err"
+rc=$?
+sed 's/^ *[0-9]* //' "$tmp/big" | sort | uniq -c | awk '$1 != 150 { bad = 1 } END { exit bad || NR != 10 }'
+each=$?
+if [ $rc -eq 0 ] && [ ! -s "$tmp/big-err" ] && [ "$(wc -c <"$tmp/big")" -gt 65536 ] && [ "$(wc -l <"$tmp/big")" -eq 1500 ] &&
+	[ $each -eq 0 ] && [ "$(sed -n '1500s/^\([0-9]*\) .*/\1/p' "$tmp/big")" = 1500 ] &&
+	"$fayan" --list --format=json $seed150 | jq -e 'length == 1500 and .[1499].number == 1500 and .[1499].name == "陈萌"' >/dev/null; then ok; else bad "list-drained: $(cat "$tmp/big-err")"; fi
+# shellcheck disable=SC2086
+"$fayan" --print all $seed150 "$dir/does-not-exist.txt" >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 2 ] && [ ! -s "$tmp/out" ]; then ok; else bad "print-all-missing-last: output before the error"; fi
+# shellcheck disable=SC2086
+"$fayan" --print all --search 不在文中的词 $seed150 >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 1 ] && [ ! -s "$tmp/out" ] && [ "$(cat "$tmp/err")" = "fayan: no section matches the filter" ]; then ok; else bad "print-all-no-match: $(cat "$tmp/err")"; fi
+if [ -w /dev/full ]; then
+	# shellcheck disable=SC2086
+	"$fayan" --check $seed150 >/dev/full 2>"$tmp/err"
+	if [ $? -eq 2 ] && [ "$(cat "$tmp/err")" = "fayan: standard output: No space left on device" ]; then ok; else bad "check-full: $(cat "$tmp/err")"; fi
+fi
+
 # Standard input as a file gives the same list as the built-in article.
 if "$fayan" -l - <"$dir/../../seeds/000_5ab60398d2227b0f.txt" | cmp -s - "$exp/list.out"; then ok; else bad "stdin: --list - differs from the built-in list"; fi
 

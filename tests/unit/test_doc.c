@@ -827,6 +827,67 @@ static void test_controls_sanitized(void **state)
 	free(t2);
 }
 
+/* The model keeps paragraph lengths and piece offsets in 32 bits, which holds
+ * because text is at most DOC_MAX_GROWTH bytes per input byte (doc.h). The
+ * worst cases, small: C1 controls (2 bytes shown as 8), C0 controls (1 as 2)
+ * and, with --force, invalid bytes (1 as U+FFFD, 3). Each paragraph's length
+ * and its pieces must come out exact, and within the bound. */
+static void test_growth_bound(void **state)
+{
+	static const struct {
+		const char *unit; /* repeated to make the paragraph */
+		const char *shown;
+		bool force;
+	} cases[] = {
+		{"\xC2\x85", "<U+0085>", false},
+		{"\x01", "^A", false},
+		{"\xFF", "\xEF\xBF\xBD", true},
+		{"ab\xC2\x9F", "ab<U+009F>", false},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t ulen = strlen(cases[i].unit), slen = strlen(cases[i].shown);
+		struct buf in, want;
+		struct doc d;
+		const struct para *p;
+
+		buf_init(&in);
+		buf_init(&want);
+		buf_adds(&in, "Title\n\n");
+		for (int k = 0; k < 100; k++) {
+			buf_adds(&in, cases[i].unit);
+			buf_adds(&want, cases[i].shown);
+		}
+		buf_adds(&in, "。\n");
+		buf_adds(&want, "。");
+		doc_init(&d);
+		load_buf(&d, "g", in.data, in.len, cases[i].force);
+		check_doc(&d);
+		assert_int_equal(d.articles[0]->nintro, 1);
+		p = &d.articles[0]->intro[0];
+		assert_string_equal(p->text, want.data);
+		assert_int_equal(p->len, 100 * slen + 3);
+		assert_true(p->len <= DOC_MAX_GROWTH * (100 * ulen + 3));
+		assert_int_equal(p->lead_len, p->len);
+		/* The unchanged runs: the ASCII letters of each unit and the 。 (one
+		 * run each), or with --force all of it: the repaired source is the text. */
+		assert_true(p->owned == !cases[i].force);
+		if (cases[i].force) {
+			assert_int_equal(p->npieces, 1);
+			assert_int_equal(p->pieces[0].src_off, strlen("Title\n\n"));
+			assert_int_equal(p->pieces[0].len, p->len);
+		} else {
+			assert_int_equal(p->npieces, ulen > 2 ? 101 : 1);
+			assert_int_equal(p->pieces[p->npieces - 1].text_off, p->len - 3);
+			assert_int_equal(p->pieces[p->npieces - 1].src_off, in.len - 4);
+		}
+		doc_free(&d);
+		buf_free(&in);
+		buf_free(&want);
+	}
+}
+
 static void test_several_files(void **state)
 {
 	struct doc d;
@@ -991,6 +1052,7 @@ int main(void)
 		cmocka_unit_test(test_empty_nul_large),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_controls_sanitized),
+		cmocka_unit_test(test_growth_bound),
 		cmocka_unit_test(test_several_files),
 		cmocka_unit_test(test_stdin_and_unreadable),
 		cmocka_unit_test(test_huge_inputs_linear),

@@ -475,6 +475,48 @@ static void test_extend(void **state)
 	doc_free(&d);
 }
 
+/* filter_count selects and counts exactly as filter_run, keeping no hit. */
+static void test_count_only(void **state)
+{
+	struct fake fk;
+	struct filter f, g;
+	struct search *t = builtin_theme("疫情防控");
+	struct search *s = search_compile("tc", 2);
+	struct search *m = search_compile("mdl", 3);
+	struct search *pairs[][2] = {{t, NULL}, {NULL, s}, {t, s}, {t, m}, {NULL, m}, {NULL, NULL}};
+
+	(void)state;
+	fake_init(&fk);
+	filter_init(&f);
+	filter_init(&g);
+	for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+		filter_run(&f, &fk.d, pairs[k][0], pairs[k][1]);
+		filter_count(&g, &fk.d, pairs[k][0], pairs[k][1]);
+		assert_int_equal(g.n, f.n);
+		assert_int_equal(g.nmatch, f.nmatch);
+		assert_int_equal(g.ntheme, f.ntheme);
+		assert_int_equal(g.nsearch, f.nsearch);
+		assert_null(g.pool);
+		for (size_t i = 0; i < f.n; i++) {
+			assert_ptr_equal(g.v[i].section, f.v[i].section);
+			assert_int_equal(g.v[i].match, f.v[i].match);
+			assert_int_equal(g.v[i].nhits, f.v[i].nhits);
+			assert_int_equal(g.v[i].ntheme, f.v[i].ntheme);
+			assert_int_equal(g.v[i].nsearch, f.v[i].nsearch);
+			assert_null(g.v[i].hits);
+		}
+	}
+	/* The theme's counts are the ones test_theme reads from the hits. */
+	filter_count(&g, &fk.d, t, NULL);
+	assert_int_equal(g.v[1].ntheme, 7);
+	assert_int_equal(g.ntheme, 9);
+	filter_free(&f);
+	filter_free(&g);
+	search_free(t);
+	search_free(s);
+	search_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -487,6 +529,7 @@ int main(void)
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_rerun),
 		cmocka_unit_test(test_headline_invariance),
+		cmocka_unit_test(test_count_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,5 +1,6 @@
 /* Tests of the util layer's base64 encoder (used for OSC 52 copies): the RFC
- * 4648 test vectors, every padding case, all byte values and UTF-8 text. */
+ * 4648 test vectors, every padding case, all byte values and UTF-8 text; and
+ * of a buffer's drain, which writes long output in pieces. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -89,12 +90,79 @@ static void test_round_trip_all_bytes(void **state)
 	}
 }
 
+/* A buffer with a drain that collects what it takes away. */
+struct sink {
+	struct buf b;
+	struct buf got;
+	size_t calls;
+};
+
+static void sink_drain(struct buf *b)
+{
+	struct sink *k = (struct sink *)((char *)b - offsetof(struct sink, b));
+
+	assert_true(b->len >= BUF_DRAIN_BYTES);
+	assert_int_equal(strlen(b->data), b->len);
+	buf_add(&k->got, b->data, b->len);
+	k->calls++;
+	b->len = 0;
+}
+
+static void test_drain(void **state)
+{
+	struct sink k;
+	struct buf want;
+	char *big = xmalloc(3 * BUF_DRAIN_BYTES);
+
+	(void)state;
+	buf_init(&k.b);
+	buf_init(&k.got);
+	buf_init(&want);
+	k.calls = 0;
+	assert_null(k.b.drain);
+	k.b.drain = sink_drain;
+	/* Every way of appending, past the threshold several times. */
+	for (int i = 0; i < 20000; i++) {
+		buf_printf(&k.b, "%d 发言摘登\n", i);
+		buf_printf(&want, "%d 发言摘登\n", i);
+		buf_adds(&k.b, "line");
+		buf_adds(&want, "line");
+		buf_addc(&k.b, '\n');
+		buf_addc(&want, '\n');
+		buf_base64(&k.b, "fa", 2);
+		buf_base64(&want, "fa", 2);
+		assert_true(k.b.len < BUF_DRAIN_BYTES);
+	}
+	assert_true(k.calls >= 6);
+	/* One append longer than the threshold goes out whole. */
+	memset(big, 'x', 3 * BUF_DRAIN_BYTES);
+	buf_add(&k.b, big, 3 * BUF_DRAIN_BYTES);
+	buf_add(&want, big, 3 * BUF_DRAIN_BYTES);
+	assert_int_equal(k.b.len, 0);
+	buf_adds(&k.b, "tail");
+	buf_adds(&want, "tail");
+	assert_string_equal(k.b.data, "tail");
+	buf_add(&k.got, k.b.data, k.b.len);
+	assert_int_equal(k.got.len, want.len);
+	assert_memory_equal(k.got.data, want.data, want.len);
+	/* Freed, or taken, the buffer drains no more. */
+	buf_free(&k.b);
+	assert_null(k.b.drain);
+	k.b.drain = sink_drain;
+	free(buf_take(&k.b, NULL));
+	assert_null(k.b.drain);
+	buf_free(&k.got);
+	buf_free(&want);
+	free(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rfc4648_vectors),
 		cmocka_unit_test(test_binary_and_utf8),
 		cmocka_unit_test(test_round_trip_all_bytes),
+		cmocka_unit_test(test_drain),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
