@@ -588,7 +588,14 @@ void term_raw(struct term *t, const void *bytes, size_t len)
 void term_resize(struct term *t, int cols, int rows)
 {
 	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+	/* Reset the scroll region (keeping the cursor), as xterm does on a resize.
+	 * libvterm 0.3 clamps only the region's bottom edge to the new size: a
+	 * region whose top is past the new last row is kept, and the next scroll
+	 * then moves a negative number of rows and crashes the emulator. */
+	static const char reset_region[] = "\0337\033[r\0338";
+
 	vterm_set_size(t->vt, rows, cols);
+	vterm_input_write(t->vt, reset_region, sizeof reset_region - 1);
 	t->rows = rows;
 	t->cols = cols;
 	if (ioctl(t->fd, TIOCSWINSZ, &ws) < 0)

@@ -467,10 +467,33 @@ static void test_never_hangs(void **state)
 	term_free(t);
 }
 
+/* A scroll region below the new last row after the terminal shrinks: the
+ * emulator resets it, as xterm does, instead of scrolling a negative number
+ * of rows (libvterm 0.3 crashes there; the resize storm of test_faults hit it). */
+static void test_shrink_below_scroll_region(void **state)
+{
+	struct term *t = term_spawn(80, 24,
+				    TERM_ARGV("sh", "-c",
+					      "printf '\\033[20;24r\\033[22;1Hbefore'; read x; "
+					      "printf '\\033[5S\\033[1;1Hafter'; read y"),
+				    NULL);
+
+	(void)state;
+	assert_non_null(t);
+	assert_true(term_wait_for(t, "before", 5000));
+	term_resize(t, 80, 10);
+	term_send(t, "\r");
+	assert_true(term_wait_for(t, "after", 5000));
+	assert_string_equal(term_row(t, 0), "after");
+	term_send(t, "\r");
+	term_free(t);
+}
+
 E2E_GROUP(harness)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wide_chars_and_bold),
+		cmocka_unit_test(test_shrink_below_scroll_region),
 		cmocka_unit_test(test_colours_in_cells_and_log),
 		cmocka_unit_test(test_environment),
 		cmocka_unit_test(test_fayan_path_from_env),
