@@ -591,13 +591,24 @@ void term_resize(struct term *t, int cols, int rows)
 	/* Reset the scroll region (keeping the cursor), as xterm does on a resize.
 	 * libvterm 0.3 clamps only the region's bottom edge to the new size: a
 	 * region whose top is past the new last row is kept, and the next scroll
-	 * then moves a negative number of rows and crashes the emulator. */
-	static const char reset_region[] = "\0337\033[r\0338";
+	 * then moves a negative number of rows and crashes the emulator. Not with
+	 * DECSC/DECRC: libvterm's saved cursor includes its visibility, which
+	 * leaving the alternate screen would then restore. */
+	VTermPos pos;
+	char reset[32];
+	int n;
+	/* And never narrower than 2 columns: libvterm 0.3 writes a wide character
+	 * past the end of a 1-column screen and crashes, and output written for
+	 * the size before a resize can arrive after it. The child gets the real
+	 * size; a 1-column screen shows its one column in the first. */
+	int vcols = cols < 2 ? 2 : cols;
 
-	vterm_set_size(t->vt, rows, cols);
-	vterm_input_write(t->vt, reset_region, sizeof reset_region - 1);
+	vterm_set_size(t->vt, rows, vcols);
+	vterm_state_get_cursorpos(vterm_obtain_state(t->vt), &pos);
+	n = snprintf(reset, sizeof reset, "\033[r\033[%d;%dH", pos.row + 1, pos.col + 1);
+	vterm_input_write(t->vt, reset, (size_t)n);
 	t->rows = rows;
-	t->cols = cols;
+	t->cols = vcols;
 	if (ioctl(t->fd, TIOCSWINSZ, &ws) < 0)
 		fprintf(stderr, "harness: TIOCSWINSZ: %s\n", strerror(errno));
 }

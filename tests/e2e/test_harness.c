@@ -487,6 +487,17 @@ static void test_shrink_below_scroll_region(void **state)
 	assert_string_equal(term_row(t, 0), "after");
 	term_send(t, "\r");
 	term_free(t);
+
+	/* A wide character arriving for a 1-column screen (output written before
+	 * a resize): libvterm 0.3 would write past its one column. */
+	t = term_spawn(80, 24, TERM_ARGV("sh", "-c", "read x; printf '\\033[5;2H中文after'; read y"), NULL);
+	assert_non_null(t);
+	term_wait_quiet(t, 100);
+	term_resize(t, 1, 7);
+	term_send(t, "\r");
+	assert_true(term_wait_for(t, "r", 5000));
+	term_send(t, "\r");
+	term_free(t);
 }
 
 E2E_GROUP(harness)
