@@ -23,9 +23,10 @@
 #include "fayan/ui.h"
 #include "ui_view.h"
 
-/* The longest wait for a key. ncurses checks for a resize before it blocks
- * in read(), so a SIGWINCH that arrives in between would otherwise wait for
- * the next key press; once a second the loop goes round and sees it. */
+/* The longest wait for a key where ncurses has no SIGWINCH handler to chain
+ * to (see ui_wake): ncurses checks for a resize before it blocks in read(), so
+ * a SIGWINCH that arrives in between would otherwise wait for the next key
+ * press; once a second the loop goes round and sees it. */
 #define UI_TICK_MS 1000
 /* While inputs are still being read: how long to read between looks at the
  * keyboard, and how often the count of sections in the status line changes. */
@@ -81,6 +82,70 @@ struct ui {
 	size_t nerrors;    /* inputs that could not be read, as last shown */
 	struct timespec shown_at; /* when the count of sections was last shown */
 };
+
+/* A pipe that SIGWINCH writes a byte to, so that the loop waits for a key or
+ * a resize in one poll() and wakes for nothing else (0% CPU and no wake-ups
+ * while idle). ncurses' own handler still runs after ours and makes the next
+ * wget_wch return KEY_RESIZE. {-1, -1} when there is no such handler. */
+static int ui_wake[2] = {-1, -1};
+static struct sigaction ui_old_winch;
+
+static void on_winch(int sig)
+{
+	int saved = errno;
+
+	if (ui_wake[1] >= 0 && write(ui_wake[1], "", 1) < 0) {
+		/* Full: a wake-up is already waiting. */
+	}
+	ui_old_winch.sa_handler(sig);
+	errno = saved;
+}
+
+/* Chain to ncurses' SIGWINCH handler (installed by newterm) through the pipe. */
+static void wake_install(void)
+{
+	struct sigaction old, sa;
+
+	if (sigaction(SIGWINCH, NULL, &old) != 0 || (old.sa_flags & SA_SIGINFO) || old.sa_handler == SIG_DFL ||
+	    old.sa_handler == SIG_IGN)
+		return;
+	if (pipe2(ui_wake, O_CLOEXEC | O_NONBLOCK) != 0) {
+		ui_wake[0] = ui_wake[1] = -1;
+		return;
+	}
+	ui_old_winch = old;
+	sa = old;
+	sa.sa_handler = on_winch;
+	sigaction(SIGWINCH, &sa, NULL);
+}
+
+static void wake_remove(void)
+{
+	if (ui_wake[0] < 0)
+		return;
+	sigaction(SIGWINCH, &ui_old_winch, NULL);
+	close(ui_wake[0]);
+	close(ui_wake[1]);
+	ui_wake[0] = ui_wake[1] = -1;
+}
+
+/* Block until the terminal has input (or hung up) or a resize came. Returns
+ * false if the terminal hung up or is gone. */
+static bool wait_input(const struct ui *u)
+{
+	struct pollfd p[2] = {
+		{.fd = fileno(u->in), .events = POLLIN},
+		{.fd = ui_wake[0], .events = POLLIN},
+	};
+	char drain[64];
+
+	if (poll(p, 2, -1) < 0)
+		return true; /* EINTR: the caller looks at the signal flag */
+	if (p[1].revents & POLLIN)
+		while (read(ui_wake[0], drain, sizeof drain) > 0)
+			;
+	return !(p[0].revents & (POLLHUP | POLLERR | POLLNVAL)) || (p[0].revents & POLLIN);
+}
 
 static void on_signal(int sig)
 {
@@ -909,6 +974,7 @@ static void loading_status(struct ui *u)
 
 static void close_term(struct ui *u)
 {
+	wake_remove();
 	ui_in_fd = -1;
 	if (ui_null_fd >= 0)
 		close(ui_null_fd);
@@ -1158,6 +1224,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 	if (open_term(&u, err) != 0)
 		return -1;
 	install_signals();
+	wake_install();
 	setup_look(&u, opts);
 	/* The first screen needs only the first inputs: enough to fill the speaker pane. */
 	while (load_pending(opts->load) && d->nsections + 2 * d->narticles < (size_t)LINES)
@@ -1192,9 +1259,27 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		errno = 0;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		/* While inputs remain to be read or themes to be counted, only look
-		 * for a key, and go on with that work if none came. */
-		wtimeout(stdscr, busy ? 0 : UI_TICK_MS);
+		 * for a key, and go on with that work if none came. Otherwise
+		 * take a key ncurses already holds, or wait for the terminal or a
+		 * resize, then take the key. */
+		wtimeout(stdscr, busy || ui_wake[0] >= 0 ? 0 : UI_TICK_MS);
 		r = wget_wch(stdscr, &ch);
+		if (r == ERR && !busy && ui_wake[0] >= 0 && !ui_signal) {
+			bool alive = wait_input(&u);
+
+			errno = 0;
+			r = wget_wch(stdscr, &ch);
+			if (r == ERR && !ui_signal) {
+				/* Woken with nothing to read: a signal we do not handle
+				 * (SIGCONT, SIGCHLD) or a resize already taken. A terminal
+				 * that hung up or keeps reading nothing is gone: leave. */
+				if (alive && ++errs < 100)
+					continue;
+				u.v.done = true;
+				u.v.result.outcome = UI_QUIT;
+				break;
+			}
+		}
 		if (ui_signal)
 			break;
 		if (r == ERR && busy) {

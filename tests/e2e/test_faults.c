@@ -728,6 +728,49 @@ static void test_idle_stdin_at_eof(void **state)
 	assert_int_equal(term_quit(t), 0);
 }
 
+/* Context switches (voluntary and not) of the process so far; -1 if unknown. */
+static long switches(pid_t pid)
+{
+	char path[64], line[256];
+	long n = 0, v;
+	int found = 0;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "voluntary_ctxt_switches: %ld", &v) == 1 ||
+		    sscanf(line, "nonvoluntary_ctxt_switches: %ld", &v) == 1) {
+			n += v;
+			found++;
+		}
+	fclose(f);
+	return found == 2 ? n : -1;
+}
+
+/* Idle means asleep: no timer wakes the browser (a resize wakes it through
+ * its SIGWINCH pipe), so in 1.5 s without input it is not scheduled once,
+ * like less. */
+static void test_idle_never_wakes(void **state)
+{
+	struct term *t = start(80, 24, NULL);
+	long a, b;
+
+	(void)state;
+	assert_true(term_wait_quiet(t, 300));
+	a = switches(term_pid(t));
+	assert_true(a >= 0);
+	sleep_ms(1500);
+	b = switches(term_pid(t));
+	assert_int_equal(b - a, 0);
+	/* And a resize still wakes it at once. */
+	term_resize(t, 100, 30);
+	assert_true(term_wait_for(t, "1/10 马东亮", 2000));
+	assert_int_equal(term_quit(t), 0);
+}
+
 static void test_hangup_exits(void **state)
 {
 	struct term_opts o = {.cols = 80, .rows = 24, .stdin_path = "/dev/null"};
@@ -1014,6 +1057,7 @@ E2E_GROUP(faults)
 		cmocka_unit_test(test_state_disk_full),
 		cmocka_unit_test(test_state_dir_below_file),
 		cmocka_unit_test(test_idle_stdin_at_eof),
+		cmocka_unit_test(test_idle_never_wakes),
 		cmocka_unit_test(test_hangup_exits),
 		cmocka_unit_test(test_escapes_shown_not_obeyed),
 		cmocka_unit_test(test_hostile_file_name),
