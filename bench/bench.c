@@ -362,8 +362,16 @@ static void bench_first_frame(const char *seed)
 		quit(t);
 	}
 	double mf = median(tf, (size_t)runs), ml = median(tl, (size_t)runs);
-	printf("| first frame, seed, 80x24 | %.1f ms | %.1f ms | %.2f | %.0f B vs %.0f B |\n", mf, ml,
+	double nf = tf[0], nl = tl[0];
+
+	/* The fastest run of each too: on a shared machine the noise only adds. */
+	for (int i = 1; i < runs; i++) {
+		nf = tf[i] < nf ? tf[i] : nf;
+		nl = tl[i] < nl ? tl[i] : nl;
+	}
+	printf("| first frame, seed, 80x24 (median) | %.1f ms | %.1f ms | %.2f | %.0f B vs %.0f B |\n", mf, ml,
 	       mf / ml, median(bf, (size_t)runs), median(bl, (size_t)runs));
+	printf("| first frame, seed, 80x24 (fastest run) | %.1f ms | %.1f ms | %.2f | |\n", nf, nl, nf / nl);
 	fflush(stdout);
 	free(tf);
 	free(tl);
@@ -769,21 +777,22 @@ int main(int argc, char **argv)
 			return 2;
 	}
 	if (argc - optind != 4) {
-		fputs("usage: bench [-n RUNS] [-o cli|term|bytes|browser] FAYAN SEED ARCHIVES_DIR THEMES_FILE\n", stderr);
+		fputs("usage: bench [-n RUNS] [-o cli|term|first|bytes|browser] FAYAN SEED ARCHIVES_DIR THEMES_FILE\n", stderr);
 		return 2;
 	}
 	fayan = argv[optind];
 	setenv("FAYAN", fayan, 1);
 	signal(SIGPIPE, SIG_IGN);
 	machine();
-	/* -o term runs all the terminal tables; -o bytes and -o browser one of them. */
-	if (!only || !strcmp(only, "term") || !strcmp(only, "bytes") || !strcmp(only, "browser")) {
+	/* -o term runs all the terminal tables; -o first, -o bytes and -o browser one of them. */
+	if (!only || !strcmp(only, "term") || !strcmp(only, "first") || !strcmp(only, "bytes") ||
+	    !strcmp(only, "browser")) {
 		struct buf dir;
 		bool all = !only || !strcmp(only, "term");
 
 		buf_init(&dir);
 		printf("## In an 80x24 terminal: fayan vs less\n\n");
-		if (all) {
+		if (all || !strcmp(only, "first")) {
 			printf("| measure | fayan | less | ratio | bytes written |\n|---|---|---|---|---|\n");
 			bench_first_frame(argv[optind + 1]);
 		}

@@ -262,7 +262,7 @@ static void parse_args(int argc, char **argv, struct options *o)
  * lacks), fall back to C.UTF-8. Returns a note for the status line, or NULL. */
 static const char *setup_locale(bool *utf8)
 {
-	const char *loc = setlocale(LC_ALL, "");
+	const char *loc = setlocale(LC_CTYPE, "");
 
 	*utf8 = loc && !strcmp(nl_langinfo(CODESET), "UTF-8");
 	if (*utf8)

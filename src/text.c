@@ -84,9 +84,24 @@ size_t text_next_char(const char *s, size_t len, uint32_t *uc)
 	ucs4_t c;
 	int n;
 
+	const unsigned char *u = (const unsigned char *)s;
+
 	if (len == 0) {
 		*uc = 0xFFFD;
 		return 1;
+	}
+	/* ASCII and well-formed three-byte sequences (all of CJK) inline; the
+	 * rest, and every malformed sequence, as libunistring decodes them. */
+	if (u[0] < 0x80) {
+		*uc = u[0];
+		return 1;
+	}
+	if ((u[0] & 0xF0) == 0xE0 && len >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		c = (ucs4_t)(u[0] & 0x0F) << 12 | (ucs4_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*uc = c;
+			return 3;
+		}
 	}
 	n = u8_mbtouc(&c, (const uint8_t *)s, len);
 	*uc = c;
@@ -170,10 +185,25 @@ char *text_sanitize(const char *s, size_t len, bool keep_lf, size_t *out_len)
 	return buf_take(&b, out_len);
 }
 
+/* Characters that are one grapheme cluster each whatever follows them, and
+ * that never join the cluster before them: printable ASCII, CJK ideographs,
+ * CJK punctuation up to U+3029 (U+302A-U+302F are combining marks) and the
+ * full-width forms. Nearly every character of this genre's text; for them
+ * width and grapheme breaks are known without a table lookup. */
+static bool simple_char(uint32_t c)
+{
+	return (c >= 0x20 && c < 0x7F) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x3029) ||
+	       (c >= 0xFF01 && c <= 0xFF60);
+}
+
 int text_char_cols(uint32_t uc)
 {
+	int w;
+
+	if (simple_char(uc))
+		return uc < 0x80 ? 1 : 2;
 	/* Locale-independent, and equal to glibc's wcwidth() in UTF-8 locales. */
-	int w = uc_width(uc, "UTF-8");
+	w = uc_width(uc, "UTF-8");
 
 	return w < 0 ? 0 : w;
 }
@@ -215,6 +245,14 @@ size_t text_grapheme_len(const char *s, size_t len)
 	if ((unsigned char)s[0] < 0x80 && s[0] != '\r' &&
 	    (len == 1 || (unsigned char)s[1] < 0x80))
 		return 1;
+	/* A simple character followed by another (or by nothing) is a cluster. */
+	{
+		uint32_t c0, c1;
+		size_t n0 = text_next_char(s, len, &c0);
+
+		if (simple_char(c0) && (n0 == len || (text_next_char(s + n0, len - n0, &c1), simple_char(c1))))
+			return n0;
+	}
 	for (;;) {
 		size_t n = win < len ? win : len;
 

@@ -176,12 +176,38 @@ static int put_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols
 
 	if (cols <= 0 || len == 0)
 		return 0;
+	wchar_t small[256], *ws = small;
+	size_t nw = 0;
+
 	n = text_prefix_cols(s, len, cols, &used);
 	if (n == 0)
 		return 0;
+	/* Decoded here, once: ncurses' multibyte path decodes a byte at a time
+	 * through mbrtowc, a third of the first frame's instructions. A string
+	 * with a control character in it (a file name, say) goes the multibyte
+	 * way, where ncurses shows controls as ^X and ~X, never raw. */
+	if (n > sizeof small / sizeof small[0])
+		ws = xmalloc(n * sizeof *ws);
+	for (size_t off = 0; off < n && ws;) {
+		uint32_t c;
+
+		if (text_control_len(s + off, n - off)) {
+			if (ws != small)
+				free(ws);
+			ws = NULL;
+			break;
+		}
+		off += text_next_char(s + off, n - off, &c);
+		ws[nw++] = (wchar_t)c;
+	}
 	wattr_set(w, attr, pair, NULL);
-	mvwaddnstr(w, y, x, s, (int)n);
+	if (ws)
+		mvwaddnwstr(w, y, x, ws, (int)nw);
+	else
+		mvwaddnstr(w, y, x, s, (int)n);
 	wattr_set(w, A_NORMAL, 0, NULL);
+	if (ws && ws != small)
+		free(ws);
 	return used;
 }
 

@@ -14,6 +14,8 @@
 #include <unictype.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
+#include <unistr.h>
+#include <uniwidth.h>
 
 #include "fayan/text.h"
 #include "fayan/util.h"
@@ -555,6 +557,76 @@ static void test_wrap_seed_property(void **state)
 	assert_true(checked > 10000);
 }
 
+/* The shortcuts for the characters this genre is made of (ASCII, CJK
+ * ideographs and punctuation, full-width forms) give exactly what
+ * libunistring gives: every code point's width around and inside their
+ * ranges, and the first cluster of every pair drawn from them and from the
+ * marks that join a cluster. */
+static void test_simple_chars_agree(void **state)
+{
+	static const uint32_t ranges[][2] = {
+		{0x0, 0x2FF}, {0x2FF0, 0x30FF}, {0x4DF0, 0x4E10}, {0x9FF0, 0xA010}, {0xFE00, 0xFFFF},
+	};
+	static const uint32_t pick[] = {
+		'a', ' ', '~', 0x4E00, 0x4E2D, 0x9FFF, 0x3000, 0x3001, 0x3029, 0x302A, 0x302F, 0x3099,
+		0xFF01, 0xFF0C, 0xFF60, 0xFF61, 0xFF9E, 0x0301, 0x200D, 0xFE0F, 0x1F44D, 0x1F3FD, 0x1100, 0x1161,
+		0xAC00, 0x0D, 0x0A, 0x0E03, 0x0600, 0x1F1E8,
+	};
+	size_t np = sizeof pick / sizeof pick[0];
+
+	(void)state;
+	for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+		for (uint32_t c = ranges[r][0]; c <= ranges[r][1]; c++) {
+			int w = uc_width(c, "UTF-8");
+
+			if (c >= 0xD800 && c <= 0xDFFF)
+				continue;
+			assert_int_equal(text_char_cols(c), w < 0 ? 0 : w);
+		}
+	for (size_t i = 0; i < np; i++)
+		for (size_t j = 0; j < np; j++)
+			for (size_t k = 0; k < np; k++) {
+				uint8_t s[16];
+				char gb[16];
+				size_t len = 0, want = 0;
+				uint32_t cs[3] = {pick[i], pick[j], pick[k]};
+
+				for (int m = 0; m < 3; m++) {
+					int n = u8_uctomb(s + len, cs[m], (int)(sizeof s - len));
+
+					assert_true(n > 0);
+					len += (size_t)n;
+				}
+				u8_grapheme_breaks(s, len, gb);
+				for (want = 1; want < len && !gb[want]; want++)
+					;
+				assert_int_equal(text_grapheme_len((const char *)s, len), want);
+			}
+}
+
+/* text_next_char decodes exactly as u8_mbtouc, for every sequence of one to
+ * three bytes (well-formed or not) and a sample of four-byte ones. */
+static void test_next_char_agrees(void **state)
+{
+	(void)state;
+	/* Every two-byte value; every three bytes led by E0-EF (where the inline
+	 * decoding is); a sample of the other lead bytes. */
+	for (uint32_t v = 0; v < (1u << 24); v += (v < (1u << 16) || (v >> 20) == 0xE ? 1 : 251)) {
+		uint8_t b[3] = {(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v};
+
+		for (size_t len = 1; len <= 3; len++) {
+			const uint8_t *p = b + 3 - len;
+			ucs4_t want;
+			uint32_t got;
+			int n = u8_mbtouc(&want, p, len);
+			size_t m = text_next_char((const char *)p, len, &got);
+
+			assert_int_equal(m, n > 0 ? (size_t)n : 1);
+			assert_int_equal(got, want);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -564,6 +636,8 @@ int main(void)
 		cmocka_unit_test(test_add_padded),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_grapheme_len),
+		cmocka_unit_test(test_simple_chars_agree),
+		cmocka_unit_test(test_next_char_agrees),
 		cmocka_unit_test(test_prefix_cols),
 		cmocka_unit_test(test_truncate),
 		cmocka_unit_test(test_wrap_basic),
