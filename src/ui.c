@@ -235,7 +235,9 @@ static WINDOW *ensure_win(WINDOW **w, int h, int wd, int y, int x)
 		delwin(*w);
 		*w = NULL;
 	}
-	*w = newwin(h, wd, y, x);
+	/* A subwindow: it draws into stdscr's cells, so that a frame needs no
+	 * memory of its own per pane and one wnoutrefresh of stdscr sends it. */
+	*w = derwin(stdscr, h, wd, y, x);
 	if (*w)
 		leaveok(*w, TRUE);
 	return *w;
@@ -668,8 +670,8 @@ static void draw(struct ui *u)
 	struct view *v = &u->v;
 	const struct view_geom *g = &v->g;
 
-	/* stdscr is never drawn on except for "too small"; refreshing it first keeps
-	 * wget_wch from repainting it over the windows. */
+	/* The panes are subwindows of stdscr: erased and drawn into it, then sent
+	 * with one wnoutrefresh (wget_wch then finds nothing left to refresh). */
 	werase(stdscr);
 	if (g->too_small) {
 		const char *msg = "terminal too small";
@@ -686,29 +688,24 @@ static void draw(struct ui *u)
 		doupdate();
 		return;
 	}
-	wnoutrefresh(stdscr);
 	if (!g->title_line) {
 		drop_win(&u->top);
 	} else if (ensure_win(&u->top, 1, g->cols, 0, 0)) {
 		draw_top(u, u->top);
-		wnoutrefresh(u->top);
 	}
 	if (v->help) {
 		drop_win(&u->sp);
 		if (ensure_win(&u->body, g->body_rows, g->cols, g->body_y, 0)) {
 			draw_help(u, u->body);
-			wnoutrefresh(u->body);
 		}
 	} else {
 		if (g->show_speakers && ensure_win(&u->sp, g->body_rows, g->sp_w, g->body_y, g->sp_x)) {
 			draw_speakers(u, u->sp);
-			wnoutrefresh(u->sp);
 		} else if (!g->show_speakers) {
 			drop_win(&u->sp);
 		}
 		if (g->show_reader && ensure_win(&u->body, g->body_rows, g->rd_w, g->body_y, g->rd_x)) {
 			draw_reader(u, u->body);
-			wnoutrefresh(u->body);
 		} else if (!g->show_reader) {
 			drop_win(&u->body);
 		}
@@ -721,15 +718,14 @@ static void draw(struct ui *u)
 			ph = g->body_rows;
 		if (pw >= 12 && ensure_win(&u->pick, ph, pw, g->body_y + (g->body_rows - ph) / 2, (g->cols - pw) / 2)) {
 			draw_picker(u, u->pick, pw);
-			wnoutrefresh(u->pick);
 		}
 	} else {
 		drop_win(&u->pick);
 	}
 	if (ensure_win(&u->status, 1, g->cols, g->status_y, 0)) {
 		draw_status(u, u->status);
-		wnoutrefresh(u->status);
 	}
+	wnoutrefresh(stdscr);
 	if (v->redraw_all) {
 		clearok(curscr, TRUE);
 		v->redraw_all = false;
@@ -1068,6 +1064,14 @@ static int open_term(struct ui *u, struct fy_err *err)
 	curs_set(0);
 	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
+	/* ncurses 6 writes out what it has after every cursor movement until the
+	 * program has once left curses and come back: some thirty writes for one
+	 * frame instead of one or two, each a wake-up of sshd and, with
+	 * TCP_NODELAY, often a packet of its own. Leaving and coming back now,
+	 * before anything is drawn and before colours are started (coming back
+	 * then would reset the terminal's palette), costs about 140 bytes once. */
+	endwin();
+	doupdate();
 	return 0;
 }
 
