@@ -31,6 +31,9 @@
 #include "fayan/text.h"
 #include "fayan/util.h"
 
+/* Where each of the pinyin bitmaps starts in struct search's pystart. */
+enum { PY_FIRST = 0, PY_TWO = 0x10000 / 64, PY_SECOND = 2 * 0x10000 / 64 };
+
 /* Give up on pinyin at one start after this many steps (pathological texts). */
 #define PINYIN_BUDGET 4096
 
@@ -78,8 +81,13 @@ struct search {
 	size_t flen;
 	bool mapped;       /* ft is s->fold.text: map hits back through s->fold */
 	struct search_hits cand; /* candidates, in source coordinates */
-	struct hanzi *hz;
+	/* Pinyin: three bitmaps of the code points up to U+FFFF (8 KiB each), at
+	 * PY_FIRST those with a reading that starts with py[0], at PY_TWO with
+	 * py[0] py[1], at PY_SECOND with py[1]. */
+	uint64_t *pystart;
+	struct hanzi *hz;  /* pinyin: the hanzi from a candidate start on */
 	size_t nhz, hzcap;
+	size_t hznext;     /* pinyin: folded offset of the next hanzi to decode into hz */
 	unsigned budget;
 };
 
@@ -121,6 +129,30 @@ static void add_pattern(struct search *s, char *p, size_t n, unsigned term)
 	s->npat++;
 }
 
+/* Where a pinyin match can start, decided once per query instead of per
+ * hanzi of the text: the bitmaps of struct search's pystart. */
+static void build_pystart(struct search *s)
+{
+	s->pystart = xcalloc(3 * 0x10000 / 64, sizeof(*s->pystart));
+	for (uint32_t c = 0x3000; c < 0x10000; c++) {
+		const uint16_t *ids;
+		size_t nr = pinyin_readings(c, &ids);
+
+		for (size_t r = 0; r < nr; r++) {
+			const char *syl = pinyin_syllable(ids[r]);
+			uint64_t bit = (uint64_t)1 << (c & 63);
+
+			if (syl[0] == s->py[0]) {
+				s->pystart[PY_FIRST + (c >> 6)] |= bit;
+				if (syl[1] == s->py[1])
+					s->pystart[PY_TWO + (c >> 6)] |= bit;
+			}
+			if (syl[0] == s->py[1])
+				s->pystart[PY_SECOND + (c >> 6)] |= bit;
+		}
+	}
+}
+
 /* Keep the letters of folded query q if it is Latin letters, spaces and
  * apostrophes only, with 2..SEARCH_PINYIN_MAX letters. */
 static void set_pinyin(struct search *s, const char *q, size_t n)
@@ -146,6 +178,7 @@ static void set_pinyin(struct search *s, const char *q, size_t n)
 		return;
 	s->py[k] = '\0';
 	s->pylen = k;
+	build_pystart(s);
 }
 
 /* The key of the blk bytes at p (1 <= blk <= 3): the bytes, first lowest. */
@@ -268,6 +301,24 @@ struct search *search_compile_terms(const char *const *terms, size_t nterms)
 	return s;
 }
 
+struct search *search_copy(const struct search *s)
+{
+	struct search *c = xcalloc(1, sizeof(*c));
+
+	memcpy(c->py, s->py, sizeof c->py);
+	c->pylen = s->pylen;
+	if (c->pylen)
+		build_pystart(c);
+	for (size_t i = 0; i < s->npat; i++) {
+		char *p = xmalloc(s->patlen[i] + 1);
+
+		memcpy(p, s->pat[i], s->patlen[i] + 1);
+		add_pattern(c, p, s->patlen[i], s->patterm[i]);
+	}
+	prepare(c);
+	return c;
+}
+
 void search_free(struct search *s)
 {
 	if (!s)
@@ -283,6 +334,7 @@ void search_free(struct search *s)
 	fold_free(&s->fold);
 	search_hits_free(&s->cand);
 	free(s->hz);
+	free(s->pystart);
 	free(s);
 }
 
@@ -301,43 +353,52 @@ static void add_cand(struct search *s, size_t foff, size_t flen, unsigned term)
 	hits_add(&s->cand, off, len, term);
 }
 
-/* Split the folded text into hanzi (with readings) and breaks. */
-static void find_hanzi(struct search *s)
+/* Decode the folded text's character at off (valid UTF-8); returns its length. */
+static inline size_t folded_char(const struct search *s, size_t off, uint32_t *c)
 {
-	const char *t = s->ft;
-	size_t len = s->flen, off = 0;
+	const unsigned char *t = (const unsigned char *)s->ft + off;
 
+	if (t[0] >= 0xE0 && t[0] < 0xF0 && s->flen - off >= 3) {
+		*c = ((uint32_t)(t[0] & 0x0F) << 12) | ((uint32_t)(t[1] & 0x3F) << 6) | (uint32_t)(t[2] & 0x3F);
+		return 3;
+	}
+	return text_next_char(s->ft + off, s->flen - off, c);
+}
+
+/* Start s->hz at folded offset off: the hanzi from there on are decoded as
+ * pinyin_at asks for them (hanzi_at), with their readings. */
+static void hanzi_from(struct search *s, size_t off)
+{
 	s->nhz = 0;
-	while (off < len) {
+	s->hznext = off;
+}
+
+/* Whether s->hz[j] exists: decoded on demand, at most as many as the query
+ * has letters (each takes at least one), the list ending with the first
+ * character that has no reading (a break, n == 0). */
+static bool hanzi_at(struct search *s, size_t j)
+{
+	while (j >= s->nhz) {
 		uint32_t c;
 		size_t k;
 		const uint16_t *ids = NULL;
-		size_t n = 0;
+		size_t n;
 
-		if ((unsigned char)t[off] < 0xE3) {
-			/* Below U+3000: never a hanzi; skip ASCII quickly. */
-			k = (unsigned char)t[off] < 0x80 ? 1 : text_next_char(t + off, len - off, &c);
-		} else if ((unsigned char)t[off] < 0xF0 && len - off >= 3) {
-			/* Folded text is valid UTF-8: decode CJK without checks. */
-			c = ((uint32_t)(t[off] & 0x0F) << 12) | ((uint32_t)(t[off + 1] & 0x3F) << 6) |
-			    (uint32_t)(t[off + 2] & 0x3F);
-			k = 3;
-			n = pinyin_readings(c, &ids);
-		} else {
-			k = text_next_char(t + off, len - off, &c);
-			n = pinyin_readings(c, &ids);
-		}
-		if (n > 0 || (s->nhz > 0 && s->hz[s->nhz - 1].n > 0)) {
-			if (s->nhz == s->hzcap)
-				s->hz = xgrow(s->hz, &s->hzcap, s->nhz + 1, sizeof(*s->hz));
-			s->hz[s->nhz].foff = (uint32_t)off;
-			s->hz[s->nhz].flen = (uint32_t)k;
-			s->hz[s->nhz].ids = ids;
-			s->hz[s->nhz].n = n;
-			s->nhz++;
-		}
-		off += k;
+		if (s->hznext >= s->flen || s->nhz >= s->pylen ||
+		    (s->nhz > 0 && s->hz[s->nhz - 1].n == 0))
+			return false;
+		k = folded_char(s, s->hznext, &c);
+		n = pinyin_readings(c, &ids);
+		if (s->nhz == s->hzcap)
+			s->hz = xgrow(s->hz, &s->hzcap, s->nhz + 1, sizeof(*s->hz));
+		s->hz[s->nhz].foff = (uint32_t)s->hznext;
+		s->hz[s->nhz].flen = (uint32_t)k;
+		s->hz[s->nhz].ids = ids;
+		s->hz[s->nhz].n = n;
+		s->nhz++;
+		s->hznext += k;
 	}
+	return true;
 }
 
 /* Whether the pinyin letters py[p..] can be covered by hanzi j, j+1, ...; on
@@ -350,22 +411,23 @@ static bool pinyin_at(struct search *s, size_t j, size_t p, size_t *end)
 		*end = j;
 		return true;
 	}
-	if (j >= s->nhz || s->hz[j].n == 0 || s->budget == 0)
+	if (!hanzi_at(s, j) || s->hz[j].n == 0 || s->budget == 0)
 		return false;
 	s->budget--;
 	for (size_t r = 0; r < s->hz[j].n; r++) {
 		const char *syl = pinyin_syllable(s->hz[j].ids[r]);
-		size_t cpl = 0, slen = strlen(syl), k[3], nk = 0;
+		size_t cpl = 0, slen, k[3], nk = 0;
 
+		if (syl[0] != s->py[p])
+			continue; /* the common case, before measuring anything */
+		slen = strlen(syl);
 		while (syl[cpl] && p + cpl < s->pylen && syl[cpl] == s->py[p + cpl])
 			cpl++;
-		if (cpl == 0)
-			continue;
 		/* The full syllable, or a prefix that ends the query. */
 		if (cpl == slen || p + cpl == s->pylen)
 			k[nk++] = cpl;
 		/* zh, ch, sh as an initial. */
-		if (cpl >= 2 && slen > 2 && syl[1] == 'h' && strchr("zcs", syl[0]) &&
+		if (cpl >= 2 && slen > 2 && syl[1] == 'h' && (syl[0] == 'z' || syl[0] == 'c' || syl[0] == 's') &&
 		    (nk == 0 || k[0] != 2))
 			k[nk++] = 2;
 		/* The first letter. */
@@ -378,27 +440,67 @@ static bool pinyin_at(struct search *s, size_t j, size_t p, size_t *end)
 	return false;
 }
 
-/* Collect pinyin candidates. */
+static inline bool py_bit(const struct search *s, size_t map, uint32_t c)
+{
+	return (s->pystart[map + (c >> 6)] >> (c & 63)) & 1;
+}
+
+/* Whether a match can start with code point c at folded offset off (c's
+ * length k): a reading of c begins with py[0], and the query's second letter
+ * is either the second of that reading or the first of a reading of the
+ * next character. Decided by the bitmaps for the BMP; above it (a few rare
+ * hanzi) by the first condition alone. */
+static bool may_start(const struct search *s, uint32_t c, size_t off, size_t k)
+{
+	const uint16_t *ids;
+	size_t n;
+	uint32_t c1;
+
+	if (c >= 0x10000) {
+		n = pinyin_readings(c, &ids);
+		for (size_t r = 0; r < n; r++)
+			if (pinyin_syllable(ids[r])[0] == s->py[0])
+				return true;
+		return false;
+	}
+	if (!py_bit(s, PY_FIRST, c))
+		return false;
+	if (py_bit(s, PY_TWO, c))
+		return true;
+	if (off + k >= s->flen)
+		return false;
+	folded_char(s, off + k, &c1);
+	return c1 < 0x10000 ? py_bit(s, PY_SECOND, c1) : pinyin_readings(c1, &ids) > 0;
+}
+
+/* Collect pinyin candidates: at every hanzi that may start a match, try to
+ * cover the query with it and the hanzi after it. Nothing below U+3000 has a
+ * reading, so such characters are stepped over by their lead byte. */
 static void find_pinyin(struct search *s)
 {
-	find_hanzi(s);
-	for (size_t i = 0; i < s->nhz; i++) {
-		size_t end;
-		bool first = false;
+	const unsigned char *t = (const unsigned char *)s->ft;
+	size_t off = 0;
 
-		if (s->hz[i].n == 0)
-			continue;
-		for (size_t r = 0; r < s->hz[i].n && !first; r++)
-			first = pinyin_syllable(s->hz[i].ids[r])[0] == s->py[0];
-		if (!first)
-			continue;
-		s->budget = PINYIN_BUDGET;
-		if (pinyin_at(s, i, 0, &end)) {
-			size_t foff = s->hz[i].foff;
-			size_t fend = s->hz[end - 1].foff + s->hz[end - 1].flen;
+	while (off < s->flen) {
+		unsigned char b = t[off];
+		uint32_t c;
+		size_t k, end;
 
-			add_cand(s, foff, fend - foff, SEARCH_BY_PINYIN);
+		if (b < 0xE3) {
+			off += b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
+			continue;
 		}
+		k = folded_char(s, off, &c);
+		if (may_start(s, c, off, k)) {
+			hanzi_from(s, off);
+			s->budget = PINYIN_BUDGET;
+			if (pinyin_at(s, 0, 0, &end)) {
+				size_t fend = s->hz[end - 1].foff + s->hz[end - 1].flen;
+
+				add_cand(s, off, fend - off, SEARCH_BY_PINYIN);
+			}
+		}
+		off += k;
 	}
 }
 

@@ -48,6 +48,9 @@ struct search *search_compile(const char *query, size_t len);
  * Empty terms are ignored; returns NULL if no term is left. */
 struct search *search_compile_terms(const char *const *terms, size_t nterms);
 
+/* An independent copy of s (its own scratch buffers), for another thread. */
+struct search *search_copy(const struct search *s);
+
 void search_free(struct search *s);
 
 /* Whether the search also matches by pinyin. */
