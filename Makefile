@@ -24,9 +24,10 @@ NCURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncurs
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 VTERM_LIBS = $(shell $(PKG_CONFIG) --libs vterm 2>/dev/null || echo -lvterm)
 
-ALL_CFLAGS = -std=c17 $(WARN) $(SANFLAGS) $(CFLAGS)
+# -pthread: the filters run over a large archive in a thread per core (src/filter.c).
+ALL_CFLAGS = -std=c17 -pthread $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_CPPFLAGS = -Iinclude -I$(BUILD)/gen -D_GNU_SOURCE $(NCURSES_CFLAGS) -MMD -MP $(CPPFLAGS)
-ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+ALL_LDFLAGS = -pthread $(SANFLAGS) $(LDFLAGS)
 # libunistring and ncurses are linked statically where their archives are
 # installed (Debian's -dev packages ship them): every shared object costs the
 # start-up of each run mapping and relocating it, and with four of them the

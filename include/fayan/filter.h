@@ -59,6 +59,10 @@ struct filter {
 	size_t ntheme;  /* theme hits in selected sections */
 	size_t nsearch; /* search hits in selected sections */
 	size_t vcap;    /* sections v has room for (kept from run to run) */
+	/* Threads for a large run: at least par_min sections each (0: 4096), at
+	 * most `threads` of them (0: one per processor), never more than 4. */
+	size_t par_min;
+	size_t threads;
 	size_t poolcap; /* hits pool has room for (kept from run to run) */
 };
 

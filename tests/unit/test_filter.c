@@ -517,11 +517,101 @@ static void test_count_only(void **state)
 	search_free(m);
 }
 
+/* Split over threads, the filters give exactly what one thread gives: the
+ * same selection, counts and hits in the same order (each range's hits after
+ * the previous range's), pinyin and themes alike, run and extended. */
+static void test_threads(void **state)
+{
+	struct doc d;
+	struct fy_err err = {0};
+	size_t len;
+	const char *seed = doc_builtin_data(&len);
+	struct search *t = builtin_theme("疫情防控");
+	struct search *qs[] = {search_compile("yqfk", 4), search_compile("防控", strlen("防控")),
+			       search_compile("tc", 2), NULL};
+
+	(void)state;
+	doc_init(&d);
+	for (int k = 0; k < 12; k++)
+		assert_int_equal(doc_add_buffer(&d, "seed", seed, len, &(struct doc_opts){0}, &err), 0);
+	for (size_t q = 0; q < sizeof qs / sizeof qs[0]; q++)
+		for (int with_theme = 0; with_theme < 2; with_theme++) {
+			struct search *th = with_theme ? t : NULL;
+			struct filter one, many, counted;
+
+			if (!th && !qs[q])
+				continue;
+			filter_init(&one);
+			filter_init(&many);
+			filter_init(&counted);
+			one.threads = 1;
+			many.threads = 3;
+			many.par_min = 1;
+			counted.threads = 4;
+			counted.par_min = 7;
+			filter_run(&one, &d, th, qs[q]);
+			filter_run(&many, &d, th, qs[q]);
+			filter_count(&counted, &d, th, qs[q]);
+			assert_true(one.nmatch > 0);
+			assert_int_equal(many.nmatch, one.nmatch);
+			assert_int_equal(many.ntheme, one.ntheme);
+			assert_int_equal(many.nsearch, one.nsearch);
+			assert_int_equal(counted.nmatch, one.nmatch);
+			assert_int_equal(counted.ntheme, one.ntheme);
+			assert_int_equal(many.npool, one.npool);
+			for (size_t i = 0; i < one.n; i++) {
+				assert_int_equal(many.v[i].match, one.v[i].match);
+				assert_int_equal(many.v[i].nhits, one.v[i].nhits);
+				assert_int_equal(counted.v[i].nhits, one.v[i].nhits);
+				for (size_t h = 0; h < one.v[i].nhits; h++) {
+					assert_int_equal(many.v[i].hits[h].off, one.v[i].hits[h].off);
+					assert_int_equal(many.v[i].hits[h].para, one.v[i].hits[h].para);
+					assert_int_equal(many.v[i].hits[h].kind, one.v[i].hits[h].kind);
+				}
+			}
+			filter_free(&one);
+			filter_free(&many);
+			filter_free(&counted);
+		}
+	/* Extended a file at a time, split each time. */
+	{
+		struct doc g;
+		struct filter one, many;
+
+		doc_init(&g);
+		filter_init(&one);
+		filter_init(&many);
+		one.threads = 1;
+		many.threads = 2;
+		many.par_min = 3;
+		for (int k = 0; k < 5; k++) {
+			assert_int_equal(doc_add_buffer(&g, "seed", seed, len, &(struct doc_opts){0}, &err), 0);
+			filter_extend(&many, &g, t, qs[0]);
+		}
+		filter_run(&one, &g, t, qs[0]);
+		assert_int_equal(many.n, one.n);
+		assert_int_equal(many.nmatch, one.nmatch);
+		assert_int_equal(many.ntheme, one.ntheme);
+		assert_int_equal(many.nsearch, one.nsearch);
+		for (size_t i = 0; i < one.n; i++)
+			for (size_t h = 0; h < one.v[i].nhits; h++)
+				assert_int_equal(many.v[i].hits[h].off, one.v[i].hits[h].off);
+		filter_free(&one);
+		filter_free(&many);
+		doc_free(&g);
+	}
+	for (size_t q = 0; q < sizeof qs / sizeof qs[0]; q++)
+		search_free(qs[q]);
+	search_free(t);
+	doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_theme),
 		cmocka_unit_test(test_extend),
+		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_search_in_byline),
 		cmocka_unit_test(test_combined),
 		cmocka_unit_test(test_step),
