@@ -168,22 +168,25 @@ static size_t nthreads(const struct filter *f, size_t n)
  * counting them. The sections are split into consecutive ranges, one per
  * thread; each range's hits follow the previous range's in the pool, as if
  * one thread had run them all. */
-static void extend(struct filter *f, const struct doc *d, struct search *theme, struct search *search, bool keep)
+static void extend(struct filter *f, const struct doc *d, struct search *theme, struct search *search, bool keep,
+		   size_t to)
 {
 	struct part part[FILTER_MAX_THREADS];
 	pthread_t tid[FILTER_MAX_THREADS];
 	bool started[FILTER_MAX_THREADS] = {false};
 	size_t from = f->n, at = 0, nt;
 
-	if (d->nsections <= from && f->v)
+	if (to > d->nsections)
+		to = d->nsections;
+	if (to <= from && f->v)
 		return;
-	if (f->vcap < d->nsections || !f->v) {
-		f->vcap = d->nsections > 2 * f->vcap ? d->nsections : 2 * f->vcap;
+	if (f->vcap < to || !f->v) {
+		f->vcap = to > 2 * f->vcap ? to : 2 * f->vcap;
 		if (f->vcap == 0)
 			f->vcap = 1;
 		f->v = xrealloc(f->v, f->vcap * sizeof(*f->v));
 	}
-	f->n = d->nsections;
+	f->n = to;
 	memset(f->v + from, 0, (f->vcap - from) * sizeof(*f->v)); /* none is left from a larger run */
 	nt = nthreads(f, f->n - from);
 	for (size_t t = 0; t < nt; t++) {
@@ -253,18 +256,18 @@ static void reset(struct filter *f)
 void filter_run(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
 {
 	reset(f);
-	extend(f, d, theme, search, true);
+	extend(f, d, theme, search, true, SIZE_MAX);
 }
 
 void filter_extend(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
 {
-	extend(f, d, theme, search, true);
+	extend(f, d, theme, search, true, SIZE_MAX);
 }
 
 void filter_count(struct filter *f, const struct doc *d, struct search *theme, struct search *search)
 {
 	reset(f);
-	extend(f, d, theme, search, false);
+	extend(f, d, theme, search, false, SIZE_MAX);
 }
 
 int filter_step(const struct filter *f, struct filter_pos *pos, int dir)
@@ -311,6 +314,15 @@ int filter_step(const struct filter *f, struct filter_pos *pos, int dir)
 		hit = SIZE_MAX - 1; /* clamped to the section's hit count above */
 	}
 	return 0;
+}
+
+size_t filter_count_some(struct filter *f, const struct doc *d, struct search *theme, struct search *search,
+			 size_t max)
+{
+	size_t left = d->nsections > f->n ? d->nsections - f->n : 0;
+
+	extend(f, d, theme, search, false, f->n + (max == 0 ? 1 : max < left ? max : left));
+	return d->nsections > f->n ? d->nsections - f->n : 0;
 }
 
 void filter_count_theme(const struct doc *d, const struct theme *theme, struct search *search, size_t *nsec,

@@ -167,6 +167,14 @@ static bool first_hit_from(struct view *v, size_t item)
 
 static void picker_count(struct view *v);
 
+/* Forget the count of the theme in progress (it starts again from section 1). */
+static void picker_count_reset(struct view *v)
+{
+	search_free(v->pick.ts);
+	v->pick.ts = NULL;
+	filter_free(&v->pick.count);
+}
+
 static size_t total_hits(const struct filter *f)
 {
 	return f->ntheme + f->nsearch;
@@ -255,6 +263,7 @@ void view_find_free(struct view *v)
 	free(v->pick.nsec);
 	free(v->pick.nhit);
 	free(v->pick.counted);
+	picker_count_reset(v);
 	memset(fd, 0, sizeof *fd);
 	memset(&v->pick, 0, sizeof v->pick);
 }
@@ -290,9 +299,11 @@ static void picker_count(struct view *v)
 	free(pk->nhit);
 	pk->nsec = xcalloc(v->find.themes.n + 1, sizeof *pk->nsec);
 	pk->nhit = xcalloc(v->find.themes.n + 1, sizeof *pk->nhit);
-	/* Counted a theme at a time by view_idle when no key waits: over a
-	 * large archive counting them all would hold the picker's first frame. */
+	/* Counted a slice at a time by view_idle when no key waits: over a
+	 * large archive counting them all would hold the picker's first frame,
+	 * and one theme over 100 MB would hold a key for 50 ms. */
 	pk->ncounted = 0;
+	picker_count_reset(v);
 }
 
 bool view_idle_pending(const struct view *v)
@@ -306,9 +317,20 @@ void view_idle(struct view *v)
 
 	if (!view_idle_pending(v))
 		return;
-	filter_count_theme(v->d, &v->find.themes.v[pk->ncounted], v->find.search, &pk->nsec[pk->ncounted],
-			   &pk->nhit[pk->ncounted]);
+	if (!pk->ts) {
+		pk->ts = theme_search(&v->find.themes.v[pk->ncounted]);
+		if (!pk->ts) {
+			pk->nsec[pk->ncounted] = pk->nhit[pk->ncounted] = 0;
+			pk->ncounted++;
+			return;
+		}
+	}
+	if (filter_count_some(&pk->count, v->d, pk->ts, v->find.search, VIEW_COUNT_SLICE) > 0)
+		return;
+	pk->nsec[pk->ncounted] = pk->count.nmatch;
+	pk->nhit[pk->ncounted] = pk->count.ntheme;
 	pk->ncounted++;
+	picker_count_reset(v);
 }
 
 /* List the themes matching the query; keep the selection on the same theme if it still is. */

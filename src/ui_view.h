@@ -76,6 +76,10 @@ struct view_help_line {
 	bool heading;
 };
 
+/* Sections the theme picker counts per pass of the loop (about 4 ms over
+ * the 100 MB archive), so that a key never waits long for a count. */
+#define VIEW_COUNT_SLICE 8192
+
 /* Longest text typed at a search or pipe prompt, in bytes. */
 #define VIEW_QUERY_MAX 256
 
@@ -106,6 +110,8 @@ struct view_picker {
 	char *counted; /* the search the counts were made with ("" for none), NULL: not counted */
 	size_t counted_n; /* the sections there were then */
 	size_t ncounted;  /* themes 0..ncounted-1 are counted in nsec and nhit */
+	struct search *ts;   /* theme ncounted, being counted, or NULL */
+	struct filter count; /* its count so far */
 };
 
 /* The filters: a theme and a search, run over the whole collection. */

@@ -92,6 +92,13 @@ void filter_extend(struct filter *f, const struct doc *d, struct search *theme, 
  * memory for each hit (about 110,000 for a theme over 100 MB). */
 void filter_count(struct filter *f, const struct doc *d, struct search *theme, struct search *search);
 
+/* filter_count a slice at a time: count at most `max` more sections of d
+ * into f (which filter_init, or filter_free, left empty to start), adding to
+ * its totals. Returns the sections still to count (0: f now holds what
+ * filter_count gives). For counting between key presses. */
+size_t filter_count_some(struct filter *f, const struct doc *d, struct search *theme, struct search *search,
+			 size_t max);
+
 /* Move *pos to the next (dir > 0) or previous (dir < 0) hit in a selected
  * section, across sections, wrapping around. A *pos that is not on a hit (say
  * {sec, SIZE_MAX} for "before the first hit of sec", or {sec, nhits}) is

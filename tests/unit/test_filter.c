@@ -600,6 +600,29 @@ static void test_threads(void **state)
 		filter_free(&many);
 		doc_free(&g);
 	}
+	/* Counted a slice at a time, the totals are filter_count's. */
+	for (size_t slice = 1; slice <= 64; slice *= 4) {
+		struct filter whole, sliced;
+		size_t left, calls = 0;
+
+		filter_init(&whole);
+		filter_init(&sliced);
+		filter_count(&whole, &d, t, qs[0]);
+		do {
+			left = filter_count_some(&sliced, &d, t, qs[0], slice);
+			calls++;
+		} while (left > 0);
+		assert_int_equal(calls, (d.nsections + slice - 1) / slice);
+		assert_int_equal(sliced.n, d.nsections);
+		assert_int_equal(sliced.nmatch, whole.nmatch);
+		assert_int_equal(sliced.ntheme, whole.ntheme);
+		assert_int_equal(sliced.nsearch, whole.nsearch);
+		/* Nothing left: a further call changes nothing. */
+		assert_int_equal(filter_count_some(&sliced, &d, t, qs[0], slice), 0);
+		assert_int_equal(sliced.nmatch, whole.nmatch);
+		filter_free(&whole);
+		filter_free(&sliced);
+	}
 	for (size_t q = 0; q < sizeof qs / sizeof qs[0]; q++)
 		search_free(qs[q]);
 	search_free(t);
