@@ -101,8 +101,7 @@ static struct filter_pos start_pos(const struct view *v, size_t item)
 	return pos;
 }
 
-/* The laid-out line that shows byte `off` of the string the hit is in. */
-static size_t hit_line(const struct layout *lo, const struct filter_hit *h)
+size_t view_hit_line(const struct layout *lo, const struct filter_hit *h)
 {
 	enum layout_kind kind = h->where == FILTER_TOPIC ? LAYOUT_TOPIC
 			      : h->where == FILTER_HEADLINE ? LAYOUT_HEADLINE
@@ -138,7 +137,7 @@ static void goto_hit(struct view *v, struct filter_pos pos)
 
 	if (item != v->cur)
 		view_open(v, item);
-	line = hit_line(view_layout(v), &fs->hits[pos.hit]);
+	line = view_hit_line(view_layout(v), &fs->hits[pos.hit]);
 	if (line < v->top || line >= v->top + rows)
 		view_reader_to(v, line > rows / 3 ? line - rows / 3 : 0);
 	v->sel = v->cur;
@@ -580,6 +579,39 @@ void view_line_key(struct view *v, const char *key)
 }
 
 /* n and N: the next or previous hit, across sections, wrapping around. */
+/* Where n (dir 1) or N (dir -1) walks from, as in less: the current hit if
+ * it is on the screen; else the screen itself, so that after scrolling n
+ * goes to the first hit at or below the top line and N to the last one above
+ * it; from an intro, its article's first section. */
+static struct filter_pos walk_from(struct view *v, const struct filter *f, int dir)
+{
+	const struct view_item *it = &v->items[v->cur];
+	const struct layout *lo;
+	const struct filter_section *fs;
+	struct filter_pos pos;
+	size_t rows = (size_t)v->g.body_rows, k;
+
+	if (it->kind != VIEW_ITEM_SECTION)
+		return start_pos(v, v->cur);
+	pos.sec = it->sec->number - 1;
+	fs = &f->v[pos.sec];
+	lo = view_layout(v);
+	if (v->find.hit_valid && v->find.hit.sec == pos.sec && v->find.hit.hit < fs->nhits) {
+		size_t line = view_hit_line(lo, &fs->hits[v->find.hit.hit]);
+
+		if (line >= v->top && line < v->top + rows)
+			return v->find.hit;
+	}
+	/* The first hit at or below the top line. */
+	for (k = 0; k < fs->nhits && view_hit_line(lo, &fs->hits[k]) < v->top; k++)
+		;
+	if (dir > 0)
+		pos.hit = k == 0 ? SIZE_MAX : k - 1; /* filter_step moves on to hit k */
+	else
+		pos.hit = k; /* filter_step moves back to hit k - 1, or to the section before */
+	return pos;
+}
+
 static void hit_step(struct view *v, int dir)
 {
 	const struct filter *f;
@@ -592,10 +624,7 @@ static void hit_step(struct view *v, int dir)
 		view_msg(v, "no search or theme: / searches, t picks a theme");
 		return;
 	}
-	if (v->find.hit_valid && v->item_of_section[v->find.hit.sec] == v->cur)
-		pos = v->find.hit;
-	else
-		pos = start_pos(v, v->cur);
+	pos = walk_from(v, f, dir);
 	r = filter_step(f, &pos, dir);
 	if (r == 0) {
 		view_msg(v, "no hits");

@@ -266,6 +266,9 @@ const struct filter *view_filter(const struct view *v);
 /* The hits of item `i` (NULL for intros, titles, or without a filter). */
 const struct filter_section *view_item_hits(const struct view *v, size_t i);
 
+/* The laid-out line of lo that shows hit h (the line its first byte is on). */
+size_t view_hit_line(const struct layout *lo, const struct filter_hit *h);
+
 /* Rebuild v->vis from the filter and the limit toggle (keeps the pane's selection in view). */
 void view_list(struct view *v);
 

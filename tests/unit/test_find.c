@@ -462,12 +462,62 @@ static void test_pipe_and_copy_requests(void **state)
 	close_fx(fx);
 }
 
+/* n and N walk from the screen when the current hit is not on it, as in
+ * less: after scrolling, n goes to the first hit at or below the top line
+ * and N to the last one above it, not back to the hit left behind. */
+static void test_walk_from_the_screen(void **state)
+{
+	struct fixture *fx = open_with("疫情防控", NULL, 40, 10);
+	struct view *v = &fx->v;
+	const struct filter *f;
+	const struct filter_section *fs;
+	size_t top, want, k;
+
+	(void)state;
+	key(v, "8");
+	f = view_filter(v);
+	assert_non_null(f);
+	fs = &f->v[7];
+	assert_true(fs->nhits >= 6);
+	key(v, "n");
+	assert_int_equal(cur_number(v), 8);
+	assert_int_equal(v->find.hit.hit, 0);
+	/* Scroll down two pages: hit 0 is off the screen now. */
+	key(v, "Space");
+	key(v, "Space");
+	top = v->top;
+	assert_true(view_hit_line(view_layout(v), &fs->hits[0]) < top);
+	for (want = 0; want < fs->nhits && view_hit_line(view_layout(v), &fs->hits[want]) < top; want++)
+		;
+	assert_true(want > 1 && want < fs->nhits); /* hits above and below the top line */
+	key(v, "n");
+	assert_int_equal(cur_number(v), 8);
+	assert_int_equal(v->find.hit.hit, want);
+	/* From the hit, now on the screen, n and N step from it. */
+	k = v->find.hit.hit;
+	key(v, "n");
+	assert_int_equal(v->find.hit.hit, k + 1);
+	key(v, "N");
+	assert_int_equal(v->find.hit.hit, k);
+	/* Scrolled back to the top of the section: N goes to the last hit above
+	 * the top line, which is none here: to the previous section's last hit. */
+	key(v, "g");
+	assert_int_equal(v->top, 0);
+	if (view_hit_line(view_layout(v), &fs->hits[k]) >= (size_t)v->g.body_rows) {
+		key(v, "N");
+		assert_int_equal(cur_number(v), 2);
+		assert_int_equal(v->find.hit.hit, f->v[1].nhits - 1);
+	}
+	close_fx(fx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_initial_theme_by_pinyin),
 		cmocka_unit_test(test_initial_errors),
 		cmocka_unit_test(test_search_walk_and_wrap),
+		cmocka_unit_test(test_walk_from_the_screen),
 		cmocka_unit_test(test_no_filter_messages),
 		cmocka_unit_test(test_incremental_search_and_esc),
 		cmocka_unit_test(test_typing_defers_the_search),
