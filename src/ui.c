@@ -33,6 +33,12 @@
 #define UI_LOAD_SLICE_MS 10
 #define UI_COUNT_MS 250
 
+/* Key codes for the two ends of a bracketed paste (terminfo PS and PE). */
+#define UI_KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define UI_KEY_PASTE_END (KEY_MAX + 2)
+/* How long a paste may pause between characters before it counts as over. */
+#define UI_PASTE_WAIT_MS 200
+
 /* Set by the signal handler; the loop restores the terminal and exits. */
 static volatile sig_atomic_t ui_signal;
 /* Whether curses owns the terminal, for the fatal hook. */
@@ -158,6 +164,21 @@ static void on_signal(int sig)
 	if (ui_in_fd >= 0 && ui_null_fd >= 0)
 		dup2(ui_null_fd, ui_in_fd);
 	errno = saved;
+}
+
+/* Bracketed paste (terminfo BE, BD, PS, PE; xterm, tmux and most emulators
+ * have them): pasted text arrives marked, so that a paste is never taken
+ * for keys (a 'q' in it would quit). Written straight to the terminal
+ * (putp would write to stdout), when ncurses has nothing buffered: after a
+ * doupdate or endwin, before the next. */
+static void paste_mode(FILE *out, bool on)
+{
+	const char *cap = tigetstr(on ? "BE" : "BD");
+
+	if (out && cap && cap != (char *)-1) {
+		fputs(cap, out);
+		fflush(out);
+	}
 }
 
 static void fatal_restore(void)
@@ -1007,6 +1028,7 @@ static void close_term(struct ui *u)
 	drop_win(&u->body);
 	drop_win(&u->pick);
 	if (ui_active) {
+		paste_mode(u->out, false);
 		endwin();
 		ui_active = false;
 	}
@@ -1072,6 +1094,15 @@ static int open_term(struct ui *u, struct fy_err *err)
 	 * then would reset the terminal's palette), costs about 140 bytes once. */
 	endwin();
 	doupdate();
+	{
+		const char *ps = tigetstr("PS"), *pe = tigetstr("PE");
+
+		if (ps && ps != (char *)-1 && pe && pe != (char *)-1) {
+			define_key(ps, UI_KEY_PASTE_BEGIN);
+			define_key(pe, UI_KEY_PASTE_END);
+			paste_mode(u->out, true);
+		}
+	}
 	return 0;
 }
 
@@ -1155,6 +1186,7 @@ static void run_pipe(struct ui *u)
 	item_label(v, label, sizeof label);
 	buf_init(&text);
 	view_item_text(v, &text);
+	paste_mode(u->out, false);
 	def_prog_mode();
 	endwin();
 	memset(&ign, 0, sizeof ign);
@@ -1220,7 +1252,47 @@ back:
 	}
 	buf_free(&text);
 	reset_prog_mode();
+	paste_mode(u->out, true);
 	v->redraw_all = true;
+}
+
+/* A bracketed paste has begun: take its text up to the end mark (or a pause
+ * of UI_PASTE_WAIT_MS) as typed at a prompt. In the browser itself it opens
+ * the search prompt with the text, so that a word copied from elsewhere is
+ * searched for without a Chinese input method; at the theme picker it
+ * narrows the list. Only the first line counts; controls in it are dropped. */
+static void take_paste(struct ui *u)
+{
+	struct view *v = &u->v;
+	bool first_line = true;
+
+	if (!v->prompt && !v->pick.open && v->line == VIEW_LINE_NONE && !v->help)
+		view_do(v, ACTION_SEARCH, "/");
+	wtimeout(stdscr, UI_PASTE_WAIT_MS);
+	for (;;) {
+		wint_t ch = 0;
+		int r = wget_wch(stdscr, &ch);
+		char buf[16];
+		const char *name;
+
+		if (r == ERR || ui_signal || (r == KEY_CODE_YES && ch == UI_KEY_PASTE_END))
+			break;
+		if (r == KEY_CODE_YES || !first_line)
+			continue;
+		if (ch == '\r' || ch == '\n') {
+			first_line = false;
+			continue;
+		}
+		if (ch < 0x20 || ch == 0x7F || (ch >= 0x80 && ch < 0xA0))
+			continue;
+		name = key_to_name(OK, ch, buf, sizeof buf);
+		if (v->prompt)
+			view_prompt_key(v, name);
+		else if (v->pick.open)
+			view_picker_key(v, name);
+		else if (v->line != VIEW_LINE_NONE)
+			view_line_key(v, name);
+	}
 }
 
 /* 'y': prepare the OSC 52 sequence that puts the current section on the
@@ -1346,6 +1418,12 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 			view_resize(&u.v, COLS, LINES);
 			continue;
 		}
+		if (r == KEY_CODE_YES && ch == UI_KEY_PASTE_BEGIN) {
+			take_paste(&u);
+			continue;
+		}
+		if (r == KEY_CODE_YES && ch == UI_KEY_PASTE_END)
+			continue;
 		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
 			/* The picker and the prompts take keys only. */
 			if (!u.v.pick.open && u.v.line == VIEW_LINE_NONE)

@@ -568,6 +568,52 @@ static void test_copy_with_osc52(void **state)
 	assert_int_equal(term_quit(t), 0);
 }
 
+/* Bracketed paste: the terminal is asked to mark pastes, and a paste is
+ * text, never keys. In the browser it opens the search with the text (a
+ * word copied from elsewhere, without a Chinese input method); a 'q' in it
+ * does not quit; at the search prompt it is typed there; only its first line
+ * counts. Paste mode is turned off again on leaving. */
+static void test_bracketed_paste(void **state)
+{
+	struct term *t = start();
+	static const char paste1[] = "\033[200~疫情防控\033[201~";
+	static const char paste2[] = "\033[200~qq\033[201~";
+	static const char paste3[] = "\033[200~ 马东亮\r\nq second line\033[201~";
+
+	(void)state;
+	assert_true(term_log_has(t, "\033[?2004h"));
+	term_raw(t, paste1, sizeof paste1 - 1);
+	assert_true(term_wait_for(t, "/疫情防控", 2000));
+	assert_true(term_wait_for(t, "4 hits in 2 sections", 2000));
+	enter(t);
+	/* The search is kept, at its first hit, as if typed. */
+	assert_true(term_wait_for(t, "2/10 高留念", 2000));
+	assert_true(term_wait_for(t, "/疫情防控  hit 1/4", 2000));
+	/* A paste with keys in it: text at a prompt, never a command. */
+	term_raw(t, paste2, sizeof paste2 - 1);
+	assert_true(term_wait_for(t, "/qq", 2000));
+	esc(t);
+	/* At the search prompt, pasted text is typed there; a second line is dropped. */
+	term_send(t, "/");
+	term_wait_quiet(t, 0);
+	term_raw(t, paste3, sizeof paste3 - 1);
+	assert_true(term_wait_for(t, "/ 马东亮", 2000));
+	term_wait_quiet(t, 0);
+	assert_null(strstr(term_row(t, STATUS), "second"));
+	enter(t);
+	assert_true(term_wait_for(t, "1/10 马东亮", 2000));
+	/* Paste mode is turned off on leaving. */
+	{
+		int st = -1;
+
+		term_send(t, "q");
+		assert_true(term_wait_exit(t, 5000, &st));
+		assert_int_equal(WEXITSTATUS(st), 0);
+		assert_true(term_log_has(t, "\033[?2004l"));
+		term_free(t);
+	}
+}
+
 E2E_GROUP(search)
 {
 	const struct CMUnitTest tests[] = {
@@ -581,6 +627,7 @@ E2E_GROUP(search)
 		cmocka_unit_test(test_command_line_filters),
 		cmocka_unit_test(test_pipe_to_command),
 		cmocka_unit_test(test_copy_with_osc52),
+		cmocka_unit_test(test_bracketed_paste),
 	};
 
 	return cmocka_run_group_tests_name("search", tests, NULL, NULL);
