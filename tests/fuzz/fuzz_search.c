@@ -18,6 +18,7 @@
 #include "fayan/text.h"
 #include "fayan/util.h"
 #include "fuzz.h"
+#include "../search_reference.h"
 
 #define MAX_TERMS 16
 
@@ -69,52 +70,17 @@ static void check_ascii_oracle(const char *q, size_t qlen, const char *t, size_t
 	free(low);
 }
 
-/* The reference: every occurrence of every folded pattern in the folded text,
- * mapped back, then chosen left to right (the longest at one start; between
- * equal ranges, any term). Compared with h on ranges only. */
+/* The reference (search_reference.h) gives the same ranges as h. */
 static void check_reference(char **pats, const size_t *patlen, size_t npat, const char *t,
 			    size_t tlen, const struct search_hits *h)
 {
-	struct fold f;
-	struct search_hit *cand = NULL;
-	size_t n = 0, cap = 0, k = 0, last_end = 0;
+	struct search_hit *ref;
+	size_t n = search_reference((const char *const *)pats, patlen, npat, t, tlen, &ref);
 
-	fold_init(&f);
-	fold_text(&f, t, tlen, true);
-	for (size_t p = 0; p < npat; p++) {
-		size_t plen;
-		char *fp = fold_string(pats[p], patlen[p], &plen);
-
-		if (plen > 0 && strspn(fp, " ") != plen)
-			for (size_t i = 0; i + plen <= f.len; i++)
-				if (memcmp(f.text + i, fp, plen) == 0) {
-					if (n == cap)
-						cand = xgrow(cand, &cap, n + 1, sizeof(*cand));
-					fold_map(&f, i, plen, &cand[n].off, &cand[n].len);
-					n++;
-				}
-		free(fp);
-	}
-	/* Insertion sort by start, the longest first (inputs are small). */
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && (cand[j].off < cand[j - 1].off ||
-					     (cand[j].off == cand[j - 1].off && cand[j].len > cand[j - 1].len));
-		     j--) {
-			struct search_hit x = cand[j];
-
-			cand[j] = cand[j - 1];
-			cand[j - 1] = x;
-		}
-	for (size_t i = 0; i < n; i++) {
-		if (cand[i].len == 0 || (k > 0 && cand[i].off < last_end))
-			continue;
-		FUZZ_ASSERT(k < h->n && h->v[k].off == cand[i].off && h->v[k].len == cand[i].len);
-		last_end = cand[i].off + cand[i].len;
-		k++;
-	}
-	FUZZ_ASSERT(k == h->n);
-	free(cand);
-	fold_free(&f);
+	FUZZ_ASSERT(n == h->n);
+	for (size_t i = 0; i < n; i++)
+		FUZZ_ASSERT(h->v[i].off == ref[i].off && h->v[i].len == ref[i].len);
+	free(ref);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

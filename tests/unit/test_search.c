@@ -13,6 +13,8 @@
 #include "fayan/search.h"
 #include "fayan/util.h"
 
+#include "../search_reference.h"
+
 extern const char fayan_seed_data[], fayan_seed_end[];
 
 /* Search `query` in `text` and return the hits as "off+len off+len ...". */
@@ -256,53 +258,22 @@ static void test_in_place_and_folded(void **state)
 	assert_string_equal(terms_hits(t1, 4, buf, false), "0+6:1 57+6:0");
 }
 
-/* The plain reference for terms: fold the text with its map, try every term at
- * every folded offset (in that order), sort by start, the longest first,
- * keeping that order between equal ranges, and choose left to right. */
+/* The reference (search_reference.h) for terms, copied into out[0..max). */
 static size_t reference_hits(const char *const *terms, size_t nterms, const char *text, size_t len,
 			     struct search_hit *out, size_t max)
 {
-	struct fold f;
-	struct search_hit *cand = NULL;
-	char *fp[16];
-	size_t fl[16], n = 0, cap = 0, k = 0, last_end = 0;
+	size_t lens[16], n;
+	struct search_hit *h;
 
 	assert_true(nterms <= 16);
 	for (size_t p = 0; p < nterms; p++)
-		fp[p] = fold_string(terms[p], strlen(terms[p]), &fl[p]);
-	fold_init(&f);
-	fold_text(&f, text, len, true);
-	for (size_t i = 0; i < f.len; i++)
-		for (size_t p = 0; p < nterms; p++)
-			if (fl[p] > 0 && strspn(fp[p], " ") != fl[p] && fl[p] <= f.len - i &&
-			    memcmp(f.text + i, fp[p], fl[p]) == 0) {
-				if (n == cap)
-					cand = xgrow(cand, &cap, n + 1, sizeof(*cand));
-				fold_map(&f, i, fl[p], &cand[n].off, &cand[n].len);
-				cand[n].term = (unsigned)p;
-				n++;
-			}
-	for (size_t i = 1; i < n; i++) /* insertion sort: stable */
-		for (size_t j = i; j > 0 && (cand[j].off < cand[j - 1].off ||
-					     (cand[j].off == cand[j - 1].off && cand[j].len > cand[j - 1].len));
-		     j--) {
-			struct search_hit x = cand[j];
-
-			cand[j] = cand[j - 1];
-			cand[j - 1] = x;
-		}
-	for (size_t i = 0; i < n; i++) {
-		if (cand[i].len == 0 || (k > 0 && cand[i].off < last_end))
-			continue;
-		assert_true(k < max);
-		out[k++] = cand[i];
-		last_end = cand[i].off + cand[i].len;
-	}
-	free(cand);
-	fold_free(&f);
-	for (size_t p = 0; p < nterms; p++)
-		free(fp[p]);
-	return k;
+		lens[p] = strlen(terms[p]);
+	n = search_reference(terms, lens, nterms, text, len, &h);
+	assert_true(n <= max);
+	if (n)
+		memcpy(out, h, n * sizeof(*h));
+	free(h);
+	return n;
 }
 
 /* A small deterministic generator (xorshift). */
