@@ -209,9 +209,10 @@ static void compare_cmds(const char *label, char *const a[], char *const b[], co
 
 /* ---- programs in a terminal ---- */
 
-/* Read output until none came for quiet_ms (and, if need_output, some came at all);
+/* Read output until none came for quiet_ms (and, if need_output, some came at all)
+ * and, if busy is not NULL, the status line (row 23) no longer shows it;
  * returns the ms from t0 to the last byte. */
-static double settle(struct term *t, double t0, int quiet_ms, bool need_output)
+static double settle_while(struct term *t, double t0, int quiet_ms, bool need_output, const char *busy)
 {
 	size_t last = 0, len;
 	double tlast = t0, start = now_ms();
@@ -227,7 +228,8 @@ static double settle(struct term *t, double t0, int quiet_ms, bool need_output)
 			last = len;
 			tlast = now;
 		}
-		if (now - tlast >= quiet_ms && now - start >= quiet_ms && (len > 0 || !need_output))
+		if (now - tlast >= quiet_ms && now - start >= quiet_ms && (len > 0 || !need_output) &&
+		    (!busy || !strstr(term_row(t, 23), busy)))
 			break;
 		if (now - start > CAP_MS) {
 			fprintf(stderr, "bench: output did not stop within %d ms\n", CAP_MS);
@@ -236,6 +238,11 @@ static double settle(struct term *t, double t0, int quiet_ms, bool need_output)
 		sleep_us(100);
 	}
 	return tlast - t0;
+}
+
+static double settle(struct term *t, double t0, int quiet_ms, bool need_output)
+{
+	return settle_while(t, t0, quiet_ms, need_output, NULL);
 }
 
 static size_t log_len(const struct term *t)
@@ -265,60 +272,14 @@ static bool unbound(struct term *t)
 	return term_find(t, "no action for key") >= 0;
 }
 
-/* A number from /proc/PID/status ("VmHWM:", "voluntary_ctxt_switches:"). */
-static long proc_status(pid_t pid, const char *field)
-{
-	char path[64], line[256];
-	long v = -1;
-	FILE *f;
-
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-	f = fopen(path, "r");
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof line, f))
-		if (!strncmp(line, field, strlen(field))) {
-			v = strtol(line + strlen(field), NULL, 10);
-			break;
-		}
-	fclose(f);
-	return v;
-}
-
-/* CPU time (user + system) of a process so far, in clock ticks. */
-static long proc_cpu_ticks(pid_t pid)
-{
-	char path[64], buf[1024];
-	unsigned long ut = 0, stime = 0;
-	FILE *f;
-	char *p;
-
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	f = fopen(path, "r");
-	if (!f)
-		return -1;
-	if (!fgets(buf, sizeof buf, f)) {
-		fclose(f);
-		return -1;
-	}
-	fclose(f);
-	p = strrchr(buf, ')');
-	if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &stime) != 2)
-		return -1;
-	return (long)(ut + stime);
-}
-
 /* Idle cost over `ms`: CPU ticks used and wake-ups (context switches). */
 static void idle_cost(struct term *t, int ms, long *ticks, long *wakeups)
 {
-	pid_t pid = term_pid(t);
-	long c0 = proc_cpu_ticks(pid), w0 = proc_status(pid, "voluntary_ctxt_switches:");
-	long i0 = proc_status(pid, "nonvoluntary_ctxt_switches:");
+	long c0 = term_cpu_ms(t), w0 = term_switches(t);
 
 	settle(t, now_ms(), ms, false);
-	*ticks = proc_cpu_ticks(pid) - c0;
-	*wakeups = proc_status(pid, "voluntary_ctxt_switches:") - w0 +
-		   proc_status(pid, "nonvoluntary_ctxt_switches:") - i0;
+	*ticks = (term_cpu_ms(t) - c0) * sysconf(_SC_CLK_TCK) / 1000;
+	*wakeups = term_switches(t) - w0;
 }
 
 static struct term *spawn(int cols, int rows, char *const argv[])
@@ -517,36 +478,6 @@ static double first_screen(struct term *t, double t0)
 	}
 }
 
-/* Read output until the status line no longer says that inputs are being
- * read and the screen has been quiet for QUIET_MS; returns the ms from t0 to
- * the last byte written. */
-static double all_read(struct term *t, double t0)
-{
-	size_t last = 0, len;
-	double tlast = now_ms();
-
-	term_log(t, &last);
-	for (;;) {
-		double now;
-
-		term_pump(t);
-		term_log(t, &len);
-		now = now_ms();
-		if (len != last) {
-			last = len;
-			tlast = now;
-		}
-		if (!strstr(term_row(t, 23), "reading ") && now - tlast >= QUIET_MS)
-			break;
-		if (now - t0 > CAP_MS) {
-			fprintf(stderr, "bench: still reading after %d ms\n", CAP_MS);
-			break;
-		}
-		sleep_us(500);
-	}
-	return tlast - t0;
-}
-
 /* The browser on a whole archive: first frame, all read, memory, resize, idle. */
 static void bench_archive_browser(const char *label, const char *dir)
 {
@@ -569,17 +500,17 @@ static void bench_archive_browser(const char *label, const char *dir)
 		long c0;
 
 		tf[i] = first_screen(t, t0);
-		ta[i] = all_read(t, t0);
-		hwm[i] = (double)proc_status(term_pid(t), "VmHWM:");
+		ta[i] = settle_while(t, t0, QUIET_MS, true, "reading "); /* every file read */
+		hwm[i] = (double)term_proc_status(t, "VmHWM:");
 		if (i == 0)
 			idle_cost(t, 3000, &ticks, &wakeups);
-		c0 = proc_cpu_ticks(term_pid(t));
+		c0 = term_cpu_ms(t);
 		term_log_clear(t);
 		t0 = now_ms();
 		term_resize(t, 120, 40);
 		tr[i] = settle(t, t0, KEY_QUIET_MS, true);
 		rb[i] = (double)log_len(t);
-		rcpu[i] = (double)(proc_cpu_ticks(term_pid(t)) - c0) * 1000.0 / (double)sysconf(_SC_CLK_TCK);
+		rcpu[i] = (double)(term_cpu_ms(t) - c0);
 		if (i == 0) {
 			filter_ms = apply_time(t, "t", "yqfk");
 			term_raw(t, "\033", 1);

@@ -914,6 +914,56 @@ pid_t term_pid(const struct term *t)
 	return t->pid;
 }
 
+long term_proc_status(const struct term *t, const char *field)
+{
+	char path[64], line[256];
+	size_t flen = strlen(field);
+	long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)t->pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (!strncmp(line, field, flen)) {
+			v = strtol(line + flen, NULL, 10);
+			break;
+		}
+	fclose(f);
+	return v;
+}
+
+long term_cpu_ms(const struct term *t)
+{
+	char path[64], line[1024];
+	unsigned long ut = 0, st = 0;
+	long hz = sysconf(_SC_CLK_TCK);
+	const char *p;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)t->pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	p = fgets(line, sizeof line, f);
+	fclose(f);
+	if (!p || !(p = strrchr(line, ')')))
+		return -1;
+	/* After the command: state (field 3) ... utime (14), stime (15). */
+	if (sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+		return -1;
+	return (long)((ut + st) * 1000 / (unsigned long)(hz > 0 ? hz : 100));
+}
+
+long term_switches(const struct term *t)
+{
+	long v = term_proc_status(t, "voluntary_ctxt_switches:");
+	long n = term_proc_status(t, "nonvoluntary_ctxt_switches:");
+
+	return v < 0 || n < 0 ? -1 : v + n;
+}
+
 void term_type(struct term *t, const char *keys)
 {
 	term_send(t, keys);

@@ -132,6 +132,15 @@ const char *term_stderr(struct term *t, size_t *len);
 const char *term_dir(const struct term *t);
 /* The child's process id. */
 pid_t term_pid(const struct term *t);
+/* A number from the child's /proc/PID/status ("VmHWM:" in kB,
+ * "voluntary_ctxt_switches:"); -1 if unknown (the child is gone). */
+long term_proc_status(const struct term *t, const char *field);
+/* CPU time (user + system) the child has used so far, in ms (clock-tick
+ * steps); -1 if unknown. */
+long term_cpu_ms(const struct term *t);
+/* Context switches of the child so far, voluntary and not: how often it was
+ * scheduled; -1 if unknown. */
+long term_switches(const struct term *t);
 
 /* Define a test file's group: `E2E_GROUP(browser) { return cmocka_run_group_tests_name(
  * "browser", tests, NULL, NULL); }`, then add `X(browser)` to E2E_GROUPS in main.c. */

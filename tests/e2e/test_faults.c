@@ -136,29 +136,6 @@ static struct term *start(int cols, int rows, const char *const env[])
 	return start_opts(&o);
 }
 
-/* CPU time (user + system) the process has used so far, in ms; -1 if unknown. */
-static long cpu_ms(pid_t pid)
-{
-	char path[64], line[1024];
-	FILE *f;
-	const char *p;
-	unsigned long ut = 0, st = 0;
-	long hz = sysconf(_SC_CLK_TCK);
-
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	f = fopen(path, "r");
-	if (!f)
-		return -1;
-	p = fgets(line, sizeof line, f);
-	fclose(f);
-	if (!p || !(p = strrchr(line, ')')))
-		return -1;
-	/* After the command: state (field 3) ... utime (14), stime (15). */
-	if (sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
-		return -1;
-	return (long)((ut + st) * 1000 / (unsigned long)(hz > 0 ? hz : 100));
-}
-
 static void sleep_ms(int ms)
 {
 	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
@@ -699,12 +676,12 @@ static void test_state_dir_below_file(void **state)
 /* Idle for `ms` and return the CPU time the child used meanwhile. */
 static long idle_cpu(struct term *t, int ms)
 {
-	long a = cpu_ms(term_pid(t)), b;
+	long a = term_cpu_ms(t), b;
 
 	assert_true(a >= 0);
 	term_wait_quiet_cap(t, ms, ms + 100); /* nothing to read: the child must sleep */
 	sleep_ms(0);
-	b = cpu_ms(term_pid(t));
+	b = term_cpu_ms(t);
 	assert_true(b >= 0);
 	return b - a;
 }
@@ -728,28 +705,6 @@ static void test_idle_stdin_at_eof(void **state)
 	assert_int_equal(term_quit(t), 0);
 }
 
-/* Context switches (voluntary and not) of the process so far; -1 if unknown. */
-static long switches(pid_t pid)
-{
-	char path[64], line[256];
-	long n = 0, v;
-	int found = 0;
-	FILE *f;
-
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-	f = fopen(path, "r");
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof line, f))
-		if (sscanf(line, "voluntary_ctxt_switches: %ld", &v) == 1 ||
-		    sscanf(line, "nonvoluntary_ctxt_switches: %ld", &v) == 1) {
-			n += v;
-			found++;
-		}
-	fclose(f);
-	return found == 2 ? n : -1;
-}
-
 /* Idle means asleep: no timer wakes the browser (a resize wakes it through
  * its SIGWINCH pipe), so in 1.5 s without input it is not scheduled once,
  * like less. */
@@ -760,10 +715,10 @@ static void test_idle_never_wakes(void **state)
 
 	(void)state;
 	assert_true(term_wait_quiet(t, 300));
-	a = switches(term_pid(t));
+	a = term_switches(t);
 	assert_true(a >= 0);
 	sleep_ms(1500);
-	b = switches(term_pid(t));
+	b = term_switches(t);
 	assert_int_equal(b - a, 0);
 	/* And a resize still wakes it at once. */
 	term_resize(t, 100, 30);
@@ -784,12 +739,12 @@ static void test_hangup_exits(void **state)
 	term_type(t, "8");
 	assert_true(term_wait_for(t, "8/10 曹西峰", 2000));
 	term_wait_quiet(t, 0);
-	cpu_before = cpu_ms(term_pid(t));
+	cpu_before = term_cpu_ms(t);
 	term_hangup(t);
 	if (!term_wait_exit(t, 3000, &st))
 		fail_msg("still running 3 s after the terminal hung up (CPU %ld ms, was %ld)",
-			 cpu_ms(term_pid(t)), cpu_before);
-	cpu_after = cpu_ms(term_pid(t)); /* reaped: -1, fine */
+			 term_cpu_ms(t), cpu_before);
+	cpu_after = term_cpu_ms(t); /* reaped: -1, fine */
 	(void)cpu_after;
 	/* Exits as on SIGHUP, which the kernel sends on a hang-up. */
 	assert_true(WIFEXITED(st));
