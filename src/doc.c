@@ -1260,6 +1260,19 @@ int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len
 	return add_owned(d, name, xstrndup(data, len), len, opts, err);
 }
 
+/* The message for a file of `size` bytes that cannot be read as an article
+ * (empty, or over DOC_MAX_BYTES): -1 with err filled, or 0 if the size is
+ * fine. doc_add_file and doc_probe_file both use it, so that a file is named
+ * the same way whether it is read now or checked for later. */
+static int check_file_size(uintmax_t size, const char *shown, struct fy_err *err)
+{
+	if (size == 0)
+		return err_set(err, "%s: empty file", shown);
+	if (size > DOC_MAX_BYTES)
+		return err_set(err, "%s: file too large (more than %zu bytes, the limit)", shown, DOC_MAX_BYTES);
+	return 0;
+}
+
 int doc_probe_file(const char *path, struct fy_err *err)
 {
 	struct stat st;
@@ -1277,17 +1290,13 @@ int doc_probe_file(const char *path, struct fy_err *err)
 		return err_set(err, "%s: %s", path, strerror(e));
 	}
 	close(fd);
-	/* The messages doc_add_file would give, so that a bad file is named the
-	 * same way whether it is read now or later. */
+	/* The messages doc_add_file would give (reading a directory fails with
+	 * EISDIR), so that a bad file is named the same way now or later. */
 	if (S_ISDIR(st.st_mode))
 		return err_set(err, "%s: %s", path, strerror(EISDIR));
 	if (!S_ISREG(st.st_mode))
 		return 0;
-	if (st.st_size == 0)
-		return err_set(err, "%s: empty file", path);
-	if ((uintmax_t)st.st_size > DOC_MAX_BYTES)
-		return err_set(err, "%s: file too large (more than %zu bytes, the limit)", path, DOC_MAX_BYTES);
-	return 1;
+	return check_file_size((uintmax_t)st.st_size, path, err) ? -1 : 1;
 }
 
 int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, struct fy_err *err)
@@ -1342,9 +1351,7 @@ int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, s
 		free(data);
 		if (e)
 			return err_set(err, "%s: %s", shown, strerror(e));
-		if (len == 0)
-			return err_set(err, "%s: empty file", shown);
-		return err_set(err, "%s: file too large (more than %zu bytes, the limit)", shown, DOC_MAX_BYTES);
+		return check_file_size(len, shown, err);
 	}
 	if (cap > len + 1 + 4096)
 		data = xrealloc(data, len + 1); /* give back what the last growth did not use */
