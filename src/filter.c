@@ -325,26 +325,22 @@ size_t filter_count_some(struct filter *f, const struct doc *d, struct search *t
 	return d->nsections > f->n ? d->nsections - f->n : 0;
 }
 
-void filter_count_theme(const struct doc *d, const struct theme *theme, struct search *search, size_t *nsec,
-			size_t *nhit)
-{
-	struct filter f;
-	struct search *ts = theme_search(theme);
-
-	*nsec = *nhit = 0;
-	if (!ts)
-		return;
-	filter_init(&f);
-	filter_count(&f, d, ts, search);
-	*nsec = f.nmatch;
-	*nhit = f.ntheme;
-	filter_free(&f);
-	search_free(ts);
-}
-
 void filter_count_themes(const struct doc *d, const struct themes *t, struct search *search, size_t *nsec,
 			 size_t *nhit)
 {
-	for (size_t i = 0; i < t->n; i++)
-		filter_count_theme(d, &t->v[i], search, &nsec[i], &nhit[i]);
+	struct filter f;
+
+	filter_init(&f);
+	for (size_t i = 0; i < t->n; i++) {
+		struct search *ts = theme_search(&t->v[i]);
+
+		nsec[i] = nhit[i] = 0;
+		if (!ts)
+			continue;
+		filter_count(&f, d, ts, search); /* the arrays are kept from theme to theme */
+		nsec[i] = f.nmatch;
+		nhit[i] = f.ntheme;
+		search_free(ts);
+	}
+	filter_free(&f);
 }

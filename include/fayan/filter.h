@@ -106,11 +106,6 @@ size_t filter_count_some(struct filter *f, const struct doc *d, struct search *t
  * move wrapped around the end or the start. */
 int filter_step(const struct filter *f, struct filter_pos *pos, int dir);
 
-/* Store in *nsec how many sections `theme` selects and in *nhit its hits
- * there, within the sections `search` selects (NULL: all). */
-void filter_count_theme(const struct doc *d, const struct theme *theme, struct search *search, size_t *nsec,
-			size_t *nhit);
-
 /* For each theme of t, store in nsec[i] how many sections it selects and in
  * nhit[i] its hits there, within the sections `search` selects (NULL: all). */
 void filter_count_themes(const struct doc *d, const struct themes *t, struct search *search, size_t *nsec,
