@@ -1393,13 +1393,11 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		}
 		if (r == ERR) {
 			struct timespec t1;
-			long waited_ms;
 
 			clock_gettime(CLOCK_MONOTONIC, &t1);
-			waited_ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
 			/* The tick passed with no key: go round, which picks up a resize
 			 * whose SIGWINCH came just before ncurses blocked in read(). */
-			if (errno == 0 && waited_ms >= UI_TICK_MS / 2) {
+			if (errno == 0 && ms_between(&t0, &t1) >= UI_TICK_MS / 2) {
 				errs = 0;
 				continue;
 			}
