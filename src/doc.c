@@ -791,7 +791,6 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 		pa->pieces = p->pool + first;
 		pa->npieces = para_len(p->npool - first);
 		pa->lead_len = para_len(lead_of(pa->text, pa->len));
-		pa->invariant = fold_invariant(pa->text, pa->len);
 		i = j + 1;
 	}
 	p->nparas += np;

@@ -5,7 +5,9 @@
  * a search over 100 MB, mostly page faults on fresh memory), and sections
  * point into it once it has stopped moving; it and the sections' array are
  * kept for the next run. Strings whose text folds to itself (struct
- * para.invariant, section.topic_invariant and the like) are matched in place. */
+ * para.fold, section.topic_invariant and the like) are matched in place; a
+ * paragraph's is found here the first time a filter reads it, by whichever
+ * thread has its section. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +15,7 @@
 #include <unistd.h>
 
 #include "fayan/filter.h"
+#include "fayan/fold.h"
 #include "fayan/util.h"
 
 void filter_init(struct filter *f)
@@ -80,9 +83,13 @@ static void run_one(struct filter_section *fs, struct collect *c, const struct s
 	if (sec->speaker.byline)
 		add_hits(fs, c, s, kind, FILTER_BYLINE, 0, sec->speaker.byline, strlen(sec->speaker.byline),
 			 sec->byline_invariant, h);
-	for (size_t p = 0; p < sec->npara; p++)
-		add_hits(fs, c, s, kind, FILTER_PARA, p, sec->paras[p].text, sec->paras[p].len,
-			 sec->paras[p].invariant, h);
+	for (size_t p = 0; p < sec->npara; p++) {
+		struct para *pa = &sec->paras[p];
+
+		if (pa->fold == PARA_FOLD_UNKNOWN)
+			pa->fold = fold_invariant(pa->text, pa->len) ? PARA_FOLD_SELF : PARA_FOLD_CHANGES;
+		add_hits(fs, c, s, kind, FILTER_PARA, p, pa->text, pa->len, pa->fold == PARA_FOLD_SELF, h);
+	}
 }
 
 /* Reading order: where, paragraph, offset; theme hits first at the same offset. */

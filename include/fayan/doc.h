@@ -43,7 +43,16 @@ struct para {
 	uint32_t lead_len; /* bytes of the lead sentence, through its first 。, or 0 if none */
 	uint32_t npieces;
 	bool owned; /* text is the paragraph's own allocation */
-	bool invariant; /* fold_invariant(text, len): search matches text as is (false: not known) */
+	/* fold_invariant(text, len), found at the first search that reads the
+	 * paragraph (enum para_fold): a document that is only read or listed,
+	 * like the built-in one at start-up, never pays for it. */
+	uint8_t fold;
+};
+
+enum para_fold {
+	PARA_FOLD_UNKNOWN, /* not looked at yet */
+	PARA_FOLD_SELF,    /* folds to itself: search matches the text as is */
+	PARA_FOLD_CHANGES, /* folding changes it */
 };
 
 /* Who speaks, as printed in the byline and split into fields ("" when absent). */

@@ -359,6 +359,46 @@ static void test_headline_invariance(void **state)
 	doc_free(&d);
 }
 
+/* Whether a paragraph folds to itself is left unknown by the parser (reading
+ * and listing never need it) and found by the first filter that reads the
+ * paragraph; hits are the same either way, and so on the second run. */
+static void test_para_fold_found_lazily(void **state)
+{
+	static const char art[] = "标题\n\n"
+				  "做好疫情防控工作\n\n新郑市城关乡党委书记 马东亮\n\n疫情防控正文。\n\n"
+				  "做好基层治理\n\n中牟县郑庵镇党委书记 曹西峰\n\nＡＢＣ疫情防控。\n";
+	struct doc d;
+	struct fy_err err;
+	struct filter f;
+	struct search *s = search_compile("abc疫情", strlen("abc疫情"));
+	struct search *t = builtin_theme("疫情防控");
+
+	(void)state;
+	doc_init(&d);
+	assert_int_equal(doc_add_buffer(&d, "t", art, strlen(art), NULL, &err), 0);
+	assert_int_equal(d.nsections, 2);
+	for (size_t i = 0; i < 2; i++)
+		assert_int_equal(d.sections[i]->paras[0].fold, PARA_FOLD_UNKNOWN);
+	filter_init(&f);
+	for (int run = 0; run < 2; run++) {
+		filter_run(&f, &d, t, s);
+		assert_int_equal(d.sections[0]->paras[0].fold, PARA_FOLD_SELF);
+		assert_int_equal(d.sections[1]->paras[0].fold, PARA_FOLD_CHANGES);
+		assert_int_equal(f.nmatch, 1);
+		assert_int_equal(f.v[0].nhits, 4); /* 疫情, 防控 in headline and paragraph */
+		assert_int_equal(f.v[1].nhits, 3); /* ＡＢＣ疫情 (search), then 疫情, 防控 */
+		assert_int_equal(f.v[1].hits[0].where, FILTER_PARA);
+		assert_int_equal(f.v[1].hits[0].kind, FILTER_SEARCH);
+		assert_int_equal(f.v[1].hits[0].off, 0);
+		assert_int_equal(f.v[1].hits[0].len, 15);
+		assert_int_equal(f.v[1].hits[2].off, 15);
+	}
+	filter_free(&f);
+	search_free(s);
+	search_free(t);
+	doc_free(&d);
+}
+
 /* The counts of --themes and of the browser's theme picker. */
 static void test_count_themes(void **state)
 {
@@ -611,6 +651,7 @@ int main(void)
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_rerun),
 		cmocka_unit_test(test_headline_invariance),
+		cmocka_unit_test(test_para_fold_found_lazily),
 		cmocka_unit_test(test_count_only),
 	};
 
