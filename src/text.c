@@ -280,17 +280,43 @@ size_t text_grapheme_len(const char *s, size_t len)
 
 size_t text_prefix_cols(const char *s, size_t len, int cols, int *used_cols)
 {
-	size_t off = 0;
+	size_t off = 0, n = 0;
 	int used = 0;
+	uint32_t c = 0;
 
+	if (len)
+		n = text_next_char(s, len, &c);
 	while (off < len) {
-		size_t n = text_grapheme_len(s + off, len - off);
-		int w = text_cols(s + off, n);
+		/* A simple character followed by another (or by the end) is a
+		 * grapheme of its own, as in text_grapheme_len; each character is
+		 * decoded once on this path, which every line drawn takes. */
+		if (simple_char(c)) {
+			size_t next = off + n, n1 = 0;
+			uint32_t c1 = 0;
+
+			if (next < len)
+				n1 = text_next_char(s + next, len - next, &c1);
+			if (next == len || simple_char(c1)) {
+				int w = c < 0x80 ? 1 : 2;
+
+				if (used + w > cols)
+					break;
+				used += w;
+				off = next;
+				c = c1;
+				n = n1;
+				continue;
+			}
+		}
+		size_t g = text_grapheme_len(s + off, len - off);
+		int w = text_cols(s + off, g);
 
 		if (used + w > cols)
 			break;
 		used += w;
-		off += n;
+		off += g;
+		if (off < len)
+			n = text_next_char(s + off, len - off, &c);
 	}
 	if (used_cols)
 		*used_cols = used;

@@ -627,6 +627,48 @@ static void test_next_char_agrees(void **state)
 	}
 }
 
+/* text_prefix_cols takes a shortcut over runs of simple characters; it must
+ * cut where the plain definition (grapheme by grapheme, libunistring's
+ * breaks and widths) cuts: every string of up to four characters from a
+ * pick of simple ones, combining marks, joiners, emoji, Hangul jamo, a
+ * stray continuation byte and a truncated sequence, at every width. */
+static void test_prefix_cols_agrees(void **state)
+{
+	static const char *const pick[] = {
+		"a", " ", "中", "，", "\xE3\x80\x80", "Ｘ", "\xCC\x81", "\xE2\x80\x8D", "\xEF\xB8\x8F",
+		"\xF0\x9F\x91\x8D", "\xF0\x9F\x8F\xBD", "\xE1\x84\x80", "\xE1\x85\xA1", "\xE3\x80\xAA",
+		"\x80", "\xE4\xB8",
+	};
+	size_t np = sizeof pick / sizeof pick[0];
+
+	(void)state;
+	for (size_t i = 0; i < np * np * np * np; i++) {
+		char s[32];
+		size_t len = 0;
+
+		for (size_t k = 0, v = i; k < 4; k++, v /= np) {
+			memcpy(s + len, pick[v % np], strlen(pick[v % np]));
+			len += strlen(pick[v % np]);
+		}
+		for (int cols = 0; cols <= 9; cols++) {
+			size_t off = 0;
+			int used = 0, got_used = -1;
+
+			while (off < len) {
+				size_t g = text_grapheme_len(s + off, len - off);
+				int w = text_cols(s + off, g);
+
+				if (used + w > cols)
+					break;
+				used += w;
+				off += g;
+			}
+			assert_int_equal(text_prefix_cols(s, len, cols, &got_used), off);
+			assert_int_equal(got_used, used);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -639,6 +681,7 @@ int main(void)
 		cmocka_unit_test(test_simple_chars_agree),
 		cmocka_unit_test(test_next_char_agrees),
 		cmocka_unit_test(test_prefix_cols),
+		cmocka_unit_test(test_prefix_cols_agrees),
 		cmocka_unit_test(test_truncate),
 		cmocka_unit_test(test_wrap_basic),
 		cmocka_unit_test(test_wrap_quotes),
