@@ -236,11 +236,12 @@ static int put_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols
 static void fill_row(WINDOW *w, int y, int x, attr_t attr, short pair)
 {
 	int maxx = getmaxx(w);
+	cchar_t blank;
 
-	wattr_set(w, attr, pair, NULL);
-	for (int c = x; c < maxx; c++)
-		mvwaddch(w, y, c, ' ');
-	wattr_set(w, A_NORMAL, 0, NULL);
+	if (x >= maxx)
+		return;
+	setcchar(&blank, L" ", attr, pair, NULL);
+	mvwhline_set(w, y, x, &blank, maxx - x);
 }
 
 /* Make *w a window of the given rectangle, reusing it when it already is one. */
@@ -386,8 +387,12 @@ static void draw_speakers(struct ui *u, WINDOW *w)
 		}
 		free(row);
 	}
-	if (sep)
-		mvwvline(w, 0, g->sp_w - 1, ACS_VLINE, g->body_rows);
+	if (sep) {
+		cchar_t bar;
+
+		setcchar(&bar, L"\u2502", A_NORMAL, 0, NULL);
+		mvwvline_set(w, 0, g->sp_w - 1, &bar, g->body_rows);
+	}
 }
 
 /* Which hit string a laid-out line shows, as filter.h names it. */
