@@ -27,7 +27,7 @@ VTERM_LIBS = $(shell $(PKG_CONFIG) --libs vterm 2>/dev/null || echo -lvterm)
 # -pthread: the filters run over a large archive in a thread per core (src/filter.c).
 ALL_CFLAGS = -std=c17 -pthread $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_CPPFLAGS = -Iinclude -I$(BUILD)/gen -D_GNU_SOURCE $(NCURSES_CFLAGS) -MMD -MP $(CPPFLAGS)
-ALL_LDFLAGS = -pthread $(SANFLAGS) $(LDFLAGS)
+ALL_LDFLAGS = -pthread -Wl,-z,now $(SANFLAGS) $(LDFLAGS)
 # libunistring and ncurses are linked statically where their archives are
 # installed (Debian's -dev packages ship them): every shared object costs the
 # start-up of each run mapping and relocating it, and with four of them the
