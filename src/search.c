@@ -31,8 +31,10 @@
 #include "fayan/text.h"
 #include "fayan/util.h"
 
-/* Where each of the pinyin bitmaps starts in struct search's pystart. */
-enum { PY_FIRST = 0, PY_TWO = 0x10000 / 64, PY_SECOND = 2 * 0x10000 / 64 };
+/* struct search's pynext: the letters (bit 0 for 'a') one of which the hanzi
+ * after a first one with that syllable must start with, and PY_ENDS if that
+ * syllable can cover the whole query. */
+#define PY_ENDS (UINT32_C(1) << 31)
 
 /* Give up on pinyin at one start after this many steps (pathological texts). */
 #define PINYIN_BUDGET 4096
@@ -81,10 +83,12 @@ struct search {
 	size_t flen;
 	bool mapped;       /* ft is s->fold.text: map hits back through s->fold */
 	struct search_hits cand; /* candidates, in source coordinates */
-	/* Pinyin: three bitmaps of the code points up to U+FFFF (8 KiB each), at
-	 * PY_FIRST those with a reading that starts with py[0], at PY_TWO with
-	 * py[0] py[1], at PY_SECOND with py[1]. */
+	/* Pinyin: a bitmap of the code points up to U+FFFF with a reading that
+	 * starts with py[0] (8 KiB), and per syllable what a match that starts
+	 * with it needs next (PY_ENDS and letters). */
 	uint64_t *pystart;
+	uint32_t *pynext;
+	uint32_t *pyfirst; /* per syllable: its first letter's bit, as in pynext */
 	struct hanzi *hz;  /* pinyin: the hanzi from a candidate start on */
 	size_t nhz, hzcap;
 	size_t hznext;     /* pinyin: folded offset of the next hanzi to decode into hz */
@@ -130,26 +134,42 @@ static void add_pattern(struct search *s, char *p, size_t n, unsigned term)
 }
 
 /* Where a pinyin match can start, decided once per query instead of per
- * hanzi of the text: the bitmaps of struct search's pystart. */
+ * hanzi of the text: struct search's pystart and pynext. A first hanzi takes
+ * the letters pinyin_at lets it take (its first letter, zh/ch/sh, its full
+ * syllable, or a prefix that ends the query); whatever is left must begin
+ * with a letter the next hanzi's reading begins with. */
 static void build_pystart(struct search *s)
 {
-	s->pystart = xcalloc(3 * 0x10000 / 64, sizeof(*s->pystart));
+	size_t nsyl = pinyin_nsyllables();
+
+	s->pystart = xcalloc(0x10000 / 64, sizeof(*s->pystart));
+	s->pynext = xcalloc(nsyl, sizeof(*s->pynext));
+	s->pyfirst = xcalloc(nsyl, sizeof(*s->pyfirst));
+	for (size_t id = 0; id < nsyl; id++) {
+		const char *syl = pinyin_syllable((uint16_t)id);
+		size_t cpl = 0, slen = strlen(syl), k[3], nk = 0;
+
+		if (syl[0] >= 'a' && syl[0] <= 'z')
+			s->pyfirst[id] = UINT32_C(1) << (syl[0] - 'a');
+		if (syl[0] != s->py[0])
+			continue;
+		while (syl[cpl] && cpl < s->pylen && syl[cpl] == s->py[cpl])
+			cpl++;
+		if (cpl == slen || cpl == s->pylen)
+			k[nk++] = cpl;
+		if (cpl >= 2 && slen > 2 && syl[1] == 'h' && (syl[0] == 'z' || syl[0] == 'c' || syl[0] == 's'))
+			k[nk++] = 2;
+		k[nk++] = 1;
+		for (size_t i = 0; i < nk; i++)
+			s->pynext[id] |= k[i] == s->pylen ? PY_ENDS : UINT32_C(1) << (s->py[k[i]] - 'a');
+	}
 	for (uint32_t c = 0x3000; c < 0x10000; c++) {
 		const uint16_t *ids;
 		size_t nr = pinyin_readings(c, &ids);
 
-		for (size_t r = 0; r < nr; r++) {
-			const char *syl = pinyin_syllable(ids[r]);
-			uint64_t bit = (uint64_t)1 << (c & 63);
-
-			if (syl[0] == s->py[0]) {
-				s->pystart[PY_FIRST + (c >> 6)] |= bit;
-				if (syl[1] == s->py[1])
-					s->pystart[PY_TWO + (c >> 6)] |= bit;
-			}
-			if (syl[0] == s->py[1])
-				s->pystart[PY_SECOND + (c >> 6)] |= bit;
-		}
+		for (size_t r = 0; r < nr; r++)
+			if (pinyin_syllable(ids[r])[0] == s->py[0])
+				s->pystart[c >> 6] |= (uint64_t)1 << (c & 63);
 	}
 }
 
@@ -335,6 +355,8 @@ void search_free(struct search *s)
 	search_hits_free(&s->cand);
 	free(s->hz);
 	free(s->pystart);
+	free(s->pynext);
+	free(s->pyfirst);
 	free(s);
 }
 
@@ -440,37 +462,32 @@ static bool pinyin_at(struct search *s, size_t j, size_t p, size_t *end)
 	return false;
 }
 
-static inline bool py_bit(const struct search *s, size_t map, uint32_t c)
-{
-	return (s->pystart[map + (c >> 6)] >> (c & 63)) & 1;
-}
-
 /* Whether a match can start with code point c at folded offset off (c's
- * length k): a reading of c begins with py[0], and the query's second letter
- * is either the second of that reading or the first of a reading of the
- * next character. Decided by the bitmaps for the BMP; above it (a few rare
- * hanzi) by the first condition alone. */
+ * length k), as far as c and the character after it tell: a reading of c
+ * begins with py[0] (the bitmap, for the BMP), and the letters that reading
+ * leaves either are none or begin a reading of the next character. Only a
+ * necessary condition; pinyin_at decides. */
 static bool may_start(const struct search *s, uint32_t c, size_t off, size_t k)
 {
 	const uint16_t *ids;
 	size_t n;
-	uint32_t c1;
+	uint32_t need = 0, c1;
 
-	if (c >= 0x10000) {
-		n = pinyin_readings(c, &ids);
-		for (size_t r = 0; r < n; r++)
-			if (pinyin_syllable(ids[r])[0] == s->py[0])
-				return true;
+	if (c < 0x10000 && !((s->pystart[c >> 6] >> (c & 63)) & 1))
 		return false;
-	}
-	if (!py_bit(s, PY_FIRST, c))
-		return false;
-	if (py_bit(s, PY_TWO, c))
+	n = pinyin_readings(c, &ids);
+	for (size_t r = 0; r < n; r++)
+		need |= s->pynext[ids[r]];
+	if (need & PY_ENDS)
 		return true;
-	if (off + k >= s->flen)
+	if (!need || off + k >= s->flen)
 		return false;
 	folded_char(s, off + k, &c1);
-	return c1 < 0x10000 ? py_bit(s, PY_SECOND, c1) : pinyin_readings(c1, &ids) > 0;
+	n = pinyin_readings(c1, &ids);
+	for (size_t r = 0; r < n; r++)
+		if (need & s->pyfirst[ids[r]])
+			return true;
+	return false;
 }
 
 /* Collect pinyin candidates: at every hanzi that may start a match, try to
