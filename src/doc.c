@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -1099,6 +1100,64 @@ static void parse_article(struct article *a, const struct text_scan *sc)
 void doc_init(struct doc *d)
 {
 	memset(d, 0, sizeof *d);
+	d->chunk_from = DOC_CHUNK_FROM;
+}
+
+/* A mapping that sources are cut from, never freed one by one. */
+struct doc_chunk {
+	struct doc_chunk *next;
+	size_t size, used; /* of the mapping, this header included */
+};
+
+enum { HUGE_PAGE = 2 << 20 };
+
+/* n bytes for a file's source from the doc's chunks, or NULL if the doc is
+ * not yet large enough for them (the caller mallocs). A chunk is mapped on a
+ * 2 MiB boundary and advised as huge pages: one fault per 2 MiB instead of
+ * one per 4 KiB; where huge pages are off, it is plain memory. */
+static char *chunk_alloc(struct doc *d, size_t n)
+{
+	struct doc_chunk *c = d->chunks;
+	size_t need = (n + 15) & ~(size_t)15;
+
+	if (d->read_bytes < d->chunk_from)
+		return NULL;
+	if (!c || c->size - c->used < need) {
+		size_t size = need + sizeof *c > DOC_CHUNK_BYTES ? need + sizeof *c : DOC_CHUNK_BYTES;
+		char *m;
+
+		size = (size + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+		m = mmap(NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (m == MAP_FAILED)
+			return NULL;
+		/* Keep the 2 MiB-aligned part. */
+		uintptr_t at = ((uintptr_t)m + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+		size_t head = at - (uintptr_t)m;
+
+		if (head)
+			munmap(m, head);
+		if (HUGE_PAGE - head)
+			munmap((char *)at + size, HUGE_PAGE - head);
+#ifdef MADV_HUGEPAGE
+		madvise((void *)at, size, MADV_HUGEPAGE);
+#endif
+		c = (struct doc_chunk *)at;
+		c->next = d->chunks;
+		c->size = size;
+		c->used = (sizeof *c + 15) & ~(size_t)15;
+		d->chunks = c;
+	}
+	char *p = (char *)c + c->used;
+
+	c->used += need;
+	return p;
+}
+
+/* Free src[..] of an article unless it lies in a chunk. */
+static void src_free(char *src, bool chunked)
+{
+	if (!chunked)
+		free(src);
 }
 
 /* Free a string of the article unless it lies in the source. */
@@ -1141,7 +1200,7 @@ static void article_free(struct article *a)
 	str_free(a, a->title);
 	str_free(a, a->editor);
 	str_free(a, a->trailer);
-	free(a->src);
+	src_free(a->src, a->src_chunked);
 	free(a->why_empty);
 	free(a);
 }
@@ -1152,6 +1211,12 @@ void doc_free(struct doc *d)
 		article_free(d->articles[i]);
 	free(d->articles);
 	free(d->sections);
+	while (d->chunks) {
+		struct doc_chunk *c = d->chunks;
+
+		d->chunks = c->next;
+		munmap(c, c->size);
+	}
 	doc_init(d);
 }
 
@@ -1185,8 +1250,9 @@ static void *grow_pow2(void *p, size_t have, size_t need, size_t size)
 	return xrealloc(p, want * size);
 }
 
-/* Validate and parse src[0..len) (malloc'd, NUL at len, owned from here on) and append it. */
-static int add_owned(struct doc *d, const char *name, char *src, size_t len,
+/* Validate and parse src[0..len) (NUL at len, owned from here on: malloc'd,
+ * or in one of the doc's chunks if chunked) and append it. */
+static int add_owned(struct doc *d, const char *name, char *src, size_t len, bool chunked,
 		     const struct doc_opts *opts, struct fy_err *err)
 {
 	const char *shown = strcmp(name, "-") == 0 ? "(stdin)" : name;
@@ -1200,25 +1266,26 @@ static int add_owned(struct doc *d, const char *name, char *src, size_t len,
 	if (nul) {
 		size_t at = (size_t)(nul - src);
 
-		free(src);
+		src_free(src, chunked);
 		return err_set(err, "%s: binary file (NUL byte at byte %zu)", shown, at);
 	}
 	if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
 		skip = 3;
 	if (len == skip) {
-		free(src);
+		src_free(src, chunked);
 		return err_set(err, "%s: empty file", shown);
 	}
 	if (sc.bad < len) {
 		char *fixed;
 
 		if (!opts || !opts->force) {
-			free(src);
+			src_free(src, chunked);
 			return err_set(err, "%s: invalid UTF-8 at byte %zu", shown, sc.bad);
 		}
 		fixed = text_repair_utf8(src + skip, len - skip, &len);
-		free(src);
+		src_free(src, chunked);
 		src = fixed;
+		chunked = false;
 		text_scan(src, len, &sc);
 	} else if (skip) {
 		/* A BOM holds no line end or control: the scan's counts stand. */
@@ -1229,6 +1296,7 @@ static int add_owned(struct doc *d, const char *name, char *src, size_t len,
 	a = xcalloc(1, sizeof *a);
 	a->src = src;
 	a->src_len = len;
+	a->src_chunked = chunked;
 	a->name = clean_name(shown);
 	parse_article(a, &sc);
 
@@ -1256,7 +1324,7 @@ int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len
 	if (len > DOC_MAX_BYTES)
 		return err_set(err, "%s: file too large (%zu bytes; the limit is %zu bytes)", shown, len,
 			       DOC_MAX_BYTES);
-	return add_owned(d, name, xstrndup(data, len), len, opts, err);
+	return add_owned(d, name, xstrndup(data, len), len, false, opts, err);
 }
 
 /* The message for a file of `size` bytes that cannot be read as an article
@@ -1307,6 +1375,7 @@ int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, s
 	char *data = NULL;
 	size_t len = 0, cap = 0;
 	int e = 0;
+	bool chunked = false;
 
 	if (fd < 0)
 		return err_set(err, "%s: %s", shown, strerror(errno));
@@ -1314,7 +1383,10 @@ int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, s
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (uintmax_t)st.st_size <= DOC_MAX_BYTES) {
 		cap = (size_t)st.st_size + 1;
-		data = xmalloc(cap);
+		data = chunk_alloc(d, cap);
+		chunked = data != NULL;
+		if (!data)
+			data = xmalloc(cap);
 	}
 	for (;;) {
 		ssize_t n;
@@ -1325,6 +1397,14 @@ int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, s
 
 			n = read(fd, &c, 1);
 			if (n == 1) {
+				if (chunked) {
+					/* The file grew since fstat: on in a buffer of its own. */
+					char *own = xmalloc(len + 1);
+
+					memcpy(own, data, len);
+					data = own;
+					chunked = false;
+				}
 				data = xgrow(data, &cap, len + 65536 + 1, 1);
 				data[len++] = c;
 				continue;
@@ -1347,15 +1427,16 @@ int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, s
 	if (!is_stdin)
 		close(fd);
 	if (e || len > DOC_MAX_BYTES || len == 0) {
-		free(data);
+		src_free(data, chunked);
 		if (e)
 			return err_set(err, "%s: %s", shown, strerror(e));
 		return check_file_size(len, shown, err);
 	}
-	if (cap > len + 1 + 4096)
+	if (!chunked && cap > len + 1 + 4096)
 		data = xrealloc(data, len + 1); /* give back what the last growth did not use */
 	data[len] = '\0';
-	return add_owned(d, path, data, len, opts, err);
+	d->read_bytes += len;
+	return add_owned(d, path, data, len, chunked, opts, err);
 }
 
 const char *doc_builtin_data(size_t *len)

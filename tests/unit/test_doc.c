@@ -945,6 +945,79 @@ static void test_stdin_and_unreadable(void **state)
 	doc_free(&d);
 }
 
+/* Write len bytes of data (after prefix, if any) to a new temporary file. */
+static void write_temp(char *tmpl, const char *prefix, const char *data, size_t len)
+{
+	int fd = mkstemp(tmpl);
+
+	assert_true(fd >= 0);
+	if (prefix)
+		assert_int_equal(write(fd, prefix, strlen(prefix)), (ssize_t)strlen(prefix));
+	assert_int_equal(write(fd, data, len), (ssize_t)len);
+	close(fd);
+}
+
+/* Once chunk_from bytes of files have been read, sources are cut from the
+ * doc's huge-page chunks instead of buffers of their own: the articles are
+ * the same either way, a BOM is stripped in place, a repaired source is a
+ * buffer of its own again, and a file refused leaves nothing behind. */
+static void test_chunked_sources(void **state)
+{
+	char seedf[] = "/tmp/fayan-test-XXXXXX", bomf[] = "/tmp/fayan-test-XXXXXX";
+	char badf[] = "/tmp/fayan-test-XXXXXX", nulf[] = "/tmp/fayan-test-XXXXXX";
+	size_t len;
+	const char *seed = doc_builtin_data(&len);
+	const char *files[] = { seedf, "tests/data/deputies.txt", bomf, badf };
+	struct doc plain, chunked;
+	struct doc_opts force = {.force = true};
+	struct fy_err err = {.code = 0};
+
+	(void)state;
+	write_temp(seedf, NULL, seed, len);
+	write_temp(bomf, "\xEF\xBB\xBF", seed, len);
+	write_temp(badf, "\xFF", seed, len);
+	write_temp(nulf, "\n", "a\0b", 3);
+	doc_init(&plain);
+	doc_init(&chunked);
+	plain.chunk_from = SIZE_MAX;
+	chunked.chunk_from = len; /* the first file is read into a buffer of its own */
+	for (size_t i = 0; i < 4; i++) {
+		assert_int_equal(doc_add_file(&plain, files[i], &force, &err), 0);
+		assert_int_equal(doc_add_file(&chunked, files[i], &force, &err), 0);
+		assert_false(plain.articles[i]->src_chunked);
+	}
+	assert_false(chunked.articles[0]->src_chunked);
+	assert_true(chunked.articles[1]->src_chunked);
+	assert_true(chunked.articles[2]->src_chunked);
+	assert_false(chunked.articles[3]->src_chunked); /* repaired: U+FFFD takes more room */
+	assert_non_null(chunked.chunks);
+	assert_int_equal(doc_add_file(&chunked, nulf, &force, &err), -1);
+	assert_non_null(strstr(err.msg, "binary file (NUL byte at byte 2)"));
+	check_doc(&chunked);
+	assert_int_equal(chunked.narticles, 4);
+	assert_int_equal(chunked.nsections, plain.nsections);
+	for (size_t i = 0; i < plain.nsections; i++) {
+		const struct section *a = plain.sections[i], *b = chunked.sections[i];
+
+		assert_string_equal(a->headline, b->headline);
+		assert_string_equal(a->speaker.byline, b->speaker.byline);
+		assert_int_equal(a->npara, b->npara);
+		for (size_t j = 0; j < a->npara; j++) {
+			assert_int_equal(a->paras[j].len, b->paras[j].len);
+			assert_memory_equal(a->paras[j].text, b->paras[j].text, a->paras[j].len);
+		}
+	}
+	assert_int_equal(chunked.articles[2]->src_len, len);
+	assert_memory_equal(chunked.articles[2]->src, plain.articles[2]->src, len);
+	doc_free(&plain);
+	doc_free(&chunked);
+	assert_null(chunked.chunks);
+	unlink(seedf);
+	unlink(bomf);
+	unlink(badf);
+	unlink(nulf);
+}
+
 /* Seconds of CPU time spent in f. */
 static double timed(void (*f)(void))
 {
@@ -1055,6 +1128,7 @@ int main(void)
 		cmocka_unit_test(test_growth_bound),
 		cmocka_unit_test(test_several_files),
 		cmocka_unit_test(test_stdin_and_unreadable),
+		cmocka_unit_test(test_chunked_sources),
 		cmocka_unit_test(test_huge_inputs_linear),
 	};
 
