@@ -292,13 +292,18 @@ static struct term *spawn(int cols, int rows, char *const argv[])
 	return t;
 }
 
-static void quit(struct term *t)
+/* Press q, wait for the exit; returns the CPU time the program used from
+ * exec to exit in ms (-1 if it did not exit). */
+static double quit(struct term *t)
 {
 	int st;
+	double cpu;
 
 	term_send(t, "q");
 	term_wait_exit(t, 2000, &st);
+	cpu = term_exit_cpu_ms(t);
 	term_free(t);
+	return cpu;
 }
 
 /* First frame at 80x24: fayan on the seed against less on the same file. */
@@ -308,6 +313,8 @@ static void bench_first_frame(const char *seed)
 	char *la[] = { "less", (char *)seed, NULL };
 	double *tf = xcalloc((size_t)runs, sizeof *tf), *tl = xcalloc((size_t)runs, sizeof *tl);
 	double *bf = xcalloc((size_t)runs, sizeof *bf), *bl = xcalloc((size_t)runs, sizeof *bl);
+	double *cf = xcalloc((size_t)runs, sizeof *cf), *cl = xcalloc((size_t)runs, sizeof *cl);
+	double *rt = xcalloc((size_t)runs, sizeof *rt), *rc = xcalloc((size_t)runs, sizeof *rc);
 
 	for (int i = 0; i < runs; i++) {
 		double t0 = now_ms();
@@ -315,12 +322,16 @@ static void bench_first_frame(const char *seed)
 
 		tf[i] = settle(t, t0, QUIET_MS, true);
 		bf[i] = (double)log_len(t);
-		quit(t);
+		cf[i] = quit(t);
 		t0 = now_ms();
 		t = spawn(80, 24, la);
 		tl[i] = settle(t, t0, QUIET_MS, true);
 		bl[i] = (double)log_len(t);
-		quit(t);
+		cl[i] = quit(t);
+		/* The ratio of each pair, run back to back: a slow spell of the
+		 * machine falls on both programs of the pair. */
+		rt[i] = tf[i] / tl[i];
+		rc[i] = cl[i] > 0 ? cf[i] / cl[i] : 0;
 	}
 	double mf = median(tf, (size_t)runs), ml = median(tl, (size_t)runs);
 	double nf = tf[0], nl = tl[0];
@@ -333,11 +344,19 @@ static void bench_first_frame(const char *seed)
 	printf("| first frame, seed, 80x24 (median) | %.1f ms | %.1f ms | %.2f | %.0f B vs %.0f B |\n", mf, ml,
 	       mf / ml, median(bf, (size_t)runs), median(bl, (size_t)runs));
 	printf("| first frame, seed, 80x24 (fastest run) | %.1f ms | %.1f ms | %.2f | |\n", nf, nl, nf / nl);
+	printf("| first frame, seed, 80x24 (median of the %d pairs' ratios) | | | %.2f | |\n", runs,
+	       median(rt, (size_t)runs));
+	printf("| CPU time from exec to exit, first frame then q (median; ratio: of the pairs') | %.2f ms | %.2f ms | %.2f | |\n",
+	       median(cf, (size_t)runs), median(cl, (size_t)runs), median(rc, (size_t)runs));
 	fflush(stdout);
 	free(tf);
 	free(tl);
 	free(bf);
 	free(bl);
+	free(cf);
+	free(cl);
+	free(rt);
+	free(rc);
 }
 
 /* Bytes of one screen's text as the terminal shows it (rows joined by LF). */

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -29,6 +30,7 @@ struct term {
 	pid_t pid;
 	bool reaped;
 	int status;
+	double exit_cpu_ms; /* from wait4, once reaped; -1 before */
 	int fd;      /* pty master, non-blocking */
 	bool eof;    /* the child's side of the pty is closed */
 	VTerm *vt;
@@ -344,6 +346,7 @@ struct term *term_spawn_opts(const struct term_opts *o)
 {
 	struct term *t = xcalloc(1, sizeof *t);
 	t->fd = -1;
+	t->exit_cpu_ms = -1;
 	t->cols = o->cols > 0 ? o->cols : 80;
 	t->rows = o->rows > 0 ? o->rows : 24;
 	t->cursor_visible = true;
@@ -421,10 +424,14 @@ static void try_reap(struct term *t)
 	if (t->reaped)
 		return;
 	int st;
-	pid_t r = waitpid(t->pid, &st, WNOHANG);
+	struct rusage ru;
+	pid_t r = wait4(t->pid, &st, WNOHANG, &ru);
 	if (r == t->pid || (r < 0 && errno == ECHILD)) {
 		t->reaped = true;
 		t->status = r == t->pid ? st : 0;
+		if (r == t->pid)
+			t->exit_cpu_ms = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 +
+					 (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
 	}
 }
 
@@ -932,6 +939,11 @@ long term_proc_status(const struct term *t, const char *field)
 		}
 	fclose(f);
 	return v;
+}
+
+double term_exit_cpu_ms(const struct term *t)
+{
+	return t->reaped ? t->exit_cpu_ms : -1;
 }
 
 long term_cpu_ms(const struct term *t)

@@ -138,6 +138,9 @@ long term_proc_status(const struct term *t, const char *field);
 /* CPU time (user + system) the child has used so far, in ms (clock-tick
  * steps); -1 if unknown. */
 long term_cpu_ms(const struct term *t);
+/* CPU time (user + system) the child used from exec to exit, in ms to the
+ * microsecond (wait4); -1 until it has exited and been reaped. */
+double term_exit_cpu_ms(const struct term *t);
 /* Context switches of the child so far, voluntary and not: how often it was
  * scheduled; -1 if unknown. */
 long term_switches(const struct term *t);
