@@ -42,6 +42,25 @@ LIBS = -Wl,-Bstatic -lunistring -lncursesw -ltinfo -Wl,-Bdynamic -lutil -Wl,--as
 else
 LIBS = -lunistring $(NCURSES_LIBS) -lutil -lm
 endif
+# fayan itself is linked statically, the C library included (-static-pie: still
+# position-independent), where libc.a is installed too (libc6-dev ships it):
+# loading and relocating libc.so was a sixth of the start-up's CPU time on the
+# machine of bench/RESULTS.md. Not with the sanitizers, which need the shared
+# C library; and valgrind cannot follow malloc in a static binary, so
+# check-valgrind runs $(BUILD)/fayan-dyn, the same objects linked
+# dynamically. STATIC_BIN=no links fayan dynamically.
+ifndef STATIC_BIN
+ifeq ($(SAN),1)
+STATIC_BIN := no
+else
+STATIC_BIN := $(shell [ "$(STATIC_LIBS)" = yes ] && [ -f "$$($(CC) -print-file-name=libc.a)" ] && echo yes || echo no)
+endif
+endif
+ifeq ($(STATIC_BIN),yes)
+BIN_LIBS = -static-pie -lunistring -lncursesw -ltinfo -lm
+else
+BIN_LIBS = $(LIBS)
+endif
 
 # Every source but main.c goes into a library that the tests link too.
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -86,6 +105,9 @@ $(BUILD)/libfayan.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
 $(BIN): $(BUILD)/obj/main.o $(BUILD)/libfayan.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(BIN_LIBS)
+
+$(BUILD)/fayan-dyn: $(BUILD)/obj/main.o $(BUILD)/libfayan.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfayan.a
@@ -123,8 +145,8 @@ check: $(BIN) $(UNIT_BIN) $(if $(E2E_SRC),$(E2E_BIN)) $(REPLAY_BIN) lint-man
 # Unit tests, fuzz replays and CLI tests under valgrind memcheck: any error or
 # definite or indirect leak fails. Needs the plain build (not SAN=1).
 VALGRIND := valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q
-check-valgrind: $(BIN) $(UNIT_BIN) $(REPLAY_BIN)
-	FAYAN_WRAP="$(VALGRIND)" tests/run.sh $(BUILD)
+check-valgrind: $(BUILD)/fayan-dyn $(UNIT_BIN) $(REPLAY_BIN)
+	FAYAN_BIN=$(BUILD)/fayan-dyn FAYAN_WRAP="$(VALGRIND)" tests/run.sh $(BUILD)
 
 # libFuzzer targets: the library compiled again with clang and the same
 # sanitizers, then each target run for FUZZ_SECONDS, two at a time.

@@ -3,8 +3,10 @@
 # closing line "N passed, N failed". Exits non-zero if any test failed.
 # FAYAN_WRAP (e.g. "valgrind --error-exitcode=99 -q") runs every test binary
 # and fayan itself under that command; the end-to-end tests are then skipped.
+# FAYAN_BIN names another fayan to test (make check-valgrind: one linked
+# dynamically, which valgrind can follow).
 build=${1:-build}
-export FAYAN="$build/fayan"
+export FAYAN="${FAYAN_BIN:-$build/fayan}"
 export LC_ALL=C.UTF-8
 export NO_COLOR=
 unset XDG_CONFIG_HOME
@@ -48,7 +50,7 @@ for t in "$build"/fuzz/fuzz_*; do
 	n=$(basename "$t")
 	suite $FAYAN_WRAP "$t" "tests/fuzz/regress/$n" "tests/fuzz/corpus/$n" seeds tests/data assets
 done
-[ -x tests/cli/run.sh ] && suite tests/cli/run.sh "$build/fayan"
+[ -x tests/cli/run.sh ] && suite tests/cli/run.sh "$FAYAN"
 [ -z "$FAYAN_WRAP" ] && [ -x "$build/tests/e2e" ] && suite "$build/tests/e2e"
 
 echo "$passed passed, $failed failed"

@@ -304,6 +304,16 @@ static void test_rerun(void **state)
 	doc_free(&d);
 }
 
+/* Parse art, an article of two sections, into a new doc. */
+static void load_two_sections(struct doc *d, const char *art)
+{
+	struct fy_err err;
+
+	doc_init(d);
+	assert_int_equal(doc_add_buffer(d, "t", art, strlen(art), NULL, &err), 0);
+	assert_int_equal(d->nsections, 2);
+}
+
 /* Headlines and bylines that fold to themselves are marked so by the parser
  * and matched in place; those that do not (full-width letters, capitals) are
  * folded, and hits are on their own bytes either way. */
@@ -313,15 +323,12 @@ static void test_headline_invariance(void **state)
 				  "做好疫情防控工作\n\n新郑市城关乡党委书记 马东亮\n\n正文一。\n\n"
 				  "ＡＢＣ疫情防控\n\n中牟县郑庵镇党委书记 曹西峰\n\n正文二。\n";
 	struct doc d;
-	struct fy_err err;
 	struct filter f;
 	struct search *s = search_compile("abc疫情", strlen("abc疫情"));
 	struct search *t = builtin_theme("疫情防控");
 
 	(void)state;
-	doc_init(&d);
-	assert_int_equal(doc_add_buffer(&d, "t", art, strlen(art), NULL, &err), 0);
-	assert_int_equal(d.nsections, 2);
+	load_two_sections(&d, art);
 	for (size_t i = 0; i < 2; i++) {
 		const struct section *sec = d.sections[i];
 
@@ -368,15 +375,12 @@ static void test_para_fold_found_lazily(void **state)
 				  "做好疫情防控工作\n\n新郑市城关乡党委书记 马东亮\n\n疫情防控正文。\n\n"
 				  "做好基层治理\n\n中牟县郑庵镇党委书记 曹西峰\n\nＡＢＣ疫情防控。\n";
 	struct doc d;
-	struct fy_err err;
 	struct filter f;
 	struct search *s = search_compile("abc疫情", strlen("abc疫情"));
 	struct search *t = builtin_theme("疫情防控");
 
 	(void)state;
-	doc_init(&d);
-	assert_int_equal(doc_add_buffer(&d, "t", art, strlen(art), NULL, &err), 0);
-	assert_int_equal(d.nsections, 2);
+	load_two_sections(&d, art);
 	for (size_t i = 0; i < 2; i++)
 		assert_int_equal(d.sections[i]->paras[0].fold, PARA_FOLD_UNKNOWN);
 	filter_init(&f);
