@@ -14,6 +14,8 @@
  * control characters (sanitized) are copied; all paragraphs of an article
  * share one allocation, and so do all its pieces. */
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -1250,6 +1252,24 @@ static void *grow_pow2(void *p, size_t have, size_t need, size_t size)
 	return xrealloc(p, want * size);
 }
 
+/* Append parsed article a to d, its sections numbered after d's; a is d's
+ * from here on (freed if it does not fit). */
+static int append_article(struct doc *d, struct article *a, const char *shown, struct fy_err *err)
+{
+	if (a->nsections > DOC_MAX_SECTIONS - d->nsections) {
+		article_free(a);
+		return err_set(err, "%s: too many sections (the limit is %d in all)", shown, DOC_MAX_SECTIONS);
+	}
+	d->articles = grow_pow2(d->articles, d->narticles, d->narticles + 1, sizeof *d->articles);
+	d->articles[d->narticles++] = a;
+	d->sections = grow_pow2(d->sections, d->nsections, d->nsections + a->nsections, sizeof *d->sections);
+	for (size_t i = 0; i < a->nsections; i++) {
+		a->sections[i].number = d->nsections + 1;
+		d->sections[d->nsections++] = &a->sections[i];
+	}
+	return 0;
+}
+
 /* Validate and parse src[0..len) (NUL at len, owned from here on: malloc'd,
  * or in one of the doc's chunks if chunked) and append it. */
 static int add_owned(struct doc *d, const char *name, char *src, size_t len, bool chunked,
@@ -1300,18 +1320,7 @@ static int add_owned(struct doc *d, const char *name, char *src, size_t len, boo
 	a->name = clean_name(shown);
 	parse_article(a, &sc);
 
-	if (a->nsections > DOC_MAX_SECTIONS - d->nsections) {
-		article_free(a);
-		return err_set(err, "%s: too many sections (the limit is %d in all)", shown, DOC_MAX_SECTIONS);
-	}
-	d->articles = grow_pow2(d->articles, d->narticles, d->narticles + 1, sizeof *d->articles);
-	d->articles[d->narticles++] = a;
-	d->sections = grow_pow2(d->sections, d->nsections, d->nsections + a->nsections, sizeof *d->sections);
-	for (size_t i = 0; i < a->nsections; i++) {
-		a->sections[i].number = d->nsections + 1;
-		d->sections[d->nsections++] = &a->sections[i];
-	}
-	return 0;
+	return append_article(d, a, shown, err);
 }
 
 int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len,
@@ -1454,4 +1463,127 @@ void doc_add_builtin(struct doc *d)
 
 	if (doc_add_buffer(d, "(built-in)", data, len, &opts, &err) < 0)
 		fatal(EXIT_TROUBLE, "%s", err.msg);
+}
+
+/* doc_add_files: the files shared out to the threads, each of which reads
+ * into a doc of its own (its own chunks too) and hands each article over by
+ * its index; the first failure stops everyone at its index. */
+struct add_job {
+	char *const *paths;
+	size_t n;
+	const struct doc_opts *opts;
+	struct article **arts; /* [n]: each file's article, or NULL */
+	atomic_size_t next;    /* the next index to take */
+	atomic_size_t stop;    /* no index after this one is needed (n: none failed) */
+};
+
+struct add_worker {
+	struct add_job *job;
+	struct doc d;
+	size_t failed; /* the index that failed here, or SIZE_MAX */
+	struct fy_err err;
+	pthread_t tid;
+};
+
+static void *add_worker_run(void *arg)
+{
+	struct add_worker *w = arg;
+	struct add_job *j = w->job;
+
+	for (;;) {
+		size_t i = atomic_fetch_add(&j->next, 1), stop;
+
+		if (i >= j->n || i > atomic_load(&j->stop))
+			break;
+		if (doc_add_file(&w->d, j->paths[i], j->opts, &w->err) != 0) {
+			w->failed = i;
+			stop = atomic_load(&j->stop);
+			while (i < stop && !atomic_compare_exchange_weak(&j->stop, &stop, i))
+				;
+			break;
+		}
+		/* Take the article back: the sections are numbered when it is
+		 * appended to the collection, in order. */
+		struct article *a = w->d.articles[--w->d.narticles];
+
+		w->d.nsections -= a->nsections;
+		j->arts[i] = a;
+	}
+	return NULL;
+}
+
+int doc_add_files(struct doc *d, char *const *paths, size_t n, const struct doc_opts *opts, unsigned threads,
+		  struct fy_err *err)
+{
+	size_t nstdin = 0;
+
+	for (size_t i = 0; i < n; i++)
+		nstdin += strcmp(paths[i], "-") == 0;
+	if (threads > n)
+		threads = (unsigned)n;
+	if (threads <= 1 || nstdin > 1) {
+		for (size_t i = 0; i < n; i++)
+			if (doc_add_file(d, paths[i], opts, err))
+				return -1;
+		return 0;
+	}
+
+	struct add_job job = { .paths = paths, .n = n, .opts = opts };
+	struct add_worker *w = xcalloc(threads, sizeof *w);
+	size_t left = d->read_bytes < d->chunk_from ? d->chunk_from - d->read_bytes : 0;
+	unsigned started = 0;
+	int rc = 0;
+
+	job.arts = xcalloc(n, sizeof *job.arts);
+	atomic_init(&job.next, 0);
+	atomic_init(&job.stop, n);
+	for (unsigned t = 0; t < threads; t++) {
+		w[t].job = &job;
+		doc_init(&w[t].d);
+		w[t].d.chunk_from = left / threads;
+		w[t].failed = SIZE_MAX;
+	}
+	for (unsigned t = 1; t < threads; t++)
+		if (pthread_create(&w[t].tid, NULL, add_worker_run, &w[t]) == 0)
+			started = t;
+		else
+			break;
+	add_worker_run(&w[0]);
+	for (unsigned t = 1; t <= started; t++)
+		pthread_join(w[t].tid, NULL);
+
+	/* In order, as the loop of doc_add_file would have done. */
+	size_t stop = atomic_load(&job.stop);
+
+	for (size_t i = 0; i < n; i++) {
+		if (rc == 0 && i == stop) {
+			for (unsigned t = 0; t < threads; t++)
+				if (w[t].failed == i && err)
+					*err = w[t].err;
+			rc = -1;
+		} else if (rc == 0 && job.arts[i]) {
+			const char *shown = strcmp(paths[i], "-") == 0 ? "(stdin)" : paths[i];
+
+			rc = append_article(d, job.arts[i], shown, err);
+		} else if (job.arts[i]) {
+			article_free(job.arts[i]);
+		}
+	}
+	for (unsigned t = 0; t < threads; t++) {
+		struct doc *wd = &w[t].d;
+
+		d->read_bytes += wd->read_bytes;
+		while (wd->chunks) {
+			struct doc_chunk *c = wd->chunks;
+
+			wd->chunks = c->next;
+			c->next = d->chunks;
+			d->chunks = c;
+		}
+		free(wd->articles);
+		free(wd->sections);
+	}
+	free(job.arts);
+	free(w);
+	return rc;
 }

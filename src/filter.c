@@ -160,9 +160,8 @@ static void *part_thread(void *arg)
 /* How many threads for n sections. */
 static size_t nthreads(const struct filter *f, size_t n)
 {
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t per = f->par_min ? f->par_min : FILTER_PAR_MIN;
-	size_t t = f->threads ? f->threads : cpus > 1 ? (size_t)cpus : 1;
+	size_t t = f->threads ? f->threads : util_cpus(FILTER_MAX_THREADS);
 
 	if (t > FILTER_MAX_THREADS)
 		t = FILTER_MAX_THREADS;

@@ -21,6 +21,8 @@
 #include "fayan/util.h"
 
 #define FAYAN_VERSION "0.1.0"
+/* Threads reading the files of the command line (one per processor, at most). */
+#define LOAD_MAX_THREADS 4
 
 static const char usage_text[] =
 "Usage: fayan [OPTION]... [FILE]...\n"
@@ -478,16 +480,18 @@ static int load_inputs(const struct options *o, struct doc *d, struct load_queue
 		if (r == 0 && i + 1 > now)
 			now = i + 1;
 	}
-	for (int i = 0; i < n; i++) {
-		struct fy_err err = { 0 };
+	/* On the command line every file is read now, in threads: a thread per
+	 * processor reads and parses ahead, the result and any message are those
+	 * of reading them one by one. */
+	struct fy_err err = { 0 };
 
-		if (i >= now) {
-			load_defer(q, paths[i]);
-		} else if (doc_add_file(d, paths[i], &o->doc, &err)) {
-			report("%s", err.msg);
-			return err.code ? err.code : EXIT_TROUBLE;
-		}
+	if (doc_add_files(d, paths, (size_t)now, &o->doc, o->mode == MODE_BROWSE ? 1 : util_cpus(LOAD_MAX_THREADS),
+			  &err)) {
+		report("%s", err.msg);
+		return err.code ? err.code : EXIT_TROUBLE;
 	}
+	for (int i = now; i < n; i++)
+		load_defer(q, paths[i]);
 	return EXIT_OK;
 }
 

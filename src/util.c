@@ -4,10 +4,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fayan/util.h"
 
 static void (*fatal_hook)(void);
+
+unsigned util_cpus(unsigned max)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (cpus < 1)
+		return 1;
+	return (unsigned long)cpus < max ? (unsigned)cpus : max;
+}
 
 void util_set_fatal_hook(void (*hook)(void))
 {

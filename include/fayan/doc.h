@@ -141,6 +141,13 @@ int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len
 /* Read and parse a file ("-" is standard input). Returns 0 or -1 with err filled. */
 int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, struct fy_err *err);
 
+/* Read and parse files paths[0..n) into d as doc_add_file would one after
+ * another, stopping at the first that fails, with the same result and message:
+ * with up to `threads` threads reading and parsing ahead (1: in this thread).
+ * "-" named twice is read in order. Returns 0 or -1 with err filled. */
+int doc_add_files(struct doc *d, char *const *paths, size_t n, const struct doc_opts *opts, unsigned threads,
+		  struct fy_err *err);
+
 /* Check, without reading it, that `path` can be opened and is not a directory,
  * an empty file or a file over DOC_MAX_BYTES, with the message doc_add_file
  * would give. Returns 1 for a regular file that can be read later, 0 for what

@@ -21,6 +21,8 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t len);
+/* The processors online, from 1 to max: how many threads to share work out to. */
+unsigned util_cpus(unsigned max);
 /* Register a function that restores the terminal before a fatal exit (NULL for none). */
 void util_set_fatal_hook(void (*hook)(void));
 /* Print "fayan: MESSAGE" to stderr, run the fatal hook, exit with `code`. */

@@ -1018,6 +1018,80 @@ static void test_chunked_sources(void **state)
 	unlink(nulf);
 }
 
+/* Two collections hold the same articles, sections and paragraphs, in order. */
+static void assert_same_docs(const struct doc *a, const struct doc *b)
+{
+	assert_int_equal(a->narticles, b->narticles);
+	assert_int_equal(a->nsections, b->nsections);
+	for (size_t i = 0; i < a->narticles; i++)
+		assert_string_equal(a->articles[i]->name, b->articles[i]->name);
+	for (size_t i = 0; i < a->nsections; i++) {
+		const struct section *x = a->sections[i], *y = b->sections[i];
+
+		assert_int_equal(y->number, i + 1);
+		assert_string_equal(x->headline, y->headline);
+		assert_string_equal(x->speaker.byline, y->speaker.byline);
+		assert_int_equal(x->npara, y->npara);
+		for (size_t j = 0; j < x->npara; j++)
+			assert_string_equal(x->paras[j].text, y->paras[j].text);
+	}
+}
+
+/* doc_add_files in threads gives what doc_add_file one by one gives: the
+ * same articles in the same order, and at the first file that fails the
+ * same message, with the files before it added and none after. */
+static void test_add_files_in_threads(void **state)
+{
+	char seedf[] = "/tmp/fayan-test-XXXXXX", badf[] = "/tmp/fayan-test-XXXXXX";
+	size_t len;
+	const char *seed = doc_builtin_data(&len);
+	char *paths[24];
+	struct doc one, many;
+	struct doc_opts o = {.force = false};
+	struct fy_err e1 = {.code = 0}, e2 = {.code = 0};
+	static const char *const data[] = {
+		"tests/data/deputies.txt", "tests/data/two_line_headline.txt", "tests/data/no_sections.txt",
+		"tests/data/trailer.txt", "tests/data/editor.txt",
+	};
+
+	(void)state;
+	write_temp(seedf, NULL, seed, len);
+	write_temp(badf, "\xFF", seed, len);
+	for (size_t i = 0; i < 24; i++)
+		paths[i] = i % 6 == 5 ? seedf : (char *)data[i % 6 < 5 ? i % 6 : 0];
+	for (unsigned threads = 1; threads <= 4; threads++) {
+		doc_init(&one);
+		doc_init(&many);
+		many.chunk_from = threads == 3 ? 0 : SIZE_MAX; /* and with the sources in chunks */
+		for (size_t i = 0; i < 24; i++)
+			assert_int_equal(doc_add_file(&one, paths[i], &o, &e1), 0);
+		assert_int_equal(doc_add_files(&many, paths, 24, &o, threads, &e2), 0);
+		check_doc(&many);
+		assert_same_docs(&one, &many);
+		doc_free(&one);
+		doc_free(&many);
+	}
+	/* A missing file at 9 and an invalid one at 15: the message is the
+	 * missing file's, and the nine files before it are in. */
+	paths[9] = "tests/data/does-not-exist.txt";
+	paths[15] = badf;
+	for (unsigned threads = 1; threads <= 4; threads++) {
+		doc_init(&one);
+		doc_init(&many);
+		for (size_t i = 0; i < 9; i++)
+			assert_int_equal(doc_add_file(&one, paths[i], &o, &e1), 0);
+		assert_int_equal(doc_add_file(&one, paths[9], &o, &e1), -1);
+		assert_int_equal(doc_add_files(&many, paths, 24, &o, threads, &e2), -1);
+		assert_string_equal(e2.msg, e1.msg);
+		assert_string_equal(e2.msg, "tests/data/does-not-exist.txt: No such file or directory");
+		assert_same_docs(&one, &many);
+		doc_free(&one);
+		doc_free(&many);
+	}
+	unlink(seedf);
+	unlink(badf);
+}
+
 /* Seconds of CPU time spent in f. */
 static double timed(void (*f)(void))
 {
@@ -1129,6 +1203,7 @@ int main(void)
 		cmocka_unit_test(test_several_files),
 		cmocka_unit_test(test_stdin_and_unreadable),
 		cmocka_unit_test(test_chunked_sources),
+		cmocka_unit_test(test_add_files_in_threads),
 		cmocka_unit_test(test_huge_inputs_linear),
 	};
 
