@@ -1252,6 +1252,20 @@ static void *grow_pow2(void *p, size_t have, size_t need, size_t size)
 	return xrealloc(p, want * size);
 }
 
+bool doc_para_folds_to_itself(struct para *pa)
+{
+	if (pa->fold == PARA_FOLD_UNKNOWN)
+		pa->fold = fold_invariant(pa->text, pa->len) ? PARA_FOLD_SELF : PARA_FOLD_CHANGES;
+	return pa->fold == PARA_FOLD_SELF;
+}
+
+void doc_find_folds(struct article *a)
+{
+	for (size_t i = 0; i < a->nsections; i++)
+		for (size_t j = 0; j < a->sections[i].npara; j++)
+			doc_para_folds_to_itself(&a->sections[i].paras[j]);
+}
+
 /* Append parsed article a to d, its sections numbered after d's; a is d's
  * from here on (freed if it does not fit). */
 static int append_article(struct doc *d, struct article *a, const char *shown, struct fy_err *err)

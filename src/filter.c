@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include "fayan/filter.h"
-#include "fayan/fold.h"
 #include "fayan/util.h"
 
 void filter_init(struct filter *f)
@@ -86,9 +85,7 @@ static void run_one(struct filter_section *fs, struct collect *c, const struct s
 	for (size_t p = 0; p < sec->npara; p++) {
 		struct para *pa = &sec->paras[p];
 
-		if (pa->fold == PARA_FOLD_UNKNOWN)
-			pa->fold = fold_invariant(pa->text, pa->len) ? PARA_FOLD_SELF : PARA_FOLD_CHANGES;
-		add_hits(fs, c, s, kind, FILTER_PARA, p, pa->text, pa->len, pa->fold == PARA_FOLD_SELF, h);
+		add_hits(fs, c, s, kind, FILTER_PARA, p, pa->text, pa->len, doc_para_folds_to_itself(pa), h);
 	}
 }
 

@@ -44,8 +44,11 @@ int load_next(struct load_queue *q, struct doc *d)
 
 	if (!load_pending(q))
 		return 0;
-	if (doc_add_file(d, q->paths[q->next++], &q->opts, &err) == 0)
+	if (doc_add_file(d, q->paths[q->next++], &q->opts, &err) == 0) {
+		/* In the reading's own time, not the first filter's. */
+		doc_find_folds(d->articles[d->narticles - 1]);
 		return 1;
+	}
 	add_error(q, xstrdup(err.msg));
 	return -1;
 }

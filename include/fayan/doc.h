@@ -154,6 +154,16 @@ int doc_add_files(struct doc *d, char *const *paths, size_t n, const struct doc_
  * must be read now if at all ("-", a pipe, a device), -1 with err filled. */
 int doc_probe_file(const char *path, struct fy_err *err);
 
+/* Whether paragraph pa folds to itself (fold_invariant), found and kept in
+ * pa->fold the first time it is asked. */
+bool doc_para_folds_to_itself(struct para *pa);
+
+/* Find for each paragraph of article a whether it folds to itself (struct
+ * para's fold), which the first filter to read it would find otherwise: for
+ * articles read while the browser waits for keys, so that the first theme or
+ * search over them does not pay for it. */
+void doc_find_folds(struct article *a);
+
 /* Append the built-in article (the seed compiled into the binary). */
 void doc_add_builtin(struct doc *d);
 

@@ -130,6 +130,12 @@ static void test_queue(void **state)
 	assert_int_equal(d.nsections, 2);
 	assert_int_equal(d.sections[1]->number, 2);
 	assert_string_equal(d.articles[1]->name, path_of("b.txt"));
+	/* Read in the loader's time, the paragraphs know whether they fold to
+	 * themselves before any filter asks. */
+	assert_int_equal(d.sections[0]->npara, 1);
+	for (size_t i = 0; i < d.nsections; i++)
+		for (size_t j = 0; j < d.sections[i]->npara; j++)
+			assert_int_not_equal(d.sections[i]->paras[j].fold, PARA_FOLD_UNKNOWN);
 	assert_int_equal(load_next(&q, &d), 0);
 	load_free(&q);
 	doc_free(&d);
