@@ -35,6 +35,8 @@
  * after a first one with that syllable must start with, and PY_ENDS if that
  * syllable can cover the whole query. */
 #define PY_ENDS (UINT32_C(1) << 31)
+/* struct search's pystart: a bit per code point up to U+FFFF. */
+#define PY_START_WORDS (0x10000 / 64)
 
 /* Give up on pinyin at one start after this many steps (pathological texts). */
 #define PINYIN_BUDGET 4096
@@ -133,6 +135,33 @@ static void add_pattern(struct search *s, char *p, size_t n, unsigned term)
 	s->npat++;
 }
 
+/* How many of the query's letters py[p..] a hanzi read as syllable syl may
+ * take, into k[] (returns how many ways, 0 to 3), the longest first: its
+ * full syllable or a prefix that ends the query, zh/ch/sh as an initial, its
+ * first letter. None if syl does not begin with py[p]. pinyin_at tries each;
+ * build_pystart notes what each leaves for the next hanzi. */
+static size_t syllable_takes(const struct search *s, const char *syl, size_t p, size_t k[3])
+{
+	size_t cpl = 0, slen, nk = 0;
+
+	if (syl[0] != s->py[p])
+		return 0; /* the common case, before measuring anything */
+	slen = strlen(syl);
+	while (syl[cpl] && p + cpl < s->pylen && syl[cpl] == s->py[p + cpl])
+		cpl++;
+	/* The full syllable, or a prefix that ends the query. */
+	if (cpl == slen || p + cpl == s->pylen)
+		k[nk++] = cpl;
+	/* zh, ch, sh as an initial. */
+	if (cpl >= 2 && slen > 2 && syl[1] == 'h' && (syl[0] == 'z' || syl[0] == 'c' || syl[0] == 's') &&
+	    (nk == 0 || k[0] != 2))
+		k[nk++] = 2;
+	/* The first letter. */
+	if (nk == 0 || k[0] != 1)
+		k[nk++] = 1;
+	return nk;
+}
+
 /* Where a pinyin match can start, decided once per query instead of per
  * hanzi of the text: struct search's pystart and pynext. A first hanzi takes
  * the letters pinyin_at lets it take (its first letter, zh/ch/sh, its full
@@ -142,24 +171,15 @@ static void build_pystart(struct search *s)
 {
 	size_t nsyl = pinyin_nsyllables();
 
-	s->pystart = xcalloc(0x10000 / 64, sizeof(*s->pystart));
+	s->pystart = xcalloc(PY_START_WORDS, sizeof(*s->pystart));
 	s->pynext = xcalloc(nsyl, sizeof(*s->pynext));
 	s->pyfirst = xcalloc(nsyl, sizeof(*s->pyfirst));
 	for (size_t id = 0; id < nsyl; id++) {
 		const char *syl = pinyin_syllable((uint16_t)id);
-		size_t cpl = 0, slen = strlen(syl), k[3], nk = 0;
+		size_t k[3], nk = syllable_takes(s, syl, 0, k);
 
 		if (syl[0] >= 'a' && syl[0] <= 'z')
 			s->pyfirst[id] = UINT32_C(1) << (syl[0] - 'a');
-		if (syl[0] != s->py[0])
-			continue;
-		while (syl[cpl] && cpl < s->pylen && syl[cpl] == s->py[cpl])
-			cpl++;
-		if (cpl == slen || cpl == s->pylen)
-			k[nk++] = cpl;
-		if (cpl >= 2 && slen > 2 && syl[1] == 'h' && (syl[0] == 'z' || syl[0] == 'c' || syl[0] == 's'))
-			k[nk++] = 2;
-		k[nk++] = 1;
 		for (size_t i = 0; i < nk; i++)
 			s->pynext[id] |= k[i] == s->pylen ? PY_ENDS : UINT32_C(1) << (s->py[k[i]] - 'a');
 	}
@@ -327,8 +347,17 @@ struct search *search_copy(const struct search *s)
 
 	memcpy(c->py, s->py, sizeof c->py);
 	c->pylen = s->pylen;
-	if (c->pylen)
-		build_pystart(c);
+	if (c->pylen) {
+		/* The tables as built for s, not built again for each thread. */
+		size_t nsyl = pinyin_nsyllables();
+
+		c->pystart = xmalloc(PY_START_WORDS * sizeof(*c->pystart));
+		memcpy(c->pystart, s->pystart, PY_START_WORDS * sizeof(*c->pystart));
+		c->pynext = xmalloc(nsyl * sizeof(*c->pynext));
+		memcpy(c->pynext, s->pynext, nsyl * sizeof(*c->pynext));
+		c->pyfirst = xmalloc(nsyl * sizeof(*c->pyfirst));
+		memcpy(c->pyfirst, s->pyfirst, nsyl * sizeof(*c->pyfirst));
+	}
 	for (size_t i = 0; i < s->npat; i++) {
 		char *p = xmalloc(s->patlen[i] + 1);
 
@@ -437,24 +466,8 @@ static bool pinyin_at(struct search *s, size_t j, size_t p, size_t *end)
 		return false;
 	s->budget--;
 	for (size_t r = 0; r < s->hz[j].n; r++) {
-		const char *syl = pinyin_syllable(s->hz[j].ids[r]);
-		size_t cpl = 0, slen, k[3], nk = 0;
+		size_t k[3], nk = syllable_takes(s, pinyin_syllable(s->hz[j].ids[r]), p, k);
 
-		if (syl[0] != s->py[p])
-			continue; /* the common case, before measuring anything */
-		slen = strlen(syl);
-		while (syl[cpl] && p + cpl < s->pylen && syl[cpl] == s->py[p + cpl])
-			cpl++;
-		/* The full syllable, or a prefix that ends the query. */
-		if (cpl == slen || p + cpl == s->pylen)
-			k[nk++] = cpl;
-		/* zh, ch, sh as an initial. */
-		if (cpl >= 2 && slen > 2 && syl[1] == 'h' && (syl[0] == 'z' || syl[0] == 'c' || syl[0] == 's') &&
-		    (nk == 0 || k[0] != 2))
-			k[nk++] = 2;
-		/* The first letter. */
-		if (nk == 0 || k[0] != 1)
-			k[nk++] = 1;
 		for (size_t i = 0; i < nk; i++)
 			if (pinyin_at(s, j + 1, p + k[i], end))
 				return true;
