@@ -1284,12 +1284,19 @@ static int append_article(struct doc *d, struct article *a, const char *shown, s
 	return 0;
 }
 
-/* Validate and parse src[0..len) (NUL at len, owned from here on: malloc'd,
- * or in one of the doc's chunks if chunked) and append it. */
-static int add_owned(struct doc *d, const char *name, char *src, size_t len, bool chunked,
-		     const struct doc_opts *opts, struct fy_err *err)
+/* How an input is named in messages: "-" is standard input. */
+static const char *shown_name(const char *name)
 {
-	const char *shown = strcmp(name, "-") == 0 ? "(stdin)" : name;
+	return strcmp(name, "-") == 0 ? "(stdin)" : name;
+}
+
+/* Validate and parse src[0..len) (NUL at len, owned from here on: malloc'd,
+ * or in one of the doc's chunks if chunked) into *out, not yet appended to
+ * any doc. Returns 0, or -1 with err filled and src freed. */
+static int parse_owned(const char *name, char *src, size_t len, bool chunked, const struct doc_opts *opts,
+		       struct article **out, struct fy_err *err)
+{
+	const char *shown = shown_name(name);
 	const char *nul;
 	size_t skip = 0;
 	struct text_scan sc;
@@ -1333,21 +1340,24 @@ static int add_owned(struct doc *d, const char *name, char *src, size_t len, boo
 	a->src_chunked = chunked;
 	a->name = clean_name(shown);
 	parse_article(a, &sc);
-
-	return append_article(d, a, shown, err);
+	*out = a;
+	return 0;
 }
 
 int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len,
 		   const struct doc_opts *opts, struct fy_err *err)
 {
-	const char *shown = strcmp(name, "-") == 0 ? "(stdin)" : name;
+	const char *shown = shown_name(name);
+	struct article *a;
 
 	if (len == 0)
 		return err_set(err, "%s: empty file", shown);
 	if (len > DOC_MAX_BYTES)
 		return err_set(err, "%s: file too large (%zu bytes; the limit is %zu bytes)", shown, len,
 			       DOC_MAX_BYTES);
-	return add_owned(d, name, xstrndup(data, len), len, false, opts, err);
+	if (parse_owned(name, xstrndup(data, len), len, false, opts, &a, err))
+		return -1;
+	return append_article(d, a, shown, err);
 }
 
 /* The message for a file of `size` bytes that cannot be read as an article
@@ -1389,10 +1399,13 @@ int doc_probe_file(const char *path, struct fy_err *err)
 	return check_file_size((uintmax_t)st.st_size, path, err) ? -1 : 1;
 }
 
-int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, struct fy_err *err)
+/* Read and parse file `path` into *out, not yet appended to d: d gives only
+ * the memory for its source (its chunks) and counts the bytes read. */
+static int read_article(struct doc *d, const char *path, const struct doc_opts *opts, struct article **out,
+			struct fy_err *err)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
-	const char *shown = is_stdin ? "(stdin)" : path;
+	const char *shown = shown_name(path);
 	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
 	char *data = NULL;
@@ -1459,7 +1472,16 @@ int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, s
 		data = xrealloc(data, len + 1); /* give back what the last growth did not use */
 	data[len] = '\0';
 	d->read_bytes += len;
-	return add_owned(d, path, data, len, chunked, opts, err);
+	return parse_owned(path, data, len, chunked, opts, out, err);
+}
+
+int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, struct fy_err *err)
+{
+	struct article *a;
+
+	if (read_article(d, path, opts, &a, err))
+		return -1;
+	return append_article(d, a, shown_name(path), err);
 }
 
 const char *doc_builtin_data(size_t *len)
@@ -1480,8 +1502,9 @@ void doc_add_builtin(struct doc *d)
 }
 
 /* doc_add_files: the files shared out to the threads, each of which reads
- * into a doc of its own (its own chunks too) and hands each article over by
- * its index; the first failure stops everyone at its index. */
+ * with a doc of its own for the sources' memory (its own chunks) and hands
+ * each article over by its index; the first failure stops everyone at its
+ * index. */
 struct add_job {
 	char *const *paths;
 	size_t n;
@@ -1509,19 +1532,15 @@ static void *add_worker_run(void *arg)
 
 		if (i >= j->n || i > atomic_load(&j->stop))
 			break;
-		if (doc_add_file(&w->d, j->paths[i], j->opts, &w->err) != 0) {
+		/* Not appended yet: the sections are numbered when the article is
+		 * appended to the collection, in order. */
+		if (read_article(&w->d, j->paths[i], j->opts, &j->arts[i], &w->err) != 0) {
 			w->failed = i;
 			stop = atomic_load(&j->stop);
 			while (i < stop && !atomic_compare_exchange_weak(&j->stop, &stop, i))
 				;
 			break;
 		}
-		/* Take the article back: the sections are numbered when it is
-		 * appended to the collection, in order. */
-		struct article *a = w->d.articles[--w->d.narticles];
-
-		w->d.nsections -= a->nsections;
-		j->arts[i] = a;
 	}
 	return NULL;
 }
@@ -1576,9 +1595,7 @@ int doc_add_files(struct doc *d, char *const *paths, size_t n, const struct doc_
 					*err = w[t].err;
 			rc = -1;
 		} else if (rc == 0 && job.arts[i]) {
-			const char *shown = strcmp(paths[i], "-") == 0 ? "(stdin)" : paths[i];
-
-			rc = append_article(d, job.arts[i], shown, err);
+			rc = append_article(d, job.arts[i], shown_name(paths[i]), err);
 		} else if (job.arts[i]) {
 			article_free(job.arts[i]);
 		}
@@ -1594,8 +1611,6 @@ int doc_add_files(struct doc *d, char *const *paths, size_t n, const struct doc_
 			c->next = d->chunks;
 			d->chunks = c;
 		}
-		free(wd->articles);
-		free(wd->sections);
 	}
 	free(job.arts);
 	free(w);
