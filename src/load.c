@@ -44,13 +44,26 @@ int load_next(struct load_queue *q, struct doc *d)
 
 	if (!load_pending(q))
 		return 0;
-	if (doc_add_file(d, q->paths[q->next++], &q->opts, &err) == 0) {
-		/* In the reading's own time, not the first filter's. */
-		doc_find_folds(d->articles[d->narticles - 1]);
+	if (doc_add_file(d, q->paths[q->next++], &q->opts, &err) == 0)
 		return 1;
-	}
 	add_error(q, xstrdup(err.msg));
 	return -1;
+}
+
+size_t load_slice(struct load_queue *q, struct doc *d, long ms)
+{
+	struct timespec t0, t;
+	size_t added = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	do {
+		if (load_next(q, d) == 1) {
+			doc_find_folds(d->articles[d->narticles - 1]);
+			added++;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &t);
+	} while (load_pending(q) && util_ms_between(&t0, &t) < ms);
+	return added;
 }
 
 int load_percent(const struct load_queue *q)

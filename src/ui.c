@@ -979,23 +979,12 @@ static void restore_state(struct ui *u)
 	restore_more(u);
 }
 
-/* Milliseconds from a to b. */
-static long ms_between(const struct timespec *a, const struct timespec *b)
-{
-	return (b->tv_sec - a->tv_sec) * 1000 + (b->tv_nsec - a->tv_nsec) / 1000000;
-}
-
 /* Read pending inputs for about UI_LOAD_SLICE_MS, then take them in. */
-static void load_slice(struct ui *u)
+static void read_slice(struct ui *u)
 {
 	struct view *v = &u->v;
-	struct timespec t0, t;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	do {
-		load_next(v->load, v->d);
-		clock_gettime(CLOCK_MONOTONIC, &t);
-	} while (load_pending(v->load) && ms_between(&t0, &t) < UI_LOAD_SLICE_MS);
+	load_slice(v->load, v->d, UI_LOAD_SLICE_MS);
 	view_grow(v);
 	if (u->positions)
 		restore_more(u);
@@ -1022,7 +1011,7 @@ static void loading_status(struct ui *u)
 		return;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (v->load_pct < 0 || ms_between(&u->shown_at, &now) >= UI_COUNT_MS) {
+	if (v->load_pct < 0 || util_ms_between(&u->shown_at, &now) >= UI_COUNT_MS) {
 		v->count_shown = v->d->nsections;
 		v->load_pct = load_percent(q);
 		u->shown_at = now;
@@ -1441,7 +1430,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 			if (view_idle_pending(&u.v))
 				view_idle(&u.v);
 			else
-				load_slice(&u);
+				read_slice(&u);
 			continue;
 		}
 		if (r == ERR) {
@@ -1450,7 +1439,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 			clock_gettime(CLOCK_MONOTONIC, &t1);
 			/* The tick passed with no key: go round, which picks up a resize
 			 * whose SIGWINCH came just before ncurses blocked in read(). */
-			if (errno == 0 && ms_between(&t0, &t1) >= UI_TICK_MS / 2) {
+			if (errno == 0 && util_ms_between(&t0, &t1) >= UI_TICK_MS / 2) {
 				errs = 0;
 				continue;
 			}

@@ -10,6 +10,11 @@
 
 static void (*fatal_hook)(void);
 
+long util_ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (b->tv_sec - a->tv_sec) * 1000 + (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
 unsigned util_cpus(unsigned max)
 {
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);

@@ -33,6 +33,13 @@ bool load_pending(const struct load_queue *q);
  * kept in q->errors and the input is skipped. */
 int load_next(struct load_queue *q, struct doc *d);
 
+/* Read inputs for about `ms` milliseconds (at least one, if any is left),
+ * finding for each what the first filter would otherwise find first, whether
+ * its paragraphs fold to themselves (doc_find_folds): the browser's reading
+ * between key presses, in time nobody waits for. Returns how many inputs
+ * were added. */
+size_t load_slice(struct load_queue *q, struct doc *d, long ms);
+
 /* How far the queue is, in percent of its inputs (0-100). */
 int load_percent(const struct load_queue *q);
 

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 /* Exit codes, as documented in fayan(1): like grep. */
 enum {
@@ -21,6 +22,8 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t len);
+/* Milliseconds from a to b (CLOCK_MONOTONIC readings). */
+long util_ms_between(const struct timespec *a, const struct timespec *b);
 /* The processors online, from 1 to max: how many threads to share work out to. */
 unsigned util_cpus(unsigned max);
 /* Register a function that restores the terminal before a fatal exit (NULL for none). */

@@ -130,13 +130,40 @@ static void test_queue(void **state)
 	assert_int_equal(d.nsections, 2);
 	assert_int_equal(d.sections[1]->number, 2);
 	assert_string_equal(d.articles[1]->name, path_of("b.txt"));
+	assert_int_equal(load_next(&q, &d), 0);
+	load_free(&q);
+	doc_free(&d);
+}
+
+/* load_slice: what the browser reads between keys, a slice of time at a
+ * time (at least one input), the paragraphs of each found to fold to
+ * themselves or not before any filter asks. */
+static void test_slice(void **state)
+{
+	struct load_queue q;
+	struct doc d;
+
+	(void)state;
+	write_file("a.txt", article, sizeof article - 1);
+	write_file("bad.txt", "标题\n\n\xff\n", 9);
+	write_file("b.txt", article, sizeof article - 1);
+	doc_init(&d);
+	load_init(&q, NULL);
+	assert_int_equal(load_slice(&q, &d, 1000), 0);
+	load_defer(&q, path_of("a.txt"));
+	load_defer(&q, path_of("bad.txt"));
+	load_defer(&q, path_of("b.txt"));
+	assert_int_equal(load_slice(&q, &d, 0), 1); /* no time: still one */
+	assert_int_equal(load_slice(&q, &d, 10000), 1); /* the rest: one bad, skipped */
+	assert_false(load_pending(&q));
+	assert_int_equal(q.nerrors, 1);
+	assert_int_equal(d.nsections, 2);
 	/* Read in the loader's time, the paragraphs know whether they fold to
 	 * themselves before any filter asks. */
 	assert_int_equal(d.sections[0]->npara, 1);
 	for (size_t i = 0; i < d.nsections; i++)
 		for (size_t j = 0; j < d.sections[i]->npara; j++)
 			assert_int_not_equal(d.sections[i]->paras[j].fold, PARA_FOLD_UNKNOWN);
-	assert_int_equal(load_next(&q, &d), 0);
 	load_free(&q);
 	doc_free(&d);
 }
@@ -146,6 +173,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_probe),
 		cmocka_unit_test(test_queue),
+		cmocka_unit_test(test_slice),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
