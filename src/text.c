@@ -297,7 +297,7 @@ size_t text_prefix_cols(const char *s, size_t len, int cols, int *used_cols)
 			if (next < len)
 				n1 = text_next_char(s + next, len - next, &c1);
 			if (next == len || simple_char(c1)) {
-				int w = c < 0x80 ? 1 : 2;
+				int w = text_char_cols(c);
 
 				if (used + w > cols)
 					break;
