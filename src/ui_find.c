@@ -578,7 +578,6 @@ void view_line_key(struct view *v, const char *key)
 	}
 }
 
-/* n and N: the next or previous hit, across sections, wrapping around. */
 /* Where n (dir 1) or N (dir -1) walks from, as in less: the current hit if
  * it is on the screen; else the screen itself, so that after scrolling n
  * goes to the first hit at or below the top line and N to the last one above
@@ -612,6 +611,7 @@ static struct filter_pos walk_from(struct view *v, const struct filter *f, int d
 	return pos;
 }
 
+/* n and N: the next or previous hit, across sections, wrapping around. */
 static void hit_step(struct view *v, int dir)
 {
 	const struct filter *f;
