@@ -187,12 +187,20 @@ int cli_theme_resolve(const struct themes *t, const char *name, const struct the
 	return err->code;
 }
 
-int cli_filter_open(struct cli_filter *cf, const struct doc *d, const char *theme, const char *search,
-		    struct fy_err *err)
+/* One reading thread's copies of the filters: a search keeps scratch space. */
+struct cli_reader {
+	struct search *theme, *search;
+	struct search **themes; /* by_theme: one per theme (NULL: a theme with no term) */
+	struct search_hits h;
+};
+
+int cli_filter_prepare(struct cli_filter *cf, const char *theme, const char *search, bool by_theme,
+		       struct fy_err *err)
 {
 	memset(cf, 0, sizeof *cf);
 	themes_init(&cf->themes);
 	filter_init(&cf->f);
+	cf->by_theme = by_theme;
 	if (themes_load(&cf->themes, err))
 		return EXIT_TROUBLE;
 	if (theme) {
@@ -210,12 +218,109 @@ int cli_filter_open(struct cli_filter *cf, const struct doc *d, const char *them
 		}
 		cf->active = true;
 	}
-	filter_count(&cf->f, d, cf->theme_search, cf->search);
 	return 0;
+}
+
+static struct search *copy_or_null(const struct search *s)
+{
+	return s ? search_copy(s) : NULL;
+}
+
+/* Count article a's sections with reader `thread`'s filters into a->extra:
+ * a struct filter_section per section or, by_theme, each theme's sections
+ * and hits (nsec[0..n) then nhit[0..n)). */
+static void count_article(struct article *a, unsigned thread, void *ctx)
+{
+	struct cli_filter *cf = ctx;
+	struct cli_reader *r = &cf->readers[thread];
+
+	if (cf->by_theme) {
+		size_t n = cf->themes.n, *c = xcalloc(2 * n + 1, sizeof *c);
+
+		filter_add_themes(a->sections, a->nsections, r->themes, n, r->search, c, c + n, &r->h);
+		a->extra = c;
+	} else if (a->nsections) {
+		struct filter_section *v = xmalloc(a->nsections * sizeof *v);
+
+		for (size_t i = 0; i < a->nsections; i++)
+			filter_count_section(&v[i], &a->sections[i], r->theme, r->search, &r->h);
+		a->extra = v;
+	}
+}
+
+void cli_filter_reading(struct cli_filter *cf, struct doc_opts *opts, unsigned threads)
+{
+	if (threads == 0)
+		threads = 1;
+	cf->readers = xcalloc(threads, sizeof *cf->readers);
+	cf->nreaders = threads;
+	for (unsigned t = 0; t < threads; t++) {
+		struct cli_reader *r = &cf->readers[t];
+
+		r->theme = copy_or_null(cf->theme_search);
+		r->search = copy_or_null(cf->search);
+		search_hits_init(&r->h);
+		if (!cf->by_theme)
+			continue;
+		r->themes = xcalloc(cf->themes.n + 1, sizeof *r->themes);
+		for (size_t i = 0; i < cf->themes.n; i++)
+			r->themes[i] = t ? copy_or_null(cf->readers[0].themes[i]) : theme_search(&cf->themes.v[i]);
+	}
+	if (opts) {
+		opts->parsed = count_article;
+		opts->ctx = cf;
+	}
+}
+
+void cli_filter_gather(struct cli_filter *cf, const struct doc *d)
+{
+	size_t n = cf->themes.n, at = 0;
+	struct filter_section *v = NULL;
+
+	if (!cf->readers)
+		cli_filter_reading(cf, NULL, 1);
+	if (cf->by_theme) {
+		cf->nsec = xcalloc(n + 1, sizeof *cf->nsec);
+		cf->nhit = xcalloc(n + 1, sizeof *cf->nhit);
+	} else {
+		v = xmalloc((d->nsections ? d->nsections : 1) * sizeof *v);
+	}
+	for (size_t i = 0; i < d->narticles; i++) {
+		struct article *a = d->articles[i];
+
+		if (!a->extra)
+			count_article(a, 0, cf);
+		if (cf->by_theme) {
+			const size_t *c = a->extra;
+
+			for (size_t k = 0; k < n; k++) {
+				cf->nsec[k] += c[k];
+				cf->nhit[k] += c[n + k];
+			}
+		} else if (a->nsections) {
+			memcpy(v + at, a->extra, a->nsections * sizeof *v);
+			at += a->nsections;
+		}
+	}
+	if (!cf->by_theme)
+		filter_adopt(&cf->f, v, d->nsections);
 }
 
 void cli_filter_close(struct cli_filter *cf)
 {
+	for (unsigned t = 0; t < cf->nreaders; t++) {
+		struct cli_reader *r = &cf->readers[t];
+
+		search_free(r->theme);
+		search_free(r->search);
+		for (size_t i = 0; r->themes && i < cf->themes.n; i++)
+			search_free(r->themes[i]);
+		free(r->themes);
+		search_hits_free(&r->h);
+	}
+	free(cf->readers);
+	free(cf->nsec);
+	free(cf->nhit);
 	filter_free(&cf->f);
 	search_free(cf->theme_search);
 	search_free(cf->search);
@@ -223,13 +328,11 @@ void cli_filter_close(struct cli_filter *cf)
 	memset(cf, 0, sizeof *cf);
 }
 
-void cli_themes(struct buf *out, struct cli_filter *cf, const struct doc *d, enum output_format fmt)
+void cli_themes(struct buf *out, const struct cli_filter *cf, enum output_format fmt)
 {
 	int wname = 0;
-	size_t *nsec = xcalloc(cf->themes.n + 1, sizeof *nsec);
-	size_t *nhit = xcalloc(cf->themes.n + 1, sizeof *nhit);
+	const size_t *nsec = cf->nsec, *nhit = cf->nhit;
 
-	filter_count_themes(d, &cf->themes, cf->search, nsec, nhit);
 	for (size_t i = 0; i < cf->themes.n; i++) {
 		int w = text_cols(cf->themes.v[i].name, strlen(cf->themes.v[i].name));
 
@@ -261,6 +364,4 @@ void cli_themes(struct buf *out, struct cli_filter *cf, const struct doc *d, enu
 	}
 	if (fmt == OUTPUT_JSON)
 		buf_adds(out, "]\n");
-	free(nsec);
-	free(nhit);
 }

@@ -1162,12 +1162,18 @@ static void src_free(char *src, bool chunked)
 		free(src);
 }
 
-/* Free a string of the article unless it lies in the source. */
-static void str_free(const struct article *a, char *s)
+/* Whether s lies in the article's source (and goes with it). */
+static bool in_src(const struct article *a, const char *s)
 {
 	uintptr_t p = (uintptr_t)s, lo = (uintptr_t)a->src;
 
-	if (s && !(p >= lo && p <= lo + a->src_len))
+	return s && p >= lo && p <= lo + a->src_len;
+}
+
+/* Free a string of the article unless it lies in the source. */
+static void str_free(const struct article *a, char *s)
+{
+	if (s && !in_src(a, s))
 		free(s);
 }
 
@@ -1177,9 +1183,69 @@ static void para_free(struct para *p)
 		free((char *)p->text);
 }
 
+/* Bytes string s needs in a stripped article's block: 0 unless it lies in the source. */
+static size_t str_need(const struct article *a, const char *s)
+{
+	return in_src(a, s) ? strlen(s) + 1 : 0;
+}
+
+/* Copy string *s into the block at *at if it lies in the source. */
+static void keep_str(const struct article *a, char **s, char **at)
+{
+	size_t n;
+
+	if (!in_src(a, *s))
+		return;
+	n = strlen(*s) + 1;
+	memcpy(*at, *s, n);
+	*s = *at;
+	*at += n;
+}
+
+void doc_strip_article(struct article *a)
+{
+	size_t need = 0;
+	char *block, *at;
+
+	need += str_need(a, a->title) + str_need(a, a->editor) + str_need(a, a->trailer);
+	for (size_t i = 0; i < a->nsections; i++) {
+		struct section *s = &a->sections[i];
+
+		need += str_need(a, s->topic) + str_need(a, s->headline) + str_need(a, s->speaker.byline) +
+			str_need(a, s->speaker.name);
+	}
+	block = at = xmalloc(need ? need : 1);
+	keep_str(a, &a->title, &at);
+	keep_str(a, &a->editor, &at);
+	keep_str(a, &a->trailer, &at);
+	for (size_t i = 0; i < a->nsections; i++) {
+		struct section *s = &a->sections[i];
+
+		keep_str(a, &s->topic, &at);
+		keep_str(a, &s->headline, &at);
+		keep_str(a, &s->speaker.byline, &at);
+		keep_str(a, &s->speaker.name, &at);
+		for (size_t j = 0; s->paras && j < s->npara; j++)
+			para_free(&s->paras[j]);
+		s->paras = NULL;
+	}
+	for (size_t i = 0; a->intro && i < a->nintro; i++)
+		para_free(&a->intro[i]);
+	a->intro = NULL;
+	free(a->piece_store);
+	free(a->para_store);
+	a->piece_store = NULL;
+	a->para_store = NULL;
+	src_free(a->src, a->src_chunked);
+	a->src = block;
+	a->src_len = need;
+	a->src_chunked = false;
+	a->stripped = true;
+}
+
 static void article_free(struct article *a)
 {
-	for (size_t i = 0; i < a->nintro; i++)
+	for (size_t i = 0; a->intro && i < a->nintro; i++)
 		para_free(&a->intro[i]);
 	for (size_t i = 0; i < a->nsections; i++) {
 		struct section *s = &a->sections[i];
@@ -1189,7 +1255,7 @@ static void article_free(struct article *a)
 		str_free(a, s->speaker.byline);
 		free(s->speaker.place); /* and the title, which shares its allocation */
 		str_free(a, s->speaker.name);
-		for (size_t j = 0; j < s->npara; j++)
+		for (size_t j = 0; s->paras && j < s->npara; j++)
 			para_free(&s->paras[j]);
 	}
 	free(a->sections);
@@ -1204,6 +1270,7 @@ static void article_free(struct article *a)
 	str_free(a, a->trailer);
 	src_free(a->src, a->src_chunked);
 	free(a->why_empty);
+	free(a->extra);
 	free(a);
 }
 
@@ -1294,7 +1361,7 @@ static const char *shown_name(const char *name)
  * or in one of the doc's chunks if chunked) into *out, not yet appended to
  * any doc. Returns 0, or -1 with err filled and src freed. */
 static int parse_owned(const char *name, char *src, size_t len, bool chunked, const struct doc_opts *opts,
-		       struct article **out, struct fy_err *err)
+		       unsigned thread, struct article **out, struct fy_err *err)
 {
 	const char *shown = shown_name(name);
 	const char *nul;
@@ -1340,6 +1407,10 @@ static int parse_owned(const char *name, char *src, size_t len, bool chunked, co
 	a->src_chunked = chunked;
 	a->name = clean_name(shown);
 	parse_article(a, &sc);
+	if (opts && opts->parsed)
+		opts->parsed(a, thread, opts->ctx);
+	if (opts && opts->strip)
+		doc_strip_article(a);
 	*out = a;
 	return 0;
 }
@@ -1355,7 +1426,7 @@ int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len
 	if (len > DOC_MAX_BYTES)
 		return err_set(err, "%s: file too large (%zu bytes; the limit is %zu bytes)", shown, len,
 			       DOC_MAX_BYTES);
-	if (parse_owned(name, xstrndup(data, len), len, false, opts, &a, err))
+	if (parse_owned(name, xstrndup(data, len), len, false, opts, 0, &a, err))
 		return -1;
 	return append_article(d, a, shown, err);
 }
@@ -1401,8 +1472,8 @@ int doc_probe_file(const char *path, struct fy_err *err)
 
 /* Read and parse file `path` into *out, not yet appended to d: d gives only
  * the memory for its source (its chunks) and counts the bytes read. */
-static int read_article(struct doc *d, const char *path, const struct doc_opts *opts, struct article **out,
-			struct fy_err *err)
+static int read_article(struct doc *d, const char *path, const struct doc_opts *opts, unsigned thread,
+			struct article **out, struct fy_err *err)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	const char *shown = shown_name(path);
@@ -1419,7 +1490,8 @@ static int read_article(struct doc *d, const char *path, const struct doc_opts *
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (uintmax_t)st.st_size <= DOC_MAX_BYTES) {
 		cap = (size_t)st.st_size + 1;
-		data = chunk_alloc(d, cap);
+		/* A source that is stripped at once goes back to malloc, which reuses it. */
+		data = opts && opts->strip ? NULL : chunk_alloc(d, cap);
 		chunked = data != NULL;
 		if (!data)
 			data = xmalloc(cap);
@@ -1472,14 +1544,14 @@ static int read_article(struct doc *d, const char *path, const struct doc_opts *
 		data = xrealloc(data, len + 1); /* give back what the last growth did not use */
 	data[len] = '\0';
 	d->read_bytes += len;
-	return parse_owned(path, data, len, chunked, opts, out, err);
+	return parse_owned(path, data, len, chunked, opts, thread, out, err);
 }
 
 int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, struct fy_err *err)
 {
 	struct article *a;
 
-	if (read_article(d, path, opts, &a, err))
+	if (read_article(d, path, opts, 0, &a, err))
 		return -1;
 	return append_article(d, a, shown_name(path), err);
 }
@@ -1519,6 +1591,7 @@ struct add_worker {
 	struct doc d;
 	size_t failed; /* the index that failed here, or SIZE_MAX */
 	struct fy_err err;
+	unsigned index; /* 0..threads-1, passed to doc_opts.parsed */
 	pthread_t tid;
 };
 
@@ -1534,7 +1607,7 @@ static void *add_worker_run(void *arg)
 			break;
 		/* Not appended yet: the sections are numbered when the article is
 		 * appended to the collection, in order. */
-		if (read_article(&w->d, j->paths[i], j->opts, &j->arts[i], &w->err) != 0) {
+		if (read_article(&w->d, j->paths[i], j->opts, w->index, &j->arts[i], &w->err) != 0) {
 			w->failed = i;
 			stop = atomic_load(&j->stop);
 			while (i < stop && !atomic_compare_exchange_weak(&j->stop, &stop, i))
@@ -1572,6 +1645,7 @@ int doc_add_files(struct doc *d, char *const *paths, size_t n, const struct doc_
 	atomic_init(&job.stop, n);
 	for (unsigned t = 0; t < threads; t++) {
 		w[t].job = &job;
+		w[t].index = t;
 		doc_init(&w[t].d);
 		w[t].d.chunk_from = left / threads;
 		w[t].failed = SIZE_MAX;

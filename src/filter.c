@@ -122,6 +122,31 @@ struct part {
 	size_t nmatch, ntheme, nsearch;
 };
 
+/* Run both filters over section sec into fs (zeroed by the caller). */
+static void run_section(struct filter_section *fs, struct collect *c, const struct section *sec,
+			struct search *theme, struct search *search, struct search_hits *h)
+{
+	size_t first = c->n;
+
+	fs->section = sec;
+	if (theme)
+		run_one(fs, c, sec, theme, FILTER_THEME, h);
+	if (search)
+		run_one(fs, c, sec, search, FILTER_SEARCH, h);
+	if (c->keep && theme && search && fs->nhits > 1)
+		qsort(c->pool + first, fs->nhits, sizeof(*c->pool), cmp_hit);
+	fs->match = (!theme || fs->ntheme > 0) && (!search || fs->nsearch > 0);
+}
+
+void filter_count_section(struct filter_section *fs, const struct section *sec, struct search *theme,
+			  struct search *search, struct search_hits *h)
+{
+	struct collect c = {.keep = false};
+
+	memset(fs, 0, sizeof(*fs));
+	run_section(fs, &c, sec, theme, search, h);
+}
+
 static void run_part(struct part *p)
 {
 	struct search_hits h;
@@ -129,16 +154,8 @@ static void run_part(struct part *p)
 	search_hits_init(&h);
 	for (size_t i = p->lo; i < p->hi; i++) {
 		struct filter_section *fs = &p->f->v[i];
-		size_t first = p->c.n;
 
-		fs->section = p->d->sections[i];
-		if (p->theme)
-			run_one(fs, &p->c, fs->section, p->theme, FILTER_THEME, &h);
-		if (p->search)
-			run_one(fs, &p->c, fs->section, p->search, FILTER_SEARCH, &h);
-		if (p->c.keep && p->theme && p->search && fs->nhits > 1)
-			qsort(p->c.pool + first, fs->nhits, sizeof(*p->c.pool), cmp_hit);
-		fs->match = (!p->theme || fs->ntheme > 0) && (!p->search || fs->nsearch > 0);
+		run_section(fs, &p->c, p->d->sections[i], p->theme, p->search, &h);
 		if (fs->match) {
 			p->nmatch++;
 			p->ntheme += fs->ntheme;
@@ -273,6 +290,19 @@ void filter_count(struct filter *f, const struct doc *d, struct search *theme, s
 	extend(f, d, theme, search, false, SIZE_MAX);
 }
 
+void filter_adopt(struct filter *f, struct filter_section *v, size_t n)
+{
+	filter_free(f);
+	f->v = v;
+	f->n = f->vcap = n;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].match) {
+			f->nmatch++;
+			f->ntheme += v[i].ntheme;
+			f->nsearch += v[i].nsearch;
+		}
+}
+
 int filter_step(const struct filter *f, struct filter_pos *pos, int dir)
 {
 	size_t sec = pos->sec < f->n ? pos->sec : 0;
@@ -328,22 +358,45 @@ size_t filter_count_some(struct filter *f, const struct doc *d, struct search *t
 	return d->nsections > f->n ? d->nsections - f->n : 0;
 }
 
+void filter_add_themes(const struct section *secs, size_t n, struct search *const *themes, size_t nthemes,
+		       struct search *search, size_t *nsec, size_t *nhit, struct search_hits *h)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct filter_section fs;
+
+		if (search) {
+			filter_count_section(&fs, &secs[i], NULL, search, h);
+			if (!fs.match)
+				continue;
+		}
+		for (size_t t = 0; t < nthemes; t++) {
+			if (!themes[t])
+				continue;
+			filter_count_section(&fs, &secs[i], themes[t], NULL, h);
+			if (fs.match) {
+				nsec[t]++;
+				nhit[t] += fs.ntheme;
+			}
+		}
+	}
+}
+
 void filter_count_themes(const struct doc *d, const struct themes *t, struct search *search, size_t *nsec,
 			 size_t *nhit)
 {
-	struct filter f;
+	struct search **ts = xcalloc(t->n + 1, sizeof(*ts));
+	struct search_hits h;
 
-	filter_init(&f);
+	search_hits_init(&h);
 	for (size_t i = 0; i < t->n; i++) {
-		struct search *ts = theme_search(&t->v[i]);
-
+		ts[i] = theme_search(&t->v[i]);
 		nsec[i] = nhit[i] = 0;
-		if (!ts)
-			continue;
-		filter_count(&f, d, ts, search); /* the arrays are kept from theme to theme */
-		nsec[i] = f.nmatch;
-		nhit[i] = f.ntheme;
-		search_free(ts);
 	}
-	filter_free(&f);
+	for (size_t i = 0; i < d->narticles; i++)
+		filter_add_themes(d->articles[i]->sections, d->articles[i]->nsections, ts, t->n, search, nsec, nhit,
+				  &h);
+	for (size_t i = 0; i < t->n; i++)
+		search_free(ts[i]);
+	free(ts);
+	search_hits_free(&h);
 }

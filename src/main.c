@@ -277,16 +277,34 @@ static const char *setup_locale(bool *utf8)
 }
 
 /* Load the themes and run --theme/--search over d; on failure print why. */
-static int open_filter(const struct options *o, const struct doc *d, struct cli_filter *cf)
+/* Whether the mode filters (or, for --themes, counts the themes): the
+ * filter is then made ready before the files are read and counts each as
+ * it is parsed. */
+static bool filtering(const struct options *o)
+{
+	switch (o->mode) {
+	case MODE_THEMES:
+		return true;
+	case MODE_LIST:
+		return o->theme || o->search;
+	case MODE_PRINT:
+		return (o->theme || o->search) && !strcmp(o->which, "all");
+	default:
+		return false;
+	}
+}
+
+static int open_filter(struct options *o, struct cli_filter *cf, unsigned threads)
 {
 	struct fy_err err = { 0 };
-	int rc = cli_filter_open(cf, d, o->theme, o->search, &err);
+	int rc = cli_filter_prepare(cf, o->theme, o->search, o->mode == MODE_THEMES, &err);
 
 	if (rc) {
 		report("%s", err.msg);
-		cli_filter_close(cf);
+		return rc;
 	}
-	return rc;
+	cli_filter_reading(cf, &o->doc, threads);
+	return EXIT_OK;
 }
 
 /* Keep only the sections of sel that the filter selects. */
@@ -300,7 +318,7 @@ static void apply_filter(struct cli_selection *sel, const struct cli_filter *cf)
 	sel->n = n;
 }
 
-static int do_print(const struct options *o, const struct doc *d)
+static int do_print(const struct options *o, const struct doc *d, const struct cli_filter *cf)
 {
 	struct cli_selection sel;
 	struct fy_err err = { 0 };
@@ -311,16 +329,8 @@ static int do_print(const struct options *o, const struct doc *d)
 		report("%s", err.msg);
 		return err.code;
 	}
-	if ((o->theme || o->search) && !strcmp(o->which, "all")) {
-		struct cli_filter cf;
-		int rc = open_filter(o, d, &cf);
-
-		if (rc) {
-			cli_selection_free(&sel);
-			return rc;
-		}
-		apply_filter(&sel, &cf);
-		cli_filter_close(&cf);
+	if (cf) {
+		apply_filter(&sel, cf);
 		if (!sel.n) {
 			cli_selection_free(&sel);
 			report("no section matches the filter");
@@ -363,29 +373,24 @@ static int do_print(const struct options *o, const struct doc *d)
 	return rc;
 }
 
-static int do_list(const struct options *o, const struct doc *d)
+static int do_list(const struct options *o, const struct doc *d, const struct cli_filter *cf)
 {
 	struct buf out;
 	int width = print_width(o);
 	struct section **secs = d->sections;
 	size_t n = d->nsections, *hits = NULL;
-	struct cli_filter cf;
 	int rc;
 
-	if (o->theme || o->search) {
-		rc = open_filter(o, d, &cf);
-		if (rc)
-			return rc;
-		n = cf.f.nmatch;
+	if (cf) {
+		n = cf->f.nmatch;
 		secs = xmalloc((n ? n : 1) * sizeof *secs);
 		hits = xmalloc((n ? n : 1) * sizeof *hits);
 		n = 0;
-		for (size_t i = 0; i < cf.f.n; i++)
-			if (cf.f.v[i].match) {
+		for (size_t i = 0; i < cf->f.n; i++)
+			if (cf->f.v[i].match) {
 				secs[n] = d->sections[i];
-				hits[n++] = cf.f.v[i].nhits;
+				hits[n++] = cf->f.v[i].nhits;
 			}
-		cli_filter_close(&cf);
 	}
 	buf_init(&out);
 	out.drain = drain_out;
@@ -396,24 +401,20 @@ static int do_list(const struct options *o, const struct doc *d)
 		free(secs);
 	free(hits);
 	if (rc == EXIT_OK && n == 0) {
-		if (o->theme || o->search)
+		if (cf)
 			report("no section matches the filter");
 		rc = EXIT_NOMATCH;
 	}
 	return rc;
 }
 
-static int do_themes(const struct options *o, const struct doc *d)
+static int do_themes(const struct options *o, const struct cli_filter *cf)
 {
-	struct cli_filter cf;
 	struct buf out;
-	int rc = open_filter(o, d, &cf);
+	int rc;
 
-	if (rc)
-		return rc;
 	buf_init(&out);
-	cli_themes(&out, &cf, d, o->format);
-	cli_filter_close(&cf);
+	cli_themes(&out, cf, o->format);
 	rc = write_out(&out);
 	buf_free(&out);
 	return rc;
@@ -465,7 +466,8 @@ static int do_browse(struct options *o, struct doc *d, const char *locale_note)
  * opened, so that a misspelt name still stops it before it starts; what
  * cannot be read without blocking (standard input, a pipe) is read now,
  * with everything before it, so that the order stays as given. */
-static int load_inputs(const struct options *o, struct doc *d, struct load_queue *q, char **paths, int n)
+static int load_inputs(const struct options *o, struct doc *d, struct load_queue *q, char **paths, int n,
+		       unsigned threads)
 {
 	int now = o->mode == MODE_BROWSE ? 1 : n;
 
@@ -485,8 +487,7 @@ static int load_inputs(const struct options *o, struct doc *d, struct load_queue
 	 * of reading them one by one. */
 	struct fy_err err = { 0 };
 
-	if (doc_add_files(d, paths, (size_t)now, &o->doc, o->mode == MODE_BROWSE ? 1 : util_cpus(LOAD_MAX_THREADS),
-			  &err)) {
+	if (doc_add_files(d, paths, (size_t)now, &o->doc, o->mode == MODE_BROWSE ? 1 : threads, &err)) {
 		report("%s", err.msg);
 		return err.code ? err.code : EXIT_TROUBLE;
 	}
@@ -513,29 +514,38 @@ int main(int argc, char **argv)
 	struct options o;
 	struct doc d;
 	struct load_queue queue;
+	struct cli_filter cf;
+	unsigned threads = util_cpus(LOAD_MAX_THREADS);
 	bool utf8;
 	const char *note = setup_locale(&utf8);
 	int rc;
 
 	parse_args(argc, argv, &o);
 	doc_init(&d);
+	memset(&cf, 0, sizeof cf);
+	/* Reports that show no paragraph keep of each file only what they show. */
+	o.doc.strip = o.mode == MODE_LIST || o.mode == MODE_CHECK || o.mode == MODE_THEMES;
 	load_init(&queue, &o.doc);
+	if (filtering(&o) && (rc = open_filter(&o, &cf, threads)) != EXIT_OK)
+		goto out;
 	if (optind == argc)
 		doc_add_builtin(&d);
-	else if ((rc = load_inputs(&o, &d, &queue, argv + optind, argc - optind)) != EXIT_OK)
+	else if ((rc = load_inputs(&o, &d, &queue, argv + optind, argc - optind, threads)) != EXIT_OK)
 		goto out;
+	if (filtering(&o))
+		cli_filter_gather(&cf, &d);
 	switch (o.mode) {
 	case MODE_LIST:
-		rc = do_list(&o, &d);
+		rc = do_list(&o, &d, filtering(&o) ? &cf : NULL);
 		break;
 	case MODE_PRINT:
-		rc = do_print(&o, &d);
+		rc = do_print(&o, &d, filtering(&o) ? &cf : NULL);
 		break;
 	case MODE_CHECK:
 		rc = do_check(&d);
 		break;
 	case MODE_THEMES:
-		rc = do_themes(&o, &d);
+		rc = do_themes(&o, &cf);
 		break;
 	default:
 		if (!utf8) {
@@ -550,6 +560,7 @@ int main(int argc, char **argv)
 		break;
 	}
 out:
+	cli_filter_close(&cf);
 	load_free(&queue);
 	doc_free(&d);
 	return rc;

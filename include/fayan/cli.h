@@ -25,13 +25,19 @@ int cli_select(const struct doc *d, const char *which, struct cli_selection *sel
 void cli_selection_free(struct cli_selection *sel);
 
 /* The filters of --theme and --search, applied to a collection. */
+struct cli_reader;
+
 struct cli_filter {
 	struct themes themes;
 	const struct theme *theme; /* the chosen theme, or NULL */
 	struct search *theme_search;
 	struct search *search;
-	struct filter f;           /* counted over the collection (filter_count: no hits kept) */
+	struct filter f;           /* counted over the collection (no hits kept), by cli_filter_gather */
 	bool active;               /* a theme or a search was given */
+	bool by_theme;             /* count every theme, within the search (--themes) */
+	size_t *nsec, *nhit;       /* by_theme: each theme's sections and hits, by cli_filter_gather */
+	struct cli_reader *readers; /* each reading thread's copies of the filters */
+	unsigned nreaders;
 };
 
 /* Resolve a theme name as --theme does: the theme named exactly `name`, else
@@ -40,19 +46,31 @@ struct cli_filter {
  * themes), EXIT_NOMATCH when several do (listing them). */
 int cli_theme_resolve(const struct themes *t, const char *name, const struct theme **out, struct fy_err *err);
 
-/* Load the themes and resolve `theme` (an exact name, or a unique theme that
- * themes_pick finds: "yqfk"), compile `search`, and count both over `d`
- * (filter_count: the selection and the counts, no hits). Either may be NULL.
- * Returns 0, or an exit code with err filled: EXIT_TROUBLE for an unknown
- * theme or a bad themes file, EXIT_NOMATCH for an ambiguous theme. */
-int cli_filter_open(struct cli_filter *cf, const struct doc *d, const char *theme, const char *search,
-		    struct fy_err *err);
+/* Load the themes, resolve `theme` (an exact name, or a unique theme that
+ * themes_pick finds: "yqfk") and compile `search`, before anything is read.
+ * Either may be NULL. by_theme counts every theme (--themes) instead of the
+ * selection. Returns 0, or an exit code with err filled: EXIT_TROUBLE for an
+ * unknown theme or a bad themes file, EXIT_NOMATCH for an ambiguous theme.
+ * cli_filter_close frees cf either way. */
+int cli_filter_prepare(struct cli_filter *cf, const char *theme, const char *search, bool by_theme,
+		       struct fy_err *err);
+
+/* Count while reading: set opts so that each of up to `threads` reading
+ * threads counts each article as soon as it is parsed (doc_opts.parsed,
+ * into article.extra), which lets the articles be stripped. */
+void cli_filter_reading(struct cli_filter *cf, struct doc_opts *opts, unsigned threads);
+
+/* Gather the counts over d: cf->f (the selection, as filter_count gives
+ * it) or, by_theme, cf->nsec and cf->nhit. Articles read without counting
+ * (the built-in one) are counted now; they must not be stripped. */
+void cli_filter_gather(struct cli_filter *cf, const struct doc *d);
 
 void cli_filter_close(struct cli_filter *cf);
 
 /* Append the --themes report: each theme with the sections it selects and its
- * hits (within the sections the search selects, if any). */
-void cli_themes(struct buf *out, struct cli_filter *cf, const struct doc *d, enum output_format fmt);
+ * hits (within the sections the search selects, if any), from a by_theme
+ * filter after cli_filter_gather. */
+void cli_themes(struct buf *out, const struct cli_filter *cf, enum output_format fmt);
 
 /* Append the --check report for `d`; returns the number of sections found. */
 size_t cli_check(struct buf *out, const struct doc *d);

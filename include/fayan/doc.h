@@ -101,6 +101,11 @@ struct article {
 	size_t rejoined; /* page-break fragments rejoined */
 	char **warnings; /* one-line notes for --check, "line N: ..." */
 	size_t nwarnings;
+	/* Only what --check and --list report was kept (doc_strip_article):
+	 * intro and every section's paras are NULL, nintro and npara still
+	 * count them, and src holds only the kept strings. */
+	bool stripped;
+	void *extra;     /* doc_opts.parsed's result for this article, malloc'd, or NULL */
 	char *why_empty; /* when nsections == 0: why no section was found */
 	struct piece *piece_store; /* one allocation holding every para's pieces (internal) */
 	struct para *para_store;   /* one allocation holding the intro's and every section's paras (internal) */
@@ -127,6 +132,16 @@ struct doc {
 
 struct doc_opts {
 	bool force; /* continue past invalid UTF-8, showing U+FFFD */
+	/* Called on each article as soon as it is parsed, in the thread that
+	 * parsed it (0..threads-1 of doc_add_files; 0 elsewhere), before its
+	 * sections are numbered: the command line counts a filter's hits there,
+	 * while the paragraphs are still at hand. May set a->extra. */
+	void (*parsed)(struct article *a, unsigned thread, void *ctx);
+	void *ctx;
+	/* Then strip each article (doc_strip_article): for the reports that
+	 * show no paragraph (--check, --list, --themes), so that 100 MB of
+	 * files need not stay in memory. */
+	bool strip;
 };
 
 void doc_init(struct doc *d);
@@ -163,6 +178,11 @@ bool doc_para_folds_to_itself(struct para *pa);
  * articles read while the browser waits for keys, so that the first theme or
  * search over them does not pay for it. */
 void doc_find_folds(struct article *a);
+
+/* Keep of article a only what the reports that show no paragraph need:
+ * title, editor, trailer, warnings, and each section's headline, topic,
+ * speaker, line and counts (struct article's stripped). */
+void doc_strip_article(struct article *a);
 
 /* Append the built-in article (the seed compiled into the binary). */
 void doc_add_builtin(struct doc *d);

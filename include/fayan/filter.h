@@ -92,6 +92,16 @@ void filter_extend(struct filter *f, const struct doc *d, struct search *theme, 
  * memory for each hit (about 110,000 for a theme over 100 MB). */
 void filter_count(struct filter *f, const struct doc *d, struct search *theme, struct search *search);
 
+/* What filter_count finds for one section, into fs (no hit kept): for
+ * counting elsewhere, as the command line does while it reads. h is scratch. */
+void filter_count_section(struct filter_section *fs, const struct section *sec, struct search *theme,
+			  struct search *search, struct search_hits *h);
+
+/* Make f hold counts made by filter_count_section: v[0..n) (malloc'd, f's
+ * from here on), one per section of the doc in order; the totals follow
+ * from them. f is then what filter_count would have left. */
+void filter_adopt(struct filter *f, struct filter_section *v, size_t n);
+
 /* filter_count a slice at a time: count at most `max` more sections of d
  * into f (which filter_init, or filter_free, left empty to start), adding to
  * its totals. Returns the sections still to count (0: f now holds what
@@ -105,6 +115,11 @@ size_t filter_count_some(struct filter *f, const struct doc *d, struct search *t
  * moved from there. Returns 0 if there is no hit at all, 1 if moved, 2 if the
  * move wrapped around the end or the start. */
 int filter_step(const struct filter *f, struct filter_pos *pos, int dir);
+
+/* What filter_count_themes counts, for sections secs[0..n), added to nsec[]
+ * and nhit[]: themes[i] (NULL: none) stands for theme i. h is scratch. */
+void filter_add_themes(const struct section *secs, size_t n, struct search *const *themes, size_t nthemes,
+		       struct search *search, size_t *nsec, size_t *nhit, struct search_hits *h);
 
 /* For each theme of t, store in nsec[i] how many sections it selects and in
  * nhit[i] its hits there, within the sections `search` selects (NULL: all). */

@@ -22,6 +22,7 @@ case_ theme-pinyin-list 0 -t ljxq -l
 case_ theme-list-tsv 0 --theme 老旧小区改造 --list -f tsv
 case_ theme-print-all 0 -t 疫情防控 -p all -w 50
 case_ theme-unknown 2 -t 没有 -l
+case_ theme-unknown-first 2 -t 没有 -l "$dir/does-not-exist.txt"
 case_ search-list 0 -s yqfk --list
 case_ search-fold 0 -s 下一步，将 -l
 case_ search-theme-none 1 -t 疫情防控 -s 马东亮 -l

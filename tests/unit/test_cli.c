@@ -163,6 +163,129 @@ static void test_check(void **state)
 	buf_free(&out);
 }
 
+/* Every test article and the seed, as the command line names them. */
+static char *const inputs[] = {
+	"tests/data/colon.txt", "tests/data/deputies.txt", "tests/data/editor.txt",
+	"tests/data/indented.txt", "tests/data/no_intro.txt", "tests/data/no_sections.txt",
+	"seeds/000_5ab60398d2227b0f.txt", "tests/data/separators.txt", "tests/data/trailer.txt",
+	"tests/data/two_line_headline.txt",
+};
+#define NINPUTS (sizeof inputs / sizeof *inputs)
+
+/* Read the inputs in two threads, counting cf while reading and stripping
+ * each article, as the command line does for --list and --themes. */
+static void read_counting(struct doc *d, struct cli_filter *cf)
+{
+	struct doc_opts opts = {.strip = true};
+	struct fy_err err = { 0 };
+
+	doc_init(d);
+	cli_filter_reading(cf, &opts, 2);
+	assert_int_equal(doc_add_files(d, inputs, NINPUTS, &opts, 2, &err), 0);
+	cli_filter_gather(cf, d);
+}
+
+static char *check_report(const struct doc *d)
+{
+	struct buf b;
+
+	buf_init(&b);
+	cli_check(&b, d);
+	return buf_take(&b, NULL);
+}
+
+/* Counting each article while it is read, then stripping it, gives what
+ * filter_count gives over the whole collection read as the browser reads it,
+ * and --check reports the same. */
+static void test_count_while_reading(void **state)
+{
+	static const char *const filters[][2] = {
+		{ "疫情防控", NULL }, { NULL, "防控" }, { "老旧小区改造", "shequ" }, { "yqfk", "shequ" },
+	};
+	struct doc whole, light;
+	struct fy_err err = { 0 };
+	char *want, *got;
+
+	(void)state;
+	doc_init(&whole);
+	assert_int_equal(doc_add_files(&whole, inputs, NINPUTS, NULL, 1, &err), 0);
+	for (size_t k = 0; k < sizeof filters / sizeof *filters; k++) {
+		struct cli_filter cf;
+		struct filter f;
+
+		assert_int_equal(cli_filter_prepare(&cf, filters[k][0], filters[k][1], false, &err), 0);
+		read_counting(&light, &cf);
+		filter_init(&f);
+		filter_count(&f, &whole, cf.theme_search, cf.search);
+		assert_int_equal(cf.f.n, whole.nsections);
+		assert_int_equal(f.n, whole.nsections);
+		assert_true(cf.f.nmatch > 0);
+		assert_int_equal(cf.f.nmatch, f.nmatch);
+		assert_int_equal(cf.f.ntheme, f.ntheme);
+		assert_int_equal(cf.f.nsearch, f.nsearch);
+		for (size_t i = 0; i < f.n; i++) {
+			assert_int_equal(cf.f.v[i].match, f.v[i].match);
+			assert_int_equal(cf.f.v[i].nhits, f.v[i].nhits);
+			assert_int_equal(cf.f.v[i].ntheme, f.v[i].ntheme);
+			assert_ptr_equal(cf.f.v[i].section, light.sections[i]);
+		}
+		filter_free(&f);
+		cli_filter_close(&cf);
+		for (size_t i = 0; i < light.narticles; i++) {
+			assert_true(light.articles[i]->stripped);
+			assert_null(light.articles[i]->intro);
+		}
+		assert_null(light.sections[0]->paras);
+		assert_true(light.sections[0]->npara > 0);
+		want = check_report(&whole);
+		got = check_report(&light);
+		assert_string_equal(got, want);
+		free(want);
+		free(got);
+		doc_free(&light);
+	}
+	doc_free(&whole);
+}
+
+/* --themes counted while reading equals filter_count_themes over the whole
+ * collection, and each theme's figures equal filter_count's. */
+static void test_themes_while_reading(void **state)
+{
+	struct doc whole, light;
+	struct fy_err err = { 0 };
+	struct cli_filter cf;
+	struct filter f;
+	size_t *nsec, *nhit, some = 0;
+
+	(void)state;
+	doc_init(&whole);
+	assert_int_equal(doc_add_files(&whole, inputs, NINPUTS, NULL, 1, &err), 0);
+	assert_int_equal(cli_filter_prepare(&cf, NULL, "zhili", true, &err), 0);
+	read_counting(&light, &cf);
+	nsec = xcalloc(cf.themes.n, sizeof *nsec);
+	nhit = xcalloc(cf.themes.n, sizeof *nhit);
+	filter_count_themes(&whole, &cf.themes, cf.search, nsec, nhit);
+	filter_init(&f);
+	for (size_t i = 0; i < cf.themes.n; i++) {
+		struct search *ts = theme_search(&cf.themes.v[i]);
+
+		assert_int_equal(cf.nsec[i], nsec[i]);
+		assert_int_equal(cf.nhit[i], nhit[i]);
+		filter_count(&f, &whole, ts, cf.search);
+		assert_int_equal(nsec[i], f.nmatch);
+		assert_int_equal(nhit[i], f.ntheme);
+		some += nsec[i];
+		search_free(ts);
+	}
+	assert_true(some > 0);
+	filter_free(&f);
+	free(nsec);
+	free(nhit);
+	cli_filter_close(&cf);
+	doc_free(&light);
+	doc_free(&whole);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -172,6 +295,8 @@ int main(void)
 		cmocka_unit_test(test_print_unwrapped),
 		cmocka_unit_test(test_json_escaping),
 		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_count_while_reading),
+		cmocka_unit_test(test_themes_while_reading),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, setup, teardown);
