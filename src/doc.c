@@ -59,6 +59,7 @@ struct parse {
 	size_t paras_cap;
 	size_t lost_warnings;
 	bool no_controls; /* the source holds no control character but line ends */
+	const struct text_scan *sc; /* the source's: where it holds what does not fold to itself */
 };
 
 /* ---- characters ---- */
@@ -744,6 +745,23 @@ static size_t lead_of(const char *s, size_t len)
 	return e ? (size_t)(e - s) + 3 : 0;
 }
 
+/* Whether fragments frag[0..n) are known to hold only characters that fold
+ * to themselves: the scan kept the offset of every one that does not. A
+ * paragraph made of them (joined, or with a space between) then folds to
+ * itself, and no filter need look (struct para's fold). */
+static bool frags_plain(const struct parse *p, const struct span *frag, size_t n)
+{
+	const struct text_scan *sc = p->sc;
+
+	if (sc->nfolds > TEXT_SCAN_FOLDS)
+		return false;
+	for (size_t k = 0; k < sc->nfolds; k++)
+		for (size_t i = 0; i < n; i++)
+			if (sc->fold_at[k] >= frag[i].off && sc->fold_at[k] < frag[i].off + frag[i].len)
+				return false;
+	return true;
+}
+
 /* Turn fragments frag[0..n) into paragraphs, rejoining page-break splits; returns the count. */
 static size_t build_paras(struct parse *p, const struct span *frag, size_t n, struct para **out)
 {
@@ -794,6 +812,7 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 		pa->pieces = p->pool + first;
 		pa->npieces = para_len(p->npool - first);
 		pa->lead_len = para_len(lead_of(pa->text, pa->len));
+		pa->fold = frags_plain(p, frag + i, j - i + 1) ? PARA_FOLD_SELF : PARA_FOLD_UNKNOWN;
 		i = j + 1;
 	}
 	p->nparas += np;
@@ -1043,7 +1062,7 @@ static void trim_pool(struct parse *p)
 /* Recognise the structure of a->src, whose scan is `sc`, and fill the article. */
 static void parse_article(struct article *a, const struct text_scan *sc)
 {
-	struct parse p = {.a = a, .no_controls = sc->controls == 0};
+	struct parse p = {.a = a, .no_controls = sc->controls == 0, .sc = sc};
 	size_t *found = NULL, nfound = 0, cap = 0;
 
 	p.nlines = split_lines(a->src, a->src_len, sc->lf + sc->cr, sc->cr, &p.lines);
@@ -1396,9 +1415,9 @@ static int parse_owned(const char *name, char *src, size_t len, bool chunked, co
 		chunked = false;
 		text_scan(src, len, &sc);
 	} else if (skip) {
-		/* A BOM holds no line end or control: the scan's counts stand. */
 		len -= skip;
 		memmove(src, src + skip, len + 1);
+		text_scan(src, len, &sc); /* for offsets without the BOM */
 	}
 
 	a = xcalloc(1, sizeof *a);

@@ -200,40 +200,19 @@ void fold_map(const struct fold *f, size_t off, size_t len, size_t *src_off, siz
 	*src_len = to > from ? to - from : 0;
 }
 
-/* Whether the three-byte character at s (lead E2 or E3, checked continuations)
- * is punctuation that folds to itself: U+2014, U+2018-U+201D, U+3001, U+3002,
- * U+3008-U+3011 (is_plain's punctuation). */
-static bool plain_punct(const uint8_t *s)
-{
-	if (s[1] != 0x80)
-		return false;
-	if (s[0] == 0xE2)
-		return s[2] == 0x94 || (s[2] >= 0x98 && s[2] <= 0x9D);
-	return s[2] == 0x81 || s[2] == 0x82 || (s[2] >= 0x88 && s[2] <= 0x91);
-}
-
 bool fold_invariant(const char *str, size_t len)
 {
 	const uint8_t *s = (const uint8_t *)str, *end = s + len;
 
 	while (s < end) {
-		uint8_t b = *s;
-
-		if (b < 0x80) {
-			if (b < 0x20 || b == 0x7F || (b >= 'A' && b <= 'Z'))
+		if (*s < 0x80) {
+			if (!fold_keeps(s, 1))
 				return false;
 			s++;
 			continue;
 		}
-		/* Three-byte characters only: E3 90 80 (U+3400) to E9 BF BF (U+9FFF),
-		 * or the punctuation above. */
-		if (end - s < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return false;
-		if (b >= 0xE4 && b <= 0xE9) {
-			s += 3;
-			continue;
-		}
-		if (!((b == 0xE3 && s[1] >= 0x90) || ((b == 0xE2 || b == 0xE3) && plain_punct(s))))
+		/* Three-byte characters only, checked before they are read. */
+		if (end - s < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || !fold_keeps(s, 3))
 			return false;
 		s += 3;
 	}

@@ -3,12 +3,16 @@
  * follow wcwidth() because that is what ncurses uses to advance the cursor. */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <unistr.h>
 #include <uniwidth.h>
 #include <unigbrk.h>
 #include <unictype.h>
 #include <unilbrk.h>
 
+#include "fayan/fold.h"
 #include "fayan/text.h"
 #include "fayan/util.h"
 
@@ -19,64 +23,178 @@ size_t text_check_utf8(const char *s, size_t len)
 	return bad ? (size_t)(bad - (const uint8_t *)s) : len;
 }
 
-/* One loop instead of memchr, u8_check and counting passes: loading a large
- * archive read every byte five times. The common case of this genre, a
- * three-byte character, costs two compares and two masks. */
-void text_scan(const char *s, size_t len, struct text_scan *out)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, nul = len, lf = 0, cr = 0, controls = 0;
+/* text_scan's running state: the next byte, and what has been found before it. */
+struct scan {
+	const unsigned char *u;
+	size_t len, i, nul, lf, cr, controls, nfolds;
+	struct text_scan *out;
+};
 
-	while (i < len) {
+/* Note a character at byte `at` that does not fold to itself. */
+static inline void add_fold(struct scan *sc, size_t at)
+{
+	if (sc->nfolds < TEXT_SCAN_FOLDS)
+		sc->out->fold_at[sc->nfolds] = at;
+	sc->nfolds++;
+}
+
+/* Scan whole characters from sc->i on until at least byte `to`: false at an
+ * invalid sequence, sc->i then at its start. The common case of this genre,
+ * a three-byte character, costs two compares and two masks. */
+static bool scan_chars(struct scan *sc, size_t to)
+{
+	const unsigned char *u = sc->u;
+	size_t len = sc->len, i = sc->i;
+	bool ok = false;
+
+	if (to > len)
+		to = len;
+	while (i < to) {
 		unsigned c = u[i];
 
 		if (c >= 0xE1 && c <= 0xEC && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
 		    (u[i + 2] & 0xC0) == 0x80) {
+			if ((c < 0xE4 || c > 0xE9) && !fold_keeps(u + i, 3))
+				add_fold(sc, i);
 			i += 3;
 			continue;
 		}
 		if (c < 0x80) {
 			if (c < 0x20 || c == 0x7F) {
 				if (c == '\n')
-					lf++;
+					sc->lf++;
 				else if (c == '\r')
-					cr++;
-				else if (c == 0 && nul == len)
-					nul = i, controls++;
+					sc->cr++;
+				else if (c == 0 && sc->nul == len)
+					sc->nul = i, sc->controls++;
 				else
-					controls++;
+					sc->controls++;
+				if (c != '\n' && c != '\r')
+					add_fold(sc, i);
+			} else if (c >= 'A' && c <= 'Z') {
+				add_fold(sc, i);
 			}
 			i++;
 			continue;
 		}
+		add_fold(sc, i); /* every other sequence fails fold_keeps */
 		if (c < 0xC2)
-			break;
+			goto out;
 		if (c < 0xE0) {
 			if (i + 1 >= len || (u[i + 1] & 0xC0) != 0x80)
-				break;
+				goto out;
 			if (c == 0xC2 && u[i + 1] < 0xA0)
-				controls++;
+				sc->controls++;
 			i += 2;
 			continue;
 		}
 		if (c < 0xF0) {
 			if (i + 2 >= len || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80 ||
 			    (c == 0xE0 && u[i + 1] < 0xA0) || (c == 0xED && u[i + 1] >= 0xA0))
-				break;
+				goto out;
 			i += 3;
 			continue;
 		}
 		if (c > 0xF4 || i + 3 >= len || (u[i + 1] & 0xC0) != 0x80 ||
 		    (u[i + 2] & 0xC0) != 0x80 || (u[i + 3] & 0xC0) != 0x80 ||
 		    (c == 0xF0 && u[i + 1] < 0x90) || (c == 0xF4 && u[i + 1] >= 0x90))
-			break;
+			goto out;
 		i += 4;
 	}
-	out->bad = i;
-	out->nul = nul;
-	out->lf = lf;
-	out->cr = cr;
-	out->controls = controls;
+	ok = true;
+out:
+	sc->i = i;
+	return ok;
+}
+
+#ifdef __SSE2__
+/* Bits set in m: a line end or two per block (the builtin is a call without -mpopcnt). */
+static inline size_t bits(unsigned m)
+{
+	size_t n = 0;
+
+	for (; m; m &= m - 1)
+		n++;
+	return n;
+}
+
+/* Bytes of v in [lo, lo + n] (unsigned), as a mask. */
+static inline __m128i in_range(__m128i v, unsigned char lo, unsigned char n)
+{
+	__m128i t = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
+
+	return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8((char)n)), t);
+}
+
+/* Sixteen bytes at sc->i (a character boundary) at once, when they hold only
+ * line ends, printable ASCII other than A-Z and three-byte characters led by
+ * E1-EC (whose second byte has no further limit), each followed by its two
+ * continuation bytes: the genre's text, nearly always. Returns how many bytes
+ * were taken (14-16: a character cut by the block's end is left for the
+ * next), or 0 for the character-by-character loop to take the block. */
+static size_t scan_block(struct scan *sc)
+{
+	const unsigned char *at = sc->u + sc->i;
+	const __m128i v = _mm_loadu_si128((const __m128i *)at);
+	const __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)); /* 80-BF, signed */
+	const __m128i lead = in_range(v, 0xE1, 0x0B);
+	const __m128i nl = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+	const __m128i cr = _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'));
+	__m128i ok = _mm_andnot_si128(in_range(v, 'A', 25), in_range(v, 0x20, 0x5E));
+	__m128i want;
+	unsigned lm, keep, fm;
+	size_t n;
+
+	ok = _mm_or_si128(_mm_or_si128(ok, _mm_or_si128(nl, cr)), _mm_or_si128(cont, lead));
+	if (_mm_movemask_epi8(ok) != 0xFFFF)
+		return 0;
+	/* Continuation bytes exactly where a lead asks for them. */
+	want = _mm_or_si128(_mm_slli_si128(lead, 1), _mm_slli_si128(lead, 2));
+	if (_mm_movemask_epi8(_mm_xor_si128(want, cont)) != 0)
+		return 0;
+	lm = (unsigned)_mm_movemask_epi8(lead);
+	n = lm & 0x8000 ? 15 : lm & 0x4000 ? 14 : 16;
+	keep = (1u << n) - 1;
+	sc->lf += bits((unsigned)_mm_movemask_epi8(nl) & keep);
+	sc->cr += bits((unsigned)_mm_movemask_epi8(cr) & keep);
+	/* Leads other than E4-E9 (U+4000-U+9FFF) may fold to something else. */
+	fm = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(in_range(v, 0xE4, 5), lead)) & keep;
+	for (; fm; fm &= fm - 1) {
+		unsigned k = (unsigned)__builtin_ctz(fm);
+
+		if (!fold_keeps(at + k, 3))
+			add_fold(sc, sc->i + k);
+	}
+	return n;
+}
+#endif
+
+/* One pass instead of memchr, u8_check and counting passes: loading a large
+ * archive read every byte five times. Sixteen bytes at a time where SSE2 is
+ * to be had, the loop above for the rest. */
+void text_scan(const char *s, size_t len, struct text_scan *out)
+{
+	struct scan sc = {.u = (const unsigned char *)s, .len = len, .nul = len, .out = out};
+	bool valid = true;
+
+#ifdef __SSE2__
+	while (valid && sc.i + 16 <= len) {
+		size_t n = scan_block(&sc);
+
+		if (n)
+			sc.i += n;
+		else
+			valid = scan_chars(&sc, sc.i + 16);
+	}
+#endif
+	if (valid)
+		scan_chars(&sc, len);
+	out->bad = sc.i;
+	out->nul = sc.nul;
+	out->lf = sc.lf;
+	out->cr = sc.cr;
+	out->controls = sc.controls;
+	out->nfolds = sc.nfolds;
 }
 
 size_t text_next_char(const char *s, size_t len, uint32_t *uc)

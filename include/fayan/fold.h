@@ -41,6 +41,26 @@ void fold_map(const struct fold *f, size_t off, size_t len, size_t *src_off, siz
  * and fold_text can be skipped. */
 bool fold_invariant(const char *s, size_t len);
 
+/* fold_invariant's test for one character at s: n is 1 (ASCII) or 3 (a
+ * well-formed three-byte sequence); every other length fails it. */
+static inline bool fold_keeps(const unsigned char *s, size_t n)
+{
+	if (n == 1)
+		return s[0] >= 0x20 && s[0] < 0x7F && !(s[0] >= 'A' && s[0] <= 'Z');
+	if (n != 3)
+		return false;
+	if (s[0] >= 0xE4 && s[0] <= 0xE9) /* U+4000-U+9FFF */
+		return true;
+	if (s[0] == 0xE3 && s[1] >= 0x90) /* U+3400-U+3FFF */
+		return true;
+	/* 、。〈〉《》「」『』【】: U+3001, U+3002, U+3008-U+3011; ‘’“”: U+2018-U+201D; —: U+2014 */
+	if (s[1] != 0x80)
+		return false;
+	if (s[0] == 0xE2)
+		return s[2] == 0x94 || (s[2] >= 0x98 && s[2] <= 0x9D);
+	return s[0] == 0xE3 && (s[2] == 0x81 || s[2] == 0x82 || (s[2] >= 0x88 && s[2] <= 0x91));
+}
+
 /* Return a malloc'd, NUL-terminated folded copy of s[0..len); *out_len gets its length. */
 char *fold_string(const char *s, size_t len, size_t *out_len);
 

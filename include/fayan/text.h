@@ -14,6 +14,8 @@ size_t text_check_utf8(const char *s, size_t len);
 
 /* What one pass over an input finds, for a loader that would otherwise scan
  * it once per question. Counts cover s[0..bad) only. */
+#define TEXT_SCAN_FOLDS 8 /* offsets kept of characters that fold to something else */
+
 struct text_scan {
 	size_t bad;      /* byte offset of the first invalid UTF-8 sequence, or len */
 	size_t nul;      /* byte offset of the first NUL before `bad`, or len if none */
@@ -21,6 +23,11 @@ struct text_scan {
 	size_t cr;       /* CR bytes */
 	size_t controls; /* control characters other than LF and CR: C0, DEL and C1
 			  * (U+0080..U+009F), each counted once; TAB counts */
+	/* Characters, LF and CR aside, that fold_invariant rejects (an invalid
+	 * sequence counts as one), and the byte offsets of the first of them:
+	 * text made of lines that hold none of them folds to itself. */
+	size_t nfolds;
+	size_t fold_at[TEXT_SCAN_FOLDS];
 };
 
 /* Validate s[0..len) as UTF-8 exactly as text_check_utf8 does, and in the same

@@ -43,7 +43,8 @@ static void write_file(const char *name, const char *data, size_t len)
 	assert_int_equal(fclose(f), 0);
 }
 
-static const char article[] = "标题\n\n导语。\n\n第一篇标题\n\n某某市某某镇党委书记 张三\n\n张三的发言。\n";
+/* The full-width comma folds to ',': the parser leaves its paragraph's folding to be found. */
+static const char article[] = "标题\n\n导语。\n\n第一篇标题\n\n某某市某某镇党委书记 张三\n\n张三的发言，很短。\n";
 
 static int teardown(void **state)
 {
@@ -163,7 +164,7 @@ static void test_slice(void **state)
 	assert_int_equal(d.sections[0]->npara, 1);
 	for (size_t i = 0; i < d.nsections; i++)
 		for (size_t j = 0; j < d.sections[i]->npara; j++)
-			assert_int_not_equal(d.sections[i]->paras[j].fold, PARA_FOLD_UNKNOWN);
+			assert_int_equal(d.sections[i]->paras[j].fold, PARA_FOLD_CHANGES);
 	load_free(&q);
 	doc_free(&d);
 }

@@ -17,6 +17,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "fayan/fold.h"
 #include "fayan/text.h"
 #include "fayan/util.h"
 
@@ -67,7 +68,23 @@ static void scan_expect(const char *s, size_t len)
 		ctl += (b < 0x20 && b != '\n' && b != '\r') || b == 0x7F ||
 		       (b == 0xC2 && i + 1 < bad && (unsigned char)s[i + 1] < 0xA0);
 	}
+	/* The characters fold_invariant rejects, LF and CR aside, and the
+	 * invalid sequence if any. */
+	size_t folds[256], nfolds = 0;
+
+	for (size_t i = 0, n; i < bad; i += n) {
+		uint32_t uc;
+
+		n = text_next_char(s + i, bad - i, &uc);
+		if (uc != '\n' && uc != '\r' && !fold_invariant(s + i, n))
+			folds[nfolds++] = i;
+	}
+	if (bad < len)
+		folds[nfolds++] = bad;
 	text_scan(s, len, &sc);
+	assert_int_equal(sc.nfolds, nfolds);
+	for (size_t i = 0; i < nfolds && i < TEXT_SCAN_FOLDS; i++)
+		assert_int_equal(sc.fold_at[i], folds[i]);
 	assert_int_equal(sc.bad, bad);
 	assert_int_equal(sc.nul, nul ? (size_t)(nul - s) : len);
 	assert_int_equal(sc.lf, lf);
@@ -84,6 +101,9 @@ static void test_scan(void **state)
 		"\xF0\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80",
 		"\xC0\xAF", "\xC1\xBF", "\x80", "\xBF", "\xE4\xB8", "\xE4", "\xF0\x9F\x91",
 		"\xFF", "\xFE", "\xC2", "\xE4\x41\x80", "\xE4\xB8\x41",
+		/* what folds to itself and what does not */
+		"A", "Z", "z", "@", "[", "。", "、", "，", "Ａ", "“", "—", "〇", "【", "㐀", "\xE3\x8F\xBF",
+		"\xE2\x80\x93", "\xEA\xB0\x80",
 	};
 	size_t np = sizeof pieces / sizeof *pieces;
 	char buf[64];
@@ -120,6 +140,32 @@ static void test_scan(void **state)
 					buf[len++] = *pc;
 		}
 		scan_expect(buf, len);
+	}
+	/* Long runs of the genre's text, which text_scan takes sixteen bytes at
+	 * a time, each broken by one piece of any kind at any place. */
+	for (int round = 0; round < 20000; round++) {
+		static const char *const common[] = {"中", "文", "a", "1", " ", "\n", "。", "、", "“", "ー"};
+		char big[200];
+		size_t len = 0, odd;
+
+		seed = seed * 1103515245u + 12345u;
+		odd = (seed >> 16) % 160;
+		while (len < 180) {
+			const char *pc;
+
+			seed = seed * 1103515245u + 12345u;
+			if (len >= odd && len < odd + 4)
+				pc = pieces[(seed >> 16) % np], odd = SIZE_MAX;
+			else
+				pc = common[(seed >> 16) % (sizeof common / sizeof *common)];
+			if (!*pc)
+				big[len++] = '\0';
+			else
+				for (; *pc && len < sizeof big; pc++)
+					big[len++] = *pc;
+		}
+		scan_expect(big, len);
+		scan_expect(big, len - 1 - (seed >> 20) % 8); /* cut short */
 	}
 }
 
