@@ -141,10 +141,23 @@ size_t cli_check(struct buf *out, const struct doc *d)
 		for (size_t k = 0; k < a->nsections; k++) {
 			const struct section *s = &a->sections[k];
 
-			buf_printf(out, "  %zu. %s | %s | %s | %s (line %zu, %zu paragraph%s)\n",
-				   s->number, s->speaker.name, s->speaker.place, s->speaker.title,
-				   *s->headline ? s->headline : "-", s->line, s->npara,
-				   s->npara == 1 ? "" : "s");
+			/* "  %zu. %s | %s | %s | %s (line %zu, %zu paragraph%s)\n",
+			 * without printf: a line per section of the archive. */
+			buf_adds(out, "  ");
+			buf_addu(out, s->number, 0);
+			buf_adds(out, ". ");
+			buf_adds(out, s->speaker.name);
+			buf_adds(out, " | ");
+			buf_adds(out, s->speaker.place);
+			buf_adds(out, " | ");
+			buf_adds(out, s->speaker.title);
+			buf_adds(out, " | ");
+			buf_adds(out, *s->headline ? s->headline : "-");
+			buf_adds(out, " (line ");
+			buf_addu(out, s->line, 0);
+			buf_adds(out, ", ");
+			buf_addu(out, s->npara, 0);
+			buf_adds(out, s->npara == 1 ? " paragraph)\n" : " paragraphs)\n");
 		}
 		if (a->editor)
 			buf_printf(out, "  editor: %s\n", a->editor);

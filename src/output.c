@@ -105,14 +105,18 @@ static void add_tsv(struct buf *out, const char *s, bool last)
 }
 
 /* The byline without the name: place and title as printed. */
-static char *place_title(const struct speaker *sp)
+/* The place and the title as one string, into pt (emptied first). */
+static void set_place_title(struct buf *pt, const struct speaker *sp)
 {
-	struct buf b;
+	pt->len = 0;
+	buf_adds(pt, sp->place);
+	buf_adds(pt, sp->title);
+}
 
-	buf_init(&b);
-	buf_adds(&b, sp->place);
-	buf_adds(&b, sp->title);
-	return buf_take(&b, NULL);
+static void add_spaces(struct buf *b, int n)
+{
+	for (; n > 0; n--)
+		buf_addc(b, ' ');
 }
 
 void output_list(struct buf *out, struct section *const *secs, const size_t *hits, size_t n,
@@ -153,23 +157,30 @@ void output_list(struct buf *out, struct section *const *secs, const size_t *hit
 		}
 		return;
 	}
+	/* A line per section of an archive: each row's widths are found once,
+	 * and the place-and-title and the line are built in buffers reused from
+	 * row to row. */
+	int *wn = xmalloc(2 * (n ? n : 1) * sizeof *wn), *wp = wn + n;
+	struct buf pt, line;
+
+	buf_init(&pt);
+	buf_init(&line);
 	for (size_t i = 0; i < n; i++) {
-		char *pt = place_title(&secs[i]->speaker);
 		int w;
 
+		set_place_title(&pt, &secs[i]->speaker);
 		for (size_t k = secs[i]->number, d = 1; k >= 10; k /= 10)
 			if (++d > (size_t)wnum)
 				wnum = (int)d;
-		w = text_cols(secs[i]->speaker.name, strlen(secs[i]->speaker.name));
-		if (w > wname)
-			wname = w;
-		w = text_cols(pt, strlen(pt));
-		if (w > wplace)
-			wplace = w;
+		wn[i] = text_cols(secs[i]->speaker.name, strlen(secs[i]->speaker.name));
+		if (wn[i] > wname)
+			wname = wn[i];
+		wp[i] = text_cols(pt.data, pt.len);
+		if (wp[i] > wplace)
+			wplace = wp[i];
 		w = text_cols(secs[i]->headline, strlen(secs[i]->headline)) + (hits ? 12 : 0);
 		if (w > wtail)
 			wtail = w;
-		free(pt);
 	}
 	/* Too narrow for the whole table: the place column gives way first, so
 	 * that every line keeps the start of its headline. */
@@ -185,24 +196,32 @@ void output_list(struct buf *out, struct section *const *secs, const size_t *hit
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct section *s = secs[i];
-		char *pt = place_title(&s->speaker);
-		struct buf line;
+		int pw = wp[i];
 
-		if (text_cols(pt, strlen(pt)) > wplace) {
-			char *cut = text_truncate(pt, strlen(pt), wplace);
-
-			free(pt);
-			pt = cut;
-		}
-		buf_init(&line);
-		buf_printf(&line, "%*zu  ", wnum, s->number);
-		text_add_padded(&line, s->speaker.name, wname);
+		set_place_title(&pt, &s->speaker);
+		line.len = 0;
+		buf_addu(&line, s->number, wnum);
 		buf_adds(&line, "  ");
-		text_add_padded(&line, pt, wplace);
+		buf_adds(&line, s->speaker.name);
+		add_spaces(&line, wname - wn[i]);
+		buf_adds(&line, "  ");
+		if (pw > wplace) {
+			char *cut = text_truncate(pt.data, pt.len, wplace);
+
+			pw = text_cols(cut, strlen(cut));
+			buf_adds(&line, cut);
+			free(cut);
+		} else {
+			buf_add(&line, pt.data, pt.len);
+		}
+		add_spaces(&line, wplace - pw);
 		buf_adds(&line, "  ");
 		buf_adds(&line, s->headline);
-		if (hits)
-			buf_printf(&line, "  (%zu hit%s)", hits[i], hits[i] == 1 ? "" : "s");
+		if (hits) {
+			buf_adds(&line, "  (");
+			buf_addu(&line, hits[i], 0);
+			buf_adds(&line, hits[i] == 1 ? " hit)" : " hits)");
+		}
 		while (line.len && line.data[line.len - 1] == ' ')
 			line.data[--line.len] = '\0';
 		if (width > 0 && text_cols(line.data, line.len) > width) {
@@ -214,7 +233,8 @@ void output_list(struct buf *out, struct section *const *secs, const size_t *hit
 			buf_add(out, line.data, line.len);
 		}
 		buf_addc(out, '\n');
-		buf_free(&line);
-		free(pt);
 	}
+	buf_free(&line);
+	buf_free(&pt);
+	free(wn);
 }

@@ -145,18 +145,38 @@ void buf_addc(struct buf *b, char c)
 
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	va_list aq;
 	int n;
 
+	/* Formatted once where it fits, which it nearly always does. */
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, aq);
 	va_end(aq);
-	if (n < 0)
+	if (n < 0) {
+		if (room)
+			b->data[b->len] = '\0';
 		return;
-	b->data = xgrow(b->data, &b->cap, b->len + (size_t)n + 1, 1);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		b->data = xgrow(b->data, &b->cap, b->len + (size_t)n + 1, 1);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 	drain_full(b);
+}
+
+void buf_addu(struct buf *b, size_t v, int width)
+{
+	char d[24];
+	int n = 0;
+
+	do
+		d[sizeof d - 1 - n++] = (char)('0' + v % 10);
+	while ((v /= 10) && n < (int)sizeof d);
+	for (; width > n; width--)
+		buf_addc(b, ' ');
+	buf_add(b, d + sizeof d - n, (size_t)n);
 }
 
 void buf_printf(struct buf *b, const char *fmt, ...)

@@ -156,6 +156,39 @@ static void test_drain(void **state)
 	free(big);
 }
 
+/* buf_addu gives what "%*zu" gives; buf_printf formats into the room it has
+ * and grows only when the text does not fit, never losing what was there. */
+static void test_numbers_and_printf(void **state)
+{
+	static const size_t values[] = {0, 1, 9, 10, 99, 100, 12345, 4294967296u, SIZE_MAX};
+	struct buf b, want;
+	char tmp[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof values / sizeof *values; i++)
+		for (int w = 0; w < 25; w += 3) {
+			buf_init(&b);
+			buf_adds(&b, "x");
+			buf_addu(&b, values[i], w);
+			snprintf(tmp, sizeof tmp, "x%*zu", w, values[i]);
+			assert_string_equal(b.data, tmp);
+			assert_int_equal(b.len, strlen(tmp));
+			buf_free(&b);
+		}
+	buf_init(&b);
+	buf_init(&want);
+	for (int i = 0; i < 2000; i++) {
+		/* Lengths that sometimes just fit, sometimes just do not. */
+		buf_printf(&b, "%d:%.*s|", i, i % 37, "一二三四五六七八九十一二三四五六七八九十");
+		snprintf(tmp, sizeof tmp, "%d:%.*s|", i, i % 37, "一二三四五六七八九十一二三四五六七八九十");
+		buf_adds(&want, tmp);
+		assert_int_equal(b.len, want.len);
+	}
+	assert_string_equal(b.data, want.data);
+	buf_free(&b);
+	buf_free(&want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +196,7 @@ int main(void)
 		cmocka_unit_test(test_binary_and_utf8),
 		cmocka_unit_test(test_round_trip_all_bytes),
 		cmocka_unit_test(test_drain),
+		cmocka_unit_test(test_numbers_and_printf),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
