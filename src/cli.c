@@ -252,12 +252,14 @@ static void count_article(struct article *a, unsigned thread, void *ctx)
 
 		filter_add_themes(a->sections, a->nsections, r->themes, n, r->search, c, c + n, &r->h);
 		a->extra = c;
+		a->extra_len = (2 * n + 1) * sizeof *c;
 	} else if (a->nsections) {
 		struct filter_section *v = xmalloc(a->nsections * sizeof *v);
 
 		for (size_t i = 0; i < a->nsections; i++)
 			filter_count_section(&v[i], &a->sections[i], r->theme, r->search, &r->h);
 		a->extra = v;
+		a->extra_len = a->nsections * sizeof *v;
 	}
 }
 
@@ -312,6 +314,9 @@ void cli_filter_gather(struct cli_filter *cf, const struct doc *d)
 			}
 		} else if (a->nsections) {
 			memcpy(v + at, a->extra, a->nsections * sizeof *v);
+			/* Stripping may have moved the sections since they were counted. */
+			for (size_t k = 0; k < a->nsections; k++)
+				v[at + k].section = &a->sections[k];
 			at += a->nsections;
 		}
 	}

@@ -1202,55 +1202,78 @@ static void para_free(struct para *p)
 		free((char *)p->text);
 }
 
-/* Bytes string s needs in a stripped article's block: 0 unless it lies in the source. */
-static size_t str_need(const struct article *a, const char *s)
-{
-	return in_src(a, s) ? strlen(s) + 1 : 0;
-}
-
-/* Copy string *s into the block at *at if it lies in the source. */
-static void keep_str(const struct article *a, char **s, char **at)
+/* Copy string *s to *at and point it there, freeing it if it was an
+ * allocation of its own (`owned` and not in the source). */
+static void pack_str(const struct article *a, char **s, char **at, bool owned)
 {
 	size_t n;
 
-	if (!in_src(a, *s))
+	if (!*s)
 		return;
 	n = strlen(*s) + 1;
 	memcpy(*at, *s, n);
+	if (owned && !in_src(a, *s))
+		free(*s);
 	*s = *at;
 	*at += n;
 }
 
-void doc_strip_article(struct article *a)
+static size_t str_size(const char *s)
 {
-	size_t need = 0;
+	return s ? strlen(s) + 1 : 0;
+}
+
+/* Keep of article a only what the reports that show no paragraph need (see
+ * struct article's stripped), in one block that becomes its src: the
+ * sections, the extra, every string of theirs and the title, editor and
+ * trailer. The block comes from d's chunks once d has read enough (one
+ * fault per 2 MiB, not per 4 KiB), else from malloc. */
+static void strip_article(struct doc *d, struct article *a)
+{
+	size_t need = a->nsections * sizeof *a->sections + a->extra_len;
 	char *block, *at;
+	bool chunked;
 
-	need += str_need(a, a->title) + str_need(a, a->editor) + str_need(a, a->trailer);
+	need += str_size(a->title) + str_size(a->editor) + str_size(a->trailer);
 	for (size_t i = 0; i < a->nsections; i++) {
-		struct section *s = &a->sections[i];
+		const struct section *s = &a->sections[i];
 
-		need += str_need(a, s->topic) + str_need(a, s->headline) + str_need(a, s->speaker.byline) +
-			str_need(a, s->speaker.name);
+		need += str_size(s->topic) + str_size(s->headline) + str_size(s->speaker.byline) +
+			str_size(s->speaker.place) + str_size(s->speaker.title) + str_size(s->speaker.name);
 	}
-	block = at = xmalloc(need ? need : 1);
-	keep_str(a, &a->title, &at);
-	keep_str(a, &a->editor, &at);
-	keep_str(a, &a->trailer, &at);
-	for (size_t i = 0; i < a->nsections; i++) {
-		struct section *s = &a->sections[i];
-
-		keep_str(a, &s->topic, &at);
-		keep_str(a, &s->headline, &at);
-		keep_str(a, &s->speaker.byline, &at);
-		keep_str(a, &s->speaker.name, &at);
-		for (size_t j = 0; s->paras && j < s->npara; j++)
-			para_free(&s->paras[j]);
-		s->paras = NULL;
-	}
+	block = chunk_alloc(d, need);
+	chunked = block != NULL;
+	if (!block)
+		block = xmalloc(need);
+	at = block + a->nsections * sizeof *a->sections + a->extra_len;
 	for (size_t i = 0; a->intro && i < a->nintro; i++)
 		para_free(&a->intro[i]);
 	a->intro = NULL;
+	for (size_t i = 0; i < a->nsections; i++) {
+		struct section *s = &a->sections[i];
+
+		for (size_t j = 0; s->paras && j < s->npara; j++)
+			para_free(&s->paras[j]);
+		s->paras = NULL;
+		pack_str(a, &s->topic, &at, true);
+		pack_str(a, &s->headline, &at, true);
+		pack_str(a, &s->speaker.byline, &at, true);
+		pack_str(a, &s->speaker.title, &at, false); /* it lies in the place's allocation */
+		pack_str(a, &s->speaker.place, &at, true);
+		pack_str(a, &s->speaker.name, &at, true);
+	}
+	pack_str(a, &a->title, &at, true);
+	pack_str(a, &a->editor, &at, true);
+	pack_str(a, &a->trailer, &at, true);
+	if (a->nsections)
+		memcpy(block, a->sections, a->nsections * sizeof *a->sections);
+	free(a->sections);
+	a->sections = a->nsections ? (struct section *)block : NULL;
+	if (a->extra_len) {
+		memcpy(block + a->nsections * sizeof *a->sections, a->extra, a->extra_len);
+		free(a->extra);
+		a->extra = block + a->nsections * sizeof *a->sections;
+	}
 	free(a->piece_store);
 	free(a->para_store);
 	a->piece_store = NULL;
@@ -1258,7 +1281,7 @@ void doc_strip_article(struct article *a)
 	src_free(a->src, a->src_chunked);
 	a->src = block;
 	a->src_len = need;
-	a->src_chunked = false;
+	a->src_chunked = chunked;
 	a->stripped = true;
 }
 
@@ -1272,12 +1295,13 @@ static void article_free(struct article *a)
 		str_free(a, s->topic);
 		str_free(a, s->headline);
 		str_free(a, s->speaker.byline);
-		free(s->speaker.place); /* and the title, which shares its allocation */
+		str_free(a, s->speaker.place); /* and the title, which shares its allocation */
 		str_free(a, s->speaker.name);
 		for (size_t j = 0; s->paras && j < s->npara; j++)
 			para_free(&s->paras[j]);
 	}
-	free(a->sections);
+	if (!in_src(a, (char *)a->sections))
+		free(a->sections);
 	for (size_t i = 0; i < a->nwarnings; i++)
 		free(a->warnings[i]);
 	free(a->warnings);
@@ -1289,7 +1313,8 @@ static void article_free(struct article *a)
 	str_free(a, a->trailer);
 	src_free(a->src, a->src_chunked);
 	free(a->why_empty);
-	free(a->extra);
+	if (!in_src(a, a->extra))
+		free(a->extra);
 	free(a);
 }
 
@@ -1305,6 +1330,7 @@ void doc_free(struct doc *d)
 		d->chunks = c->next;
 		munmap(c, c->size);
 	}
+	free(d->readbuf);
 	doc_init(d);
 }
 
@@ -1379,8 +1405,8 @@ static const char *shown_name(const char *name)
 /* Validate and parse src[0..len) (NUL at len, owned from here on: malloc'd,
  * or in one of the doc's chunks if chunked) into *out, not yet appended to
  * any doc. Returns 0, or -1 with err filled and src freed. */
-static int parse_owned(const char *name, char *src, size_t len, bool chunked, const struct doc_opts *opts,
-		       unsigned thread, struct article **out, struct fy_err *err)
+static int parse_owned(struct doc *d, const char *name, char *src, size_t len, bool chunked,
+		       const struct doc_opts *opts, unsigned thread, struct article **out, struct fy_err *err)
 {
 	const char *shown = shown_name(name);
 	const char *nul;
@@ -1429,7 +1455,7 @@ static int parse_owned(const char *name, char *src, size_t len, bool chunked, co
 	if (opts && opts->parsed)
 		opts->parsed(a, thread, opts->ctx);
 	if (opts && opts->strip)
-		doc_strip_article(a);
+		strip_article(d, a);
 	*out = a;
 	return 0;
 }
@@ -1445,7 +1471,7 @@ int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len
 	if (len > DOC_MAX_BYTES)
 		return err_set(err, "%s: file too large (%zu bytes; the limit is %zu bytes)", shown, len,
 			       DOC_MAX_BYTES);
-	if (parse_owned(name, xstrndup(data, len), len, false, opts, 0, &a, err))
+	if (parse_owned(d, name, xstrndup(data, len), len, false, opts, 0, &a, err))
 		return -1;
 	return append_article(d, a, shown, err);
 }
@@ -1509,9 +1535,15 @@ static int read_article(struct doc *d, const char *path, const struct doc_opts *
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (uintmax_t)st.st_size <= DOC_MAX_BYTES) {
 		cap = (size_t)st.st_size + 1;
-		/* A source that is stripped at once goes back to malloc, which reuses it. */
-		data = opts && opts->strip ? NULL : chunk_alloc(d, cap);
-		chunked = data != NULL;
+		if (opts && opts->strip) {
+			/* Stripped as soon as parsed: read into d's buffer, the
+			 * same memory file after file. */
+			d->readbuf = xgrow(d->readbuf, &d->readcap, cap, 1);
+			data = d->readbuf;
+		} else {
+			data = chunk_alloc(d, cap);
+		}
+		chunked = data != NULL; /* not the article's to free */
 		if (!data)
 			data = xmalloc(cap);
 	}
@@ -1563,7 +1595,7 @@ static int read_article(struct doc *d, const char *path, const struct doc_opts *
 		data = xrealloc(data, len + 1); /* give back what the last growth did not use */
 	data[len] = '\0';
 	d->read_bytes += len;
-	return parse_owned(path, data, len, chunked, opts, thread, out, err);
+	return parse_owned(d, path, data, len, chunked, opts, thread, out, err);
 }
 
 int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, struct fy_err *err)
@@ -1697,6 +1729,7 @@ int doc_add_files(struct doc *d, char *const *paths, size_t n, const struct doc_
 		struct doc *wd = &w[t].d;
 
 		d->read_bytes += wd->read_bytes;
+		free(wd->readbuf);
 		while (wd->chunks) {
 			struct doc_chunk *c = wd->chunks;
 

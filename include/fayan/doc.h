@@ -90,7 +90,8 @@ struct article {
 			  * after each is overwritten with NUL, and the fragments of a
 			  * rejoined paragraph are moved together over the blank lines. */
 	size_t src_len;
-	bool src_chunked; /* src lies in one of the doc's chunks (struct doc), not malloc'd */
+	bool src_chunked; /* src lies in one of the doc's chunks (struct doc), or in its
+			   * read buffer until stripped: not malloc'd */
 	char *title;     /* "" if none */
 	struct para *intro;
 	size_t nintro;
@@ -101,11 +102,13 @@ struct article {
 	size_t rejoined; /* page-break fragments rejoined */
 	char **warnings; /* one-line notes for --check, "line N: ..." */
 	size_t nwarnings;
-	/* Only what --check and --list report was kept (doc_strip_article):
+	/* Only what --check and --list report was kept (doc_opts.strip):
 	 * intro and every section's paras are NULL, nintro and npara still
-	 * count them, and src holds only the kept strings. */
+	 * count them, and src is one block holding the sections, the extra
+	 * and every string kept. */
 	bool stripped;
-	void *extra;     /* doc_opts.parsed's result for this article, malloc'd, or NULL */
+	void *extra;      /* doc_opts.parsed's result for this article, malloc'd, or NULL */
+	size_t extra_len; /* its bytes, for stripping to move it */
 	char *why_empty; /* when nsections == 0: why no section was found */
 	struct piece *piece_store; /* one allocation holding every para's pieces (internal) */
 	struct para *para_store;   /* one allocation holding the intro's and every section's paras (internal) */
@@ -123,6 +126,8 @@ struct doc {
 	size_t chunk_from;
 	size_t read_bytes; /* bytes of files read so far */
 	struct doc_chunk *chunks;
+	char *readbuf; /* where files are read that are stripped once parsed (doc_opts.strip) */
+	size_t readcap;
 };
 
 /* See struct doc's chunk_from: reading 100 MB into buffers of their own cost
@@ -138,9 +143,9 @@ struct doc_opts {
 	 * while the paragraphs are still at hand. May set a->extra. */
 	void (*parsed)(struct article *a, unsigned thread, void *ctx);
 	void *ctx;
-	/* Then strip each article (doc_strip_article): for the reports that
-	 * show no paragraph (--check, --list, --themes), so that 100 MB of
-	 * files need not stay in memory. */
+	/* Then strip each article (struct article's stripped): for the
+	 * reports that show no paragraph (--check, --list, --themes), so that
+	 * 100 MB of files need not stay in memory. */
 	bool strip;
 };
 
@@ -178,11 +183,6 @@ bool doc_para_folds_to_itself(struct para *pa);
  * articles read while the browser waits for keys, so that the first theme or
  * search over them does not pay for it. */
 void doc_find_folds(struct article *a);
-
-/* Keep of article a only what the reports that show no paragraph need:
- * title, editor, trailer, warnings, and each section's headline, topic,
- * speaker, line and counts (struct article's stripped). */
-void doc_strip_article(struct article *a);
 
 /* Append the built-in article (the seed compiled into the binary). */
 void doc_add_builtin(struct doc *d);
