@@ -212,7 +212,6 @@ int cli_filter_prepare(struct cli_filter *cf, const char *theme, const char *sea
 {
 	memset(cf, 0, sizeof *cf);
 	themes_init(&cf->themes);
-	filter_init(&cf->f);
 	cf->by_theme = by_theme;
 	if (themes_load(&cf->themes, err))
 		return EXIT_TROUBLE;
@@ -289,16 +288,13 @@ void cli_filter_reading(struct cli_filter *cf, struct doc_opts *opts, unsigned t
 
 void cli_filter_gather(struct cli_filter *cf, const struct doc *d)
 {
-	size_t n = cf->themes.n, at = 0;
-	struct filter_section *v = NULL;
+	size_t n = cf->themes.n;
 
 	if (!cf->readers)
 		cli_filter_reading(cf, NULL, 1);
 	if (cf->by_theme) {
 		cf->nsec = xcalloc(n + 1, sizeof *cf->nsec);
 		cf->nhit = xcalloc(n + 1, sizeof *cf->nhit);
-	} else {
-		v = xmalloc((d->nsections ? d->nsections : 1) * sizeof *v);
 	}
 	for (size_t i = 0; i < d->narticles; i++) {
 		struct article *a = d->articles[i];
@@ -312,16 +308,27 @@ void cli_filter_gather(struct cli_filter *cf, const struct doc *d)
 				cf->nsec[k] += c[k];
 				cf->nhit[k] += c[n + k];
 			}
-		} else if (a->nsections) {
-			memcpy(v + at, a->extra, a->nsections * sizeof *v);
+			continue;
+		}
+		struct filter_section *v = a->extra;
+
+		for (size_t k = 0; k < a->nsections; k++) {
 			/* Stripping may have moved the sections since they were counted. */
-			for (size_t k = 0; k < a->nsections; k++)
-				v[at + k].section = &a->sections[k];
-			at += a->nsections;
+			v[k].section = &a->sections[k];
+			if (v[k].match) {
+				cf->nmatch++;
+				cf->ntheme += v[k].ntheme;
+				cf->nsearch += v[k].nsearch;
+			}
 		}
 	}
-	if (!cf->by_theme)
-		filter_adopt(&cf->f, v, d->nsections);
+}
+
+const struct filter_section *cli_counted(const struct section *s)
+{
+	const struct filter_section *v = s->article->extra;
+
+	return &v[s - s->article->sections];
 }
 
 void cli_filter_close(struct cli_filter *cf)
@@ -339,7 +346,6 @@ void cli_filter_close(struct cli_filter *cf)
 	free(cf->readers);
 	free(cf->nsec);
 	free(cf->nhit);
-	filter_free(&cf->f);
 	search_free(cf->theme_search);
 	search_free(cf->search);
 	themes_free(&cf->themes);

@@ -290,19 +290,6 @@ void filter_count(struct filter *f, const struct doc *d, struct search *theme, s
 	extend(f, d, theme, search, false, SIZE_MAX);
 }
 
-void filter_adopt(struct filter *f, struct filter_section *v, size_t n)
-{
-	filter_free(f);
-	f->v = v;
-	f->n = f->vcap = n;
-	for (size_t i = 0; i < n; i++)
-		if (v[i].match) {
-			f->nmatch++;
-			f->ntheme += v[i].ntheme;
-			f->nsearch += v[i].nsearch;
-		}
-}
-
 int filter_step(const struct filter *f, struct filter_pos *pos, int dir)
 {
 	size_t sec = pos->sec < f->n ? pos->sec : 0;

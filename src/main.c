@@ -307,13 +307,13 @@ static int open_filter(struct options *o, struct cli_filter *cf, unsigned thread
 	return EXIT_OK;
 }
 
-/* Keep only the sections of sel that the filter selects. */
-static void apply_filter(struct cli_selection *sel, const struct cli_filter *cf)
+/* Keep only the sections of sel that the filter (gathered) selects. */
+static void apply_filter(struct cli_selection *sel)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < sel->n; i++)
-		if (cf->f.v[sel->secs[i]->number - 1].match)
+		if (cli_counted(sel->secs[i])->match)
 			sel->secs[n++] = sel->secs[i];
 	sel->n = n;
 }
@@ -330,7 +330,7 @@ static int do_print(const struct options *o, const struct doc *d, const struct c
 		return err.code;
 	}
 	if (cf) {
-		apply_filter(&sel, cf);
+		apply_filter(&sel);
 		if (!sel.n) {
 			cli_selection_free(&sel);
 			report("no section matches the filter");
@@ -382,15 +382,18 @@ static int do_list(const struct options *o, const struct doc *d, const struct cl
 	int rc;
 
 	if (cf) {
-		n = cf->f.nmatch;
+		n = cf->nmatch;
 		secs = xmalloc((n ? n : 1) * sizeof *secs);
 		hits = xmalloc((n ? n : 1) * sizeof *hits);
 		n = 0;
-		for (size_t i = 0; i < cf->f.n; i++)
-			if (cf->f.v[i].match) {
+		for (size_t i = 0; i < d->nsections; i++) {
+			const struct filter_section *fs = cli_counted(d->sections[i]);
+
+			if (fs->match) {
 				secs[n] = d->sections[i];
-				hits[n++] = cf->f.v[i].nhits;
+				hits[n++] = fs->nhits;
 			}
+		}
 	}
 	buf_init(&out);
 	out.drain = drain_out;

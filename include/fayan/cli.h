@@ -32,8 +32,10 @@ struct cli_filter {
 	const struct theme *theme; /* the chosen theme, or NULL */
 	struct search *theme_search;
 	struct search *search;
-	struct filter f;           /* counted over the collection (no hits kept), by cli_filter_gather */
 	bool active;               /* a theme or a search was given */
+	/* After cli_filter_gather: sections selected, and their theme and
+	 * search hits (what filter_count gives as nmatch, ntheme, nsearch). */
+	size_t nmatch, ntheme, nsearch;
 	bool by_theme;             /* count every theme, within the search (--themes) */
 	size_t *nsec, *nhit;       /* by_theme: each theme's sections and hits, by cli_filter_gather */
 	struct cli_reader *readers; /* each reading thread's copies of the filters */
@@ -60,10 +62,14 @@ int cli_filter_prepare(struct cli_filter *cf, const char *theme, const char *sea
  * into article.extra), which lets the articles be stripped. */
 void cli_filter_reading(struct cli_filter *cf, struct doc_opts *opts, unsigned threads);
 
-/* Gather the counts over d: cf->f (the selection, as filter_count gives
- * it) or, by_theme, cf->nsec and cf->nhit. Articles read without counting
- * (the built-in one) are counted now; they must not be stripped. */
+/* Gather the counts over d: the totals and each section's (cli_counted)
+ * or, by_theme, cf->nsec and cf->nhit. Articles read without counting (the
+ * built-in one) are counted now; they must not be stripped. */
 void cli_filter_gather(struct cli_filter *cf, const struct doc *d);
+
+/* What the filter found in section s of a collection cli_filter_gather has
+ * gathered (not by_theme): what filter_count gives for it, hits aside. */
+const struct filter_section *cli_counted(const struct section *s);
 
 void cli_filter_close(struct cli_filter *cf);
 

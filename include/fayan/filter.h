@@ -97,11 +97,6 @@ void filter_count(struct filter *f, const struct doc *d, struct search *theme, s
 void filter_count_section(struct filter_section *fs, const struct section *sec, struct search *theme,
 			  struct search *search, struct search_hits *h);
 
-/* Make f hold counts made by filter_count_section: v[0..n) (malloc'd, f's
- * from here on), one per section of the doc in order; the totals follow
- * from them. f is then what filter_count would have left. */
-void filter_adopt(struct filter *f, struct filter_section *v, size_t n);
-
 /* filter_count a slice at a time: count at most `max` more sections of d
  * into f (which filter_init, or filter_free, left empty to start), adding to
  * its totals. Returns the sections still to count (0: f now holds what

@@ -217,17 +217,20 @@ static void test_count_while_reading(void **state)
 		read_counting(&light, &cf);
 		filter_init(&f);
 		filter_count(&f, &whole, cf.theme_search, cf.search);
-		assert_int_equal(cf.f.n, whole.nsections);
+		assert_int_equal(light.nsections, whole.nsections);
 		assert_int_equal(f.n, whole.nsections);
-		assert_true(cf.f.nmatch > 0);
-		assert_int_equal(cf.f.nmatch, f.nmatch);
-		assert_int_equal(cf.f.ntheme, f.ntheme);
-		assert_int_equal(cf.f.nsearch, f.nsearch);
+		assert_true(cf.nmatch > 0);
+		assert_int_equal(cf.nmatch, f.nmatch);
+		assert_int_equal(cf.ntheme, f.ntheme);
+		assert_int_equal(cf.nsearch, f.nsearch);
 		for (size_t i = 0; i < f.n; i++) {
-			assert_int_equal(cf.f.v[i].match, f.v[i].match);
-			assert_int_equal(cf.f.v[i].nhits, f.v[i].nhits);
-			assert_int_equal(cf.f.v[i].ntheme, f.v[i].ntheme);
-			assert_ptr_equal(cf.f.v[i].section, light.sections[i]);
+			const struct filter_section *fs = cli_counted(light.sections[i]);
+
+			assert_int_equal(fs->match, f.v[i].match);
+			assert_int_equal(fs->nhits, f.v[i].nhits);
+			assert_int_equal(fs->ntheme, f.v[i].ntheme);
+			assert_int_equal(fs->nsearch, f.v[i].nsearch);
+			assert_ptr_equal(fs->section, light.sections[i]);
 		}
 		filter_free(&f);
 		cli_filter_close(&cf);
