@@ -1527,14 +1527,18 @@ static int read_article(struct doc *d, const char *path, const struct doc_opts *
 	char *data = NULL;
 	size_t len = 0, cap = 0;
 	int e = 0;
-	bool chunked = false;
+	bool chunked = false, regular = false;
+	size_t want = 0;
 
 	if (fd < 0)
 		return err_set(err, "%s: %s", shown, strerror(errno));
-	/* Read a regular file in one allocation of its size: the parse keeps it as the source. */
+	/* Read a regular file in one allocation of its size: the parse keeps
+	 * it as the source. One byte more is asked for than fstat gave, so
+	 * that a single read says whether the file has grown since. */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (uintmax_t)st.st_size <= DOC_MAX_BYTES) {
-		cap = (size_t)st.st_size + 1;
+		regular = true;
+		cap = (size_t)st.st_size + 2;
 		if (opts && opts->strip) {
 			/* Stripped as soon as parsed: read into d's buffer, the
 			 * same memory file after file. */
@@ -1569,7 +1573,8 @@ static int read_article(struct doc *d, const char *path, const struct doc_opts *
 				continue;
 			}
 		} else {
-			n = read(fd, data + len, cap - len - 1);
+			want = cap - len - 1;
+			n = read(fd, data + len, want);
 		}
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -1581,6 +1586,11 @@ static int read_article(struct doc *d, const char *path, const struct doc_opts *
 			break;
 		len += (size_t)n;
 		if (len > DOC_MAX_BYTES)
+			break;
+		/* A regular file gives less than asked for only at its end: no
+		 * read more to be told so (a system call per file, 6,637 of
+		 * them over the archive). */
+		if (regular && (size_t)n < want)
 			break;
 	}
 	if (!is_stdin)
