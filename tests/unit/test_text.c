@@ -92,6 +92,16 @@ static void scan_expect(const char *s, size_t len)
 	assert_int_equal(sc.controls, ctl);
 }
 
+/* Append piece pc (the empty piece: a NUL byte) to buf[0..len) of cap bytes. */
+static size_t put_piece(char *buf, size_t len, size_t cap, const char *pc)
+{
+	if (!*pc)
+		buf[len++] = '\0';
+	for (; *pc && len < cap; pc++)
+		buf[len++] = *pc;
+	return len;
+}
+
 static void test_scan(void **state)
 {
 	static const char *const pieces[] = {
@@ -133,11 +143,7 @@ static void test_scan(void **state)
 
 			seed = seed * 1103515245u + 12345u;
 			pc = pieces[(seed >> 16) % np];
-			if (!*pc)
-				buf[len++] = '\0';
-			else
-				for (; *pc && len < sizeof buf; pc++)
-					buf[len++] = *pc;
+			len = put_piece(buf, len, sizeof buf, pc);
 		}
 		scan_expect(buf, len);
 	}
@@ -158,11 +164,7 @@ static void test_scan(void **state)
 				pc = pieces[(seed >> 16) % np], odd = SIZE_MAX;
 			else
 				pc = common[(seed >> 16) % (sizeof common / sizeof *common)];
-			if (!*pc)
-				big[len++] = '\0';
-			else
-				for (; *pc && len < sizeof big; pc++)
-					big[len++] = *pc;
+			len = put_piece(big, len, sizeof big, pc);
 		}
 		scan_expect(big, len);
 		scan_expect(big, len - 1 - (seed >> 20) % 8); /* cut short */
