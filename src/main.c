@@ -276,7 +276,6 @@ static const char *setup_locale(bool *utf8)
 	return NULL;
 }
 
-/* Load the themes and run --theme/--search over d; on failure print why. */
 /* Whether the mode filters (or, for --themes, counts the themes): the
  * filter is then made ready before the files are read and counts each as
  * it is parsed. */
@@ -294,6 +293,8 @@ static bool filtering(const struct options *o)
 	}
 }
 
+/* Load the themes, resolve --theme and compile --search, and set the reading
+ * options to count them in each file; on failure print why. */
 static int open_filter(struct options *o, struct cli_filter *cf, unsigned threads)
 {
 	struct fy_err err = { 0 };

@@ -215,6 +215,40 @@ static void check_doc(const struct doc *d, int width)
 	}
 }
 
+/* The reports of an article stripped as --check and --list strip it are
+ * those of the whole article. */
+static void check_stripped(const uint8_t *data, size_t size, int width)
+{
+	struct doc_opts whole_opts = {.force = true}, strip_opts = {.force = true, .strip = true};
+	struct doc whole, light;
+	struct fy_err err = {0};
+	int rc_whole, rc_light;
+
+	doc_init(&whole);
+	doc_init(&light);
+	rc_whole = doc_add_buffer(&whole, "-", (const char *)data, size, &whole_opts, &err);
+	rc_light = doc_add_buffer(&light, "-", (const char *)data, size, &strip_opts, &err);
+	FUZZ_ASSERT(rc_whole == rc_light);
+	if (rc_whole == 0) {
+		struct buf a, b;
+
+		FUZZ_ASSERT(light.articles[0]->stripped && light.nsections == whole.nsections);
+		buf_init(&a);
+		buf_init(&b);
+		cli_check(&a, &whole);
+		cli_check(&b, &light);
+		output_list(&a, whole.sections, NULL, whole.nsections, OUTPUT_TEXT, width);
+		output_list(&b, light.sections, NULL, light.nsections, OUTPUT_TEXT, width);
+		output_list(&a, whole.sections, NULL, whole.nsections, OUTPUT_JSON, 0);
+		output_list(&b, light.sections, NULL, light.nsections, OUTPUT_JSON, 0);
+		FUZZ_ASSERT(a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0));
+		buf_free(&a);
+		buf_free(&b);
+	}
+	doc_free(&whole);
+	doc_free(&light);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct doc d;
@@ -248,5 +282,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	check_doc(&d, width);
 	doc_free(&d);
+	check_stripped(data, size, width);
 	return 0;
 }
