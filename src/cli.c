@@ -210,9 +210,12 @@ struct cli_reader {
 int cli_filter_prepare(struct cli_filter *cf, const char *theme, const char *search, bool by_theme,
 		       struct fy_err *err)
 {
+	static unsigned long made;
+
 	memset(cf, 0, sizeof *cf);
 	themes_init(&cf->themes);
 	cf->by_theme = by_theme;
+	cf->id = ++made;
 	if (themes_load(&cf->themes, err))
 		return EXIT_TROUBLE;
 	if (theme) {
@@ -246,6 +249,13 @@ static void count_article(struct article *a, unsigned thread, void *ctx)
 	struct cli_filter *cf = ctx;
 	struct cli_reader *r = &cf->readers[thread];
 
+	/* Another filter's counts (the article was read once, filtered twice):
+	 * an article that is not stripped keeps its extra in malloc'd memory. */
+	if (!a->stripped)
+		free(a->extra);
+	a->extra = NULL;
+	a->extra_len = 0;
+	a->extra_of = cf->id;
 	if (cf->by_theme) {
 		size_t n = cf->themes.n, *c = xcalloc(2 * n + 1, sizeof *c);
 
@@ -299,7 +309,7 @@ void cli_filter_gather(struct cli_filter *cf, const struct doc *d)
 	for (size_t i = 0; i < d->narticles; i++) {
 		struct article *a = d->articles[i];
 
-		if (!a->extra)
+		if (a->extra_of != cf->id)
 			count_article(a, 0, cf);
 		if (cf->by_theme) {
 			const size_t *c = a->extra;

@@ -38,6 +38,7 @@ struct cli_filter {
 	size_t nmatch, ntheme, nsearch;
 	bool by_theme;             /* count every theme, within the search (--themes) */
 	size_t *nsec, *nhit;       /* by_theme: each theme's sections and hits, by cli_filter_gather */
+	unsigned long id;          /* this filter's number, for article.extra_of */
 	struct cli_reader *readers; /* each reading thread's copies of the filters */
 	unsigned nreaders;
 };
@@ -63,8 +64,9 @@ int cli_filter_prepare(struct cli_filter *cf, const char *theme, const char *sea
 void cli_filter_reading(struct cli_filter *cf, struct doc_opts *opts, unsigned threads);
 
 /* Gather the counts over d: the totals and each section's (cli_counted)
- * or, by_theme, cf->nsec and cf->nhit. Articles read without counting (the
- * built-in one) are counted now; they must not be stripped. */
+ * or, by_theme, cf->nsec and cf->nhit. Articles that cf did not count while
+ * they were read (the built-in one, or a doc read for another filter) are
+ * counted now; they must not be stripped. */
 void cli_filter_gather(struct cli_filter *cf, const struct doc *d);
 
 /* What the filter found in section s of a collection cli_filter_gather has

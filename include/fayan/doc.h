@@ -109,6 +109,7 @@ struct article {
 	bool stripped;
 	void *extra;      /* doc_opts.parsed's result for this article, malloc'd, or NULL */
 	size_t extra_len; /* its bytes, for stripping to move it */
+	unsigned long extra_of; /* whose result it is: a number its maker tells its runs apart by (0: none) */
 	char *why_empty; /* when nsections == 0: why no section was found */
 	struct piece *piece_store; /* one allocation holding every para's pieces (internal) */
 	struct para *para_store;   /* one allocation holding the intro's and every section's paras (internal) */

@@ -250,43 +250,66 @@ static void test_count_while_reading(void **state)
 	doc_free(&whole);
 }
 
-/* --themes counted while reading equals filter_count_themes over the whole
- * collection, and each theme's figures equal filter_count's. */
+/* --themes counted while reading gives, for each theme, what filter_count
+ * gives over the whole collection read as the browser reads it. */
 static void test_themes_while_reading(void **state)
 {
 	struct doc whole, light;
 	struct fy_err err = { 0 };
 	struct cli_filter cf;
 	struct filter f;
-	size_t *nsec, *nhit, some = 0;
+	size_t some = 0;
 
 	(void)state;
 	doc_init(&whole);
 	assert_int_equal(doc_add_files(&whole, inputs, NINPUTS, NULL, 1, &err), 0);
 	assert_int_equal(cli_filter_prepare(&cf, NULL, "zhili", true, &err), 0);
 	read_counting(&light, &cf);
-	nsec = xcalloc(cf.themes.n, sizeof *nsec);
-	nhit = xcalloc(cf.themes.n, sizeof *nhit);
-	filter_count_themes(&whole, &cf.themes, cf.search, nsec, nhit);
 	filter_init(&f);
 	for (size_t i = 0; i < cf.themes.n; i++) {
 		struct search *ts = theme_search(&cf.themes.v[i]);
 
-		assert_int_equal(cf.nsec[i], nsec[i]);
-		assert_int_equal(cf.nhit[i], nhit[i]);
 		filter_count(&f, &whole, ts, cf.search);
-		assert_int_equal(nsec[i], f.nmatch);
-		assert_int_equal(nhit[i], f.ntheme);
-		some += nsec[i];
+		assert_int_equal(cf.nsec[i], f.nmatch);
+		assert_int_equal(cf.nhit[i], f.ntheme);
+		some += cf.nsec[i];
 		search_free(ts);
 	}
 	assert_true(some > 0);
 	filter_free(&f);
-	free(nsec);
-	free(nhit);
 	cli_filter_close(&cf);
 	doc_free(&light);
 	doc_free(&whole);
+}
+
+/* The figures of --themes on the built-in article, counted when gathered
+ * (it is not read from a file), within a search or not. */
+static void test_themes_builtin(void **state)
+{
+	static const char *const searches[] = { NULL, "马东亮" };
+	struct fy_err err = { 0 };
+
+	for (size_t k = 0; k < 2; k++) {
+		struct cli_filter cf;
+		const struct theme *yq, *lj;
+
+		assert_int_equal(cli_filter_prepare(&cf, NULL, searches[k], true, &err), 0);
+		cli_filter_gather(&cf, *state);
+		yq = themes_find(&cf.themes, "疫情防控");
+		lj = themes_find(&cf.themes, "老旧小区改造");
+		assert_non_null(yq);
+		assert_non_null(lj);
+		if (k == 0) {
+			assert_int_equal(cf.nsec[yq - cf.themes.v], 2);
+			assert_int_equal(cf.nhit[yq - cf.themes.v], 17);
+			assert_int_equal(cf.nsec[lj - cf.themes.v], 3);
+		} else {
+			/* Within the sections the search selects: 马东亮's has no 疫情防控 term. */
+			assert_int_equal(cf.nsec[yq - cf.themes.v], 0);
+			assert_int_equal(cf.nhit[yq - cf.themes.v], 0);
+		}
+		cli_filter_close(&cf);
+	}
 }
 
 int main(void)
@@ -300,6 +323,7 @@ int main(void)
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_count_while_reading),
 		cmocka_unit_test(test_themes_while_reading),
+		cmocka_unit_test(test_themes_builtin),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, setup, teardown);
