@@ -367,23 +367,3 @@ void filter_add_themes(const struct section *secs, size_t n, struct search *cons
 		}
 	}
 }
-
-void filter_count_themes(const struct doc *d, const struct themes *t, struct search *search, size_t *nsec,
-			 size_t *nhit)
-{
-	struct search **ts = xcalloc(t->n + 1, sizeof(*ts));
-	struct search_hits h;
-
-	search_hits_init(&h);
-	for (size_t i = 0; i < t->n; i++) {
-		ts[i] = theme_search(&t->v[i]);
-		nsec[i] = nhit[i] = 0;
-	}
-	for (size_t i = 0; i < d->narticles; i++)
-		filter_add_themes(d->articles[i]->sections, d->articles[i]->nsections, ts, t->n, search, nsec, nhit,
-				  &h);
-	for (size_t i = 0; i < t->n; i++)
-		search_free(ts[i]);
-	free(ts);
-	search_hits_free(&h);
-}

@@ -111,14 +111,11 @@ size_t filter_count_some(struct filter *f, const struct doc *d, struct search *t
  * move wrapped around the end or the start. */
 int filter_step(const struct filter *f, struct filter_pos *pos, int dir);
 
-/* What filter_count_themes counts, for sections secs[0..n), added to nsec[]
- * and nhit[]: themes[i] (NULL: none) stands for theme i. h is scratch. */
+/* For each theme, the sections of secs[0..n) it selects within those
+ * `search` selects (NULL: all), and its hits there, as filter_count counts
+ * them, added to nsec[] and nhit[]: themes[i] (NULL: none) stands for theme
+ * i. What --themes shows, counted an article at a time. h is scratch. */
 void filter_add_themes(const struct section *secs, size_t n, struct search *const *themes, size_t nthemes,
 		       struct search *search, size_t *nsec, size_t *nhit, struct search_hits *h);
-
-/* For each theme of t, store in nsec[i] how many sections it selects and in
- * nhit[i] its hits there, within the sections `search` selects (NULL: all). */
-void filter_count_themes(const struct doc *d, const struct themes *t, struct search *search, size_t *nsec,
-			 size_t *nhit);
 
 #endif

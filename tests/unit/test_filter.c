@@ -407,38 +407,6 @@ static void test_para_fold_found_lazily(void **state)
 	doc_free(&d);
 }
 
-/* The counts of --themes and of the browser's theme picker. */
-static void test_count_themes(void **state)
-{
-	struct doc d;
-	struct themes th;
-	size_t nsec[64], nhit[64];
-	const struct theme *yq;
-	struct search *q = search_compile("马东亮", strlen("马东亮"));
-
-	(void)state;
-	doc_init(&d);
-	doc_add_builtin(&d);
-	themes_init(&th);
-	themes_load_builtin(&th);
-	assert_true(th.n <= 64);
-	filter_count_themes(&d, &th, NULL, nsec, nhit);
-	yq = themes_find(&th, "疫情防控");
-	assert_non_null(yq);
-	assert_int_equal(nsec[yq - th.v], 2);
-	assert_int_equal(nhit[yq - th.v], 17);
-	yq = themes_find(&th, "老旧小区改造");
-	assert_int_equal(nsec[yq - th.v], 3);
-	/* Within the sections a search selects: 马东亮's has no 疫情防控 term. */
-	filter_count_themes(&d, &th, q, nsec, nhit);
-	yq = themes_find(&th, "疫情防控");
-	assert_int_equal(nsec[yq - th.v], 0);
-	assert_int_equal(nhit[yq - th.v], 0);
-	search_free(q);
-	themes_free(&th);
-	doc_free(&d);
-}
-
 static void test_seed(void **state)
 {
 	size_t hits;
@@ -655,7 +623,6 @@ int main(void)
 		cmocka_unit_test(test_search_in_byline),
 		cmocka_unit_test(test_combined),
 		cmocka_unit_test(test_step),
-		cmocka_unit_test(test_count_themes),
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_rerun),
 		cmocka_unit_test(test_headline_invariance),
