@@ -1403,8 +1403,9 @@ static const char *shown_name(const char *name)
 }
 
 /* Validate and parse src[0..len) (NUL at len, owned from here on: malloc'd,
- * or in one of the doc's chunks if chunked) into *out, not yet appended to
- * any doc. Returns 0, or -1 with err filled and src freed. */
+ * or in one of d's chunks or its read buffer if chunked) into *out, not yet
+ * appended to any doc, then hand it to opts->parsed and strip it if asked.
+ * Returns 0, or -1 with err filled and src freed. */
 static int parse_owned(struct doc *d, const char *name, char *src, size_t len, bool chunked,
 		       const struct doc_opts *opts, unsigned thread, struct article **out, struct fy_err *err)
 {
@@ -1516,7 +1517,8 @@ int doc_probe_file(const char *path, struct fy_err *err)
 }
 
 /* Read and parse file `path` into *out, not yet appended to d: d gives only
- * the memory for its source (its chunks) and counts the bytes read. */
+ * the memory for its source (its chunks, or its read buffer for a file
+ * stripped once parsed) and counts the bytes read. */
 static int read_article(struct doc *d, const char *path, const struct doc_opts *opts, unsigned thread,
 			struct article **out, struct fy_err *err)
 {

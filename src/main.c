@@ -518,38 +518,39 @@ int main(int argc, char **argv)
 	struct options o;
 	struct doc d;
 	struct load_queue queue;
-	struct cli_filter cf;
+	struct cli_filter cf, *filter;
 	unsigned threads = util_cpus(LOAD_MAX_THREADS);
 	bool utf8;
 	const char *note = setup_locale(&utf8);
 	int rc;
 
 	parse_args(argc, argv, &o);
+	filter = filtering(&o) ? &cf : NULL;
 	doc_init(&d);
 	memset(&cf, 0, sizeof cf);
 	/* Reports that show no paragraph keep of each file only what they show. */
 	o.doc.strip = o.mode == MODE_LIST || o.mode == MODE_CHECK || o.mode == MODE_THEMES;
 	load_init(&queue, &o.doc);
-	if (filtering(&o) && (rc = open_filter(&o, &cf, threads)) != EXIT_OK)
+	if (filter && (rc = open_filter(&o, filter, threads)) != EXIT_OK)
 		goto out;
 	if (optind == argc)
 		doc_add_builtin(&d);
 	else if ((rc = load_inputs(&o, &d, &queue, argv + optind, argc - optind, threads)) != EXIT_OK)
 		goto out;
-	if (filtering(&o))
-		cli_filter_gather(&cf, &d);
+	if (filter)
+		cli_filter_gather(filter, &d);
 	switch (o.mode) {
 	case MODE_LIST:
-		rc = do_list(&o, &d, filtering(&o) ? &cf : NULL);
+		rc = do_list(&o, &d, filter);
 		break;
 	case MODE_PRINT:
-		rc = do_print(&o, &d, filtering(&o) ? &cf : NULL);
+		rc = do_print(&o, &d, filter);
 		break;
 	case MODE_CHECK:
 		rc = do_check(&d);
 		break;
 	case MODE_THEMES:
-		rc = do_themes(&o, &cf);
+		rc = do_themes(&o, filter);
 		break;
 	default:
 		if (!utf8) {

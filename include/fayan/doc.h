@@ -43,9 +43,10 @@ struct para {
 	uint32_t lead_len; /* bytes of the lead sentence, through its first 。, or 0 if none */
 	uint32_t npieces;
 	bool owned; /* text is the paragraph's own allocation */
-	/* fold_invariant(text, len), found at the first search that reads the
-	 * paragraph (enum para_fold): a document that is only read or listed,
-	 * like the built-in one at start-up, never pays for it. */
+	/* fold_invariant(text, len) (enum para_fold): set by the parser where
+	 * the source's scan shows the paragraph's lines hold nothing that folds
+	 * to something else, else found at the first search that reads it, so
+	 * that a document only read or listed never pays for it. */
 	uint8_t fold;
 };
 
