@@ -113,12 +113,6 @@ static void set_place_title(struct buf *pt, const struct speaker *sp)
 	buf_adds(pt, sp->title);
 }
 
-static void add_spaces(struct buf *b, int n)
-{
-	for (; n > 0; n--)
-		buf_addc(b, ' ');
-}
-
 void output_list(struct buf *out, struct section *const *secs, const size_t *hits, size_t n,
 		 enum output_format fmt, int width)
 {
@@ -203,7 +197,7 @@ void output_list(struct buf *out, struct section *const *secs, const size_t *hit
 		buf_addu(&line, s->number, wnum);
 		buf_adds(&line, "  ");
 		buf_adds(&line, s->speaker.name);
-		add_spaces(&line, wname - wn[i]);
+		buf_spaces(&line, wname - wn[i]);
 		buf_adds(&line, "  ");
 		if (pw > wplace) {
 			char *cut = text_truncate(pt.data, pt.len, wplace);
@@ -214,7 +208,7 @@ void output_list(struct buf *out, struct section *const *secs, const size_t *hit
 		} else {
 			buf_add(&line, pt.data, pt.len);
 		}
-		add_spaces(&line, wplace - pw);
+		buf_spaces(&line, wplace - pw);
 		buf_adds(&line, "  ");
 		buf_adds(&line, s->headline);
 		if (hits) {

@@ -347,8 +347,7 @@ int text_cols(const char *s, size_t len)
 void text_add_padded(struct buf *b, const char *s, int cols)
 {
 	buf_adds(b, s);
-	for (int c = text_cols(s, strlen(s)); c < cols; c++)
-		buf_addc(b, ' ');
+	buf_spaces(b, cols - text_cols(s, strlen(s)));
 }
 
 size_t text_grapheme_len(const char *s, size_t len)

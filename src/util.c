@@ -174,9 +174,19 @@ void buf_addu(struct buf *b, size_t v, int width)
 	do
 		d[sizeof d - 1 - n++] = (char)('0' + v % 10);
 	while ((v /= 10) && n < (int)sizeof d);
-	for (; width > n; width--)
-		buf_addc(b, ' ');
+	buf_spaces(b, width - n);
 	buf_add(b, d + sizeof d - n, (size_t)n);
+}
+
+void buf_spaces(struct buf *b, int n)
+{
+	if (n <= 0)
+		return;
+	b->data = xgrow(b->data, &b->cap, b->len + (size_t)n + 1, 1);
+	memset(b->data + b->len, ' ', (size_t)n);
+	b->len += (size_t)n;
+	b->data[b->len] = '\0';
+	drain_full(b);
 }
 
 void buf_printf(struct buf *b, const char *fmt, ...)

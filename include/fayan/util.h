@@ -53,6 +53,8 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
 /* Append v in decimal, right-aligned in `width` columns (0: as is): what
  * "%*zu" gives, without printf's cost, for reports of many thousand lines. */
 void buf_addu(struct buf *b, size_t v, int width);
+/* Append n spaces (none if n <= 0): padding to a column. */
+void buf_spaces(struct buf *b, int n);
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Append data[0..len) encoded as base64 (RFC 4648, with '=' padding, no line breaks). */
 void buf_base64(struct buf *b, const void *data, size_t len);
