@@ -1218,6 +1218,23 @@ static void pack_str(const struct article *a, char **s, char **at, bool owned)
 	*at += n;
 }
 
+/* Fill s's column counts (struct section's cols_known), while its strings
+ * are still at hand in the cache. A string is at most 2 columns per byte. */
+static void measure_section(struct section *s)
+{
+	const struct speaker *sp = &s->speaker;
+	size_t name = strlen(sp->name), place = strlen(sp->place) + strlen(sp->title);
+	size_t head = strlen(s->headline);
+
+	s->cols_known = name <= UINT16_MAX / 2 && place <= UINT16_MAX / 2 && head <= UINT16_MAX / 2;
+	if (!s->cols_known)
+		return;
+	s->name_cols = (uint16_t)text_cols(sp->name, name);
+	s->place_cols = (uint16_t)(text_cols(sp->place, strlen(sp->place)) +
+				   text_cols(sp->title, strlen(sp->title)));
+	s->headline_cols = (uint16_t)text_cols(s->headline, head);
+}
+
 static size_t str_size(const char *s)
 {
 	return s ? strlen(s) + 1 : 0;
@@ -1255,6 +1272,7 @@ static void strip_article(struct doc *d, struct article *a)
 		for (size_t j = 0; s->paras && j < s->npara; j++)
 			para_free(&s->paras[j]);
 		s->paras = NULL;
+		measure_section(s);
 		pack_str(a, &s->topic, &at, true);
 		pack_str(a, &s->headline, &at, true);
 		pack_str(a, &s->speaker.byline, &at, true);

@@ -104,7 +104,6 @@ static void add_tsv(struct buf *out, const char *s, bool last)
 	buf_addc(out, last ? '\n' : '\t');
 }
 
-/* The byline without the name: place and title as printed. */
 /* The place and the title as one string, into pt (emptied first). */
 static void set_place_title(struct buf *pt, const struct speaker *sp)
 {
@@ -151,28 +150,36 @@ void output_list(struct buf *out, struct section *const *secs, const size_t *hit
 		}
 		return;
 	}
-	/* A line per section of an archive: each row's widths are found once,
-	 * and the place-and-title and the line are built in buffers reused from
-	 * row to row. */
+	/* A line per section of an archive: each row's widths are found once
+	 * (when its article was stripped, if it was), and the place-and-title
+	 * and the line are built in buffers reused from row to row. */
 	int *wn = xmalloc(2 * (n ? n : 1) * sizeof *wn), *wp = wn + n;
 	struct buf pt, line;
 
 	buf_init(&pt);
 	buf_init(&line);
 	for (size_t i = 0; i < n; i++) {
+		const struct section *s = secs[i];
 		int w;
 
-		set_place_title(&pt, &secs[i]->speaker);
-		for (size_t k = secs[i]->number, d = 1; k >= 10; k /= 10)
+		for (size_t k = s->number, d = 1; k >= 10; k /= 10)
 			if (++d > (size_t)wnum)
 				wnum = (int)d;
-		wn[i] = text_cols(secs[i]->speaker.name, strlen(secs[i]->speaker.name));
+		if (s->cols_known) {
+			wn[i] = s->name_cols;
+			wp[i] = s->place_cols;
+			w = s->headline_cols;
+		} else {
+			set_place_title(&pt, &s->speaker);
+			wn[i] = text_cols(s->speaker.name, strlen(s->speaker.name));
+			wp[i] = text_cols(pt.data, pt.len);
+			w = text_cols(s->headline, strlen(s->headline));
+		}
 		if (wn[i] > wname)
 			wname = wn[i];
-		wp[i] = text_cols(pt.data, pt.len);
 		if (wp[i] > wplace)
 			wplace = wp[i];
-		w = text_cols(secs[i]->headline, strlen(secs[i]->headline)) + (hits ? 12 : 0);
+		w += hits ? 12 : 0;
 		if (w > wtail)
 			wtail = w;
 	}

@@ -81,6 +81,12 @@ struct section {
 	bool topic_invariant;
 	bool headline_invariant;
 	bool byline_invariant;
+	/* Display columns of speaker.name, of place and title together and of
+	 * the headline, worked out when the article is stripped (cols_known):
+	 * --list sizes its columns from them without going over every string
+	 * of a large archive again once it has been read. */
+	bool cols_known;
+	uint16_t name_cols, place_cols, headline_cols;
 };
 
 struct article {

@@ -194,6 +194,17 @@ static char *check_report(const struct doc *d)
 	return buf_take(&b, NULL);
 }
 
+/* --list over all of d at `width`: stripped articles size its columns from
+ * what stripping measured (struct section's cols_known), others measure. */
+static char *list_report(const struct doc *d, int width)
+{
+	struct buf b;
+
+	buf_init(&b);
+	output_list(&b, d->sections, NULL, d->nsections, OUTPUT_TEXT, width);
+	return buf_take(&b, NULL);
+}
+
 /* Counting each article while it is read, then stripping it, gives what
  * filter_count gives over the whole collection read as the browser reads it,
  * and --check reports the same. */
@@ -245,6 +256,16 @@ static void test_count_while_reading(void **state)
 		assert_string_equal(got, want);
 		free(want);
 		free(got);
+		assert_false(whole.sections[0]->cols_known);
+		for (size_t i = 0; i < light.nsections; i++)
+			assert_true(light.sections[i]->cols_known);
+		for (int width = 0; width <= 60; width += 60) {
+			want = list_report(&whole, width);
+			got = list_report(&light, width);
+			assert_string_equal(got, want);
+			free(want);
+			free(got);
+		}
 		doc_free(&light);
 	}
 	doc_free(&whole);
