@@ -34,6 +34,15 @@ struct text_scan {
  * pass find the first NUL and count line ends and control characters. */
 void text_scan(const char *s, size_t len, struct text_scan *out);
 
+/* The ways text_scan can take: the widest the processor has (the default),
+ * or byte by byte, sixteen bytes at a time (SSE2) or thirty-two (AVX2).
+ * text_scan_use picks one for every text_scan after it, so that tests can
+ * check each way against the others; it returns false, and changes
+ * nothing, if this processor or build has no such way. Not for use while
+ * another thread scans. */
+enum text_simd { TEXT_SIMD_BEST, TEXT_SIMD_NONE, TEXT_SIMD_SSE2, TEXT_SIMD_AVX2 };
+bool text_scan_use(enum text_simd way);
+
 /* Return a malloc'd copy with every invalid sequence replaced by U+FFFD; *out_len gets its length. */
 char *text_repair_utf8(const char *s, size_t len, size_t *out_len);
 

@@ -102,7 +102,7 @@ static size_t put_piece(char *buf, size_t len, size_t cap, const char *pc)
 	return len;
 }
 
-static void test_scan(void **state)
+static void scan_cases(void)
 {
 	static const char *const pieces[] = {
 		"a", "\n", "\r", "\t", "\x1B", "\x7F", "", "中", "\xC2\x80", "\xC2\x9F", "\xC2\xA0",
@@ -119,7 +119,6 @@ static void test_scan(void **state)
 	char buf[64];
 	unsigned seed = 12345;
 
-	(void)state;
 	for (size_t i = 0; i < np; i++) {
 		size_t n = strlen(pieces[i]);
 
@@ -150,7 +149,12 @@ static void test_scan(void **state)
 	/* Long runs of the genre's text, which text_scan takes sixteen bytes at
 	 * a time, each broken by one piece of any kind at any place. */
 	for (int round = 0; round < 20000; round++) {
-		static const char *const common[] = {"中", "文", "a", "1", " ", "\n", "。", "、", "“", "ー"};
+		static const char *const common[] = {
+			"中", "文", "a", "1", " ", "\n", "。", "、", "“", "ー", "中", "文", "中",
+			/* every punctuation fold_keeps keeps, and neighbours it does not */
+			"〈", "〉", "《", "》", "「", "」", "『", "』", "【", "】", "‘", "’", "”", "—",
+			"〇", "〒", "–", "‗", "㐀", "\xE3\x8F\xBF", "Ａ",
+		};
 		char big[200];
 		size_t len = 0, odd;
 
@@ -169,6 +173,55 @@ static void test_scan(void **state)
 		scan_expect(big, len);
 		scan_expect(big, len - 1 - (seed >> 20) % 8); /* cut short */
 	}
+}
+
+/* Two adjacent bytes of a run of the genre's text replaced by any of the
+ * bytes that change what a byte means to UTF-8 or to folding, at every
+ * place in and around the blocks a wide scan reads: a character cut short
+ * or made longer, a continuation byte where a lead should be. */
+static void scan_mutations(void)
+{
+	static const unsigned char bytes[] = {
+		0x00, 0x0A, 0x41, 0x61, 0x80, 0x90, 0xBF, 0xC2, 0xE0, 0xE3, 0xE4, 0xED, 0xEF, 0xF0, 0xFF,
+	};
+	/* Mostly hanzi; mostly ASCII, where a block is accepted or not by the
+	 * few bytes of its one hanzi. */
+	static const char *const runs[] = {"中文“。”、基层a治理,1【】", "grassroots 中 governance, 2020: "};
+	char text[112], buf[112];
+	size_t nb = sizeof bytes;
+
+	for (size_t r = 0; r < sizeof runs / sizeof *runs; r++) {
+		size_t len = 0;
+
+		while (len + strlen(runs[r]) <= sizeof text)
+			len = put_piece(text, len, sizeof text, runs[r]);
+		for (size_t p = 0; p + 1 < len; p++)
+			for (size_t a = 0; a < nb; a++)
+				for (size_t b = 0; b < nb; b++) {
+					memcpy(buf, text, len);
+					buf[p] = (char)bytes[a];
+					buf[p + 1] = (char)bytes[b];
+					scan_expect(buf, len);
+				}
+	}
+}
+
+/* Every way text_scan can take on this machine gives the same answers; the
+ * widest the processor has is the default, so it is checked last. */
+static void test_scan(void **state)
+{
+	static const enum text_simd ways[] = { TEXT_SIMD_NONE, TEXT_SIMD_SSE2, TEXT_SIMD_AVX2, TEXT_SIMD_BEST };
+	int taken = 0;
+
+	(void)state;
+	for (size_t w = 0; w < sizeof ways / sizeof *ways; w++) {
+		if (!text_scan_use(ways[w]))
+			continue;
+		scan_cases();
+		scan_mutations();
+		taken++;
+	}
+	assert_true(taken >= 2);
 }
 
 static void test_invalid_utf8(void **state)
