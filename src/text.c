@@ -1,7 +1,6 @@
 /* text.c: the text layer. Every width and every cut in fayan goes through here,
  * and this is the only place (with fold.c) that includes libunistring. Widths
  * follow wcwidth() because that is what ncurses uses to advance the cursor. */
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -279,16 +278,6 @@ static bool scan_avx2(struct scan *sc)
 /* The way text_scan takes (text_scan_use). */
 static enum text_simd scan_way = TEXT_SIMD_BEST;
 
-static bool has_avx2(void)
-{
-#ifdef SCAN_AVX2
-	__builtin_cpu_init();
-	return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
-#else
-	return false;
-#endif
-}
-
 bool text_scan_use(enum text_simd way)
 {
 	bool ok = way == TEXT_SIMD_BEST || way == TEXT_SIMD_NONE;
@@ -296,7 +285,7 @@ bool text_scan_use(enum text_simd way)
 #ifdef __SSE2__
 	ok = ok || way == TEXT_SIMD_SSE2;
 #endif
-	ok = ok || (way == TEXT_SIMD_AVX2 && has_avx2());
+	ok = ok || (way == TEXT_SIMD_AVX2 && util_avx2());
 	if (ok)
 		scan_way = way;
 	return ok;
@@ -308,16 +297,12 @@ bool text_scan_use(enum text_simd way)
  * the rest. */
 void text_scan(const char *s, size_t len, struct text_scan *out)
 {
-	static _Atomic int avx2 = -1; /* not known yet: the first scan asks the processor */
 	struct scan sc = {.u = (const unsigned char *)s, .len = len, .nul = len, .out = out};
 	enum text_simd way = scan_way;
 	bool valid = true;
 
-	if (way == TEXT_SIMD_BEST) {
-		if (avx2 < 0)
-			avx2 = has_avx2();
-		way = avx2 ? TEXT_SIMD_AVX2 : TEXT_SIMD_SSE2;
-	}
+	if (way == TEXT_SIMD_BEST)
+		way = util_avx2() ? TEXT_SIMD_AVX2 : TEXT_SIMD_SSE2;
 #ifdef SCAN_AVX2
 	if (way == TEXT_SIMD_AVX2)
 		valid = scan_avx2(&sc);

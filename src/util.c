@@ -1,6 +1,7 @@
 /* util.c: allocation that never returns NULL, growable buffers and error reports.
  * Out of memory is fatal in one place so that the terminal is restored first. */
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,23 @@ unsigned util_cpus(unsigned max)
 	if (cpus < 1)
 		return 1;
 	return (unsigned long)cpus < max ? (unsigned)cpus : max;
+}
+
+bool util_avx2(void)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	static _Atomic int known = -1; /* not asked yet */
+	int k = known;
+
+	if (k < 0) {
+		__builtin_cpu_init();
+		k = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+		known = k;
+	}
+	return k;
+#else
+	return false;
+#endif
 }
 
 void util_set_fatal_hook(void (*hook)(void))

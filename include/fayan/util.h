@@ -26,6 +26,10 @@ char *xstrndup(const char *s, size_t len);
 long util_ms_between(const struct timespec *a, const struct timespec *b);
 /* The processors online, from 1 to max: how many threads to share work out to. */
 unsigned util_cpus(unsigned max);
+
+/* Whether the processor has AVX2 (and POPCNT), for the code paths compiled
+ * for it alongside the plain ones (text_scan, search). */
+bool util_avx2(void);
 /* Register a function that restores the terminal before a fatal exit (NULL for none). */
 void util_set_fatal_hook(void (*hook)(void));
 /* Print "fayan: MESSAGE" to stderr, run the fatal hook, exit with `code`. */

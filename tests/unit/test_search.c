@@ -337,6 +337,9 @@ static void test_terms_reference(void **state)
 		{"a b", "b 疫", "疫 情", NULL},
 		{"é", "e\xCC\x81x", "Ａ", "ａb", NULL},
 		{"fiffi", "ffiff", "iffif", "ﬀ", NULL},
+		/* one term: found 32 starts at a time where the processor can */
+		{"防控", NULL}, {"疫", NULL}, {"aa", NULL}, {"疫情防控", NULL}, {"ab防控", NULL},
+		{"a", NULL},
 	};
 	static const char *extra[] = {"a", "b", "5", "g", " ", ",", "A", "B", "Ｇ", "Ａ", "，", "。",
 				      "e", "\xCC\x81", "é", "x", "的", "工作", "基层", "疹", "阳",
@@ -364,7 +367,7 @@ static void test_terms_reference(void **state)
 
 		assert_non_null(s);
 		for (int iter = 0; iter < 2000; iter++) {
-			unsigned len = next_rand(&r) % 40, mode = next_rand(&r);
+			unsigned len = next_rand(&r) % 80, mode = next_rand(&r);
 
 			b.len = 0;
 			if (mode & 1)
