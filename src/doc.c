@@ -60,6 +60,7 @@ struct parse {
 	size_t lost_warnings;
 	bool no_controls; /* the source holds no control character but line ends */
 	const struct text_scan *sc; /* the source's: where it holds what does not fold to itself */
+	struct byline_parts *bylines; /* parse_regular: each byline as recognised, not scanned again */
 };
 
 /* ---- characters ---- */
@@ -447,55 +448,60 @@ static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
 	return false;
 }
 
-/* Whether s[0..len) is a byline; if sp is not NULL, fill it with owned
- * strings, except that when `line` is not NULL (it is s, and a NUL may go at
- * s[len]) and the byline is printed in normal form (one space between its
- * parts), the byline and the name that ends it point into it, so that a large
- * archive keeps no copies of them. */
-static bool byline_parse_at(const char *s, size_t len, struct speaker *sp, char *line)
+/* Fill sp from the byline s[0..len) that byline_scan recognised as bp, with
+ * owned strings, except that when `line` is not NULL (it is s, and a NUL may
+ * go at s[len]) and the byline is printed in normal form (one space between
+ * its parts), the byline and the name that ends it point into it, so that a
+ * large archive keeps no copies of them. */
+static void byline_fill(const struct byline_parts *bp, size_t len, struct speaker *sp, char *line)
 {
-	struct byline_parts bp;
-	bool ok;
+	struct buf pt;
+	const char *r = bp->rest.data;
+	const char *name = bp->norm.data + bp->name_off;
+	size_t n, nlen = bp->name_len, blen = bp->norm.len;
 
-	bp.norm.len = bp.rest.len = 0;
-	bp.norm.data[0] = bp.rest.data[0] = '\0';
-	ok = byline_scan(s, len, &bp);
-	if (ok && sp) {
-		struct buf pt;
-		const char *r = bp.rest.data;
-		const char *name = bp.norm.data + bp.name_off;
-		size_t n, nlen = bp.name_len, blen = bp.norm.len;
-
-		if (line && blen == len && memcmp(line, bp.norm.data, blen) == 0) {
-			line[blen] = '\0';
-			sp->byline = line;
-			sp->name = nlen <= blen && memcmp(line + blen - nlen, name, nlen) == 0
-				? line + blen - nlen : xstrndup(name, nlen);
-		} else {
-			sp->byline = xstrndup(bp.norm.data, blen);
-			sp->name = xstrndup(name, nlen);
-		}
-		/* Place and title share one allocation, owned by place: "place\0title". */
-		buf_init(&pt);
-		buf_add(&pt, r, bp.place_len);
-		buf_addc(&pt, '\0');
-		buf_add(&pt, r + bp.title_off, bp.rest.len - bp.title_off);
-		if (bp.role) {
-			if (pt.len > bp.place_len + 1)
-				buf_adds(&pt, "、");
-			buf_adds(&pt, bp.role);
-		}
-		sp->place = buf_take(&pt, &n);
-		sp->place = xrealloc(sp->place, n + 1); /* no slack from growing */
-		sp->title = sp->place + bp.place_len + 1;
+	if (line && blen == len && memcmp(line, bp->norm.data, blen) == 0) {
+		line[blen] = '\0';
+		sp->byline = line;
+		sp->name = nlen <= blen && memcmp(line + blen - nlen, name, nlen) == 0
+			? line + blen - nlen : xstrndup(name, nlen);
+	} else {
+		sp->byline = xstrndup(bp->norm.data, blen);
+		sp->name = xstrndup(name, nlen);
 	}
-	return ok;
+	/* Place and title share one allocation, owned by place: "place\0title". */
+	buf_init(&pt);
+	buf_add(&pt, r, bp->place_len);
+	buf_addc(&pt, '\0');
+	buf_add(&pt, r + bp->title_off, bp->rest.len - bp->title_off);
+	if (bp->role) {
+		if (pt.len > bp->place_len + 1)
+			buf_adds(&pt, "、");
+		buf_adds(&pt, bp->role);
+	}
+	sp->place = buf_take(&pt, &n);
+	sp->place = xrealloc(sp->place, n + 1); /* no slack from growing */
+	sp->title = sp->place + bp->place_len + 1;
+}
+
+/* Recognise a byline in s[0..len) into bp; false if it is none. */
+static bool byline_recognise(const char *s, size_t len, struct byline_parts *bp)
+{
+	bp->norm.len = bp->rest.len = 0;
+	bp->norm.data[0] = bp->rest.data[0] = '\0';
+	return byline_scan(s, len, bp);
 }
 
 /* Whether s[0..len) is a byline; if sp is not NULL, fill it with owned strings. */
 static bool byline_parse(const char *s, size_t len, struct speaker *sp)
 {
-	return byline_parse_at(s, len, sp, NULL);
+	struct byline_parts bp;
+
+	if (!byline_recognise(s, len, &bp))
+		return false;
+	if (sp)
+		byline_fill(&bp, len, sp, NULL);
+	return true;
 }
 
 /* Length of s[0..len) without trailing blanks. */
@@ -652,12 +658,14 @@ static char *span_str(struct parse *p, const struct span *sp)
 	return clean_dup(p, s, sp->len);
 }
 
-/* Fill the speaker from the byline at line `l`, in the source where it can be. */
-static void speaker_in_place(struct parse *p, const struct span *l, struct speaker *sp)
+/* Fill the speaker from the byline at line `l`, recognised as bp, in the
+ * source where it can be. */
+static void speaker_in_place(struct parse *p, const struct span *l, const struct byline_parts *bp,
+			     struct speaker *sp)
 {
 	char *s = p->a->src + l->off;
 
-	byline_parse_at(s, l->len, sp, nul_fits(p->a, l->off + l->len) ? s : NULL);
+	byline_fill(bp, l->len, sp, nul_fits(p->a, l->off + l->len) ? s : NULL);
 }
 
 /* A count or length of the model as stored (32 bits). DOC_MAX_BYTES and
@@ -963,7 +971,7 @@ static void parse_regular(struct parse *p, const size_t *byl, size_t nb)
 		s->headline = hl[k] != SIZE_MAX ? span_str(p, &p->lines[hl[k]]) : xstrdup("");
 		s->src_off = p->lines[head[k]].off;
 		s->line = p->lines[head[k]].lineno;
-		speaker_in_place(p, &p->lines[byl[k]], &s->speaker);
+		speaker_in_place(p, &p->lines[byl[k]], &p->bylines[k], &s->speaker);
 		if (hl[k] == SIZE_MAX)
 			warn(p, p->lines[byl[k]].lineno, "byline of %s has no headline above it",
 			     s->speaker.name);
@@ -1063,7 +1071,8 @@ static void trim_pool(struct parse *p)
 static void parse_article(struct article *a, const struct text_scan *sc)
 {
 	struct parse p = {.a = a, .no_controls = sc->controls == 0, .sc = sc};
-	size_t *found = NULL, nfound = 0, cap = 0;
+	size_t *found = NULL, nfound = 0, cap = 0, bcap = 0;
+	struct byline_parts bp;
 
 	p.nlines = split_lines(a->src, a->src_len, sc->lf + sc->cr, sc->cr, &p.lines);
 	/* A piece per line, and one more per control character, which may split one. */
@@ -1075,8 +1084,10 @@ static void parse_article(struct article *a, const struct text_scan *sc)
 	p.paras = xmalloc((p.paras_cap ? p.paras_cap : 1) * sizeof *p.paras);
 
 	for (size_t i = 0; i < p.nlines; i++)
-		if (byline_parse(a->src + p.lines[i].off, p.lines[i].len, NULL)) {
+		if (byline_recognise(a->src + p.lines[i].off, p.lines[i].len, &bp)) {
 			found = xgrow(found, &cap, nfound + 1, sizeof *found);
+			p.bylines = xgrow(p.bylines, &bcap, nfound + 1, sizeof *p.bylines);
+			p.bylines[nfound] = bp;
 			found[nfound++] = i;
 		}
 	if (nfound) {
@@ -1112,6 +1123,7 @@ static void parse_article(struct article *a, const struct text_scan *sc)
 	}
 	trim_paras(&p);
 	trim_pool(&p);
+	free(p.bylines);
 	free(found);
 	free(p.lines);
 }
@@ -1244,8 +1256,9 @@ static size_t str_size(const char *s)
  * struct article's stripped), in one block that becomes its src: the
  * sections, the extra, every string of theirs and the title, editor and
  * trailer. The block comes from d's chunks once d has read enough (one
- * fault per 2 MiB, not per 4 KiB), else from malloc. */
-static void strip_article(struct doc *d, struct article *a)
+ * fault per 2 MiB, not per 4 KiB), else from malloc. With `measure`, each
+ * section's columns are noted on the way (doc_opts.measure). */
+static void strip_article(struct doc *d, struct article *a, bool measure)
 {
 	size_t need = a->nsections * sizeof *a->sections + a->extra_len;
 	char *block, *at;
@@ -1272,7 +1285,8 @@ static void strip_article(struct doc *d, struct article *a)
 		for (size_t j = 0; s->paras && j < s->npara; j++)
 			para_free(&s->paras[j]);
 		s->paras = NULL;
-		measure_section(s);
+		if (measure)
+			measure_section(s);
 		pack_str(a, &s->topic, &at, true);
 		pack_str(a, &s->headline, &at, true);
 		pack_str(a, &s->speaker.byline, &at, true);
@@ -1474,7 +1488,7 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 	if (opts && opts->parsed)
 		opts->parsed(a, thread, opts->ctx);
 	if (opts && opts->strip)
-		strip_article(d, a);
+		strip_article(d, a, opts->measure);
 	*out = a;
 	return 0;
 }

@@ -530,6 +530,7 @@ int main(int argc, char **argv)
 	memset(&cf, 0, sizeof cf);
 	/* Reports that show no paragraph keep of each file only what they show. */
 	o.doc.strip = o.mode == MODE_LIST || o.mode == MODE_CHECK || o.mode == MODE_THEMES;
+	o.doc.measure = o.mode == MODE_LIST && o.format == OUTPUT_TEXT;
 	load_init(&queue, &o.doc);
 	if (filter && (rc = open_filter(&o, filter, threads)) != EXIT_OK)
 		goto out;

@@ -82,7 +82,8 @@ struct section {
 	bool headline_invariant;
 	bool byline_invariant;
 	/* Display columns of speaker.name, of place and title together and of
-	 * the headline, worked out when the article is stripped (cols_known):
+	 * the headline, worked out when the article is stripped for --list
+	 * (doc_opts.measure; then cols_known):
 	 * --list sizes its columns from them without going over every string
 	 * of a large archive again once it has been read. */
 	bool cols_known;
@@ -155,6 +156,9 @@ struct doc_opts {
 	 * reports that show no paragraph (--check, --list, --themes), so that
 	 * 100 MB of files need not stay in memory. */
 	bool strip;
+	/* And note, as they are stripped, each section's columns for --list
+	 * (struct section's cols_known). */
+	bool measure;
 };
 
 void doc_init(struct doc *d);

@@ -176,7 +176,7 @@ static char *const inputs[] = {
  * each article, as the command line does for --list and --themes. */
 static void read_counting(struct doc *d, struct cli_filter *cf)
 {
-	struct doc_opts opts = {.strip = true};
+	struct doc_opts opts = {.strip = true, .measure = true};
 	struct fy_err err = { 0 };
 
 	doc_init(d);
