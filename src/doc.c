@@ -61,6 +61,7 @@ struct parse {
 	bool no_controls; /* the source holds no control character but line ends */
 	const struct text_scan *sc; /* the source's: where it holds what does not fold to itself */
 	struct byline_parts *bylines; /* parse_regular: each byline as recognised, not scanned again */
+	bool stripping; /* the article is stripped once parsed: what only the reader shows is left out */
 };
 
 /* ---- characters ---- */
@@ -819,7 +820,7 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 		}
 		pa->pieces = p->pool + first;
 		pa->npieces = para_len(p->npool - first);
-		pa->lead_len = para_len(lead_of(pa->text, pa->len));
+		pa->lead_len = p->stripping ? 0 : para_len(lead_of(pa->text, pa->len));
 		pa->fold = frags_plain(p, frag + i, j - i + 1) ? PARA_FOLD_SELF : PARA_FOLD_UNKNOWN;
 		i = j + 1;
 	}
@@ -1067,10 +1068,12 @@ static void trim_pool(struct parse *p)
 	a->piece_store = exact;
 }
 
-/* Recognise the structure of a->src, whose scan is `sc`, and fill the article. */
-static void parse_article(struct article *a, const struct text_scan *sc)
+/* Recognise the structure of a->src, whose scan is `sc`, and fill the
+ * article; `stripping` if it is to be stripped once the parsed hook has
+ * seen it (then no paragraph has its lead_len). */
+static void parse_article(struct article *a, const struct text_scan *sc, bool stripping)
 {
-	struct parse p = {.a = a, .no_controls = sc->controls == 0, .sc = sc};
+	struct parse p = {.a = a, .no_controls = sc->controls == 0, .sc = sc, .stripping = stripping};
 	size_t *found = NULL, nfound = 0, cap = 0, bcap = 0;
 	struct byline_parts bp;
 
@@ -1484,7 +1487,7 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 	a->src_len = len;
 	a->src_chunked = chunked;
 	a->name = clean_name(shown);
-	parse_article(a, &sc);
+	parse_article(a, &sc, opts && opts->strip);
 	if (opts && opts->parsed)
 		opts->parsed(a, thread, opts->ctx);
 	if (opts && opts->strip)

@@ -40,7 +40,8 @@ struct para {
 	const char *text; /* NUL-terminated; points into the source or is owned */
 	struct piece *pieces;
 	uint32_t len;      /* bytes */
-	uint32_t lead_len; /* bytes of the lead sentence, through its first 。, or 0 if none */
+	uint32_t lead_len; /* bytes of the lead sentence, through its first 。, or 0 if none
+			    * (or if the article is stripped: doc_opts.strip) */
 	uint32_t npieces;
 	bool owned; /* text is the paragraph's own allocation */
 	/* fold_invariant(text, len) (enum para_fold): set by the parser where
