@@ -910,14 +910,25 @@ static void parse_trailer(struct parse *p, size_t from, size_t *to)
 	}
 }
 
-/* Warn about a section without text, or one whose last line looks like a lost headline. */
-static void finish_section(struct parse *p, struct section *s, size_t last_line)
+/* fold_invariant(str): str is made of line `l`'s characters (and spaces,
+ * if blanks were made one space), so a line the scan knows to hold none
+ * that folds to something else answers without looking; l may be NULL. */
+static bool str_invariant(const struct parse *p, const struct span *l, const char *str)
+{
+	return str && ((l && frags_plain(p, l, 1)) || fold_invariant(str, strlen(str)));
+}
+
+/* Note which of the section's heading strings fold to themselves, from the
+ * lines they came from where known (NULL: not known); warn about a section
+ * without text, or one whose last line looks like a lost headline. */
+static void finish_section(struct parse *p, struct section *s, size_t last_line, const struct span *topic,
+			   const struct span *headline, const struct span *byline)
 {
 	const struct para *last;
 
-	s->topic_invariant = s->topic && fold_invariant(s->topic, strlen(s->topic));
-	s->headline_invariant = s->headline && fold_invariant(s->headline, strlen(s->headline));
-	s->byline_invariant = s->speaker.byline && fold_invariant(s->speaker.byline, strlen(s->speaker.byline));
+	s->topic_invariant = str_invariant(p, topic, s->topic);
+	s->headline_invariant = str_invariant(p, headline, s->headline);
+	s->byline_invariant = str_invariant(p, byline, s->speaker.byline);
 	if (s->npara == 0) {
 		warn(p, s->line, "section of %s has a byline but no text", s->speaker.name);
 		return;
@@ -979,7 +990,8 @@ static void parse_regular(struct parse *p, const size_t *byl, size_t nb)
 		if (k + 1 == nb)
 			parse_trailer(p, from, &to);
 		s->npara = range_paras(p, from, to, &s->paras);
-		finish_section(p, s, to - 1);
+		finish_section(p, s, to - 1, tp[k] != SIZE_MAX ? &p->lines[tp[k]] : NULL,
+			       hl[k] != SIZE_MAX ? &p->lines[hl[k]] : NULL, &p->lines[byl[k]]);
 	}
 	free(head);
 	free(hl);
@@ -1014,7 +1026,7 @@ static void parse_colon(struct parse *p, const size_t *col, size_t nc)
 		if (l->len == 0)
 			from++;
 		s->npara = range_paras(p, from, to, &s->paras);
-		finish_section(p, s, to - 1);
+		finish_section(p, s, to - 1, NULL, NULL, NULL);
 	}
 }
 
@@ -1219,35 +1231,54 @@ static void para_free(struct para *p)
 
 /* Copy string *s to *at and point it there, freeing it if it was an
  * allocation of its own (`owned` and not in the source). */
-static void pack_str(const struct article *a, char **s, char **at, bool owned)
-{
-	size_t n;
+/* The strings of a section that stripping keeps, in the order they are
+ * packed: the title before the place, in whose allocation it lies. */
+#define KEPT_STRS 6
+enum { KEPT_TOPIC, KEPT_HEADLINE, KEPT_BYLINE, KEPT_TITLE, KEPT_PLACE, KEPT_NAME };
 
+static void kept_strs(struct section *s, char **v[KEPT_STRS])
+{
+	v[KEPT_TOPIC] = &s->topic;
+	v[KEPT_HEADLINE] = &s->headline;
+	v[KEPT_BYLINE] = &s->speaker.byline;
+	v[KEPT_TITLE] = &s->speaker.title;
+	v[KEPT_PLACE] = &s->speaker.place;
+	v[KEPT_NAME] = &s->speaker.name;
+}
+
+/* Copy string *s of n bytes (its NUL aside) to *at and point *s there;
+ * free the old copy if owned and not in the source. */
+static void pack_str(const struct article *a, char **s, size_t n, char **at, bool owned)
+{
 	if (!*s)
 		return;
-	n = strlen(*s) + 1;
-	memcpy(*at, *s, n);
+	memcpy(*at, *s, n + 1);
 	if (owned && !in_src(a, *s))
 		free(*s);
 	*s = *at;
-	*at += n;
+	*at += n + 1;
 }
 
-/* Fill s's column counts (struct section's cols_known), while its strings
- * are still at hand in the cache. A string is at most 2 columns per byte. */
-static void measure_section(struct section *s)
+/* Fill s's column counts (struct section's cols_known) from its kept
+ * strings, of len[KEPT_*] bytes, while they are still at hand in the
+ * cache. A string is at most 2 columns per byte. */
+static void measure_section(struct section *s, const size_t *len)
 {
 	const struct speaker *sp = &s->speaker;
-	size_t name = strlen(sp->name), place = strlen(sp->place) + strlen(sp->title);
-	size_t head = strlen(s->headline);
+	size_t name = len[KEPT_NAME], place = len[KEPT_PLACE] + len[KEPT_TITLE];
+	size_t head = len[KEPT_HEADLINE];
 
 	s->cols_known = name <= UINT16_MAX / 2 && place <= UINT16_MAX / 2 && head <= UINT16_MAX / 2;
 	if (!s->cols_known)
 		return;
 	s->name_cols = (uint16_t)text_cols(sp->name, name);
-	s->place_cols = (uint16_t)(text_cols(sp->place, strlen(sp->place)) +
-				   text_cols(sp->title, strlen(sp->title)));
+	s->place_cols = (uint16_t)(text_cols(sp->place, len[KEPT_PLACE]) + text_cols(sp->title, len[KEPT_TITLE]));
 	s->headline_cols = (uint16_t)text_cols(s->headline, head);
+}
+
+static size_t str_len(const char *s)
+{
+	return s ? strlen(s) : 0;
 }
 
 static size_t str_size(const char *s)
@@ -1264,15 +1295,21 @@ static size_t str_size(const char *s)
 static void strip_article(struct doc *d, struct article *a, bool measure)
 {
 	size_t need = a->nsections * sizeof *a->sections + a->extra_len;
+	size_t few[8 * KEPT_STRS], *len = few; /* each kept string's length, measured once */
 	char *block, *at;
 	bool chunked;
 
+	if (a->nsections > sizeof few / sizeof *few / KEPT_STRS)
+		len = xmalloc(a->nsections * KEPT_STRS * sizeof *len);
 	need += str_size(a->title) + str_size(a->editor) + str_size(a->trailer);
 	for (size_t i = 0; i < a->nsections; i++) {
-		const struct section *s = &a->sections[i];
+		char **v[KEPT_STRS];
 
-		need += str_size(s->topic) + str_size(s->headline) + str_size(s->speaker.byline) +
-			str_size(s->speaker.place) + str_size(s->speaker.title) + str_size(s->speaker.name);
+		kept_strs(&a->sections[i], v);
+		for (size_t k = 0; k < KEPT_STRS; k++) {
+			len[i * KEPT_STRS + k] = str_len(*v[k]);
+			need += *v[k] ? len[i * KEPT_STRS + k] + 1 : 0;
+		}
 	}
 	block = chunk_alloc(d, need);
 	chunked = block != NULL;
@@ -1284,22 +1321,22 @@ static void strip_article(struct doc *d, struct article *a, bool measure)
 	a->intro = NULL;
 	for (size_t i = 0; i < a->nsections; i++) {
 		struct section *s = &a->sections[i];
+		char **v[KEPT_STRS];
 
 		for (size_t j = 0; s->paras && j < s->npara; j++)
 			para_free(&s->paras[j]);
 		s->paras = NULL;
 		if (measure)
-			measure_section(s);
-		pack_str(a, &s->topic, &at, true);
-		pack_str(a, &s->headline, &at, true);
-		pack_str(a, &s->speaker.byline, &at, true);
-		pack_str(a, &s->speaker.title, &at, false); /* it lies in the place's allocation */
-		pack_str(a, &s->speaker.place, &at, true);
-		pack_str(a, &s->speaker.name, &at, true);
+			measure_section(s, len + i * KEPT_STRS);
+		kept_strs(s, v);
+		for (size_t k = 0; k < KEPT_STRS; k++)
+			pack_str(a, v[k], len[i * KEPT_STRS + k], &at, k != KEPT_TITLE);
 	}
-	pack_str(a, &a->title, &at, true);
-	pack_str(a, &a->editor, &at, true);
-	pack_str(a, &a->trailer, &at, true);
+	if (len != few)
+		free(len);
+	pack_str(a, &a->title, str_len(a->title), &at, true);
+	pack_str(a, &a->editor, str_len(a->editor), &at, true);
+	pack_str(a, &a->trailer, str_len(a->trailer), &at, true);
 	if (a->nsections)
 		memcpy(block, a->sections, a->nsections * sizeof *a->sections);
 	free(a->sections);

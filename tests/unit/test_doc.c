@@ -457,6 +457,47 @@ static void test_byline_variants_inline(void **state)
 	}
 }
 
+/* Whether a topic, a headline and a byline fold to themselves, which the
+ * parser tells from the scan of the source where it can: right whether or
+ * not their line holds a character that folds to something else. */
+static void test_heading_folds(void **state)
+{
+	static const struct {
+		const char *topic, *headline, *byline;
+		bool topic_inv, headline_inv, byline_inv;
+	} cases[] = {
+		{"聚焦基层治理", "一个标题", "新郑市城关乡党委书记 马东亮", true, true, true},
+		{"聚焦5G", "一个标题", "新郑市城关乡党委书记 马东亮", false, true, true},
+		{"聚焦基层", "建设5G网络", "新郑市城关乡党委书记 马东亮", true, false, true},
+		{"聚焦基层", "推进“ＡＢ”工程", "新郑市城关乡党委书记 马东亮", true, false, true},
+		{"聚焦基层", "一个标题", "新郑市城关乡党委书记　马东亮", true, true, true},
+		{"聚焦基层", "一个标题", "新郑市Ａ区党委书记 马东亮", true, true, false},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct doc d;
+		struct buf b;
+		const struct section *s;
+
+		buf_init(&b);
+		buf_printf(&b, "标题\n\n%s\n%s\n\n%s\n\n正文。\n", cases[i].topic, cases[i].headline,
+			   cases[i].byline);
+		doc_init(&d);
+		load_buf(&d, "x", b.data, b.len, false);
+		check_doc(&d);
+		assert_int_equal(d.nsections, 1);
+		s = d.sections[0];
+		assert_non_null(s->topic);
+		assert_string_equal(s->headline, cases[i].headline);
+		assert_int_equal(s->topic_invariant, cases[i].topic_inv);
+		assert_int_equal(s->headline_invariant, cases[i].headline_inv);
+		assert_int_equal(s->byline_invariant, cases[i].byline_inv);
+		doc_free(&d);
+		buf_free(&b);
+	}
+}
+
 static void test_not_bylines(void **state)
 {
 	static const char *const lines[] = {
@@ -1200,6 +1241,7 @@ int main(void)
 		cmocka_unit_test(test_two_line_headline),
 		cmocka_unit_test(test_separators),
 		cmocka_unit_test(test_byline_variants_inline),
+		cmocka_unit_test(test_heading_folds),
 		cmocka_unit_test(test_not_bylines),
 		cmocka_unit_test(test_deputies),
 		cmocka_unit_test(test_colon_bylines),
