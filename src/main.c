@@ -374,36 +374,26 @@ static int do_print(const struct options *o, const struct doc *d, const struct c
 	return rc;
 }
 
+/* output_pick for a filtered --list: the sections the filter chose. */
+static bool pick_counted(const struct section *s, size_t *hits)
+{
+	const struct filter_section *fs = cli_counted(s);
+
+	*hits = fs->nhits;
+	return fs->match;
+}
+
 static int do_list(const struct options *o, const struct doc *d, const struct cli_filter *cf)
 {
 	struct buf out;
-	int width = print_width(o);
-	struct section **secs = d->sections;
-	size_t n = d->nsections, *hits = NULL;
+	size_t n;
 	int rc;
 
-	if (cf) {
-		n = cf->nmatch;
-		secs = xmalloc((n ? n : 1) * sizeof *secs);
-		hits = xmalloc((n ? n : 1) * sizeof *hits);
-		n = 0;
-		for (size_t i = 0; i < d->nsections; i++) {
-			const struct filter_section *fs = cli_counted(d->sections[i]);
-
-			if (fs->match) {
-				secs[n] = d->sections[i];
-				hits[n++] = fs->nhits;
-			}
-		}
-	}
 	buf_init(&out);
 	out.drain = drain_out;
-	output_list(&out, secs, hits, n, o->format, width);
+	n = output_list(&out, d->sections, d->nsections, cf ? pick_counted : NULL, o->format, print_width(o));
 	rc = write_out(&out);
 	buf_free(&out);
-	if (secs != d->sections)
-		free(secs);
-	free(hits);
 	if (rc == EXIT_OK && n == 0) {
 		if (cf)
 			report("no section matches the filter");

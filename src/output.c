@@ -112,74 +112,98 @@ static void set_place_title(struct buf *pt, const struct speaker *sp)
 	buf_adds(pt, sp->title);
 }
 
-void output_list(struct buf *out, struct section *const *secs, const size_t *hits, size_t n,
-		 enum output_format fmt, int width)
+/* Whether the list shows s, and its hits (0 without a pick). */
+static bool listed(const struct section *s, output_pick *pick, size_t *hits)
+{
+	*hits = 0;
+	return !pick || pick(s, hits);
+}
+
+/* The columns of row s: its name, its place and title (built in pt, if
+ * want_pt or they were not measured) and its headline. */
+static void row_cols(const struct section *s, struct buf *pt, bool want_pt, int *name, int *place, int *head)
+{
+	if (want_pt || !s->cols_known)
+		set_place_title(pt, &s->speaker);
+	if (s->cols_known) {
+		*name = s->name_cols;
+		*place = s->place_cols;
+		*head = s->headline_cols;
+		return;
+	}
+	*name = text_cols(s->speaker.name, strlen(s->speaker.name));
+	*place = text_cols(pt->data, pt->len);
+	*head = text_cols(s->headline, strlen(s->headline));
+}
+
+size_t output_list(struct buf *out, struct section *const *secs, size_t n, output_pick *pick,
+		   enum output_format fmt, int width)
 {
 	int wnum = 1, wname = 0, wplace = 0, wtail = 0;
+	size_t hits, shown = 0;
 
 	if (fmt == OUTPUT_JSON) {
 		buf_addc(out, '[');
 		for (size_t i = 0; i < n; i++) {
 			const struct section *s = secs[i];
 
-			buf_printf(out, "%s{\"number\":%zu", i ? "," : "", s->number);
+			if (!listed(s, pick, &hits))
+				continue;
+			buf_printf(out, "%s{\"number\":%zu", shown++ ? "," : "", s->number);
 			add_json_field(out, "name", s->speaker.name, true);
 			add_json_field(out, "place", s->speaker.place, true);
 			add_json_field(out, "title", s->speaker.title, true);
 			add_json_field(out, "headline", s->headline, true);
 			add_json_field(out, "article", s->article ? s->article->name : NULL, true);
-			if (hits)
-				buf_printf(out, ",\"hits\":%zu", hits[i]);
+			if (pick)
+				buf_printf(out, ",\"hits\":%zu", hits);
 			buf_addc(out, '}');
 		}
 		buf_adds(out, "]\n");
-		return;
+		return shown;
 	}
 	if (fmt == OUTPUT_TSV) {
 		for (size_t i = 0; i < n; i++) {
 			const struct section *s = secs[i];
 
+			if (!listed(s, pick, &hits))
+				continue;
+			shown++;
 			buf_printf(out, "%zu\t", s->number);
 			add_tsv(out, s->speaker.name, false);
 			add_tsv(out, s->speaker.place, false);
 			add_tsv(out, s->speaker.title, false);
 			add_tsv(out, s->headline, false);
-			add_tsv(out, s->article ? s->article->name : "", !hits);
-			if (hits)
-				buf_printf(out, "%zu\n", hits[i]);
+			add_tsv(out, s->article ? s->article->name : "", !pick);
+			if (pick)
+				buf_printf(out, "%zu\n", hits);
 		}
-		return;
+		return shown;
 	}
 	/* A line per section of an archive: each row's widths are found once
-	 * (when its article was stripped, if it was), and the place-and-title
-	 * and the line are built in buffers reused from row to row. */
-	int *wn = xmalloc(2 * (n ? n : 1) * sizeof *wn), *wp = wn + n;
+	 * (when its article was stripped, if it was; else twice), and the
+	 * place-and-title and the line are built in buffers reused from row to
+	 * row. No array per row: over a large archive its fresh pages cost
+	 * more than the rows. */
 	struct buf pt, line;
 
 	buf_init(&pt);
 	buf_init(&line);
 	for (size_t i = 0; i < n; i++) {
 		const struct section *s = secs[i];
-		int w;
+		int name, place, w;
 
+		if (!listed(s, pick, &hits))
+			continue;
 		for (size_t k = s->number, d = 1; k >= 10; k /= 10)
 			if (++d > (size_t)wnum)
 				wnum = (int)d;
-		if (s->cols_known) {
-			wn[i] = s->name_cols;
-			wp[i] = s->place_cols;
-			w = s->headline_cols;
-		} else {
-			set_place_title(&pt, &s->speaker);
-			wn[i] = text_cols(s->speaker.name, strlen(s->speaker.name));
-			wp[i] = text_cols(pt.data, pt.len);
-			w = text_cols(s->headline, strlen(s->headline));
-		}
-		if (wn[i] > wname)
-			wname = wn[i];
-		if (wp[i] > wplace)
-			wplace = wp[i];
-		w += hits ? 12 : 0;
+		row_cols(s, &pt, false, &name, &place, &w);
+		if (name > wname)
+			wname = name;
+		if (place > wplace)
+			wplace = place;
+		w += pick ? 12 : 0;
 		if (w > wtail)
 			wtail = w;
 	}
@@ -197,14 +221,17 @@ void output_list(struct buf *out, struct section *const *secs, const size_t *hit
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct section *s = secs[i];
-		int pw = wp[i];
+		int name, pw, head;
 
-		set_place_title(&pt, &s->speaker);
+		if (!listed(s, pick, &hits))
+			continue;
+		shown++;
+		row_cols(s, &pt, true, &name, &pw, &head);
 		line.len = 0;
 		buf_addu(&line, s->number, wnum);
 		buf_adds(&line, "  ");
 		buf_adds(&line, s->speaker.name);
-		buf_spaces(&line, wname - wn[i]);
+		buf_spaces(&line, wname - name);
 		buf_adds(&line, "  ");
 		if (pw > wplace) {
 			char *cut = text_truncate(pt.data, pt.len, wplace);
@@ -218,10 +245,10 @@ void output_list(struct buf *out, struct section *const *secs, const size_t *hit
 		buf_spaces(&line, wplace - pw);
 		buf_adds(&line, "  ");
 		buf_adds(&line, s->headline);
-		if (hits) {
+		if (pick) {
 			buf_adds(&line, "  (");
-			buf_addu(&line, hits[i], 0);
-			buf_adds(&line, hits[i] == 1 ? " hit)" : " hits)");
+			buf_addu(&line, hits, 0);
+			buf_adds(&line, hits == 1 ? " hit)" : " hits)");
 		}
 		while (line.len && line.data[line.len - 1] == ' ')
 			line.data[--line.len] = '\0';
@@ -237,5 +264,5 @@ void output_list(struct buf *out, struct section *const *secs, const size_t *hit
 	}
 	buf_free(&line);
 	buf_free(&pt);
-	free(wn);
+	return shown;
 }

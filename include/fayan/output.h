@@ -26,12 +26,17 @@ enum output_format {
 	OUTPUT_JSON,
 };
 
-/* Append the list of `n` sections: one line each with number, name, place and
- * title, headline, and when `hits` is not NULL the section's hit count hits[i].
- * Text is an aligned table; when width > 0 each line is cut to `width` columns.
- * TSV has those fields (number, name, place, title, headline, article, hits)
- * tab-separated; JSON is an array of objects. */
-void output_list(struct buf *out, struct section *const *secs, const size_t *hits, size_t n,
-		 enum output_format fmt, int width);
+/* Which sections a list shows: whether s is listed and, when a filter
+ * chose it, its hit count in *hits. */
+typedef bool output_pick(const struct section *s, size_t *hits);
+
+/* Append the list of the sections of secs[0..n) that `pick` lists (all of
+ * them if pick is NULL): one line each with number, name, place and title,
+ * headline, and with a pick the section's hit count. Text is an aligned
+ * table; when width > 0 each line is cut to `width` columns. TSV has those
+ * fields (number, name, place, title, headline, article, hits)
+ * tab-separated; JSON is an array of objects. Returns how many were listed. */
+size_t output_list(struct buf *out, struct section *const *secs, size_t n, output_pick *pick,
+		   enum output_format fmt, int width);
 
 #endif

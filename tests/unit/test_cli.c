@@ -201,7 +201,7 @@ static char *list_report(const struct doc *d, int width)
 	struct buf b;
 
 	buf_init(&b);
-	output_list(&b, d->sections, NULL, d->nsections, OUTPUT_TEXT, width);
+	output_list(&b, d->sections, d->nsections, NULL, OUTPUT_TEXT, width);
 	return buf_take(&b, NULL);
 }
 
