@@ -21,6 +21,7 @@
  * table it replaces (Wu-Manber) skipped at most 5 bytes and fewer wherever a
  * pair of bytes of common ideographs ended some term's window, and each step
  * waited for the previous one's table lookup. */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,7 +81,14 @@ struct search {
 	size_t pylen;
 	size_t win;        /* window: bytes of the shortest pattern */
 	size_t pick;       /* npat == 1: the byte of the pattern find_one tests with its last (see there) */
-	bool avx2;         /* npat == 1: find_one may take 32 starts at a time */
+	bool avx2;         /* find_one, or find_many, may take 32 starts at a time */
+	/* npat > 1 and avx2: find_many's tables (see there). Bytes noff[k] of
+	 * every window are looked up: bit b of nib[k][0][lo nibble] and of
+	 * nib[k][1][hi nibble] is set if a pattern of bucket b (pattern i is
+	 * in bucket i % 8) may have that nibble there. */
+	unsigned nnib;
+	size_t noff[4];
+	unsigned char nib[4][2][16];
 	size_t blk;        /* npat > 1: bytes per block, 1 to 3 */
 	size_t stride;     /* npat > 1: bytes from one block read to the next */
 	uint64_t *bitmap;  /* npat > 1: 1 << BLOCK_BITS bits, set for the hash of each block in the table */
@@ -266,6 +274,43 @@ static int cmp_keyed(const void *a, const void *b)
 	return (x[1] > y[1]) - (x[1] < y[1]);
 }
 
+/* search_use_simd's choice: false to keep to the plain loops. */
+static _Atomic bool use_simd = true;
+
+void search_use_simd(bool on)
+{
+	use_simd = on;
+}
+
+/* Whether a search compiled now may take 32 starts at a time. */
+static bool simd_ok(void)
+{
+	return use_simd && util_avx2();
+}
+
+/* find_many's tables, where the processor can take it and every pattern
+ * has three bytes or more. With six or more, the bytes looked at are the
+ * continuation bytes of two CJK characters (1, 2, 4 and 5): lead bytes are
+ * few, and a sixth of all hanzi share each. */
+static void prepare_many(struct search *s)
+{
+	static const size_t six[] = {1, 2, 4, 5}, three[] = {0, 1, 2};
+	const size_t *off = s->win >= 6 ? six : three;
+
+	s->nnib = s->win >= 6 ? 4 : 3;
+	s->avx2 = s->win >= 3 && simd_ok();
+	memset(s->nib, 0, sizeof s->nib);
+	for (unsigned k = 0; k < s->nnib; k++) {
+		s->noff[k] = off[k];
+		for (size_t i = 0; i < s->npat; i++) {
+			unsigned char c = (unsigned char)s->pat[i][off[k]];
+
+			s->nib[k][0][c & 15] |= (unsigned char)(1u << (i % 8));
+			s->nib[k][1][c >> 4] |= (unsigned char)(1u << (i % 8));
+		}
+	}
+}
+
 /* Set the window and, for several patterns, build the block table. */
 static void prepare(struct search *s)
 {
@@ -287,10 +332,11 @@ static void prepare(struct search *s)
 		while (k < win && (p[k] & 0xC0) == 0x80)
 			k++;
 		s->pick = k - 1 < win - 1 ? k - 1 : 0;
-		s->avx2 = win >= 2 && util_avx2();
+		s->avx2 = win >= 2 && simd_ok();
 	}
 	if (s->npat < 2)
 		return;
+	prepare_many(s);
 	s->blk = win < 3 ? win : 3;
 	s->stride = win - s->blk + 1;
 	per = s->stride; /* offsets 0..win-blk */
@@ -599,6 +645,90 @@ static const char *find_avx2(const char *t, size_t n, const char *pat, size_t m,
 }
 #endif
 
+/* The patterns of buckets `bb` that occur at t[st..n), as candidates in
+ * the order of the patterns; with stop, true at the first. */
+static bool verify_many(struct search *s, const unsigned char *t, size_t n, size_t st, unsigned bb, bool stop)
+{
+	bool found = false;
+
+	for (size_t k = 0; k < s->npat; k++)
+		if (bb >> (k % 8) & 1 && s->patlen[k] <= n - st && memcmp(t + st, s->pat[k], s->patlen[k]) == 0) {
+			add_cand(s, st, s->patlen[k], s->patterm[k]);
+			if (stop)
+				return true;
+			found = true;
+		}
+	return found;
+}
+
+#ifdef FIND_AVX2
+/* find_many's step: the buckets of the patterns that may start at each of
+ * p[0..32), into bb; returns the starts with any, as bits. */
+__attribute__((target("avx2")))
+static inline unsigned many32(const struct search *s, const unsigned char *p, const __m256i *lo,
+			      const __m256i *hi, unsigned char bb[32])
+{
+	const __m256i low = _mm256_set1_epi8(0x0F);
+	__m256i m = _mm256_set1_epi8((char)0xFF);
+
+	for (unsigned k = 0; k < s->nnib; k++) {
+		const __m256i x = _mm256_loadu_si256((const __m256i *)(p + s->noff[k]));
+		const __m256i l = _mm256_shuffle_epi8(lo[k], _mm256_and_si256(x, low));
+		const __m256i h = _mm256_shuffle_epi8(hi[k], _mm256_and_si256(_mm256_srli_epi16(x, 4), low));
+
+		m = _mm256_and_si256(m, _mm256_and_si256(l, h));
+	}
+	_mm256_storeu_si256((__m256i *)bb, m);
+	return ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, _mm256_setzero_si256()));
+}
+
+/* Several patterns, 32 starts at a time: at each start, the bytes at
+ * noff[] select, through their nibbles, the buckets of the patterns that
+ * may start there (a shuffle per nibble, as in the Teddy algorithm), and
+ * only those patterns are compared. The block table's loop (find_patterns)
+ * read a block every four bytes and looked it up, each lookup waiting on
+ * the one before. The last starts are taken from a copy padded to a whole
+ * step, as are short strings (headlines, names) whole. Candidates come by
+ * start, then pattern, as there. */
+__attribute__((target("avx2")))
+static bool find_many(struct search *s, bool stop)
+{
+	const unsigned char *t = (const unsigned char *)s->ft;
+	const size_t n = s->flen, last = s->noff[s->nnib - 1];
+	__m256i lo[4], hi[4];
+	unsigned char bb[32], pad[64];
+	size_t i = 0;
+	bool found = false;
+
+	for (unsigned k = 0; k < s->nnib; k++) {
+		lo[k] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)s->nib[k][0]));
+		hi[k] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)s->nib[k][1]));
+	}
+	for (; i + s->win <= n; i += 32) {
+		const unsigned char *p = t + i;
+		unsigned cand;
+
+		if (i + last + 32 > n) { /* fewer than 32 + last bytes left: a start or more */
+			memset(pad, 0, sizeof pad);
+			memcpy(pad, p, n - i);
+			p = pad;
+		}
+		for (cand = many32(s, p, lo, hi, bb); cand; cand &= cand - 1) {
+			unsigned j = (unsigned)__builtin_ctz(cand);
+
+			if (i + j + s->win > n)
+				break;
+			if (verify_many(s, t, n, i + j, bb[j], stop)) {
+				if (stop)
+					return true;
+				found = true;
+			}
+		}
+	}
+	return found;
+}
+#endif
+
 /* The first occurrence of the one pattern in t[0..n), or NULL. */
 static const char *find_one(const struct search *s, const char *t, size_t n)
 {
@@ -632,6 +762,10 @@ static bool find_patterns(struct search *s, bool stop)
 		}
 		return s->cand.n > 0;
 	}
+#ifdef FIND_AVX2
+	if (s->avx2)
+		return find_many(s, stop) || s->cand.n > 0;
+#endif
 	/* The block t[i, i+blk) is read for i = 0, stride, 2 stride, ...: an
 	 * occurrence at st is found from the one block read at st + d, d from 0
 	 * to win - blk, so each occurrence is added once. The blocks read find

@@ -56,6 +56,11 @@ void search_free(struct search *s);
 /* Whether the search also matches by pinyin. */
 bool search_uses_pinyin(const struct search *s);
 
+/* Whether searches compiled from now on may take 32 starts at a time where
+ * the processor has AVX2 (the default). Tests turn it off to check the
+ * plain loops against the same answers. */
+void search_use_simd(bool on);
+
 /* Find all non-overlapping hits in text[0..len), left to right (at one start,
  * the longest hit wins), replacing the contents of *h. Returns h->n. */
 size_t search_para(struct search *s, const char *text, size_t len, struct search_hits *h);
