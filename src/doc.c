@@ -1136,8 +1136,12 @@ static void parse_article(struct article *a, const struct text_scan *sc, bool st
 		a->warnings = xrealloc(a->warnings, (a->nwarnings + 1) * sizeof *a->warnings);
 		a->warnings[a->nwarnings++] = buf_take(&b, NULL);
 	}
-	trim_paras(&p);
-	trim_pool(&p);
+	if (stripping) { /* they go with the paragraphs, once counted */
+		a->para_store = p.paras;
+	} else {
+		trim_paras(&p);
+		trim_pool(&p);
+	}
 	free(p.bylines);
 	free(found);
 	free(p.lines);
