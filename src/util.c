@@ -207,6 +207,19 @@ void buf_spaces(struct buf *b, int n)
 	drain_full(b);
 }
 
+char *buf_reserve(struct buf *b, size_t n)
+{
+	b->data = xgrow(b->data, &b->cap, b->len + n + 1, 1);
+	return b->data + b->len;
+}
+
+void buf_commit(struct buf *b, size_t n)
+{
+	b->len += n;
+	b->data[b->len] = '\0';
+	drain_full(b);
+}
+
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;

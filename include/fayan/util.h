@@ -59,6 +59,11 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
 void buf_addu(struct buf *b, size_t v, int width);
 /* Append n spaces (none if n <= 0): padding to a column. */
 void buf_spaces(struct buf *b, int n);
+/* Room for n more bytes at the end: where to write them, then buf_commit
+ * how many were written (at most n). For a line of a long report built
+ * with copies and no call per field. */
+char *buf_reserve(struct buf *b, size_t n);
+void buf_commit(struct buf *b, size_t n);
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Append data[0..len) encoded as base64 (RFC 4648, with '=' padding, no line breaks). */
 void buf_base64(struct buf *b, const void *data, size_t len);

@@ -1,6 +1,7 @@
 /* Tests of the util layer's base64 encoder (used for OSC 52 copies): the RFC
  * 4648 test vectors, every padding case, all byte values and UTF-8 text; and
- * of a buffer's drain, which writes long output in pieces. */
+ * of a buffer's drain, which writes long output in pieces (appended to, or
+ * written into room reserved and then committed). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -131,6 +132,13 @@ static void test_drain(void **state)
 		buf_addc(&want, '\n');
 		buf_base64(&k.b, "fa", 2);
 		buf_base64(&want, "fa", 2);
+		/* Reserved room, of which only some is used. */
+		char *p = buf_reserve(&k.b, 16);
+
+		assert_true(k.b.cap >= k.b.len + 17);
+		memcpy(p, "reserved", 8);
+		buf_commit(&k.b, 8);
+		buf_adds(&want, "reserved");
 		assert_true(k.b.len < BUF_DRAIN_BYTES);
 	}
 	assert_true(k.calls >= 6);
