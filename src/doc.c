@@ -1292,20 +1292,25 @@ static size_t str_size(const char *s)
 
 /* Keep of article a only what the reports that show no paragraph need (see
  * struct article's stripped), in one block that becomes its src: the
- * sections, the extra, every string of theirs and the title, editor and
- * trailer. The block comes from d's chunks once d has read enough (one
- * fault per 2 MiB, not per 4 KiB), else from malloc. With `measure`, each
- * section's columns are noted on the way (doc_opts.measure). */
-static void strip_article(struct doc *d, struct article *a, bool measure)
+ * sections, the extra, the article, every string of the sections and the
+ * article's name, title, editor and trailer. The block comes from d's
+ * chunks once d has read enough (one fault per 2 MiB, not per 4 KiB), else
+ * from malloc. With `measure`, each section's columns are noted on the way
+ * (doc_opts.measure). Returns where the article now is; a is freed. */
+static struct article *strip_article(struct doc *d, struct article *a, bool measure)
 {
-	size_t need = a->nsections * sizeof *a->sections + a->extra_len;
+	const size_t align = _Alignof(struct article);
+	/* The sections, the extra, the article itself, then the strings. */
+	size_t self = (a->nsections * sizeof *a->sections + a->extra_len + align - 1) / align * align;
+	size_t need = self + sizeof *a;
 	size_t few[8 * KEPT_STRS], *len = few; /* each kept string's length, measured once */
 	char *block, *at;
 	bool chunked;
+	struct article *moved;
 
 	if (a->nsections > sizeof few / sizeof *few / KEPT_STRS)
 		len = xmalloc(a->nsections * KEPT_STRS * sizeof *len);
-	need += str_size(a->title) + str_size(a->editor) + str_size(a->trailer);
+	need += str_size(a->title) + str_size(a->editor) + str_size(a->trailer) + str_size(a->name);
 	for (size_t i = 0; i < a->nsections; i++) {
 		char **v[KEPT_STRS];
 
@@ -1319,7 +1324,7 @@ static void strip_article(struct doc *d, struct article *a, bool measure)
 	chunked = block != NULL;
 	if (!block)
 		block = xmalloc(need);
-	at = block + a->nsections * sizeof *a->sections + a->extra_len;
+	at = block + self + sizeof *a;
 	for (size_t i = 0; a->intro && i < a->nintro; i++)
 		para_free(&a->intro[i]);
 	a->intro = NULL;
@@ -1341,6 +1346,7 @@ static void strip_article(struct doc *d, struct article *a, bool measure)
 	pack_str(a, &a->title, str_len(a->title), &at, true);
 	pack_str(a, &a->editor, str_len(a->editor), &at, true);
 	pack_str(a, &a->trailer, str_len(a->trailer), &at, true);
+	pack_str(a, &a->name, str_len(a->name), &at, true);
 	if (a->nsections)
 		memcpy(block, a->sections, a->nsections * sizeof *a->sections);
 	free(a->sections);
@@ -1359,6 +1365,15 @@ static void strip_article(struct doc *d, struct article *a, bool measure)
 	a->src_len = need;
 	a->src_chunked = chunked;
 	a->stripped = true;
+	/* The article too, so that an archive's worth of them do not sit
+	 * between what the next files allocate and free (each of the heap's
+	 * pages that this pushed up was a fault). */
+	moved = (struct article *)(block + self);
+	*moved = *a;
+	for (size_t i = 0; i < moved->nsections; i++)
+		moved->sections[i].article = moved;
+	free(a);
+	return moved;
 }
 
 static void article_free(struct article *a)
@@ -1383,15 +1398,20 @@ static void article_free(struct article *a)
 	free(a->warnings);
 	free(a->piece_store);
 	free(a->para_store);
-	free(a->name);
+	str_free(a, a->name);
 	str_free(a, a->title);
 	str_free(a, a->editor);
 	str_free(a, a->trailer);
-	src_free(a->src, a->src_chunked);
 	free(a->why_empty);
 	if (!in_src(a, a->extra))
 		free(a->extra);
-	free(a);
+
+	char *src = a->src;
+	bool chunked = a->src_chunked;
+
+	if (!a->stripped)
+		free(a);
+	src_free(src, chunked); /* and a, which a stripped article's block holds */
 }
 
 void doc_free(struct doc *d)
@@ -1532,7 +1552,7 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 	if (opts && opts->parsed)
 		opts->parsed(a, thread, opts->ctx);
 	if (opts && opts->strip)
-		strip_article(d, a, opts->measure);
+		a = strip_article(d, a, opts->measure);
 	*out = a;
 	return 0;
 }

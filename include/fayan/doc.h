@@ -113,8 +113,8 @@ struct article {
 	size_t nwarnings;
 	/* Only what --check and --list report was kept (doc_opts.strip):
 	 * intro and every section's paras are NULL, nintro and npara still
-	 * count them, and src is one block holding the sections, the extra
-	 * and every string kept. */
+	 * count them, and src is one block holding the sections, the extra,
+	 * the article itself and every string kept. */
 	bool stripped;
 	void *extra;      /* doc_opts.parsed's result for this article, malloc'd, or NULL */
 	size_t extra_len; /* its bytes, for stripping to move it */

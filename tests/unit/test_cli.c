@@ -246,8 +246,14 @@ static void test_count_while_reading(void **state)
 		filter_free(&f);
 		cli_filter_close(&cf);
 		for (size_t i = 0; i < light.narticles; i++) {
-			assert_true(light.articles[i]->stripped);
-			assert_null(light.articles[i]->intro);
+			const struct article *a = light.articles[i];
+
+			assert_true(a->stripped);
+			assert_null(a->intro);
+			/* The article moved into its block, its sections with it. */
+			assert_true((const char *)a >= a->src && (const char *)a < a->src + a->src_len);
+			for (size_t k = 0; k < a->nsections; k++)
+				assert_ptr_equal(a->sections[k].article, a);
 		}
 		assert_null(light.sections[0]->paras);
 		assert_true(light.sections[0]->npara > 0);
