@@ -8,8 +8,13 @@
  *
  * Most paragraphs of this genre are ideographs, ASCII digits and punctuation
  * that fold to themselves (fold_invariant): those are matched in place, with
- * no folding and no map, since folded offsets are then source offsets. A
- * single pattern goes to memmem. Several patterns are looked for in one pass
+ * no folding and no map, since folded offsets are then source offsets.
+ *
+ * Where the processor has AVX2, the patterns are looked for 32 starts at a
+ * time: one pattern by two of its bytes (find_avx2), several by the nibbles
+ * of four of their bytes, which name the patterns that may start there
+ * (find_many, after the Teddy algorithm). Elsewhere a single pattern goes
+ * to memmem, and several patterns are looked for in one pass
  * that reads a block of `blk` bytes (3, or the shortest pattern's length if
  * less) every `stride` bytes, where stride = win - blk + 1 and win is the
  * length of the shortest pattern: any occurrence covers win bytes from its
@@ -297,8 +302,10 @@ static void prepare_many(struct search *s)
 	static const size_t six[] = {1, 2, 4, 5}, three[] = {0, 1, 2};
 	const size_t *off = s->win >= 6 ? six : three;
 
-	s->nnib = s->win >= 6 ? 4 : 3;
 	s->avx2 = s->win >= 3 && simd_ok();
+	if (!s->avx2)
+		return;
+	s->nnib = s->win >= 6 ? 4 : 3;
 	memset(s->nib, 0, sizeof s->nib);
 	for (unsigned k = 0; k < s->nnib; k++) {
 		s->noff[k] = off[k];
@@ -645,6 +652,7 @@ static const char *find_avx2(const char *t, size_t n, const char *pat, size_t m,
 }
 #endif
 
+#ifdef FIND_AVX2
 /* The patterns of buckets `bb` that occur at t[st..n), as candidates in
  * the order of the patterns; with stop, true at the first. */
 static bool verify_many(struct search *s, const unsigned char *t, size_t n, size_t st, unsigned bb, bool stop)
@@ -661,7 +669,6 @@ static bool verify_many(struct search *s, const unsigned char *t, size_t n, size
 	return found;
 }
 
-#ifdef FIND_AVX2
 /* find_many's step: the buckets of the patterns that may start at each of
  * p[0..32), into bb; returns the starts with any, as bits. */
 __attribute__((target("avx2")))
