@@ -128,19 +128,6 @@ static char *put_spaces(char *p, int n)
 	return p + n;
 }
 
-/* v in decimal at p, right-aligned in `width` columns (0: as is); the end. */
-static char *put_num(char *p, size_t v, int width)
-{
-	char d[24];
-	int k = 0;
-
-	do
-		d[sizeof d - 1 - k++] = (char)('0' + v % 10);
-	while ((v /= 10) && k < (int)sizeof d);
-	p = put_spaces(p, width - k);
-	return put(p, d + sizeof d - k, (size_t)k);
-}
-
 /* Append the table's line for s: its number in wnum columns, its name
  * padded with pad_name spaces, place and title (title may be NULL) padded
  * with pad_place, its headline and, if hits is not NULL, the hit count;
@@ -156,7 +143,7 @@ static void add_row(struct buf *out, const struct section *s, int wnum, int pad_
 		      pl + tl + (size_t)(pad_place > 0 ? pad_place : 0) + 2 + hl + 40;
 	char *start = buf_reserve(out, most), *p = start;
 
-	p = put_num(p, s->number, wnum);
+	p = util_put_decimal(p, s->number, wnum);
 	p = put(p, "  ", 2);
 	p = put(p, s->speaker.name, nl);
 	p = put_spaces(p, pad_name);
@@ -168,17 +155,19 @@ static void add_row(struct buf *out, const struct section *s, int wnum, int pad_
 	p = put(p, s->headline, hl);
 	if (hits) {
 		p = put(p, "  (", 3);
-		p = put_num(p, *hits, 0);
+		p = util_put_decimal(p, *hits, 0);
 		p = *hits == 1 ? put(p, " hit)", 5) : put(p, " hits)", 6);
 	}
 	while (p > start && p[-1] == ' ')
 		p--;
 	*p = '\0';
 	if (width > 0 && text_cols(start, (size_t)(p - start)) > width) {
+		/* Its "…" may take more bytes than what it replaces. */
 		char *cut = text_truncate(start, (size_t)(p - start), width);
 		size_t n = strlen(cut);
 
-		memcpy(start, cut, n); /* never longer than what it cuts */
+		start = buf_reserve(out, n + 1); /* the same line, perhaps moved */
+		memcpy(start, cut, n);
 		p = start + n;
 		free(cut);
 	}

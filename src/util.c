@@ -184,7 +184,7 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	drain_full(b);
 }
 
-void buf_addu(struct buf *b, size_t v, int width)
+char *util_put_decimal(char *p, size_t v, int width)
 {
 	char d[24];
 	int n = 0;
@@ -192,8 +192,19 @@ void buf_addu(struct buf *b, size_t v, int width)
 	do
 		d[sizeof d - 1 - n++] = (char)('0' + v % 10);
 	while ((v /= 10) && n < (int)sizeof d);
-	buf_spaces(b, width - n);
-	buf_add(b, d + sizeof d - n, (size_t)n);
+	if (width > n) {
+		memset(p, ' ', (size_t)(width - n));
+		p += width - n;
+	}
+	memcpy(p, d + sizeof d - n, (size_t)n);
+	return p + n;
+}
+
+void buf_addu(struct buf *b, size_t v, int width)
+{
+	char *p = buf_reserve(b, (size_t)(width > 0 ? width : 0) + 24);
+
+	buf_commit(b, (size_t)(util_put_decimal(p, v, width) - p));
 }
 
 void buf_spaces(struct buf *b, int n)

@@ -57,6 +57,8 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
 /* Append v in decimal, right-aligned in `width` columns (0: as is): what
  * "%*zu" gives, without printf's cost, for reports of many thousand lines. */
 void buf_addu(struct buf *b, size_t v, int width);
+/* The same written at p, which has room for 24 + width bytes; returns the end. */
+char *util_put_decimal(char *p, size_t v, int width);
 /* Append n spaces (none if n <= 0): padding to a column. */
 void buf_spaces(struct buf *b, int n);
 /* Room for n more bytes at the end: where to write them, then buf_commit
