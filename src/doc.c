@@ -1233,8 +1233,6 @@ static void para_free(struct para *p)
 		free((char *)p->text);
 }
 
-/* Copy string *s to *at and point it there, freeing it if it was an
- * allocation of its own (`owned` and not in the source). */
 /* The strings of a section that stripping keeps, in the order they are
  * packed: the title before the place, in whose allocation it lies. */
 #define KEPT_STRS 6

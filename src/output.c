@@ -183,7 +183,7 @@ static bool listed(const struct section *s, output_pick *pick, size_t *hits)
 }
 
 /* The columns of row s: its name, its place and title (built in pt, if
- * want_pt or they were not measured) and its headline. */
+ * want_pt or they were not measured when stripped) and its headline. */
 static void row_cols(const struct section *s, struct buf *pt, bool want_pt, int *name, int *place, int *head)
 {
 	if (want_pt || !s->cols_known)
@@ -244,14 +244,14 @@ size_t output_list(struct buf *out, struct section *const *secs, size_t n, outpu
 		return shown;
 	}
 	/* A line per section of an archive: each row's widths are found once
-	 * (when its article was stripped, if it was; else twice), and the
-	 * place-and-title and the line are built in buffers reused from row to
-	 * row. No array per row: over a large archive its fresh pages cost
-	 * more than the rows. */
-	struct buf pt, line;
+	 * (when its article was stripped, if it was; else twice), the
+	 * place-and-title is built in a buffer reused from row to row where it
+	 * must be measured or cut, and each line is written in one piece
+	 * (add_row). No array per row: over a large archive its fresh pages
+	 * cost more than the rows. */
+	struct buf pt;
 
 	buf_init(&pt);
-	buf_init(&line);
 	for (size_t i = 0; i < n; i++) {
 		const struct section *s = secs[i];
 		int name, place, w;
@@ -299,21 +299,18 @@ size_t output_list(struct buf *out, struct section *const *secs, size_t n, outpu
 		if (!listed(s, pick, &hits))
 			continue;
 		shown++;
-		row_cols(s, &pt, !s->cols_known || s->place_cols > wplace, &name, &pw, &head);
+		row_cols(s, &pt, s->place_cols > wplace, &name, &pw, &head);
 		if (pw > wplace) {
 			char *cut = text_truncate(pt.data, pt.len, wplace);
 
-			line.len = 0;
-			buf_adds(&line, cut);
-			pw = text_cols(line.data, line.len);
+			pw = text_cols(cut, strlen(cut));
+			add_row(out, s, wnum, wname - name, cut, NULL, wplace - pw, pick ? &hits : NULL, width);
 			free(cut);
-			add_row(out, s, wnum, wname - name, line.data, NULL, wplace - pw, pick ? &hits : NULL, width);
 		} else {
 			add_row(out, s, wnum, wname - name, s->speaker.place, s->speaker.title, wplace - pw,
 				pick ? &hits : NULL, width);
 		}
 	}
-	buf_free(&line);
 	buf_free(&pt);
 	return shown;
 }
