@@ -1,0 +1,126 @@
+/* cjk.h: named character classes and small string tests for Chinese text,
+ * in bytes of UTF-8. The parser asks these of every line, so the common
+ * cases (ASCII, three-byte hanzi) are decoded inline without a call into
+ * libunistring. */
+#ifndef FAYAN_CJK_H
+#define FAYAN_CJK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "fayan/text.h"
+
+/* Decode the code point at s[off..len); return its byte length (1 for an
+ * invalid byte, as text_next_char does). */
+static inline size_t cjk_char_at(const char *s, size_t len, size_t off, uint32_t *c)
+{
+	const unsigned char *u = (const unsigned char *)s + off;
+	size_t left = len - off;
+
+	if (left >= 1 && u[0] < 0x80) {
+		*c = u[0];
+		return 1;
+	}
+	if (left >= 3 && u[0] >= 0xE1 && u[0] <= 0xEC && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		*c = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		return 3;
+	}
+	return text_next_char(s + off, left, c);
+}
+
+/* Byte offset of the start of the last code point of s[0..len) (len > 0). */
+static inline size_t cjk_last_char_off(const char *s, size_t len)
+{
+	size_t off = len - 1;
+
+	while (off > 0 && len - off < 4 && ((unsigned char)s[off] & 0xC0) == 0x80)
+		off--;
+	return off;
+}
+
+/* Whether c is a Han ideograph (the URO, extension A, the compatibility
+ * block, the supplementary planes' extensions) or 〇. */
+static inline bool cjk_is_hanzi(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
+}
+
+/* Length in bytes of the blank (ASCII space, TAB, NBSP or U+3000) at
+ * s[off..len), or 0. */
+static inline size_t cjk_blank_len(const char *s, size_t len, size_t off)
+{
+	const unsigned char *u = (const unsigned char *)s + off;
+	size_t left = len - off;
+
+	if (left >= 1 && (u[0] == ' ' || u[0] == '\t'))
+		return 1;
+	if (left >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (left >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* Number of code points in s[0..len), counting no further than `limit`+1. */
+static inline size_t cjk_count_chars(const char *s, size_t len, size_t limit)
+{
+	size_t n = 0;
+
+	for (size_t off = 0; off < len && n <= limit; off++)
+		if (((unsigned char)s[off] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Whether s[0..len) has at most `limit` code points. Most lines answer from
+ * their length in bytes alone: a code point takes one to four of them. */
+static inline bool cjk_at_most_chars(const char *s, size_t len, size_t limit)
+{
+	if (len <= limit)
+		return true;
+	if (len > 4 * limit)
+		return false;
+	return cjk_count_chars(s, len, limit) <= limit;
+}
+
+static inline bool cjk_has_prefix(const char *s, size_t len, const char *p)
+{
+	size_t n = strlen(p);
+
+	return len >= n && memcmp(s, p, n) == 0;
+}
+
+static inline bool cjk_has_suffix_n(const char *s, size_t len, const char *p, size_t n)
+{
+	/* The last byte first: it tells most CJK endings apart without a call. */
+	return len >= n && (n == 0 || s[len - 1] == p[n - 1]) && memcmp(s + len - n, p, n) == 0;
+}
+
+static inline bool cjk_has_suffix(const char *s, size_t len, const char *p)
+{
+	return cjk_has_suffix_n(s, len, p, strlen(p));
+}
+
+static inline bool cjk_is_ascii_alnum(char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* The first occurrence of p[0..n) (n >= 1) in s[0..len), or NULL. */
+const char *cjk_find(const char *s, size_t len, const char *p, size_t n);
+
+/* Whether s[0..len) contains the string p. */
+bool cjk_contains(const char *s, size_t len, const char *p);
+
+/* Whether s[0..len) ends a sentence: 。！？!?.…；;：: possibly followed by one
+ * closing quote or bracket (an empty string does). */
+bool cjk_ends_sentence(const char *s, size_t len);
+
+/* Length of s[0..len) without trailing blanks. */
+size_t cjk_rtrim(const char *s, size_t len);
+
+#endif
