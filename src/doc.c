@@ -165,7 +165,8 @@ struct article *doc_strip_article(struct doc *d, struct article *a, bool measure
 
 	if (a->nsections > sizeof few / sizeof *few / KEPT_STRS)
 		len = xmalloc(a->nsections * KEPT_STRS * sizeof *len);
-	need += str_size(a->title) + str_size(a->editor) + str_size(a->trailer) + str_size(a->name);
+	need += str_size(a->title) + str_size(a->editor) + str_size(a->trailer) + str_size(a->name) +
+		str_size(a->kicker) + str_size(a->subtitle);
 	for (size_t i = 0; i < a->nsections; i++) {
 		char **v[KEPT_STRS];
 
@@ -201,6 +202,8 @@ struct article *doc_strip_article(struct doc *d, struct article *a, bool measure
 	pack_str(a, &a->title, str_len(a->title), &at, true);
 	pack_str(a, &a->editor, str_len(a->editor), &at, true);
 	pack_str(a, &a->trailer, str_len(a->trailer), &at, true);
+	pack_str(a, &a->kicker, str_len(a->kicker), &at, true);
+	pack_str(a, &a->subtitle, str_len(a->subtitle), &at, true);
 	pack_str(a, &a->name, str_len(a->name), &at, true);
 	if (a->nsections)
 		memcpy(block, a->sections, a->nsections * sizeof *a->sections);
@@ -257,6 +260,8 @@ void doc_article_free(struct article *a)
 	str_free(a, a->title);
 	str_free(a, a->editor);
 	str_free(a, a->trailer);
+	str_free(a, a->kicker);
+	str_free(a, a->subtitle);
 	free(a->why_empty);
 	if (!in_src(a, a->extra))
 		free(a->extra);

@@ -20,11 +20,14 @@
 #include <string.h>
 
 #include "doc_priv.h"
+#include "fayan/byline.h"
 #include "fayan/cjk.h"
+#include "fayan/names.h"
 #include "fayan/fold.h"
 #include "fayan/text.h"
 
-#define BYLINE_MAX_CHARS 32   /* longest byline we recognise */
+#define NOTE_MAX_CHARS 80     /* longest line taken as a credit, caption or label */
+#define JOIN_MIN_CHARS 16     /* a shorter line without punctuation is never rejoined */
 #define HEADLINE_MAX_CHARS 40 /* longest line taken as a headline */
 #define TOPIC_MAX_CHARS 32    /* longest first line of a two-line headline */
 #define TITLE_MAX_CHARS 64    /* longest first line taken as the article title */
@@ -36,6 +39,13 @@ struct span {
 	size_t off;
 	size_t len;
 	size_t lineno; /* 1-based */
+};
+
+/* A line that reads as a byline, as recognised. */
+struct cand {
+	size_t line;
+	bool above, below; /* a headline-like line above it, below it */
+	struct byline b;
 };
 
 /* Parsing state for one article. */
@@ -52,315 +62,16 @@ struct parse {
 	size_t lost_warnings;
 	bool no_controls; /* the source holds no control character but line ends */
 	const struct text_scan *sc; /* the source's: where it holds what does not fold to itself */
-	struct byline_parts *bylines; /* parse_regular: each byline as recognised, not scanned again */
+	struct cand *cands; /* every line that reads as a byline, in order */
+	size_t ncands;
+	uint8_t *kind;      /* per line: enum para_kind it would make */
+	bool *taken;        /* per line: a byline, a headline or a title, never a paragraph */
+	bool no_join;       /* no section was found: paragraphs stay as printed */
 	bool stripping; /* the article is stripped once parsed: what only the reader shows is left out */
 };
 
-/* ---- bylines ---- */
 
-/* Punctuation that never appears in a byline: 。，,！？!?；;：:“”"（）()《》【】…—. */
-static bool byline_reject(uint32_t c)
-{
-	switch (c) {
-	case 0x3002: case 0xFF0C: case ',': case 0xFF01: case 0xFF1F: case '!': case '?':
-	case 0xFF1B: case ';': case 0xFF1A: case ':': case 0x201C: case 0x201D: case '"':
-	case 0xFF08: case 0xFF09: case '(': case ')': case 0x300A: case 0x300B: case 0x3010:
-	case 0x3011: case 0x2026: case 0x2014: case '.':
-		return true;
-	default:
-		return false;
-	}
-}
-
-/* A word and its length in bytes, so that matching it costs no strlen. */
-struct word {
-	const char *s;
-	size_t len;
-};
-#define WORD(w) {w, sizeof w - 1}
-
-/* Endings that make a string a job title. */
-static const struct word title_words[] = {
-	WORD("书记"), WORD("主任"), WORD("长"), WORD("主席"), WORD("员"), WORD("代表"),
-	WORD("经理"), WORD("总监"), WORD("干部"), WORD("负责人"), WORD("主管"), WORD("师"),
-	WORD("教授"), WORD("专家"), WORD("村民"), WORD("居民"), WORD("秘书"), WORD("助理"),
-	WORD("总裁"), WORD("董事"), WORD("监事"), {NULL, 0}};
-
-/* Endings of place names, longest first where one ends another. */
-static const struct word place_words[] = {
-	WORD("办事处"), WORD("管委会"), WORD("自治区"), WORD("街道"), WORD("社区"), WORD("嘎查"),
-	WORD("省"), WORD("市"), WORD("州"), WORD("盟"), WORD("县"), WORD("旗"), WORD("区"),
-	WORD("乡"), WORD("镇"), WORD("村"), {NULL, 0}};
-
-/* Whether s[0..len) reads as a job title: at least two characters, ending in a title word. */
-static bool title_like(const char *s, size_t len)
-{
-	if (cjk_count_chars(s, len, 2) < 2)
-		return false;
-	for (const struct word *w = title_words; w->s; w++)
-		if (cjk_has_suffix_n(s, len, w->s, w->len))
-			return true;
-	return false;
-}
-
-/* A byline's text, normalised: it is never longer than the line it came from. */
-#define BYLINE_MAX_BYTES (BYLINE_MAX_CHARS * 4)
-struct byline_text {
-	char data[BYLINE_MAX_BYTES + 1];
-	size_t len;
-};
-
-static void bt_add(struct byline_text *t, const char *s, size_t n)
-{
-	memcpy(t->data + t->len, s, n);
-	t->len += n;
-	t->data[t->len] = '\0';
-}
-
-/* The byline's fields, as byte ranges into scratch buffers on the stack (a
- * byline is at most BYLINE_MAX_BYTES; every line shorter than that is tried). */
-struct byline_parts {
-	struct byline_text norm; /* the byline with separators normalised to one space */
-	struct byline_text rest; /* everything before the name, parts joined by one space */
-	size_t last_part; /* offset in `rest` where the last part before the name starts */
-	size_t nrest;     /* parts before the name */
-	size_t name_off, name_len; /* in norm */
-	const char *role; /* "代表" or "委员" after the name, or NULL */
-	size_t place_len;   /* rest[0..place_len) is the place ... */
-	size_t title_off;   /* ... and rest[title_off..] the title */
-};
-
-/* Split rest into place and title at a place-name ending; true if found. */
-static bool split_place(struct byline_parts *bp)
-{
-	const char *s = bp->rest.data;
-	size_t len = bp->rest.len;
-
-	for (size_t p = len; p > 0; p--) {
-		if (p == len || ((unsigned char)s[p] & 0xC0) == 0x80)
-			continue;
-		for (const struct word *w = place_words; w->s; w++) {
-			size_t wl = w->len;
-
-			if (!cjk_has_suffix_n(s, p, w->s, wl))
-				continue;
-			/* 郑州市委书记: the 市 belongs to the title 市委书记. */
-			if (wl == 3 && cjk_has_prefix(s + p, len - p, "委") && p > wl) {
-				bp->place_len = p - wl;
-				bp->title_off = p - wl;
-				return true;
-			}
-			if (title_like(s + p, len - p)) {
-				bp->place_len = p;
-				bp->title_off = s[p] == ' ' ? p + 1 : p;
-				return true;
-			}
-		}
-	}
-	return false;
-}
-
-/* Whether s[0..len) (trimmed) ends in 2-6 hanzi after a blank or from its
- * start: a name of 2-4 and perhaps 代表 or 委员. Every byline does; a line of
- * text seldom does, and this tells so from its last character or two. */
-static bool byline_tail(const char *s, size_t len)
-{
-	size_t end = len, n = 0;
-
-	while (end > 0) {
-		size_t lc = cjk_last_char_off(s, end);
-		uint32_t c;
-
-		if (cjk_blank_len(s, end, lc) == end - lc)
-			break;
-		cjk_char_at(s, end, lc, &c);
-		if (!cjk_is_hanzi(c) || ++n > 6)
-			return false;
-		end = lc;
-	}
-	return n >= 2;
-}
-
-/* Recognise a byline in s[0..len) and fill bp (initialised by the caller). */
-static bool byline_scan(const char *s, size_t len, struct byline_parts *bp)
-{
-	size_t off = 0, part_start = 0, nparts = 0, nchars = 0, name_chars;
-	size_t part_off[BYLINE_MAX_CHARS + 1], part_len[BYLINE_MAX_CHARS + 1];
-
-	if (len == 0 || len > BYLINE_MAX_BYTES || !byline_tail(s, len))
-		return false;
-	while (off < len) {
-		size_t b = cjk_blank_len(s, len, off);
-		uint32_t c;
-
-		if (b) {
-			size_t run = 0, start = off;
-
-			if (s[off] == '\t')
-				return false;
-			while (off < len && (b = cjk_blank_len(s, len, off)) != 0 && s[off] != '\t') {
-				off += b;
-				run++;
-			}
-			if (run > 2 || start == 0 || off == len)
-				return false;
-			part_off[nparts] = part_start;
-			part_len[nparts++] = start - part_start;
-			part_start = off;
-			continue;
-		}
-		off += cjk_char_at(s, len, off, &c);
-		if (++nchars > BYLINE_MAX_CHARS || c < 0x20 || (c >= 0x7F && c < 0xA0) ||
-		    byline_reject(c))
-			return false;
-	}
-	part_off[nparts] = part_start;
-	part_len[nparts++] = len - part_start;
-
-	/* The name: 2-4 hanzi, possibly followed by 代表 or 委员. */
-	{
-		const char *name = s + part_off[nparts - 1];
-		size_t nlen = part_len[nparts - 1];
-		uint32_t c;
-
-		bp->role = NULL;
-		if (cjk_has_suffix(name, nlen, "代表"))
-			bp->role = "代表";
-		else if (cjk_has_suffix(name, nlen, "委员"))
-			bp->role = "委员";
-		if (bp->role) {
-			size_t k = cjk_count_chars(name, nlen - 6, 5);
-
-			if (k < 2 || k > 4)
-				bp->role = NULL;
-			else
-				nlen -= 6;
-		}
-		name_chars = 0;
-		for (size_t o = 0; o < nlen; name_chars++) {
-			o += cjk_char_at(name, nlen, o, &c);
-			if (!cjk_is_hanzi(c))
-				return false;
-		}
-		if (name_chars < 2 || name_chars > 4)
-			return false;
-		bp->name_len = nlen;
-	}
-	if (nparts == 1 && !bp->role)
-		return false;
-
-	for (size_t i = 0; i < nparts; i++) {
-		if (i)
-			bt_add(&bp->norm, " ", 1);
-		if (i == nparts - 1)
-			bp->name_off = bp->norm.len;
-		bt_add(&bp->norm, s + part_off[i], part_len[i]);
-		if (i < nparts - 1) {
-			if (i)
-				bt_add(&bp->rest, " ", 1);
-			bp->last_part = bp->rest.len;
-			bt_add(&bp->rest, s + part_off[i], part_len[i]);
-		}
-	}
-	bp->nrest = nparts - 1;
-	if (bp->nrest == 0) {
-		bp->place_len = 0;
-		bp->title_off = 0;
-		return true;
-	}
-	if (split_place(bp))
-		return true;
-	if (bp->nrest >= 2 && title_like(bp->rest.data + bp->last_part, bp->rest.len - bp->last_part)) {
-		bp->place_len = bp->last_part - 1;
-		bp->title_off = bp->last_part;
-		return true;
-	}
-	if (title_like(bp->rest.data, bp->rest.len)) {
-		bp->place_len = 0;
-		bp->title_off = 0;
-		return true;
-	}
-	if (bp->role) {
-		bp->place_len = bp->rest.len;
-		bp->title_off = bp->rest.len;
-		return true;
-	}
-	return false;
-}
-
-/* Fill sp from the byline s[0..len) that byline_scan recognised as bp, with
- * owned strings, except that when `line` is not NULL (it is s, and a NUL may
- * go at s[len]) and the byline is printed in normal form (one space between
- * its parts), the byline and the name that ends it point into it, so that a
- * large archive keeps no copies of them. */
-static void byline_fill(const struct byline_parts *bp, size_t len, struct speaker *sp, char *line)
-{
-	struct buf pt;
-	const char *r = bp->rest.data;
-	const char *name = bp->norm.data + bp->name_off;
-	size_t n, nlen = bp->name_len, blen = bp->norm.len;
-
-	if (line && blen == len && memcmp(line, bp->norm.data, blen) == 0) {
-		line[blen] = '\0';
-		sp->byline = line;
-		sp->name = nlen <= blen && memcmp(line + blen - nlen, name, nlen) == 0
-			? line + blen - nlen : xstrndup(name, nlen);
-	} else {
-		sp->byline = xstrndup(bp->norm.data, blen);
-		sp->name = xstrndup(name, nlen);
-	}
-	/* Place and title share one allocation, owned by place: "place\0title". */
-	buf_init(&pt);
-	buf_add(&pt, r, bp->place_len);
-	buf_addc(&pt, '\0');
-	buf_add(&pt, r + bp->title_off, bp->rest.len - bp->title_off);
-	if (bp->role) {
-		if (pt.len > bp->place_len + 1)
-			buf_adds(&pt, "、");
-		buf_adds(&pt, bp->role);
-	}
-	sp->place = buf_take(&pt, &n);
-	sp->place = xrealloc(sp->place, n + 1); /* no slack from growing */
-	sp->title = sp->place + bp->place_len + 1;
-}
-
-/* Recognise a byline in s[0..len) into bp; false if it is none. */
-static bool byline_recognise(const char *s, size_t len, struct byline_parts *bp)
-{
-	bp->norm.len = bp->rest.len = 0;
-	bp->norm.data[0] = bp->rest.data[0] = '\0';
-	return byline_scan(s, len, bp);
-}
-
-/* Whether s[0..len) is a byline; if sp is not NULL, fill it with owned strings. */
-static bool byline_parse(const char *s, size_t len, struct speaker *sp)
-{
-	struct byline_parts bp;
-
-	if (!byline_recognise(s, len, &bp))
-		return false;
-	if (sp)
-		byline_fill(&bp, len, sp, NULL);
-	return true;
-}
-
-/* Find a `title+name:` prefix in s[0..len); return the offset after the colon, or 0. */
-static size_t colon_byline(const char *s, size_t len, struct speaker *sp)
-{
-	size_t lim = len < BYLINE_MAX_CHARS * 4 + 3 ? len : BYLINE_MAX_CHARS * 4 + 3;
-	const char *a = memchr(s, ':', lim);
-	const char *f = memmem(s, lim, "：", 3);
-	const char *colon = a && (!f || a < f) ? a : f;
-	size_t end;
-
-	if (!colon || colon == s)
-		return 0;
-	end = cjk_rtrim(s, (size_t)(colon - s));
-	if (!byline_parse(s, end, sp))
-		return 0;
-	return (size_t)(colon - s) + (colon == a ? 1 : 3);
-}
-/* ---- other line shapes ---- */
+/* ---- the shapes of lines ---- */
 
 static bool headline_like(const char *s, size_t len)
 {
@@ -368,37 +79,52 @@ static bool headline_like(const char *s, size_t len)
 	       !cjk_ends_sentence(s, len);
 }
 
+/* s[0..len) with blanks left out equals w, or w and a colon. */
+static bool is_label(const char *s, size_t len, const char *const *words)
+{
+	char t[64];
+	size_t n = 0, bl;
+
+	if (len > 40)
+		return false;
+	for (size_t off = 0; off < len;) {
+		if ((bl = cjk_blank_len(s, len, off)) != 0) {
+			off += bl;
+			continue;
+		}
+		t[n++] = s[off++];
+	}
+	t[n] = '\0';
+	if (n >= 3 && !strcmp(t + n - 3, "："))
+		t[n -= 3] = '\0';
+	else if (n >= 1 && t[n - 1] == ':')
+		t[--n] = '\0';
+	for (; *words; words++)
+		if (!strcmp(t, *words))
+			return true;
+	return false;
+}
+
 /* An editor's note closing the intro: ——编  者, —— 编者, ——编者按. */
 static bool editor_like(const char *s, size_t len)
 {
-	struct buf b;
-	bool ok;
+	static const char *const words[] = {"编者", "编者按", "编辑", NULL};
 	size_t off = 0;
 
 	if (len > 40 || !(cjk_has_prefix(s, len, "—") || cjk_has_prefix(s, len, "-")))
 		return false;
 	while (off < len && (cjk_has_prefix(s + off, len - off, "—") || s[off] == '-'))
 		off += s[off] == '-' ? 1 : 3;
-	buf_init(&b);
-	while (off < len) {
-		size_t n = cjk_blank_len(s, len, off);
-
-		if (n) {
-			off += n;
-			continue;
-		}
-		buf_addc(&b, s[off++]);
-	}
-	ok = b.len && (!strcmp(b.data, "编者") || !strcmp(b.data, "编者按") || !strcmp(b.data, "编辑"));
-	buf_free(&b);
-	return ok;
+	return off < len && is_label(s + off, len - off, words);
 }
 
 static bool topic_like(const char *s, size_t len)
 {
+	struct byline b;
+
 	return len > 0 && cjk_at_most_chars(s, len, TOPIC_MAX_CHARS) &&
 	       !cjk_ends_sentence(s, len) && !cjk_contains(s, len, "，") && !cjk_contains(s, len, ",") &&
-	       !cjk_contains(s, len, "。") && !editor_like(s, len) && !byline_parse(s, len, NULL);
+	       !cjk_contains(s, len, "。") && !editor_like(s, len) && !byline_find(s, len, &b);
 }
 
 static bool title_line_like(const char *s, size_t len)
@@ -407,20 +133,59 @@ static bool title_line_like(const char *s, size_t len)
 	       !cjk_ends_sentence(s, len) && !editor_like(s, len);
 }
 
+/* Whether s[0..len) is wrapped in brackets: （…） or (…). */
+static bool bracketed(const char *s, size_t len)
+{
+	return (cjk_has_prefix(s, len, "（") && cjk_has_suffix(s, len, "）")) ||
+	       (cjk_has_prefix(s, len, "(") && cjk_has_suffix(s, len, ")"));
+}
+
 /* A closing line such as （记者 张三 整理）, (本报记者 ...) or 本版编辑 ... */
 static bool trailer_like(const char *s, size_t len)
 {
-	bool bracketed;
-
 	if (!cjk_at_most_chars(s, len, TRAILER_MAX_CHARS))
 		return false;
-	bracketed = (cjk_has_prefix(s, len, "（") && cjk_has_suffix(s, len, "）")) ||
-		    (cjk_has_prefix(s, len, "(") && cjk_has_suffix(s, len, ")"));
-	if (bracketed)
+	if (bracketed(s, len))
 		return cjk_contains(s, len, "记者") || cjk_contains(s, len, "整理") || cjk_contains(s, len, "编辑") ||
 		       cjk_contains(s, len, "本报") || cjk_contains(s, len, "供稿");
 	return cjk_has_prefix(s, len, "本版编辑") || cjk_has_prefix(s, len, "责任编辑") ||
 	       cjk_has_prefix(s, len, "本版责编") || cjk_has_prefix(s, len, "责编");
+}
+
+/* A line printed with the speeches that is not speech: a credit
+ * (（本报记者王某某采访整理）), a reporter line (本报记者  王  某), a photo or
+ * graphic caption (（某某摄）, 数据来源：…), an 编者按 label. */
+static bool note_like(const char *s, size_t len)
+{
+	static const char *const labels[] = {"编者按", "编者的话", "编后", "编后语", "编者", NULL};
+	static const char *const starts[] = {"本报记者", "本报通讯员", "记者", "通讯员", "数据来源", "资料来源",
+					      "图片来源", "来源：", "制图", "摄影", "图为", "图：", "本报讯", NULL};
+	static const char *const within[] = {"记者", "整理", "摄", "供图", "来源", "编辑", "本报", "通讯员",
+					      "作者", "执笔", "图", NULL};
+
+	if (!cjk_at_most_chars(s, len, NOTE_MAX_CHARS))
+		return false;
+	if (trailer_like(s, len) || is_label(s, len, labels))
+		return true;
+	if (bracketed(s, len)) {
+		for (const char *const *w = within; *w; w++)
+			if (cjk_contains(s, len, *w))
+				return true;
+		return false;
+	}
+	if (!cjk_at_most_chars(s, len, 30) || cjk_contains(s, len, "。"))
+		return false;
+	for (const char *const *w = starts; *w; w++)
+		if (cjk_has_prefix(s, len, *w))
+			return true;
+	return false;
+}
+
+/* A subtitle under the title: ——“……”座谈会观点摘登. */
+static bool subtitle_like(const char *s, size_t len)
+{
+	return (cjk_has_prefix(s, len, "—") || cjk_has_prefix(s, len, "--")) && !editor_like(s, len) &&
+	       cjk_at_most_chars(s, len, TITLE_MAX_CHARS) && !cjk_contains(s, len, "。");
 }
 /* ---- building the model ---- */
 
@@ -483,14 +248,13 @@ static char *span_str(struct parse *p, const struct span *sp)
 	return clean_dup(p, s, sp->len);
 }
 
-/* Fill the speaker from the byline at line `l`, recognised as bp, in the
- * source where it can be. */
-static void speaker_in_place(struct parse *p, const struct span *l, const struct byline_parts *bp,
-			     struct speaker *sp)
+/* Fill the speaker from the byline b found at line `l`, in the source
+ * where it can be. */
+static void speaker_of(struct parse *p, const struct span *l, const struct byline *b, struct speaker *sp)
 {
 	char *s = p->a->src + l->off;
 
-	byline_fill(bp, l->len, sp, nul_fits(p->a, l->off + l->len) ? s : NULL);
+	byline_speaker(b, s, l->len, nul_fits(p->a, l->off + l->len) && !has_controls(p, s, l->len) ? s : NULL, sp);
 }
 
 /* A count or length of the model as stored (32 bits). DOC_MAX_BYTES and
@@ -595,6 +359,36 @@ static bool frags_plain(const struct parse *p, const struct span *frag, size_t n
 	return true;
 }
 
+/* Whether s[0..len) holds punctuation (a short line without any is a
+ * heading or a label, not a piece of a sentence). */
+static bool has_punct(const char *s, size_t len)
+{
+	uint32_t c;
+
+	for (size_t off = 0; off < len;) {
+		off += cjk_char_at(s, len, off, &c);
+		if (c == ',' || c == ';' || c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x201C ||
+		    c == 0x201D || c == 0x300A || c == 0x300B)
+			return true;
+	}
+	return false;
+}
+
+/* Whether the fragment at f, a line of p->lines, continues on the next
+ * line: a paragraph the printed page's column or page break split. Only
+ * speech is rejoined, and only after a line that does not end a sentence
+ * and is long enough to have been cut by the column (a short line without
+ * a sentence end is a sub-heading or a label). */
+static bool joins_next(const struct parse *p, const struct span *f)
+{
+	const char *s = p->a->src + f->off;
+
+	if (p->no_join || cjk_ends_sentence(s, f->len) ||
+	    (cjk_at_most_chars(s, f->len, JOIN_MIN_CHARS) && !has_punct(s, f->len)))
+		return false;
+	return !p->kind || (p->kind[f - p->lines] == PARA_TEXT && p->kind[f + 1 - p->lines] == PARA_TEXT);
+}
+
 /* Turn fragments frag[0..n) into paragraphs, rejoining page-break splits; returns the count. */
 static size_t build_paras(struct parse *p, const struct span *frag, size_t n, struct para **out)
 {
@@ -612,7 +406,7 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 		const char *s = a->src + frag[i].off;
 		size_t first = p->npool, len;
 
-		while (j + 1 < n && !cjk_ends_sentence(a->src + frag[j].off, frag[j].len))
+		while (j + 1 < n && joins_next(p, frag + j))
 			j++;
 		a->rejoined += j - i;
 		if (j == i && !has_controls(p, s, frag[i].len) &&
@@ -646,6 +440,7 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 		pa->npieces = para_len(p->npool - first);
 		pa->lead_len = p->stripping ? 0 : para_len(lead_of(pa->text, pa->len));
 		pa->fold = frags_plain(p, frag + i, j - i + 1) ? PARA_FOLD_SELF : PARA_FOLD_UNKNOWN;
+		pa->kind = p->kind ? p->kind[frag + i - p->lines] : PARA_TEXT;
 		i = j + 1;
 	}
 	p->nparas += np;
@@ -700,21 +495,51 @@ static size_t range_paras(struct parse *p, size_t from, size_t to, struct para *
 	return build_paras(p, p->lines + from, to - from, paras);
 }
 
-/* The article title and the intro (with an editor's line) before line `first`. */
+/* ---- the front: title, kicker, subtitle, intro ---- */
+
+static const struct span *line_at(const struct parse *p, size_t i)
+{
+	return &p->lines[i];
+}
+
+static const char *line_s(const struct parse *p, size_t i)
+{
+	return p->a->src + p->lines[i].off;
+}
+
+/* The article's title (with a kicker above it and a subtitle below it where
+ * printed) and the intro, with an editor's line closing it, before line
+ * `first`. */
 static void parse_front(struct parse *p, size_t first)
 {
 	struct article *a = p->a;
 	size_t from = 0, to = first;
 
-	if (first > 0 && title_line_like(a->src + p->lines[0].off, p->lines[0].len) &&
-	    !editor_like(a->src + p->lines[0].off, p->lines[0].len)) {
-		a->title = span_str(p, &p->lines[0]);
-		from = 1;
-	} else {
-		a->title = xstrdup("");
+	a->title = NULL;
+	if (first > 0 && title_line_like(line_s(p, 0), p->lines[0].len) && !note_like(line_s(p, 0), p->lines[0].len)) {
+		size_t t = 0;
+
+		/* 引题 / 主题 / ——副题: a kicker is known by the subtitle under
+		 * the title, or by a short line over a title with a reporter line
+		 * under it. */
+		if (first > 2 && title_line_like(line_s(p, 1), p->lines[1].len) && !subtitle_like(line_s(p, 1), p->lines[1].len) &&
+		    !subtitle_like(line_s(p, 0), p->lines[0].len) && !note_like(line_s(p, 1), p->lines[1].len) &&
+		    (subtitle_like(line_s(p, 2), p->lines[2].len) || note_like(line_s(p, 2), p->lines[2].len)) &&
+		    !editor_like(line_s(p, 2), p->lines[2].len)) {
+			a->kicker = span_str(p, line_at(p, 0));
+			t = 1;
+		}
+		a->title = span_str(p, line_at(p, t));
+		from = t + 1;
+		if (from < first && subtitle_like(line_s(p, from), p->lines[from].len)) {
+			a->subtitle = span_str(p, line_at(p, from));
+			from++;
+		}
 	}
-	if (to > from && editor_like(a->src + p->lines[to - 1].off, p->lines[to - 1].len)) {
-		a->editor = span_str(p, &p->lines[to - 1]);
+	if (!a->title)
+		a->title = xstrdup("");
+	if (to > from && editor_like(line_s(p, to - 1), p->lines[to - 1].len)) {
+		a->editor = span_str(p, line_at(p, to - 1));
 		to--;
 	}
 	a->nintro = range_paras(p, from, to, &a->intro);
@@ -762,33 +587,179 @@ static void finish_section(struct parse *p, struct section *s, size_t last_line,
 		warn(p, p->lines[last_line].lineno, "headline-like line with no byline after it");
 }
 
-/* Sections introduced by regular bylines at lines byl[0..nb). */
-static void parse_regular(struct parse *p, const size_t *byl, size_t nb)
+/* ---- finding the bylines and choosing the layout ---- */
+
+/* The layouts a page's sections can have. */
+enum layout {
+	LAYOUT_NONE,
+	LAYOUT_ABOVE,    /* headline, byline, speech (the built-in article) */
+	LAYOUT_BELOW,    /* byline, headline, speech */
+	LAYOUT_PLAIN,    /* byline, speech: no headlines */
+	LAYOUT_INLINE,   /* byline and colon opening the speech's first paragraph */
+	LAYOUT_ATTRIB,   /* speech, then ——byline */
+	LAYOUT_DIALOGUE, /* a guest list, then turns NAME：… and questions */
+};
+
+static const char *const layout_names[] = {
+	[LAYOUT_NONE] = NULL,
+	[LAYOUT_ABOVE] = "headline, then byline, then speech",
+	[LAYOUT_BELOW] = "byline, then headline, then speech",
+	[LAYOUT_PLAIN] = "byline, then speech (no headlines)",
+	[LAYOUT_INLINE] = "byline opening the speech (name: text)",
+	[LAYOUT_ATTRIB] = "speech, then attribution (——name)",
+	[LAYOUT_DIALOGUE] = "dialogue: guest list, then questions and answers",
+};
+
+/* Whether line i is a plain line a headline could be: short, no sentence
+ * end, not a byline, a note or an editor's line. */
+static bool headline_at(const struct parse *p, size_t i, const bool *is_cand)
+{
+	const char *s = line_s(p, i);
+	size_t len = p->lines[i].len;
+
+	return !is_cand[i] && headline_like(s, len) && p->kind[i] == PARA_TEXT && !editor_like(s, len) &&
+	       !subtitle_like(s, len);
+}
+
+/* Which group a candidate's mark puts it in. */
+enum group { GROUP_STAND, GROUP_INLINE, GROUP_ATTRIB, NGROUPS };
+
+static enum group group_of(const struct byline *b)
+{
+	return b->mark == BYLINE_INLINE ? GROUP_INLINE : b->mark == BYLINE_ATTRIB ? GROUP_ATTRIB : GROUP_STAND;
+}
+
+/* Keep in p->cands only the bylines of the group that explains the page
+ * best, and of those only the ones in the position the sure ones share;
+ * return the layout. */
+static enum layout choose(struct parse *p)
+{
+	int score[NGROUPS] = {0}, n2[NGROUPS] = {0}, n1[NGROUPS] = {0};
+	bool *is_cand = xcalloc(p->nlines ? p->nlines : 1, sizeof *is_cand);
+	enum group g = GROUP_STAND;
+	size_t k = 0, shape[4] = {0}, votes = 0;
+	enum layout lay;
+
+	/* The first line is the title when it only looks like a fused post
+	 * and name (基层书记谈治理): a page does not open with such a byline. */
+	if (p->ncands > 1 && p->cands[0].line == 0 && p->cands[0].b.form == BYLINE_FUSED) {
+		memmove(p->cands, p->cands + 1, (p->ncands - 1) * sizeof *p->cands);
+		p->ncands--;
+	}
+	for (size_t i = 0; i < p->ncands; i++) {
+		struct cand *c = &p->cands[i];
+		enum group cg = group_of(&c->b);
+
+		is_cand[c->line] = true;
+		(c->b.strength == 2 ? n2 : n1)[cg]++;
+	}
+	for (int i = 0; i < NGROUPS; i++)
+		score[i] = 2 * n2[i] + (n2[i] || n1[i] >= 2 ? n1[i] : 0);
+	for (int i = 1; i < NGROUPS; i++)
+		if (score[i] > score[g])
+			g = (enum group)i;
+	if (score[g] == 0) {
+		free(is_cand);
+		p->ncands = 0;
+		return LAYOUT_NONE;
+	}
+	/* The shape around each: a headline-like line above, below. */
+	for (size_t i = 0; i < p->ncands; i++) {
+		struct cand *c = &p->cands[i];
+		size_t l = c->line;
+
+		c->above = l > 0 && headline_at(p, l - 1, is_cand) && (l < 2 || !is_cand[l - 2]);
+		c->below = l + 2 < p->nlines && headline_at(p, l + 1, is_cand) && !is_cand[l + 2] &&
+			   c->b.mark != BYLINE_COLON;
+		if (group_of(&c->b) == g && (c->b.strength == 2 || !n2[g])) {
+			shape[c->above * 2 + c->below]++;
+			votes++;
+		}
+	}
+	{
+		size_t best = 0;
+
+		for (size_t s = 1; s < 4; s++)
+			if (shape[s] > shape[best])
+				best = s;
+		for (size_t i = 0; i < p->ncands; i++) {
+			struct cand *c = &p->cands[i];
+			bool sure = c->b.strength == 2 || !n2[g];
+
+			if (group_of(&c->b) != g)
+				continue;
+			/* A weak one counts where the sure ones are: in the same
+			 * position, and never right under a byline kept. */
+			if (!sure && ((size_t)(c->above * 2 + c->below) != best || (k && p->cands[k - 1].line + 1 == c->line)))
+				continue;
+			p->cands[k++] = *c;
+		}
+		p->ncands = k;
+		if (g == GROUP_INLINE)
+			lay = LAYOUT_INLINE;
+		else if (g == GROUP_ATTRIB)
+			lay = LAYOUT_ATTRIB;
+		else if (shape[1] + shape[3] > shape[2] + shape[3] || (shape[1] && shape[1] >= shape[2]))
+			lay = LAYOUT_BELOW;
+		else if (shape[2] + shape[3])
+			lay = LAYOUT_ABOVE;
+		else
+			lay = LAYOUT_PLAIN;
+		/* A byline ending in a dash has its headline below it. */
+		if (g == GROUP_STAND && k && p->cands[0].b.mark == BYLINE_DASH && shape[1] + shape[3])
+			lay = LAYOUT_BELOW;
+	}
+	(void)votes;
+	free(is_cand);
+	return p->ncands ? lay : LAYOUT_NONE;
+}
+
+/* ---- building the sections ---- */
+
+/* Section k's speaker from its byline, found at its line. */
+static void section_speaker(struct parse *p, struct section *s, const struct cand *c)
+{
+	speaker_of(p, line_at(p, c->line), &c->b, &s->speaker);
+}
+
+/* Sections with a byline on a line of its own, the headline above it
+ * (LAYOUT_ABOVE: topic and headline as printed over the byline), below it
+ * (LAYOUT_BELOW) or none (LAYOUT_PLAIN). */
+static void parse_standalone(struct parse *p, enum layout lay)
 {
 	struct article *a = p->a;
+	size_t nb = p->ncands;
 	size_t *head = xmalloc(nb * sizeof *head); /* first heading line of each section */
 	size_t *hl = xmalloc(nb * sizeof *hl);     /* headline line, or SIZE_MAX */
 	size_t *tp = xmalloc(nb * sizeof *tp);     /* topic line, or SIZE_MAX */
+	bool *is_cand = xcalloc(p->nlines, sizeof *is_cand);
 
+	for (size_t k = 0; k < nb; k++)
+		is_cand[p->cands[k].line] = true;
 	for (size_t k = 0; k < nb; k++) {
-		size_t b = byl[k];
-		size_t floor = k ? byl[k - 1] + 1 : 0; /* headings start at or after this line */
+		size_t b = p->cands[k].line;
+		size_t floor = k ? p->cands[k - 1].line + 1 : 0; /* headings start at or after this line */
 
 		hl[k] = tp[k] = SIZE_MAX;
 		head[k] = b;
-		if (b > floor) {
-			const struct span *h = &p->lines[b - 1];
+		if (lay == LAYOUT_BELOW) {
+			size_t next = k + 1 < nb ? p->cands[k + 1].line : p->nlines;
 
-			if (headline_like(a->src + h->off, h->len) && !editor_like(a->src + h->off, h->len)) {
-				hl[k] = b - 1;
-				head[k] = b - 1;
-			}
+			if (b + 2 < next + 1 && b + 1 < next && headline_at(p, b + 1, is_cand) && b + 2 < p->nlines)
+				hl[k] = b + 1;
+			continue;
+		}
+		if (lay != LAYOUT_ABOVE || b <= floor)
+			continue;
+		if (headline_at(p, b - 1, is_cand)) {
+			hl[k] = b - 1;
+			head[k] = b - 1;
 		}
 		/* A topic line above the headline, but never the article title (line 0). */
 		if (hl[k] != SIZE_MAX && hl[k] >= 2 && hl[k] - 1 >= floor) {
 			const struct span *t = &p->lines[hl[k] - 1];
 
-			if (topic_like(a->src + t->off, t->len)) {
+			if (topic_like(a->src + t->off, t->len) && p->kind[hl[k] - 1] == PARA_TEXT) {
 				tp[k] = hl[k] - 1;
 				head[k] = tp[k];
 			}
@@ -800,57 +771,374 @@ static void parse_regular(struct parse *p, const size_t *byl, size_t nb)
 	a->nsections = nb;
 	for (size_t k = 0; k < nb; k++) {
 		struct section *s = &a->sections[k];
-		size_t from = byl[k] + 1, to = k + 1 < nb ? head[k + 1] : p->nlines;
+		size_t b = p->cands[k].line;
+		size_t from = hl[k] != SIZE_MAX && hl[k] > b ? hl[k] + 1 : b + 1;
+		size_t to = k + 1 < nb ? head[k + 1] : p->nlines;
 
 		s->article = a;
 		s->topic = tp[k] != SIZE_MAX ? span_str(p, &p->lines[tp[k]]) : NULL;
 		s->headline = hl[k] != SIZE_MAX ? span_str(p, &p->lines[hl[k]]) : xstrdup("");
 		s->src_off = p->lines[head[k]].off;
 		s->line = p->lines[head[k]].lineno;
-		speaker_in_place(p, &p->lines[byl[k]], &p->bylines[k], &s->speaker);
-		if (hl[k] == SIZE_MAX)
-			warn(p, p->lines[byl[k]].lineno, "byline of %s has no headline above it",
-			     s->speaker.name);
+		section_speaker(p, s, &p->cands[k]);
+		if (hl[k] == SIZE_MAX && lay != LAYOUT_PLAIN)
+			warn(p, p->lines[b].lineno, "byline of %s has no headline %s it", s->speaker.name,
+			     lay == LAYOUT_BELOW ? "below" : "above");
 		if (k + 1 == nb)
 			parse_trailer(p, from, &to);
 		s->npara = range_paras(p, from, to, &s->paras);
 		finish_section(p, s, to - 1, tp[k] != SIZE_MAX ? &p->lines[tp[k]] : NULL,
-			       hl[k] != SIZE_MAX ? &p->lines[hl[k]] : NULL, &p->lines[byl[k]]);
+			       hl[k] != SIZE_MAX ? &p->lines[hl[k]] : NULL, &p->lines[b]);
 	}
+	free(is_cand);
 	free(head);
 	free(hl);
 	free(tp);
 }
 
-/* Sections that open with `title+name:` at lines col[0..nc). */
-static void parse_colon(struct parse *p, const size_t *col, size_t nc)
+/* Cut line l to the text after an inline byline's colon (it becomes the
+ * first paragraph); true if nothing is left of it. */
+static bool skip_to_text(struct parse *p, struct span *l, size_t skip)
+{
+	l->off += skip;
+	l->len -= skip;
+	(void)p;
+	return l->len == 0;
+}
+
+/* Sections that open with `byline：` at the candidates' lines. */
+static void parse_inline(struct parse *p)
 {
 	struct article *a = p->a;
+	size_t nc = p->ncands;
 
-	parse_front(p, col[0]);
+	parse_front(p, p->cands[0].line);
 	a->sections = xcalloc(nc, sizeof *a->sections);
 	a->nsections = nc;
 	for (size_t k = 0; k < nc; k++) {
 		struct section *s = &a->sections[k];
-		struct span *l = &p->lines[col[k]];
-		size_t from = col[k], to = k + 1 < nc ? col[k + 1] : p->nlines;
-		size_t skip = colon_byline(a->src + l->off, l->len, &s->speaker), b;
+		const struct cand *c = &p->cands[k];
+		struct span *l = &p->lines[c->line];
+		size_t from = c->line, to = k + 1 < nc ? p->cands[k + 1].line : p->nlines;
 
 		s->article = a;
 		s->headline = xstrdup("");
 		s->src_off = l->off;
 		s->line = l->lineno;
+		section_speaker(p, s, c);
 		if (k + 1 == nc)
 			parse_trailer(p, from + 1, &to);
-		/* The first paragraph is the text after the colon. */
-		while (skip < l->len && (b = cjk_blank_len(a->src + l->off, l->len, skip)) != 0)
-			skip += b;
-		l->off += skip;
-		l->len -= skip;
-		if (l->len == 0)
+		if (skip_to_text(p, l, c->b.text_off))
 			from++;
 		s->npara = range_paras(p, from, to, &s->paras);
 		finish_section(p, s, to - 1, NULL, NULL, NULL);
+	}
+}
+
+/* Sections closed by an attribution ——name（post）: each runs from the line
+ * after the previous one's attribution (or after the front) to its own. */
+static void parse_attrib(struct parse *p)
+{
+	struct article *a = p->a;
+	size_t nc = p->ncands, first = 0;
+
+	/* The front: the title, its kicker and subtitle, notes; the first speech
+	 * begins at the first line of text after them, or after an editor's
+	 * note where one is printed. */
+	for (size_t i = 0; i < p->cands[0].line; i++)
+		if (editor_like(line_s(p, i), p->lines[i].len))
+			first = i + 1;
+	if (!first) {
+		first = p->cands[0].line;
+		for (size_t i = 0; i < p->cands[0].line; i++) {
+			const char *s = line_s(p, i);
+			size_t len = p->lines[i].len;
+
+			if (i > 0 && !title_line_like(s, len) && p->kind[i] == PARA_TEXT) {
+				first = i;
+				break;
+			}
+			if (i == 0 && !title_line_like(s, len)) {
+				first = 0;
+				break;
+			}
+		}
+	}
+	parse_front(p, first);
+	a->sections = xcalloc(nc, sizeof *a->sections);
+	a->nsections = nc;
+	for (size_t k = 0; k < nc; k++) {
+		struct section *s = &a->sections[k];
+		const struct cand *c = &p->cands[k];
+		size_t from = k ? p->cands[k - 1].line + 1 : first, to = c->line;
+		size_t hl = SIZE_MAX;
+
+		s->article = a;
+		if (from < to && from + 1 < to && headline_like(line_s(p, from), p->lines[from].len) &&
+		    p->kind[from] == PARA_TEXT) {
+			hl = from;
+			from++;
+		}
+		s->headline = hl != SIZE_MAX ? span_str(p, &p->lines[hl]) : xstrdup("");
+		{
+			size_t start = k ? p->cands[k - 1].line + 1 : first;
+
+			if (start > c->line)
+				start = c->line;
+			s->src_off = p->lines[start].off;
+			s->line = p->lines[start].lineno;
+		}
+		section_speaker(p, s, c);
+		s->npara = range_paras(p, from, to, &s->paras);
+		finish_section(p, s, to, NULL, hl != SIZE_MAX ? &p->lines[hl] : NULL, &p->lines[c->line]);
+	}
+	/* What follows the last attribution: a trailer, or notes kept as the intro's? */
+	{
+		size_t from = p->cands[nc - 1].line + 1, to = p->nlines;
+
+		parse_trailer(p, from, &to);
+		if (from < to) {
+			struct section *s = &a->sections[nc - 1];
+			struct para *more;
+			size_t n = range_paras(p, from, to, &more);
+
+			/* Kept after the last speech, in order: the paragraph store
+			 * is one array, so the last section simply grows. */
+			if (s->paras && more == s->paras + s->npara)
+				s->npara += n;
+			else if (!s->paras)
+				s->paras = more, s->npara = n;
+		}
+	}
+}
+
+/* The question words of a dialogue's host or reporter. */
+static bool question_head(const char *s, size_t len)
+{
+	static const char *const words[] = {"记者", "主持人", "本报记者", "问", "主持", "记者问", "编者", NULL};
+
+	return is_label(s, len, words);
+}
+
+/* Offset of the colon ending the short head of line s[0..len) (a turn
+ * NAME：…), its length in *clen; 0 if none. */
+static size_t turn_colon(const char *s, size_t len, size_t *clen)
+{
+	size_t lim = len < 40 ? len : 40;
+	const char *a = memchr(s, ':', lim);
+	const char *f = cjk_find(s, lim, "：", 3);
+	const char *colon = a && (!f || a < f) ? a : f;
+
+	if (!colon || colon == s)
+		return 0;
+	*clen = colon == a ? 1 : 3;
+	return (size_t)(colon - s);
+}
+
+/* Whether the head s[0..len) names guest g (blanks inside left out). */
+static bool names_guest(const char *s, size_t len, const char *name, size_t nlen)
+{
+	size_t n = 0, bl;
+
+	for (size_t off = 0; off < len;) {
+		if ((bl = cjk_blank_len(s, len, off)) != 0) {
+			off += bl;
+			continue;
+		}
+		if (n >= nlen || s[off] != name[n])
+			return false;
+		off++;
+		n++;
+	}
+	return n == nlen;
+}
+
+/* A dialogue: a guest list (对话嘉宾：, then a byline per guest), then turns
+ * NAME：… of the guests and questions 记者：… Returns whether one was found
+ * and built. */
+static bool parse_dialogue(struct parse *p)
+{
+	static const char *const headers[] = {"对话嘉宾", "嘉宾", "访谈嘉宾", "受访嘉宾", "本期嘉宾", "参与嘉宾",
+					       "对话人", "访谈对象", "座谈嘉宾", NULL};
+	struct article *a = p->a;
+	size_t hdr = SIZE_MAX, g0, g1, nturns = 0, nans = 0;
+	struct cand *guests;
+	size_t *turn, *guest_of;
+
+	for (size_t i = 0; i < p->nlines && i < 40; i++)
+		if (is_label(line_s(p, i), p->lines[i].len, headers)) {
+			hdr = i;
+			break;
+		}
+	if (hdr == SIZE_MAX)
+		return false;
+	/* The guests: the bylines right under the header. */
+	g0 = hdr + 1;
+	g1 = g0;
+	guests = xmalloc((p->nlines - g0 + 1) * sizeof *guests);
+	while (g1 < p->nlines) {
+		struct byline b;
+
+		if (!byline_whole(line_s(p, g1), p->lines[g1].len, &b))
+			break;
+		guests[g1 - g0].line = g1;
+		guests[g1 - g0].b = b;
+		guests[g1 - g0].b.mark = BYLINE_ALONE;
+		g1++;
+	}
+	if (g1 == g0) {
+		free(guests);
+		return false;
+	}
+	turn = xmalloc(p->nlines * sizeof *turn);
+	guest_of = xmalloc(p->nlines * sizeof *guest_of);
+	for (size_t i = g1; i < p->nlines; i++) {
+		const char *s = line_s(p, i);
+		size_t clen, at = turn_colon(s, p->lines[i].len, &clen);
+
+		if (!at)
+			continue;
+		if (question_head(s, at + clen)) {
+			turn[nturns] = i;
+			guest_of[nturns++] = SIZE_MAX;
+			continue;
+		}
+		for (size_t g = 0; g < g1 - g0; g++) {
+			const struct byline *b = &guests[g].b;
+
+			if (names_guest(s, at, line_s(p, guests[g].line) + b->name_off, b->name_len)) {
+				turn[nturns] = i;
+				guest_of[nturns++] = g;
+				nans++;
+				break;
+			}
+		}
+	}
+	if (nans == 0) {
+		free(guests);
+		free(turn);
+		free(guest_of);
+		return false;
+	}
+	parse_front(p, turn[0]);
+	a->sections = xcalloc(nans, sizeof *a->sections);
+	a->nsections = nans;
+	for (size_t t = 0, k = 0; t < nturns; t++) {
+		struct section *s;
+		size_t line = turn[t], to = t + 1 < nturns ? turn[t + 1] : p->nlines, clen, from = line;
+		struct span *l = &p->lines[line];
+
+		if (guest_of[t] == SIZE_MAX) { /* a question: the next answer's headline */
+			p->kind[line] = PARA_QUESTION;
+			continue;
+		}
+		s = &a->sections[k++];
+		s->article = a;
+		if (t > 0 && guest_of[t - 1] == SIZE_MAX) {
+			s->headline = span_str(p, &p->lines[turn[t - 1]]);
+			s->src_off = p->lines[turn[t - 1]].off;
+			s->line = p->lines[turn[t - 1]].lineno;
+		} else {
+			s->headline = xstrdup("");
+			s->src_off = l->off;
+			s->line = l->lineno;
+		}
+		{
+			const struct cand *g = &guests[guest_of[t]];
+
+			speaker_of(p, line_at(p, g->line), &g->b, &s->speaker);
+		}
+		if (t + 1 == nturns)
+			parse_trailer(p, from + 1, &to);
+		{
+			size_t at = turn_colon(line_s(p, line), l->len, &clen), skip = at + clen;
+
+			while (skip < l->len && cjk_blank_len(line_s(p, line), l->len, skip))
+				skip += cjk_blank_len(line_s(p, line), l->len, skip);
+			if (skip_to_text(p, l, skip))
+				from++;
+		}
+		s->npara = range_paras(p, from, to, &s->paras);
+		finish_section(p, s, to - 1, NULL, NULL, NULL);
+	}
+	free(guests);
+	free(turn);
+	free(guest_of);
+	return true;
+}
+
+/* For a speaker whose byline names no post (赵卫东委员——), the post printed
+ * elsewhere in the section: in a credit (（作者为某某大学教授，…）) or where the
+ * speech first names the speaker (…”某某大学教授李明华委员说). */
+static void post_from_text(struct section *s, const char *role)
+{
+	struct speaker *sp = &s->speaker;
+	const char *name = sp->name;
+	size_t nlen = strlen(name);
+
+	if (sp->place[0] || (sp->title[0] && strcmp(sp->title, "代表") && strcmp(sp->title, "委员")) || nlen == 0)
+		return;
+	for (size_t i = 0; i < s->npara; i++) {
+		const char *t = s->paras[i].text;
+		size_t len = s->paras[i].len;
+		const char *at = s->paras[i].kind == PARA_NOTE ? cjk_find(t, len, "作者", 6) : NULL;
+		size_t from, to;
+
+		if (at && (cjk_has_prefix(at + 6, len - (size_t)(at + 6 - t), "为") ||
+			   cjk_has_prefix(at + 6, len - (size_t)(at + 6 - t), "系"))) {
+			from = (size_t)(at - t) + 9;
+			to = from;
+			while (to < len && t[to] != ',' && t[to] != ')' && !cjk_has_prefix(t + to, len - to, "，") &&
+			       !cjk_has_prefix(t + to, len - to, "）") && !cjk_has_prefix(t + to, len - to, "。"))
+				to++;
+		} else {
+			const char *n = cjk_find(t, len, name, nlen);
+			uint32_t c;
+
+			if (!n || n == t)
+				continue;
+			to = (size_t)(n - t);
+			from = to;
+			while (from > 0) {
+				size_t pc = cjk_last_char_off(t, from);
+
+				cjk_char_at(t, len, pc, &c);
+				if (!cjk_is_hanzi(c) && c != 0x3001 && c != 0xFF08 && c != 0xFF09)
+					break;
+				from = pc;
+			}
+		}
+		if (to > from && cjk_count_chars(t + from, to - from, 4) >= 4 && names_post_end(t + from, to - from)) {
+			char *post = xstrndup(t + from, to - from);
+
+			byline_set_post(sp, post, to - from, role);
+			free(post);
+			return;
+		}
+	}
+}
+
+/* Find every line that reads as a byline, and what each line would be as a
+ * paragraph (text or note). */
+static void classify(struct parse *p)
+{
+	size_t cap = 0;
+	struct byline b;
+
+	p->kind = xcalloc(p->nlines ? p->nlines : 1, 1);
+	for (size_t i = 0; i < p->nlines; i++) {
+		const char *s = line_s(p, i);
+		size_t len = p->lines[i].len;
+
+		if (note_like(s, len)) {
+			p->kind[i] = PARA_NOTE;
+			continue;
+		}
+		if (byline_find(s, len, &b)) {
+			p->cands = xgrow(p->cands, &cap, p->ncands + 1, sizeof *p->cands);
+			p->cands[p->ncands].line = i;
+			p->cands[p->ncands++].b = b;
+		}
 	}
 }
 
@@ -910,8 +1198,7 @@ static void trim_pool(struct parse *p)
 void doc_parse_article(struct article *a, const struct text_scan *sc, bool stripping)
 {
 	struct parse p = {.a = a, .no_controls = sc->controls == 0, .sc = sc, .stripping = stripping};
-	size_t *found = NULL, nfound = 0, cap = 0, bcap = 0;
-	struct byline_parts bp;
+	enum layout lay;
 
 	p.nlines = split_lines(a->src, a->src_len, sc->lf + sc->cr, sc->cr, &p.lines);
 	/* A piece per line, and one more per control character, which may split one. */
@@ -922,25 +1209,34 @@ void doc_parse_article(struct article *a, const struct text_scan *sc, bool strip
 	p.paras_cap = p.nlines;
 	p.paras = xmalloc((p.paras_cap ? p.paras_cap : 1) * sizeof *p.paras);
 
-	for (size_t i = 0; i < p.nlines; i++)
-		if (byline_recognise(a->src + p.lines[i].off, p.lines[i].len, &bp)) {
-			found = xgrow(found, &cap, nfound + 1, sizeof *found);
-			p.bylines = xgrow(p.bylines, &bcap, nfound + 1, sizeof *p.bylines);
-			p.bylines[nfound] = bp;
-			found[nfound++] = i;
-		}
-	if (nfound) {
-		parse_regular(&p, found, nfound);
+	classify(&p);
+	if (parse_dialogue(&p)) {
+		lay = LAYOUT_DIALOGUE;
 	} else {
-		for (size_t i = 0; i < p.nlines; i++)
-			if (colon_byline(a->src + p.lines[i].off, p.lines[i].len, NULL)) {
-				found = xgrow(found, &cap, nfound + 1, sizeof *found);
-				found[nfound++] = i;
-			}
-		if (nfound)
-			parse_colon(&p, found, nfound);
+		lay = choose(&p);
+		switch (lay) {
+		case LAYOUT_ABOVE:
+		case LAYOUT_BELOW:
+		case LAYOUT_PLAIN:
+			parse_standalone(&p, lay);
+			break;
+		case LAYOUT_INLINE:
+			parse_inline(&p);
+			break;
+		case LAYOUT_ATTRIB:
+			parse_attrib(&p);
+			break;
+		default:
+			break;
+		}
 	}
-	if (!nfound) {
+	a->layout = layout_names[lay];
+	if (lay != LAYOUT_NONE && lay != LAYOUT_DIALOGUE)
+		for (size_t k = 0; k < a->nsections; k++)
+			post_from_text(&a->sections[k], p.cands[k].b.role);
+	if (lay == LAYOUT_NONE) {
+		/* Shown as printed: every line a paragraph, none rejoined. */
+		p.no_join = true;
 		if (p.nlines > 1) {
 			parse_front(&p, p.nlines);
 		} else {
@@ -966,7 +1262,7 @@ void doc_parse_article(struct article *a, const struct text_scan *sc, bool strip
 		trim_paras(&p);
 		trim_pool(&p);
 	}
-	free(p.bylines);
-	free(found);
+	free(p.cands);
+	free(p.kind);
 	free(p.lines);
 }

@@ -49,6 +49,16 @@ struct para {
 	 * to something else, else found at the first search that reads it, so
 	 * that a document only read or listed never pays for it. */
 	uint8_t fold;
+	uint8_t kind; /* enum para_kind */
+};
+
+/* What a paragraph is: the speech, or a line printed with it that is not
+ * speech (a credit, a reporter line, a caption, a label), or a question put
+ * to the speaker in a dialogue. Only text is ever rejoined. */
+enum para_kind {
+	PARA_TEXT,
+	PARA_NOTE,
+	PARA_QUESTION,
 };
 
 enum para_fold {
@@ -102,6 +112,9 @@ struct article {
 	bool src_chunked; /* src lies in one of the doc's chunks (struct doc), or in its
 			   * read buffer until stripped: not malloc'd */
 	char *title;     /* "" if none */
+	char *kicker;    /* a line above the title (引题), or NULL */
+	char *subtitle;  /* a line below the title (副题, often opening with ——), or NULL */
+	const char *layout; /* how the sections are laid out, in words, for --check (static) */
 	struct para *intro;
 	size_t nintro;
 	char *editor;    /* an editor's line closing the intro (——编  者), or NULL */

@@ -766,6 +766,29 @@ static void test_warnings(void **state)
 
 static void test_ascii_join(void **state)
 {
+	static const char text[] = "Title\n\n标题\n\n某某县县长 李明\n\nThe quick brown fox jumps over\n\nthe lazy dog.\n\n"
+				   "中文的一段话被版面的分栏从中间断开\n\n接续。\n";
+	struct doc d;
+	const struct section *s;
+
+	(void)state;
+	doc_init(&d);
+	load_buf(&d, "a", text, sizeof text - 1, false);
+	check_doc(&d);
+	assert_string_equal(d.articles[0]->title, "Title");
+	assert_int_equal(d.nsections, 1);
+	s = d.sections[0];
+	assert_int_equal(s->npara, 2);
+	assert_string_equal(s->paras[0].text, "The quick brown fox jumps over the lazy dog.");
+	assert_string_equal(s->paras[1].text, "中文的一段话被版面的分栏从中间断开接续。");
+	assert_int_equal(d.articles[0]->rejoined, 2);
+	doc_free(&d);
+}
+
+/* With no section found, the text is shown as printed: every line a
+ * paragraph, none rejoined, however it ends. */
+static void test_no_sections_not_joined(void **state)
+{
 	static const char text[] = "Title\n\nThe quick brown\n\nfox jumps.\n\n中文\n\n接续。\n";
 	struct doc d;
 
@@ -773,11 +796,12 @@ static void test_ascii_join(void **state)
 	doc_init(&d);
 	load_buf(&d, "a", text, sizeof text - 1, false);
 	check_doc(&d);
+	assert_int_equal(d.nsections, 0);
 	assert_string_equal(d.articles[0]->title, "Title");
-	assert_int_equal(d.articles[0]->nintro, 2);
-	assert_string_equal(d.articles[0]->intro[0].text, "The quick brown fox jumps.");
-	assert_string_equal(d.articles[0]->intro[1].text, "中文接续。");
-	assert_int_equal(d.articles[0]->rejoined, 2);
+	assert_int_equal(d.articles[0]->nintro, 4);
+	assert_string_equal(d.articles[0]->intro[0].text, "The quick brown");
+	assert_string_equal(d.articles[0]->intro[3].text, "接续。");
+	assert_int_equal(d.articles[0]->rejoined, 0);
 	doc_free(&d);
 }
 
@@ -1253,6 +1277,7 @@ int main(void)
 		cmocka_unit_test(test_no_sections),
 		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_ascii_join),
+		cmocka_unit_test(test_no_sections_not_joined),
 		cmocka_unit_test(test_empty_nul_large),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_controls_sanitized),

@@ -1,0 +1,562 @@
+/* byline.c: the line that names who speaks. Published pages print it in a
+ * handful of forms (byline.h): post and name apart or fused, the name first
+ * with the post in brackets, a name and a role word alone; and around it a
+ * dash before or after, or a colon with the speech following. A line is a
+ * byline by its shape; names.h's surnames and post endings only weigh
+ * between readings and set the strength the parser's layout choice uses. */
+#include "fayan/byline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fayan/cjk.h"
+#include "fayan/names.h"
+#include "fayan/util.h"
+
+#define SPACED_MAX_CHARS 32  /* longest post-blank-name byline */
+#define BRACKET_MAX_CHARS 96 /* longest byline with its post in brackets */
+#define INLINE_HEAD_BYTES (BRACKET_MAX_CHARS * 3 + 8) /* where an inline byline's colon may be */
+
+/* Punctuation that never appears in a byline: 。，,！？!?；;：:“”"（）()《》【】…—. */
+static bool byline_reject(uint32_t c)
+{
+	switch (c) {
+	case 0x3002: case 0xFF0C: case ',': case 0xFF01: case 0xFF1F: case '!': case '?':
+	case 0xFF1B: case ';': case 0xFF1A: case ':': case 0x201C: case 0x201D: case '"':
+	case 0xFF08: case 0xFF09: case '(': case ')': case 0x300A: case 0x300B: case 0x3010:
+	case 0x3011: case 0x2026: case 0x2014: case '.':
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A word and its length in bytes, so that matching it costs no strlen. */
+struct word {
+	const char *s;
+	size_t len;
+};
+#define WORD(w) {w, sizeof w - 1}
+
+/* Endings that make a string a job title. */
+static const struct word title_words[] = {
+	WORD("书记"), WORD("主任"), WORD("长"), WORD("主席"), WORD("员"), WORD("代表"),
+	WORD("经理"), WORD("总监"), WORD("干部"), WORD("负责人"), WORD("主管"), WORD("师"),
+	WORD("教授"), WORD("专家"), WORD("村民"), WORD("居民"), WORD("秘书"), WORD("助理"),
+	WORD("总裁"), WORD("董事"), WORD("监事"), {NULL, 0}};
+
+/* Endings of place names, longest first where one ends another. */
+static const struct word place_words[] = {
+	WORD("办事处"), WORD("管委会"), WORD("自治区"), WORD("街道"), WORD("社区"), WORD("嘎查"),
+	WORD("省"), WORD("市"), WORD("州"), WORD("盟"), WORD("县"), WORD("旗"), WORD("区"),
+	WORD("乡"), WORD("镇"), WORD("村"), {NULL, 0}};
+
+/* Whether s[0..len) reads as a job title: at least two characters, ending in a title word. */
+static bool title_like(const char *s, size_t len)
+{
+	if (cjk_count_chars(s, len, 2) < 2)
+		return false;
+	for (const struct word *w = title_words; w->s; w++)
+		if (cjk_has_suffix_n(s, len, w->s, w->len))
+			return true;
+	return false;
+}
+
+static void bt_add(struct byline_text *t, const char *s, size_t n)
+{
+	memcpy(t->data + t->len, s, n);
+	t->len += n;
+	t->data[t->len] = '\0';
+}
+
+bool byline_split_post(const char *s, size_t len, size_t *place_len, size_t *title_off)
+{
+	for (size_t p = len; p > 0; p--) {
+		if (p == len || ((unsigned char)s[p] & 0xC0) == 0x80)
+			continue;
+		for (const struct word *w = place_words; w->s; w++) {
+			size_t wl = w->len;
+
+			if (!cjk_has_suffix_n(s, p, w->s, wl))
+				continue;
+			/* 郑州市委书记: the 市 belongs to the title 市委书记. */
+			if (wl == 3 && cjk_has_prefix(s + p, len - p, "委") && p > wl) {
+				*place_len = p - wl;
+				*title_off = p - wl;
+				return true;
+			}
+			if (title_like(s + p, len - p)) {
+				*place_len = p;
+				*title_off = s[p] == ' ' ? p + 1 : p;
+				return true;
+			}
+		}
+	}
+	*place_len = 0;
+	*title_off = 0;
+	return false;
+}
+
+/* Whether s[0..len) (trimmed) ends in 2-6 hanzi after a blank or from its
+ * start: a name of 2-4 and perhaps 代表 or 委员. Every spaced byline does; a
+ * line of text seldom does, and this tells so from its last character or two. */
+static bool byline_tail(const char *s, size_t len)
+{
+	size_t end = len, n = 0;
+
+	while (end > 0) {
+		size_t lc = cjk_last_char_off(s, end);
+		uint32_t c;
+
+		if (cjk_blank_len(s, end, lc) == end - lc)
+			break;
+		cjk_char_at(s, end, lc, &c);
+		if (!cjk_is_hanzi(c) || ++n > 6)
+			return false;
+		end = lc;
+	}
+	return n >= 2;
+}
+
+/* The role word (代表, 委员) that ends s[0..*len), taken off *len; NULL if none
+ * or if what is left is not 2-4 characters or longer (a name, or a post and a name). */
+static const char *take_role(const char *s, size_t *len)
+{
+	static const char *const roles[] = {"代表", "委员", NULL};
+
+	for (const char *const *r = roles; *r; r++)
+		if (cjk_has_suffix(s, *len, *r) && cjk_count_chars(s, *len - 6, 2) >= 2) {
+			*len -= 6;
+			return *r;
+		}
+	return NULL;
+}
+
+/* Recognise post, blank, name in s[0..len) and fill b's spaced fields. */
+static bool scan_spaced(const char *s, size_t len, struct byline *b)
+{
+	size_t off = 0, part_start = 0, nparts = 0, nchars = 0, name_chars;
+	size_t part_off[SPACED_MAX_CHARS + 1], part_len[SPACED_MAX_CHARS + 1];
+
+	if (len == 0 || len > SPACED_MAX_CHARS * 4 || !byline_tail(s, len))
+		return false;
+	while (off < len) {
+		size_t bl = cjk_blank_len(s, len, off);
+		uint32_t c;
+
+		if (bl) {
+			size_t run = 0, start = off;
+
+			if (s[off] == '\t')
+				return false;
+			while (off < len && (bl = cjk_blank_len(s, len, off)) != 0 && s[off] != '\t') {
+				off += bl;
+				run++;
+			}
+			if (run > 2 || start == 0 || off == len)
+				return false;
+			part_off[nparts] = part_start;
+			part_len[nparts++] = start - part_start;
+			part_start = off;
+			continue;
+		}
+		off += cjk_char_at(s, len, off, &c);
+		if (++nchars > SPACED_MAX_CHARS || c < 0x20 || (c >= 0x7F && c < 0xA0) || byline_reject(c))
+			return false;
+	}
+	part_off[nparts] = part_start;
+	part_len[nparts++] = len - part_start;
+
+	/* The name: 2-4 hanzi, possibly followed by 代表 or 委员. */
+	{
+		const char *name = s + part_off[nparts - 1];
+		size_t nlen = part_len[nparts - 1];
+		uint32_t c;
+
+		b->role = take_role(name, &nlen);
+		if (b->role && cjk_count_chars(name, nlen, 5) > 4) {
+			b->role = NULL;
+			nlen = part_len[nparts - 1];
+		}
+		name_chars = 0;
+		for (size_t o = 0; o < nlen; name_chars++) {
+			o += cjk_char_at(name, nlen, o, &c);
+			if (!cjk_is_hanzi(c))
+				return false;
+		}
+		if (name_chars < 2 || name_chars > 4)
+			return false;
+		b->name_off = part_off[nparts - 1];
+		b->name_len = nlen;
+	}
+	if (nparts == 1 && !b->role)
+		return false;
+
+	b->norm.len = b->rest.len = 0;
+	b->norm.data[0] = b->rest.data[0] = '\0';
+	for (size_t i = 0; i < nparts; i++) {
+		if (i)
+			bt_add(&b->norm, " ", 1);
+		if (i == nparts - 1)
+			b->norm_name_off = b->norm.len;
+		bt_add(&b->norm, s + part_off[i], part_len[i]);
+		if (i < nparts - 1) {
+			if (i)
+				bt_add(&b->rest, " ", 1);
+			b->last_part = b->rest.len;
+			bt_add(&b->rest, s + part_off[i], part_len[i]);
+		}
+	}
+	b->nrest = nparts - 1;
+	b->form = BYLINE_SPACED;
+	b->strength = 2;
+	b->post_off = 0;
+	b->post_len = nparts > 1 ? part_off[nparts - 2] + part_len[nparts - 2] : 0;
+	if (b->nrest == 0) {
+		b->place_len = b->title_off = 0;
+		return true;
+	}
+	if (byline_split_post(b->rest.data, b->rest.len, &b->place_len, &b->title_off))
+		return true;
+	if (b->nrest >= 2 && title_like(b->rest.data + b->last_part, b->rest.len - b->last_part)) {
+		b->place_len = b->last_part - 1;
+		b->title_off = b->last_part;
+		return true;
+	}
+	b->place_len = b->title_off = 0;
+	if (title_like(b->rest.data, b->rest.len))
+		return true;
+	if (b->role) {
+		b->place_len = b->title_off = b->rest.len;
+		return true;
+	}
+	/* No title word: a post of another kind (创始人, 村支书, 志愿者 ...) when
+	 * the name has a surname; the layout decides whether the line counts. */
+	if (names_surname_len(s + b->name_off, b->name_len) && cjk_count_chars(b->rest.data, b->rest.len, 2) >= 2) {
+		b->strength = 1;
+		return true;
+	}
+	return false;
+}
+
+/* Whether s[0..len) holds only characters a post may: no sentence
+ * punctuation, no quotes, brackets only if `brackets` and balanced. */
+static bool post_chars(const char *s, size_t len, bool brackets)
+{
+	int depth = 0;
+	uint32_t c;
+
+	for (size_t off = 0; off < len;) {
+		off += cjk_char_at(s, len, off, &c);
+		if (c == 0xFF08 || c == '(') {
+			if (!brackets || ++depth > 1)
+				return false;
+			continue;
+		}
+		if (c == 0xFF09 || c == ')') {
+			if (!brackets || --depth < 0)
+				return false;
+			continue;
+		}
+		if (c < 0x20 || (c >= 0x7F && c < 0xA0) || byline_reject(c) || c == '\t')
+			return false;
+	}
+	return depth == 0;
+}
+
+/* Whether s[0..len) holds a blank. */
+static bool has_blank(const char *s, size_t len)
+{
+	for (size_t off = 0; off < len; off++)
+		if (cjk_blank_len(s, len, off))
+			return true;
+	return false;
+}
+
+/* Name first, the post in brackets that close the line: 李明华（某某大学教授）,
+ * 李明华代表(某某中学副校长). */
+static bool scan_bracketed(const char *s, size_t len, struct byline *b)
+{
+	size_t close, open = 0, nlen;
+	bool found = false;
+
+	if (cjk_has_suffix(s, len, "）"))
+		close = len - 3;
+	else if (len && s[len - 1] == ')')
+		close = len - 1;
+	else
+		return false;
+	for (size_t off = 0; off < close; off++)
+		if (cjk_has_prefix(s + off, close - off, "（") || s[off] == '(') {
+			open = off;
+			found = true;
+			break;
+		}
+	if (!found || open == 0)
+		return false;
+	nlen = cjk_rtrim(s, open);
+	b->role = take_role(s, &nlen);
+	if (!names_is_name(s, nlen))
+		return false;
+	b->post_off = open + (s[open] == '(' ? 1 : 3);
+	b->post_len = close - b->post_off;
+	if (b->post_len == 0 || !cjk_at_most_chars(s + b->post_off, b->post_len, BRACKET_MAX_CHARS) ||
+	    !post_chars(s + b->post_off, b->post_len, true))
+		return false;
+	/* A caption (李明华（视频发言截图）) is not a post: a post ends like one,
+	 * or the name carries a role word. */
+	if (!b->role && !names_post_end(s + b->post_off, b->post_len))
+		return false;
+	b->form = BYLINE_NAMED;
+	b->name_off = 0;
+	b->name_len = nlen;
+	b->strength = 2;
+	return true;
+}
+
+/* A name and a role word alone (赵卫东委员), or post and name fused with or
+ * without a role (某某集团董事长李明华代表), or a name, blanks and a post
+ * (李明华  某某大学法学院院长). */
+static bool scan_fused(const char *s, size_t len, struct byline *b)
+{
+	size_t nlen = len, split;
+
+	if (!cjk_at_most_chars(s, len, BYLINE_MAX_CHARS) || !post_chars(s, len, true))
+		return false;
+	b->role = take_role(s, &nlen);
+	if (b->role && names_is_name(s, nlen) && !has_blank(s, nlen)) {
+		b->form = BYLINE_BARE;
+		b->name_off = 0;
+		b->name_len = nlen;
+		b->post_off = b->post_len = 0;
+		b->strength = 2;
+		return true;
+	}
+	if (!has_blank(s, nlen)) {
+		split = names_split_fused(s, nlen);
+		if (!split)
+			return false;
+		b->form = BYLINE_FUSED;
+		b->post_off = 0;
+		b->post_len = split;
+		b->name_off = split;
+		b->name_len = nlen - split;
+		b->strength = b->role || names_post_end(s, split) == 2 ? 2 : 1;
+		return true;
+	}
+	/* A name, blanks, a post. */
+	{
+		size_t n = 0, bl;
+
+		while (n < len && !cjk_blank_len(s, len, n))
+			n++;
+		if (!names_is_name(s, n) || !names_surname_len(s, n))
+			return false;
+		b->name_off = 0;
+		b->name_len = n;
+		while (n < len && (bl = cjk_blank_len(s, len, n)) != 0)
+			n += bl;
+		if (n == len || has_blank(s + n, len - n) || !names_post_end(s + n, len - n))
+			return false;
+		b->role = NULL;
+		b->form = BYLINE_NAMED;
+		b->post_off = n;
+		b->post_len = len - n;
+		b->strength = 1;
+		return true;
+	}
+}
+
+bool byline_whole(const char *s, size_t len, struct byline *b)
+{
+	b->start = 0;
+	b->end = len;
+	b->role = NULL;
+	b->post_len = 0;
+	if (scan_spaced(s, len, b))
+		return true;
+	return scan_bracketed(s, len, b) || scan_fused(s, len, b);
+}
+
+/* Bytes of the dash (——, —, --, ─) that s[0..len) starts with, or 0. */
+static size_t dash_prefix(const char *s, size_t len)
+{
+	size_t off = 0;
+
+	for (;;) {
+		if (cjk_has_prefix(s + off, len - off, "—") || cjk_has_prefix(s + off, len - off, "─"))
+			off += 3;
+		else if (off < len && s[off] == '-')
+			off++;
+		else
+			break;
+	}
+	return off;
+}
+
+/* Bytes of the dash that s[0..len) ends with, or 0. */
+static size_t dash_suffix(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (;;) {
+		if (cjk_has_suffix(s, len - n, "—") || cjk_has_suffix(s, len - n, "─"))
+			n += 3;
+		else if (len - n > 0 && s[len - n - 1] == '-')
+			n++;
+		else
+			break;
+	}
+	return n;
+}
+
+/* Recognise the byline s[from..to) and shift its offsets to the line's. */
+static bool whole_at(const char *s, size_t from, size_t to, struct byline *b)
+{
+	size_t end;
+
+	while (from < to && cjk_blank_len(s, to, from))
+		from += cjk_blank_len(s, to, from);
+	end = from + cjk_rtrim(s + from, to - from);
+	if (end <= from || !byline_whole(s + from, end - from, b))
+		return false;
+	b->name_off += from;
+	b->post_off += from;
+	b->start = from;
+	b->end = end;
+	return true;
+}
+
+bool byline_find(const char *s, size_t len, struct byline *b)
+{
+	size_t d;
+
+	b->text_off = 0;
+	/* ——李明华代表（...）: an attribution closing the speech above. */
+	if ((d = dash_prefix(s, len)) >= 2 && d < len) {
+		if (whole_at(s, d, len, b) && b->form != BYLINE_FUSED) {
+			b->mark = BYLINE_ATTRIB;
+			return true;
+		}
+		return false;
+	}
+	/* 李明华代表——: the headline follows. */
+	if ((d = dash_suffix(s, len)) >= 3 && d < len) {
+		if (whole_at(s, 0, len - d, b)) {
+			b->mark = BYLINE_DASH;
+			b->strength = 2;
+			return true;
+		}
+		return false;
+	}
+	/* A colon: alone at the end, or the speech after it. */
+	{
+		size_t lim = len < INLINE_HEAD_BYTES ? len : INLINE_HEAD_BYTES;
+		const char *a = memchr(s, ':', lim);
+		const char *f = cjk_find(s, lim, "：", 3);
+		const char *colon = a && (!f || a < f) ? a : f;
+
+		if (colon && colon > s) {
+			size_t at = (size_t)(colon - s), after = at + (colon == a ? 1 : 3);
+
+			if (!whole_at(s, 0, at, b))
+				return false;
+			/* A sentence with a colon (习近平总书记曾讲过：) is no
+			 * byline: inline, a fused post and name needs a role word. */
+			if (b->form == BYLINE_FUSED && !b->role)
+				return false;
+			while (after < len && cjk_blank_len(s, len, after))
+				after += cjk_blank_len(s, len, after);
+			b->mark = after < len ? BYLINE_INLINE : BYLINE_COLON;
+			b->text_off = after;
+			return true;
+		}
+	}
+	if (whole_at(s, 0, len, b)) {
+		b->mark = BYLINE_ALONE;
+		return true;
+	}
+	return false;
+}
+
+/* dst = s[0..len) with each run of blanks made one space. */
+static char *normalise(const char *s, size_t len)
+{
+	struct buf o;
+	size_t bl;
+
+	buf_init(&o);
+	for (size_t off = 0; off < len;) {
+		if ((bl = cjk_blank_len(s, len, off)) != 0) {
+			while (off < len && (bl = cjk_blank_len(s, len, off)) != 0)
+				off += bl;
+			buf_addc(&o, ' ');
+			continue;
+		}
+		buf_addc(&o, s[off++]);
+	}
+	return buf_take(&o, NULL);
+}
+
+/* place and title in one allocation owned by place: "place\0title[、role]". */
+static void fill_post(struct speaker *sp, const char *r, size_t place_len, const char *t, size_t tlen,
+		      const char *role)
+{
+	struct buf pt;
+	size_t n;
+
+	buf_init(&pt);
+	buf_add(&pt, r, place_len);
+	buf_addc(&pt, '\0');
+	buf_add(&pt, t, tlen);
+	if (role) {
+		if (pt.len > place_len + 1)
+			buf_adds(&pt, "、");
+		buf_adds(&pt, role);
+	}
+	sp->place = buf_take(&pt, &n);
+	sp->place = xrealloc(sp->place, n + 1); /* no slack from growing */
+	sp->title = sp->place + place_len + 1;
+}
+
+void byline_speaker(const struct byline *b, const char *s, size_t len, char *line, struct speaker *sp)
+{
+	if (b->form == BYLINE_SPACED) {
+		const char *name = b->norm.data + b->norm_name_off;
+		size_t nlen = b->name_len, blen = b->norm.len;
+
+		if (line && b->start == 0 && b->end == len && blen == len && memcmp(line, b->norm.data, blen) == 0) {
+			line[blen] = '\0';
+			sp->byline = line;
+			/* The name ends the line unless a role word follows it. */
+			sp->name = b->role ? xstrndup(name, nlen) : line + b->name_off;
+		} else {
+			sp->byline = xstrndup(b->norm.data, blen);
+			sp->name = xstrndup(name, nlen);
+		}
+		fill_post(sp, b->rest.data, b->place_len, b->rest.data + b->title_off, b->rest.len - b->title_off,
+			  b->role);
+		return;
+	}
+	sp->byline = normalise(s + b->start, b->end - b->start);
+	sp->name = xstrndup(s + b->name_off, b->name_len);
+	if (b->post_len) {
+		char *post = normalise(s + b->post_off, b->post_len);
+		size_t plen = strlen(post), place_len, title_off;
+
+		byline_split_post(post, plen, &place_len, &title_off);
+		fill_post(sp, post, place_len, post + title_off, plen - title_off, b->role);
+		free(post);
+	} else {
+		fill_post(sp, "", 0, "", 0, b->role);
+	}
+}
+
+void byline_set_post(struct speaker *sp, const char *post, size_t len, const char *role)
+{
+	size_t place_len, title_off;
+
+	free(sp->place);
+	byline_split_post(post, len, &place_len, &title_off);
+	fill_post(sp, post, place_len, post + title_off, len - title_off, role);
+}
