@@ -6,6 +6,7 @@
  * between readings and set the strength the parser's layout choice uses. */
 #include "fayan/byline.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,9 +14,11 @@
 #include "fayan/names.h"
 #include "fayan/util.h"
 
-#define SPACED_MAX_CHARS 32  /* longest post-blank-name byline */
+#define SPACED_MAX_CHARS 48  /* longest post-blank-name byline */
 #define BRACKET_MAX_CHARS 96 /* longest byline with its post in brackets */
 #define INLINE_HEAD_BYTES (BRACKET_MAX_CHARS * 3 + 8) /* where an inline byline's colon may be */
+
+static char *squeeze(const char *s, size_t len);
 
 /* Punctuation that never appears in a byline: 。，,！？!?；;：:“”"（）()《》【】…—. */
 static bool byline_reject(uint32_t c)
@@ -115,6 +118,19 @@ static bool byline_tail(const char *s, size_t len)
 			return false;
 		end = lc;
 	}
+	if (n == 1 && end > 0) {
+		/* 程  立: a name of two printed with blanks between them. */
+		size_t bl = 0, lc;
+		uint32_t c;
+
+		while (end > bl && cjk_blank_len(s, end, cjk_last_char_off(s, end - bl)) != 0)
+			bl = end - cjk_last_char_off(s, end - bl);
+		if (bl == 0 || bl == end)
+			return false;
+		lc = cjk_last_char_off(s, end - bl);
+		cjk_char_at(s, end, lc, &c);
+		return cjk_is_hanzi(c) && (lc == 0 || cjk_blank_len(s, lc, cjk_last_char_off(s, lc)));
+	}
 	return n >= 2;
 }
 
@@ -122,7 +138,7 @@ static bool byline_tail(const char *s, size_t len)
  * or if what is left is not 2-4 characters or longer (a name, or a post and a name). */
 static const char *take_role(const char *s, size_t *len)
 {
-	static const char *const roles[] = {"代表", "委员", NULL};
+	static const char *const roles[] = {"代表", "委员", "教授", "院士", "研究员", "老师", "同学", NULL};
 
 	for (const char *const *r = roles; *r; r++)
 		if (cjk_has_suffix(s, *len, *r) && cjk_count_chars(s, *len - 6, 2) >= 2) {
@@ -161,11 +177,24 @@ static bool scan_spaced(const char *s, size_t len, struct byline *b)
 			continue;
 		}
 		off += cjk_char_at(s, len, off, &c);
-		if (++nchars > SPACED_MAX_CHARS || c < 0x20 || (c >= 0x7F && c < 0xA0) || byline_reject(c))
+		/* A post may hold a comma (全国人大代表，某某集团董事长). */
+		if (++nchars > SPACED_MAX_CHARS || c < 0x20 || (c >= 0x7F && c < 0xA0) ||
+		    (byline_reject(c) && c != 0xFF0C && c != ','))
 			return false;
 	}
 	part_off[nparts] = part_start;
 	part_len[nparts++] = len - part_start;
+	/* 程  立: the last two parts of one character each are the name. */
+	b->padded = false;
+	if (nparts >= 3 && cjk_count_chars(s + part_off[nparts - 1], part_len[nparts - 1], 2) == 1 &&
+	    cjk_count_chars(s + part_off[nparts - 2], part_len[nparts - 2], 2) == 1) {
+		part_len[nparts - 2] = part_off[nparts - 1] + part_len[nparts - 1] - part_off[nparts - 2];
+		nparts--;
+		b->padded = true;
+	}
+	if (cjk_contains(s + part_off[nparts - 1], part_len[nparts - 1], "，") ||
+	    memchr(s + part_off[nparts - 1], ',', part_len[nparts - 1]))
+		return false;
 
 	/* The name: 2-4 hanzi, possibly followed by 代表 or 委员. */
 	{
@@ -180,6 +209,13 @@ static bool scan_spaced(const char *s, size_t len, struct byline *b)
 		}
 		name_chars = 0;
 		for (size_t o = 0; o < nlen; name_chars++) {
+			size_t bl = cjk_blank_len(name, nlen, o);
+
+			if (bl && b->padded) {
+				o += bl;
+				name_chars--;
+				continue;
+			}
 			o += cjk_char_at(name, nlen, o, &c);
 			if (!cjk_is_hanzi(c))
 				return false;
@@ -333,7 +369,7 @@ static bool scan_fused(const char *s, size_t len, struct byline *b)
 		return true;
 	}
 	if (!has_blank(s, nlen)) {
-		split = names_split_fused(s, nlen);
+		split = names_split_fused(s, nlen, b->role != NULL);
 		if (!split)
 			return false;
 		b->form = BYLINE_FUSED;
@@ -350,12 +386,41 @@ static bool scan_fused(const char *s, size_t len, struct byline *b)
 
 		while (n < len && !cjk_blank_len(s, len, n))
 			n++;
-		if (!names_is_name(s, n) || !names_surname_len(s, n))
-			return false;
-		b->name_off = 0;
-		b->name_len = n;
-		while (n < len && (bl = cjk_blank_len(s, len, n)) != 0)
-			n += bl;
+		if (cjk_count_chars(s, n, 2) == 1) {
+			/* 金  李  某某大学副校长: a name printed with blanks inside. */
+			size_t m = n, bl;
+
+			while (m < len && (bl = cjk_blank_len(s, len, m)) != 0)
+				m += bl;
+			while (m < len && !cjk_blank_len(s, len, m))
+				m++;
+			if (cjk_count_chars(s + n, m - n, 8) - 0 >= 2) {
+				char *sq = squeeze(s, m);
+				bool ok = cjk_count_chars(sq, strlen(sq), 3) == 2 && names_surname_len(sq, strlen(sq));
+
+				free(sq);
+				if (!ok)
+					return false;
+				n = m;
+			}
+		}
+		{
+			char *sq = squeeze(s, n);
+			size_t m = n;
+
+			b->name_off = 0;
+			b->name_len = n;
+			while (m < len && (bl = cjk_blank_len(s, len, m)) != 0)
+				m += bl;
+			/* An uncommon surname (庹庆明) where the post is sure. */
+			bool ok = names_is_name(sq, strlen(sq)) && m < len &&
+				  (names_surname_len(sq, strlen(sq)) || names_post_end(s + m, len - m) == 2);
+
+			free(sq);
+			if (!ok)
+				return false;
+			n = m;
+		}
 		if (n == len || has_blank(s + n, len - n) || !names_post_end(s + n, len - n))
 			return false;
 		b->role = NULL;
@@ -373,6 +438,7 @@ bool byline_whole(const char *s, size_t len, struct byline *b)
 	b->end = len;
 	b->role = NULL;
 	b->post_len = 0;
+	b->padded = false;
 	if (scan_spaced(s, len, b))
 		return true;
 	return scan_bracketed(s, len, b) || scan_fused(s, len, b);
@@ -427,6 +493,74 @@ static bool whole_at(const char *s, size_t from, size_t to, struct byline *b)
 	return true;
 }
 
+/* A bare name s[from..to) (王锋, 冯  帆), which only a dash or a colon
+ * around it makes a byline: strength 1. */
+static bool bare_at(const char *s, size_t from, size_t to, struct byline *b)
+{
+	size_t end;
+	char *sq;
+	bool ok;
+
+	while (from < to && cjk_blank_len(s, to, from))
+		from += cjk_blank_len(s, to, from);
+	end = from + cjk_rtrim(s + from, to - from);
+	if (end <= from || end - from > 24)
+		return false;
+	sq = squeeze(s + from, end - from);
+	ok = names_is_name(sq, strlen(sq)) && cjk_count_chars(sq, strlen(sq), 4) <= 3 &&
+	     names_surname_len(sq, strlen(sq));
+	free(sq);
+	if (!ok)
+		return false;
+	b->form = BYLINE_BARE;
+	b->strength = 1;
+	b->role = NULL;
+	b->padded = false;
+	b->name_off = from;
+	b->name_len = end - from;
+	b->post_off = b->post_len = 0;
+	b->start = from;
+	b->end = end;
+	return true;
+}
+
+/* Verbs of saying that follow a name in reported speech. */
+static const char *const speech_verbs[] = {"表示", "认为", "指出", "谈到", "介绍", "坦言", "强调", "建议", "说",
+					   NULL};
+
+/* Whether s[0..len) ends in a verb of saying (王某说：is a quotation). */
+static bool speech_verb_end(const char *s, size_t len)
+{
+	for (const char *const *v = speech_verbs; *v; v++)
+		if (cjk_has_suffix(s, len, *v))
+			return true;
+	return false;
+}
+
+/* A paragraph opening with post, name and a verb of saying: the byline is
+ * what comes before the verb, and the paragraph stays whole. */
+static bool prose_at(const char *s, size_t len, struct byline *b)
+{
+	size_t lim = len < 180 ? len : 180, at = SIZE_MAX;
+
+	if (len < 30)
+		return false;
+	for (const char *const *v = speech_verbs; *v; v++) {
+		const char *f = cjk_find(s, lim, *v, strlen(*v));
+
+		if (f && (size_t)(f - s) < at)
+			at = (size_t)(f - s);
+	}
+	if (at == SIZE_MAX || at < 9)
+		return false;
+	if (!whole_at(s, 0, at, b) || (b->form != BYLINE_FUSED && b->form != BYLINE_SPACED) || b->strength < 2)
+		return false;
+	b->mark = BYLINE_PROSE;
+	b->strength = 1;
+	b->text_off = 0;
+	return true;
+}
+
 bool byline_find(const char *s, size_t len, struct byline *b)
 {
 	size_t d;
@@ -434,7 +568,7 @@ bool byline_find(const char *s, size_t len, struct byline *b)
 	b->text_off = 0;
 	/* ——李明华代表（...）: an attribution closing the speech above. */
 	if ((d = dash_prefix(s, len)) >= 2 && d < len) {
-		if (whole_at(s, d, len, b) && b->form != BYLINE_FUSED) {
+		if (whole_at(s, d, len, b) || bare_at(s, d, len, b)) {
 			b->mark = BYLINE_ATTRIB;
 			return true;
 		}
@@ -459,19 +593,22 @@ bool byline_find(const char *s, size_t len, struct byline *b)
 		if (colon && colon > s) {
 			size_t at = (size_t)(colon - s), after = at + (colon == a ? 1 : 3);
 
-			if (!whole_at(s, 0, at, b))
-				return false;
 			/* A sentence with a colon (习近平总书记曾讲过：) is no
 			 * byline: inline, a fused post and name needs a role word. */
-			if (b->form == BYLINE_FUSED && !b->role)
-				return false;
-			while (after < len && cjk_blank_len(s, len, after))
-				after += cjk_blank_len(s, len, after);
-			b->mark = after < len ? BYLINE_INLINE : BYLINE_COLON;
-			b->text_off = after;
-			return true;
+			if ((whole_at(s, 0, at, b) && (b->form != BYLINE_FUSED || b->role)) ||
+			    (bare_at(s, 0, at, b) && !speech_verb_end(s, at))) {
+				while (after < len && cjk_blank_len(s, len, after))
+					after += cjk_blank_len(s, len, after);
+				b->mark = after < len ? BYLINE_INLINE : BYLINE_COLON;
+				b->text_off = after;
+				return true;
+			}
 		}
 	}
+	/* 某某学院院长王辉表示，…: a paragraph of reported speech that opens
+	 * with post and name and a verb of saying. */
+	if (prose_at(s, len, b))
+		return true;
 	if (whole_at(s, 0, len, b)) {
 		b->mark = BYLINE_ALONE;
 		return true;
@@ -498,6 +635,23 @@ static char *normalise(const char *s, size_t len)
 	return buf_take(&o, NULL);
 }
 
+/* s[0..len) with its blanks left out: a name printed 程  立 is 程立. */
+static char *squeeze(const char *s, size_t len)
+{
+	struct buf o;
+	size_t bl;
+
+	buf_init(&o);
+	for (size_t off = 0; off < len;) {
+		if ((bl = cjk_blank_len(s, len, off)) != 0) {
+			off += bl;
+			continue;
+		}
+		buf_addc(&o, s[off++]);
+	}
+	return buf_take(&o, NULL);
+}
+
 /* place and title in one allocation owned by place: "place\0title[、role]". */
 static void fill_post(struct speaker *sp, const char *r, size_t place_len, const char *t, size_t tlen,
 		      const char *role)
@@ -510,8 +664,12 @@ static void fill_post(struct speaker *sp, const char *r, size_t place_len, const
 	buf_addc(&pt, '\0');
 	buf_add(&pt, t, tlen);
 	if (role) {
+		/* 代表 and 委员 are roles (某某、代表); a title after the name
+		 * (某某大学校长 张三教授) reads on from the post. */
+		bool sep = !strcmp(role, "代表") || !strcmp(role, "委员");
+
 		if (pt.len > place_len + 1)
-			buf_adds(&pt, "、");
+			buf_adds(&pt, sep ? "、" : " ");
 		buf_adds(&pt, role);
 	}
 	sp->place = buf_take(&pt, &n);
@@ -524,6 +682,14 @@ void byline_speaker(const struct byline *b, const char *s, size_t len, char *lin
 	if (b->form == BYLINE_SPACED) {
 		const char *name = b->norm.data + b->norm_name_off;
 		size_t nlen = b->name_len, blen = b->norm.len;
+
+		if (b->padded) {
+			sp->byline = xstrndup(b->norm.data, blen);
+			sp->name = squeeze(name, blen - b->norm_name_off);
+			fill_post(sp, b->rest.data, b->place_len, b->rest.data + b->title_off,
+				  b->rest.len - b->title_off, b->role);
+			return;
+		}
 
 		if (line && b->start == 0 && b->end == len && blen == len && memcmp(line, b->norm.data, blen) == 0) {
 			line[blen] = '\0';
@@ -539,7 +705,7 @@ void byline_speaker(const struct byline *b, const char *s, size_t len, char *lin
 		return;
 	}
 	sp->byline = normalise(s + b->start, b->end - b->start);
-	sp->name = xstrndup(s + b->name_off, b->name_len);
+	sp->name = squeeze(s + b->name_off, b->name_len);
 	if (b->post_len) {
 		char *post = normalise(s + b->post_off, b->post_len);
 		size_t plen = strlen(post), place_len, title_off;

@@ -44,6 +44,7 @@ struct span {
 /* A line that reads as a byline, as recognised. */
 struct cand {
 	size_t line;
+	size_t by_line; /* the line whose byline it is: itself, or an earlier one for a later turn (张三：…) */
 	bool above, below; /* a headline-like line above it, below it */
 	struct byline b;
 };
@@ -598,6 +599,7 @@ enum layout {
 	LAYOUT_INLINE,   /* byline and colon opening the speech's first paragraph */
 	LAYOUT_ATTRIB,   /* speech, then ——byline */
 	LAYOUT_DIALOGUE, /* a guest list, then turns NAME：… and questions */
+	LAYOUT_PROSE,    /* paragraphs of reported speech opening with post and name */
 };
 
 static const char *const layout_names[] = {
@@ -608,6 +610,7 @@ static const char *const layout_names[] = {
 	[LAYOUT_INLINE] = "byline opening the speech (name: text)",
 	[LAYOUT_ATTRIB] = "speech, then attribution (——name)",
 	[LAYOUT_DIALOGUE] = "dialogue: guest list, then questions and answers",
+	[LAYOUT_PROSE] = "reported speech (post and name, then 表示 or 说)",
 };
 
 /* Whether line i is a plain line a headline could be: short, no sentence
@@ -622,11 +625,20 @@ static bool headline_at(const struct parse *p, size_t i, const bool *is_cand)
 }
 
 /* Which group a candidate's mark puts it in. */
-enum group { GROUP_STAND, GROUP_INLINE, GROUP_ATTRIB, NGROUPS };
+enum group { GROUP_STAND, GROUP_INLINE, GROUP_ATTRIB, GROUP_PROSE, NGROUPS };
 
 static enum group group_of(const struct byline *b)
 {
-	return b->mark == BYLINE_INLINE ? GROUP_INLINE : b->mark == BYLINE_ATTRIB ? GROUP_ATTRIB : GROUP_STAND;
+	switch (b->mark) {
+	case BYLINE_INLINE:
+		return GROUP_INLINE;
+	case BYLINE_ATTRIB:
+		return GROUP_ATTRIB;
+	case BYLINE_PROSE:
+		return GROUP_PROSE;
+	default:
+		return GROUP_STAND;
+	}
 }
 
 /* Keep in p->cands only the bylines of the group that explains the page
@@ -697,6 +709,8 @@ static enum layout choose(struct parse *p)
 		p->ncands = k;
 		if (g == GROUP_INLINE)
 			lay = LAYOUT_INLINE;
+		else if (g == GROUP_PROSE)
+			lay = LAYOUT_PROSE;
 		else if (g == GROUP_ATTRIB)
 			lay = LAYOUT_ATTRIB;
 		else if (shape[1] + shape[3] > shape[2] + shape[3] || (shape[1] && shape[1] >= shape[2]))
@@ -719,7 +733,7 @@ static enum layout choose(struct parse *p)
 /* Section k's speaker from its byline, found at its line. */
 static void section_speaker(struct parse *p, struct section *s, const struct cand *c)
 {
-	speaker_of(p, line_at(p, c->line), &c->b, &s->speaker);
+	speaker_of(p, line_at(p, c->by_line), &c->b, &s->speaker);
 }
 
 /* Sections with a byline on a line of its own, the headline above it
@@ -742,7 +756,9 @@ static void parse_standalone(struct parse *p, enum layout lay)
 
 		hl[k] = tp[k] = SIZE_MAX;
 		head[k] = b;
-		if (lay == LAYOUT_BELOW) {
+		/* A byline ending in a dash has its headline below it, whatever
+		 * the rest of the page does. */
+		if (lay == LAYOUT_BELOW || p->cands[k].b.mark == BYLINE_DASH) {
 			size_t next = k + 1 < nb ? p->cands[k + 1].line : p->nlines;
 
 			if (b + 2 < next + 1 && b + 1 < next && headline_at(p, b + 1, is_cand) && b + 2 < p->nlines)
@@ -806,26 +822,112 @@ static bool skip_to_text(struct parse *p, struct span *l, size_t skip)
 	return l->len == 0;
 }
 
+static size_t turn_colon(const char *s, size_t len, size_t *clen);
+static bool names_guest(const char *s, size_t len, const char *name, size_t nlen);
+
+/* Add as candidates the later turns of speakers already named in full:
+ * 张三代表（某某市副市长）：… opens the first speech, 张三：… a later one. */
+static void add_turns(struct parse *p)
+{
+	size_t n = p->ncands, k = 0;
+
+	/* In order: the first turns are in p->cands; a later one is a copy of
+	 * its speaker's first, at its own line. */
+	{
+		struct cand *out = xmalloc((p->nlines ? p->nlines : 1) * sizeof *out);
+		size_t no = 0;
+
+		k = 0;
+		for (size_t i = 0; i < p->nlines; i++) {
+			const char *s = line_s(p, i);
+			size_t clen, at;
+
+			if (k < n && p->cands[k].line == i) {
+				out[no] = p->cands[k++];
+				/* A later turn with the name alone (张三：) takes the
+				 * byline of the speaker's first turn. */
+				if (!out[no].b.post_len && !out[no].b.role)
+					for (size_t j = 0; j + 1 < k; j++) {
+						const struct cand *c = &p->cands[j];
+
+						if (c->b.post_len &&
+						    names_guest(line_s(p, out[no].by_line) + out[no].b.name_off,
+								out[no].b.name_len, line_s(p, c->by_line) + c->b.name_off,
+								c->b.name_len)) {
+							size_t text_off = out[no].b.text_off;
+
+							out[no].b = c->b;
+							out[no].by_line = c->by_line;
+							out[no].b.text_off = text_off;
+							break;
+						}
+					}
+				no++;
+				continue;
+			}
+			if (p->kind[i] != PARA_TEXT || !(at = turn_colon(s, p->lines[i].len, &clen)))
+				continue;
+			for (size_t j = 0; j < k; j++) {
+				const struct cand *c = &p->cands[j];
+
+				if (names_guest(s, at, line_s(p, c->by_line) + c->b.name_off, c->b.name_len)) {
+					size_t skip = at + clen;
+
+					while (skip < p->lines[i].len && cjk_blank_len(s, p->lines[i].len, skip))
+						skip += cjk_blank_len(s, p->lines[i].len, skip);
+					out[no] = *c;
+					out[no].line = i;
+					out[no++].b.text_off = skip;
+					break;
+				}
+			}
+		}
+		free(p->cands);
+		p->cands = out;
+		p->ncands = no;
+	}
+}
+
+/* Whether line i is a question printed as a heading over an answer. */
+static bool question_line(const struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t len = p->lines[i].len;
+
+	return p->kind[i] == PARA_TEXT && cjk_at_most_chars(s, len, HEADLINE_MAX_CHARS) &&
+	       (cjk_has_suffix(s, len, "？") || cjk_has_suffix(s, len, "?"));
+}
+
 /* Sections that open with `byline：` at the candidates' lines. */
 static void parse_inline(struct parse *p)
 {
 	struct article *a = p->a;
-	size_t nc = p->ncands;
+	size_t nc;
 
-	parse_front(p, p->cands[0].line);
+	add_turns(p);
+	nc = p->ncands;
+
+	parse_front(p, p->cands[0].line > 0 && question_line(p, p->cands[0].line - 1) ? p->cands[0].line - 1
+										       : p->cands[0].line);
 	a->sections = xcalloc(nc, sizeof *a->sections);
 	a->nsections = nc;
+	/* Every speaker first: a later turn reads its byline from a line that
+	 * an earlier section cuts to its text. */
+	for (size_t k = 0; k < nc; k++)
+		section_speaker(p, &a->sections[k], &p->cands[k]);
 	for (size_t k = 0; k < nc; k++) {
 		struct section *s = &a->sections[k];
 		const struct cand *c = &p->cands[k];
 		struct span *l = &p->lines[c->line];
 		size_t from = c->line, to = k + 1 < nc ? p->cands[k + 1].line : p->nlines;
+		bool q = c->line > 0 && (k == 0 || p->cands[k - 1].line + 1 < c->line) && question_line(p, c->line - 1);
 
+		if (k + 1 < nc && to > from + 1 && question_line(p, to - 1))
+			to--;
 		s->article = a;
-		s->headline = xstrdup("");
-		s->src_off = l->off;
-		s->line = l->lineno;
-		section_speaker(p, s, c);
+		s->headline = q ? span_str(p, &p->lines[c->line - 1]) : xstrdup("");
+		s->src_off = p->lines[q ? c->line - 1 : c->line].off;
+		s->line = p->lines[q ? c->line - 1 : c->line].lineno;
 		if (k + 1 == nc)
 			parse_trailer(p, from + 1, &to);
 		if (skip_to_text(p, l, c->b.text_off))
@@ -935,22 +1037,24 @@ static size_t turn_colon(const char *s, size_t len, size_t *clen)
 	return (size_t)(colon - s);
 }
 
-/* Whether the head s[0..len) names guest g (blanks inside left out). */
+/* Whether the head s[0..len) names the guest name[0..nlen), blanks inside
+ * either left out (冯  帆：, 冯帆). */
 static bool names_guest(const char *s, size_t len, const char *name, size_t nlen)
 {
-	size_t n = 0, bl;
+	size_t n = 0, off = 0, bl;
 
-	for (size_t off = 0; off < len;) {
-		if ((bl = cjk_blank_len(s, len, off)) != 0) {
+	for (;;) {
+		while (off < len && (bl = cjk_blank_len(s, len, off)) != 0)
 			off += bl;
-			continue;
-		}
-		if (n >= nlen || s[off] != name[n])
+		while (n < nlen && (bl = cjk_blank_len(name, nlen, n)) != 0)
+			n += bl;
+		if (off == len || n == nlen)
+			return off == len && n == nlen;
+		if (s[off] != name[n])
 			return false;
 		off++;
 		n++;
 	}
-	return n == nlen;
 }
 
 /* A dialogue: a guest list (对话嘉宾：, then a byline per guest), then turns
@@ -970,8 +1074,18 @@ static bool parse_dialogue(struct parse *p)
 			hdr = i;
 			break;
 		}
-	if (hdr == SIZE_MAX)
-		return false;
+	/* Without a header, a list is two bylines or more in a row, each
+	 * alone on its line, near the top. */
+	if (hdr == SIZE_MAX) {
+		for (size_t i = 0; i + 1 < p->ncands && p->cands[i].line < 40; i++)
+			if (p->cands[i + 1].line == p->cands[i].line + 1 && p->cands[i].b.mark == BYLINE_ALONE &&
+			    p->cands[i + 1].b.mark == BYLINE_ALONE && p->cands[i].b.form != BYLINE_FUSED) {
+				hdr = p->cands[i].line - 1;
+				break;
+			}
+		if (hdr == SIZE_MAX)
+			return false;
+	}
 	/* The guests: the bylines right under the header. */
 	g0 = hdr + 1;
 	g1 = g0;
@@ -1007,6 +1121,14 @@ static bool parse_dialogue(struct parse *p)
 			const struct byline *b = &guests[g].b;
 
 			if (names_guest(s, at, line_s(p, guests[g].line) + b->name_off, b->name_len)) {
+				/* A question printed as a heading over the answer. */
+				if (i > g1 && p->kind[i - 1] == PARA_TEXT && (nturns == 0 || turn[nturns - 1] != i - 1) &&
+				    cjk_at_most_chars(line_s(p, i - 1), p->lines[i - 1].len, HEADLINE_MAX_CHARS) &&
+				    (headline_like(line_s(p, i - 1), p->lines[i - 1].len) ||
+				     cjk_has_suffix(line_s(p, i - 1), p->lines[i - 1].len, "？"))) {
+					turn[nturns] = i - 1;
+					guest_of[nturns++] = SIZE_MAX;
+				}
 				turn[nturns] = i;
 				guest_of[nturns++] = g;
 				nans++;
@@ -1020,6 +1142,10 @@ static bool parse_dialogue(struct parse *p)
 		free(guest_of);
 		return false;
 	}
+	/* The header and the guest list are kept in the intro as they are,
+	 * never rejoined: the speakers' bylines are read from them. */
+	for (size_t i = hdr; i < g1; i++)
+		p->kind[i] = PARA_NOTE;
 	parse_front(p, turn[0]);
 	a->sections = xcalloc(nans, sizeof *a->sections);
 	a->nsections = nans;
@@ -1137,6 +1263,7 @@ static void classify(struct parse *p)
 		if (byline_find(s, len, &b)) {
 			p->cands = xgrow(p->cands, &cap, p->ncands + 1, sizeof *p->cands);
 			p->cands[p->ncands].line = i;
+			p->cands[p->ncands].by_line = i;
 			p->cands[p->ncands++].b = b;
 		}
 	}
@@ -1221,6 +1348,7 @@ void doc_parse_article(struct article *a, const struct text_scan *sc, bool strip
 			parse_standalone(&p, lay);
 			break;
 		case LAYOUT_INLINE:
+		case LAYOUT_PROSE:
 			parse_inline(&p);
 			break;
 		case LAYOUT_ATTRIB:

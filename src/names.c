@@ -101,7 +101,7 @@ int names_post_end(const char *s, size_t len)
 	return ends_in(s, len, weak_ends) ? 1 : 0;
 }
 
-size_t names_split_fused(const char *s, size_t len)
+size_t names_split_fused(const char *s, size_t len, bool sure)
 {
 	size_t best = 0;
 	int best_score = 0;
@@ -122,7 +122,7 @@ size_t names_split_fused(const char *s, size_t len)
 		if (!sl || (n == 4 && sl != 6) || !names_is_name(s + off, len - off))
 			continue;
 		post = names_post_end(s, off);
-		if (!post)
+		if (!post && !sure)
 			continue;
 		score = post * 4 + (n == 3 ? 2 : 1) + (sl == 6 ? 3 : 0);
 		if (score > best_score) {

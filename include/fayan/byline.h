@@ -29,6 +29,7 @@ enum byline_mark {
 	BYLINE_ATTRIB, /* the line starts with a dash, after a speech: ——李明华代表（...） */
 	BYLINE_COLON,  /* the line ends in a colon, the speech on the next line */
 	BYLINE_INLINE, /* a colon, then the speech on the same line: 张三代表：今年…… */
+	BYLINE_PROSE,  /* reported speech: 某某学院院长王辉表示，…… (the line is the speech) */
 };
 
 /* A byline's text, normalised (blank runs made one space). */
@@ -42,7 +43,8 @@ struct byline {
 	uint8_t form;     /* enum byline_form */
 	uint8_t mark;     /* enum byline_mark */
 	uint8_t strength; /* 1: shaped like a byline; 2: also a role word, brackets or a post's ending */
-	const char *role; /* "代表" or "委员" after the name, or NULL */
+	bool padded;      /* the name is printed with blanks inside it: 程  立 */
+	const char *role; /* a role or title word after the name (代表, 委员, 教授), or NULL */
 	size_t start, end; /* the byline itself, dashes, colon and speech left out */
 	size_t text_off;   /* BYLINE_INLINE: where the speech begins */
 	size_t name_off, name_len;

@@ -24,7 +24,8 @@ int names_post_end(const char *s, size_t len);
 
 /* Where the name begins in s[0..len), a post fused with the name that ends
  * it (某某省发展改革委主任李明华): the byte offset of the best split, or 0 if
- * none reads as post + name. */
-size_t names_split_fused(const char *s, size_t len);
+ * none reads as post + name. `sure` when a role word after the name already
+ * makes it a byline: then a post need not end like one (某某学院袁直教授). */
+size_t names_split_fused(const char *s, size_t len, bool sure);
 
 #endif
