@@ -88,6 +88,10 @@ bool byline_split_post(const char *s, size_t len, size_t *place_len, size_t *tit
 				*title_off = p - wl;
 				return true;
 			}
+			/* 某某省电力有限公司党委书记: a company named after its place
+			 * is one post, not cut after the place. */
+			if (cjk_contains(s + p, len - p, "公司") || cjk_contains(s + p, len - p, "集团"))
+				continue;
 			if (title_like(s + p, len - p)) {
 				*place_len = p;
 				*title_off = s[p] == ' ' ? p + 1 : p;
@@ -105,7 +109,7 @@ bool byline_split_post(const char *s, size_t len, size_t *place_len, size_t *tit
  * line of text seldom does, and this tells so from its last character or two. */
 static bool byline_tail(const char *s, size_t len)
 {
-	size_t end = len, n = 0;
+	size_t end = len, n = 0, dots = 0;
 
 	while (end > 0) {
 		size_t lc = cjk_last_char_off(s, end);
@@ -114,10 +118,16 @@ static bool byline_tail(const char *s, size_t len)
 		if (cjk_blank_len(s, end, lc) == end - lc)
 			break;
 		cjk_char_at(s, end, lc, &c);
-		if (!cjk_is_hanzi(c) || ++n > 6)
+		if (c == 0x00B7 || c == 0x30FB)
+			dots++;
+		else if (!cjk_is_hanzi(c))
+			return false;
+		if (++n > (dots ? 16 : 6))
 			return false;
 		end = lc;
 	}
+	if (dots)
+		return n >= 3;
 	if (n == 1 && end > 0) {
 		/* 程  立: a name of two printed with blanks between them. */
 		size_t bl = 0, lc;
@@ -217,10 +227,10 @@ static bool scan_spaced(const char *s, size_t len, struct byline *b)
 				continue;
 			}
 			o += cjk_char_at(name, nlen, o, &c);
-			if (!cjk_is_hanzi(c))
+			if (!cjk_is_hanzi(c) && !(c == 0x00B7 || c == 0x30FB))
 				return false;
 		}
-		if (name_chars < 2 || name_chars > 4)
+		if (name_chars < 2 || (name_chars > 4 && !names_is_name(name, nlen)))
 			return false;
 		b->name_off = part_off[nparts - 1];
 		b->name_len = nlen;
@@ -268,7 +278,8 @@ static bool scan_spaced(const char *s, size_t len, struct byline *b)
 	}
 	/* No title word: a post of another kind (创始人, 村支书, 志愿者 ...) when
 	 * the name has a surname; the layout decides whether the line counts. */
-	if (names_surname_len(s + b->name_off, b->name_len) && cjk_count_chars(b->rest.data, b->rest.len, 2) >= 2) {
+	if (names_surname_len(s + b->name_off, b->name_len) && cjk_count_chars(b->rest.data, b->rest.len, 2) >= 2 &&
+	    (cjk_count_chars(s + b->name_off, b->name_len, 4) <= 3 || names_surname_len(s + b->name_off, b->name_len) == 6)) {
 		b->strength = 1;
 		return true;
 	}
@@ -595,10 +606,13 @@ bool byline_find(const char *s, size_t len, struct byline *b)
 
 			/* A sentence with a colon (习近平总书记曾讲过：) is no
 			 * byline: inline, a fused post and name needs a role word. */
-			if ((whole_at(s, 0, at, b) && (b->form != BYLINE_FUSED || b->role)) ||
+			size_t rest = after;
+
+			while (rest < len && cjk_blank_len(s, len, rest))
+				rest += cjk_blank_len(s, len, rest);
+			if ((whole_at(s, 0, at, b) && (b->form != BYLINE_FUSED || b->role || rest == len)) ||
 			    (bare_at(s, 0, at, b) && !speech_verb_end(s, at))) {
-				while (after < len && cjk_blank_len(s, len, after))
-					after += cjk_blank_len(s, len, after);
+				after = rest;
 				b->mark = after < len ? BYLINE_INLINE : BYLINE_COLON;
 				b->text_off = after;
 				return true;

@@ -675,12 +675,20 @@ static enum layout choose(struct parse *p)
 		p->ncands = 0;
 		return LAYOUT_NONE;
 	}
-	/* The shape around each: a headline-like line above, below. */
+	/* The shape around each: a headline-like line above, below, where
+	 * only the sure bylines of the group count as bylines. */
+	memset(is_cand, 0, p->nlines ? p->nlines : 1);
+	for (size_t i = 0; i < p->ncands; i++)
+		if (group_of(&p->cands[i].b) == g && (p->cands[i].b.strength == 2 || !n2[g]))
+			is_cand[p->cands[i].line] = true;
 	for (size_t i = 0; i < p->ncands; i++) {
 		struct cand *c = &p->cands[i];
 		size_t l = c->line;
 
-		c->above = l > 0 && headline_at(p, l - 1, is_cand) && (l < 2 || !is_cand[l - 2]);
+		/* Line 0 over the first byline is the title, not evidence of
+		 * headlines, when there are other bylines to tell. */
+		c->above = l > 0 && headline_at(p, l - 1, is_cand) && (l < 2 || !is_cand[l - 2]) &&
+			   (l > 1 || p->ncands == 1);
 		c->below = l + 2 < p->nlines && headline_at(p, l + 1, is_cand) && !is_cand[l + 2] &&
 			   c->b.mark != BYLINE_COLON;
 		if (group_of(&c->b) == g && (c->b.strength == 2 || !n2[g])) {
@@ -713,9 +721,9 @@ static enum layout choose(struct parse *p)
 			lay = LAYOUT_PROSE;
 		else if (g == GROUP_ATTRIB)
 			lay = LAYOUT_ATTRIB;
-		else if (shape[1] + shape[3] > shape[2] + shape[3] || (shape[1] && shape[1] >= shape[2]))
+		else if (shape[1] > shape[2] || (shape[1] && shape[1] >= shape[2]))
 			lay = LAYOUT_BELOW;
-		else if (shape[2] + shape[3])
+		else if (shape[2] + shape[3] && shape[2] + shape[3] >= shape[0])
 			lay = LAYOUT_ABOVE;
 		else
 			lay = LAYOUT_PLAIN;

@@ -11,10 +11,50 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <unistr.h>
+#include <uniconv.h>
+
 #include "doc_priv.h"
 #include "fayan/text.h"
 
 extern const char fayan_seed_data[], fayan_seed_end[];
+
+struct converted {
+	char *data; /* NUL-terminated */
+	size_t len;
+};
+
+/* Whether s[0..len) holds a byte that is not ASCII. A file whose text
+ * before its first invalid byte already holds UTF-8 characters is UTF-8
+ * with damage, never GB18030 (whose bytes seldom make valid UTF-8). */
+static bool non_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* src[0..len) converted from GB18030 to UTF-8, or NULL if it is not valid
+ * GB18030 or holds a NUL or a control the converter let through. */
+static struct converted *from_gb18030(const char *src, size_t len)
+{
+	size_t n = 0;
+	uint8_t *u = u8_conv_from_encoding("GB18030", iconveh_error, src, len, NULL, NULL, &n);
+	struct converted *c;
+
+	if (!u)
+		return NULL;
+	if (memchr(u, '\0', n) || u8_check(u, n)) {
+		free(u);
+		return NULL;
+	}
+	c = xmalloc(sizeof *c);
+	c->data = xrealloc(u, n + 1);
+	c->data[n] = '\0';
+	c->len = n;
+	return c;
+}
 
 /* Validate and parse src[0..len) (NUL at len, owned from here on: malloc'd,
  * or in one of d's chunks or its read buffer if chunked) into *out, not yet
@@ -24,10 +64,11 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 		       const struct doc_opts *opts, unsigned thread, struct article **out, struct fy_err *err)
 {
 	const char *shown = doc_shown_name(name);
-	const char *nul;
+	const char *nul, *encoding = NULL;
 	size_t skip = 0;
 	struct text_scan sc;
 	struct article *a;
+	struct converted *conv;
 
 	text_scan(src, len, &sc);
 	nul = sc.nul < len ? src + sc.nul : memchr(src + sc.bad, '\0', len - sc.bad);
@@ -43,7 +84,23 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 		doc_src_free(src, chunked);
 		return err_set(err, "%s: empty file", shown);
 	}
-	if (sc.bad < len) {
+	if (sc.bad < len && !non_ascii(src, sc.bad) && (conv = from_gb18030(src, len)) != NULL) {
+		/* Not UTF-8 but valid GB18030 (GBK, GB2312): a file saved on
+		 * Chinese Windows. It is read as that, and --check says so. */
+		doc_src_free(src, chunked);
+		src = conv->data;
+		len = conv->len;
+		free(conv);
+		chunked = false;
+		encoding = "GB18030";
+		text_scan(src, len, &sc);
+		skip = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+		if (skip) {
+			len -= skip;
+			memmove(src, src + skip, len + 1);
+			text_scan(src, len, &sc);
+		}
+	} else if (sc.bad < len) {
 		char *fixed;
 
 		if (!opts || !opts->force) {
@@ -65,6 +122,7 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 	a->src = src;
 	a->src_len = len;
 	a->src_chunked = chunked;
+	a->encoding = encoding;
 	a->name = doc_clean_name(shown);
 	doc_parse_article(a, &sc, opts && opts->strip);
 	if (opts && opts->parsed)

@@ -115,6 +115,7 @@ struct article {
 	char *kicker;    /* a line above the title (引题), or NULL */
 	char *subtitle;  /* a line below the title (副题, often opening with ——), or NULL */
 	const char *layout; /* how the sections are laid out, in words, for --check (static) */
+	const char *encoding; /* "GB18030" when the file was not UTF-8 but read as that, else NULL (static) */
 	struct para *intro;
 	size_t nintro;
 	char *editor;    /* an editor's line closing the intro (——编  者), or NULL */

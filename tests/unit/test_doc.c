@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <uniconv.h>
 
 #include "fayan/doc.h"
 #include "fayan/fold.h"
@@ -805,6 +806,210 @@ static void test_no_sections_not_joined(void **state)
 	doc_free(&d);
 }
 
+/* ---- the layouts of real pages (invented articles, one per layout) ---- */
+
+struct want {
+	const char *name, *place_title, *headline;
+};
+
+/* Parse text and expect its sections to be want[0..n): name, place and
+ * title run together, headline. */
+static void expect_layout(const char *text, const char *layout, const struct want *want, size_t n)
+{
+	struct doc d;
+
+	doc_init(&d);
+	load_buf(&d, "x", text, strlen(text), false);
+	check_doc(&d);
+	if (d.nsections != n)
+		fail_msg("%zu sections, not %zu, in:\n%s", d.nsections, n, text);
+	if (layout)
+		assert_string_equal(d.articles[0]->layout, layout);
+	for (size_t i = 0; i < n; i++) {
+		const struct section *s = d.sections[i];
+		struct buf b;
+
+		buf_init(&b);
+		buf_adds(&b, s->speaker.place);
+		buf_adds(&b, s->speaker.title);
+		buf_addc(&b, '\0');
+		assert_string_equal(s->speaker.name, want[i].name);
+		assert_string_equal(b.data, want[i].place_title);
+		assert_string_equal(s->headline, want[i].headline);
+		buf_free(&b);
+	}
+	doc_free(&d);
+}
+
+static void test_layout_byline_above(void **state)
+{
+	static const struct want w[] = {
+		{"李明华", "某某集团董事长、代表", "推进能源绿色低碳转型"},
+		{"赵卫东", "委员", "让农民有更多获得感"},
+		{"陈立", "某科技公司创始人", "把创新写在车间里"},
+	};
+
+	(void)state;
+	expect_layout("代表委员谈发展\n\n某某集团董事长李明华代表——\n\n推进能源绿色低碳转型\n\n"
+		      "今年我们要做好三件事，一是稳住产能。\n\n赵卫东委员——\n\n让农民有更多获得感\n\n"
+		      "乡村振兴，关键在人。\n\n某科技公司创始人陈立——\n\n把创新写在车间里\n\n创新不是口号。\n",
+		      "byline, then headline, then speech", w, 3);
+}
+
+static void test_layout_fused(void **state)
+{
+	static const struct want w[] = {
+		{"李明华", "某某省发展改革委主任", "稳增长"},
+		{"赵秀英", "某某市某区某街道某社区居民", "社区是我家"},
+		{"欧阳明", "某某省电力有限公司党委书记", "保供电"},
+		{"阿依古丽·买买提", "某某县农业农村局副局长", "种好致富果"},
+	};
+
+	(void)state;
+	expect_layout("发言摘登\n\n稳增长\n\n某某省发展改革委主任李明华\n\n经济运行总体平稳。\n\n社区是我家\n\n"
+		      "某某市某区某街道某社区居民赵秀英\n\n社区的事大家办。\n\n保供电\n\n某某省电力有限公司党委书记欧阳明\n\n"
+		      "迎峰度夏电网平稳。\n\n种好致富果\n\n某某县农业农村局副局长 阿依古丽·买买提\n\n果园丰收了。\n",
+		      "headline, then byline, then speech", w, 4);
+}
+
+static void test_layout_attribution(void **state)
+{
+	static const struct want w[] = {
+		{"李明华", "某某省某市第一中学副校长、代表", ""},
+		{"王芳", "某某（集团）有限公司副总裁、委员", ""},
+		{"张强", "", ""},
+	};
+
+	(void)state;
+	expect_layout("“她”说\n\n建议健全教育资源配置机制，让每个孩子都能上好学。\n\n"
+		      "——李明华代表（某某省某市第一中学副校长）\n\n企业要在创新上下功夫。\n\n要把人才放在第一位。\n\n"
+		      "——王芳委员（某某（集团）有限公司副总裁）\n\n基层治理要久久为功。\n\n——张强\n",
+		      "speech, then attribution (——name)", w, 3);
+}
+
+static void test_layout_inline_and_turns(void **state)
+{
+	static const struct want w[] = {
+		{"刘庆峰", "全国人大代表、某某公司董事长", ""},
+		{"朱松纯", "全国政协委员、某某研究院院长", ""},
+		{"朱松纯", "全国政协委员、某某研究院院长", "走进家庭要多久？"},
+		{"刘庆峰", "全国人大代表、某某公司董事长", ""},
+	};
+
+	(void)state;
+	expect_layout("人工智能，如何更“能”\n\n刘庆峰（全国人大代表、某某公司董事长）：推动人工智能与制造业深度融合。\n\n"
+		      "朱松纯（全国政协委员、某某研究院院长）：制造业要降本增效。\n\n走进家庭要多久？\n\n"
+		      "朱松纯：去年我们推出了通用智能人。\n\n刘庆峰：要明确标准。\n",
+		      "byline opening the speech (name: text)", w, 4);
+}
+
+static void test_layout_dialogue(void **state)
+{
+	static const struct want w[] = {
+		{"冯帆", "全国人大代表、某某律师事务所主任", "记  者：学前教育有哪些变化？"},
+		{"周光权", "全国人大代表、某某大学法学院院长", ""},
+	};
+	struct doc d;
+	static const char text[] = "民声连麦\n\n本报记者  王  某\n\n对话嘉宾：\n\n周光权  全国人大代表、某某大学法学院院长\n\n"
+				   "冯  帆  全国人大代表、某某律师事务所主任\n\n记  者：学前教育有哪些变化？\n\n"
+				   "冯  帆：表述变化背后，蕴含着人民至上的深意。\n\n周光权：这是进一步巩固。\n";
+
+	(void)state;
+	expect_layout(text, "dialogue: guest list, then questions and answers", w, 2);
+	/* The question is the answer's headline, never glued into an answer. */
+	doc_init(&d);
+	load_buf(&d, "x", text, sizeof text - 1, false);
+	assert_int_equal(d.sections[0]->npara, 1);
+	assert_string_equal(d.sections[0]->paras[0].text, "表述变化背后，蕴含着人民至上的深意。");
+	assert_string_equal(d.sections[1]->paras[0].text, "这是进一步巩固。");
+	doc_free(&d);
+}
+
+static void test_layout_colon_alone_and_notes(void **state)
+{
+	static const struct want w[] = {
+		{"李明华", "某某区某某镇党委书记", ""},
+		{"王小红", "某某县某某村村民", ""},
+	};
+	struct doc d;
+	static const char text[] = "基层声音\n\n某某区某某镇党委书记李明华：\n\n我们镇把网格建到了村组，让小事不出村、大事不出镇。\n\n"
+				   "（本报记者王某某采访整理）\n\n某某县某某村村民王小红：\n\n"
+				   "村里的路修好了，我们出门方便多了，日子越过越有盼头。\n\n（某某摄）\n";
+
+	(void)state;
+	expect_layout(text, "byline, then speech (no headlines)", w, 2);
+	doc_init(&d);
+	load_buf(&d, "x", text, sizeof text - 1, false);
+	/* A credit and a caption are kept as notes, apart from the speech. */
+	assert_int_equal(d.sections[0]->npara, 2);
+	assert_int_equal(d.sections[0]->paras[1].kind, PARA_NOTE);
+	assert_string_equal(d.sections[0]->paras[1].text, "（本报记者王某某采访整理）");
+	assert_int_equal(d.sections[1]->paras[1].kind, PARA_NOTE);
+	assert_int_equal(d.articles[0]->rejoined, 0);
+	doc_free(&d);
+}
+
+static void test_layout_kicker_subtitle(void **state)
+{
+	struct doc d;
+	static const char text[] = "深入学习贯彻党的精神\n\n奋力谱写新篇章\n\n——“某某”座谈会观点摘登\n\n"
+				   "某某大学教授 李明华\n\n理论要联系实际。\n\n某某学会会长 赵卫东\n\n实践出真知。\n";
+
+	(void)state;
+	doc_init(&d);
+	load_buf(&d, "x", text, sizeof text - 1, false);
+	check_doc(&d);
+	assert_int_equal(d.nsections, 2);
+	assert_string_equal(d.articles[0]->kicker, "深入学习贯彻党的精神");
+	assert_string_equal(d.articles[0]->title, "奋力谱写新篇章");
+	assert_string_equal(d.articles[0]->subtitle, "——“某某”座谈会观点摘登");
+	assert_int_equal(d.articles[0]->nintro, 0);
+	doc_free(&d);
+}
+
+/* Not bylines: a caption after a name, a title that reads like a fused post
+ * and name, a quotation with a colon. */
+static void test_layout_not_bylines(void **state)
+{
+	static const struct want w[] = {
+		{"李明华", "某某大学教授", ""},
+		{"赵卫东", "某某学会会长", ""},
+	};
+
+	(void)state;
+	expect_layout("基层书记谈治理\n\n李明华（某某大学教授）：习近平总书记曾讲过：要夯实根基。\n\n"
+		      "李明华（视频发言截图）\n\n赵卫东（某某学会会长）：我们要久久为功。\n",
+		      "byline opening the speech (name: text)", w, 2);
+}
+
+/* A file that is not UTF-8 but GB18030 (saved on Chinese Windows) reads as
+ * the same article; UTF-8 with a damaged byte is still an error. */
+static void test_gb18030(void **state)
+{
+	size_t len, glen;
+	const char *seed = doc_builtin_data(&len);
+	char *gb = u8_conv_to_encoding("GB18030", iconveh_error, (const uint8_t *)seed, len, NULL, NULL, &glen);
+	struct doc a, b;
+
+	(void)state;
+	assert_non_null(gb);
+	doc_init(&a);
+	doc_init(&b);
+	load_buf(&a, "utf8", seed, len, false);
+	load_buf(&b, "gbk", gb, glen, false);
+	assert_null(a.articles[0]->encoding);
+	assert_string_equal(b.articles[0]->encoding, "GB18030");
+	assert_int_equal(a.nsections, b.nsections);
+	for (size_t i = 0; i < a.nsections; i++) {
+		assert_string_equal(a.sections[i]->speaker.byline, b.sections[i]->speaker.byline);
+		assert_string_equal(a.sections[i]->headline, b.sections[i]->headline);
+		assert_int_equal(a.sections[i]->npara, b.sections[i]->npara);
+	}
+	doc_free(&a);
+	doc_free(&b);
+	free(gb);
+}
+
 /* ---- hostile input ---- */
 
 static void test_empty_nul_large(void **state)
@@ -1277,6 +1482,15 @@ int main(void)
 		cmocka_unit_test(test_no_sections),
 		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_ascii_join),
+		cmocka_unit_test(test_layout_byline_above),
+		cmocka_unit_test(test_layout_fused),
+		cmocka_unit_test(test_layout_attribution),
+		cmocka_unit_test(test_layout_inline_and_turns),
+		cmocka_unit_test(test_layout_dialogue),
+		cmocka_unit_test(test_layout_colon_alone_and_notes),
+		cmocka_unit_test(test_layout_kicker_subtitle),
+		cmocka_unit_test(test_layout_not_bylines),
+		cmocka_unit_test(test_gb18030),
 		cmocka_unit_test(test_no_sections_not_joined),
 		cmocka_unit_test(test_empty_nul_large),
 		cmocka_unit_test(test_invalid_utf8),
