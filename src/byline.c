@@ -148,13 +148,17 @@ static bool byline_tail(const char *s, size_t len)
  * or if what is left is not 2-4 characters or longer (a name, or a post and a name). */
 static const char *take_role(const char *s, size_t *len)
 {
-	static const char *const roles[] = {"代表", "委员", "教授", "院士", "研究员", "老师", "同学", NULL};
+	static const char *const roles[] = {"代表", "委员", "副教授", "教授", "院士", "副研究员", "研究员", "老师",
+					    "同学", NULL};
 
-	for (const char *const *r = roles; *r; r++)
-		if (cjk_has_suffix(s, *len, *r) && cjk_count_chars(s, *len - 6, 2) >= 2) {
-			*len -= 6;
+	for (const char *const *r = roles; *r; r++) {
+		size_t n = strlen(*r);
+
+		if (cjk_has_suffix_n(s, *len, *r, n) && cjk_count_chars(s, *len - n, 2) >= 2) {
+			*len -= n;
 			return *r;
 		}
+	}
 	return NULL;
 }
 
@@ -367,11 +371,21 @@ static bool scan_bracketed(const char *s, size_t len, struct byline *b)
 static bool scan_fused(const char *s, size_t len, struct byline *b)
 {
 	size_t nlen = len, split;
+	uint32_t c;
+	bool blank;
 
-	if (!cjk_at_most_chars(s, len, BYLINE_MAX_CHARS) || !post_chars(s, len, true))
+	/* Every form here ends in a name or a role word, hanzi: most lines are
+	 * told apart by their last character, before any is checked. */
+	if (len < 6 || !cjk_at_most_chars(s, len, BYLINE_MAX_CHARS))
+		return false;
+	cjk_char_at(s, len, cjk_last_char_off(s, len), &c);
+	if (!cjk_is_hanzi(c) && !(has_blank(s, len) && c != ' '))
+		return false;
+	if (!post_chars(s, len, true))
 		return false;
 	b->role = take_role(s, &nlen);
-	if (b->role && names_is_name(s, nlen) && !has_blank(s, nlen)) {
+	blank = has_blank(s, nlen);
+	if (b->role && names_is_name(s, nlen) && !blank) {
 		b->form = BYLINE_BARE;
 		b->name_off = 0;
 		b->name_len = nlen;
@@ -379,7 +393,7 @@ static bool scan_fused(const char *s, size_t len, struct byline *b)
 		b->strength = 2;
 		return true;
 	}
-	if (!has_blank(s, nlen)) {
+	if (!blank) {
 		split = names_split_fused(s, nlen, b->role != NULL);
 		if (!split)
 			return false;
@@ -397,6 +411,9 @@ static bool scan_fused(const char *s, size_t len, struct byline *b)
 
 		while (n < len && !cjk_blank_len(s, len, n))
 			n++;
+		/* The first word is a name, or one character of a padded one. */
+		if (n > 16 * 4 || (cjk_count_chars(s, n, 2) > 1 && !names_is_name(s, n)))
+			return false;
 		if (cjk_count_chars(s, n, 2) == 1) {
 			/* 金  李  某某大学副校长: a name printed with blanks inside. */
 			size_t m = n, bl;
@@ -425,7 +442,8 @@ static bool scan_fused(const char *s, size_t len, struct byline *b)
 				m += bl;
 			/* An uncommon surname (庹庆明) where the post is sure. */
 			bool ok = names_is_name(sq, strlen(sq)) && m < len &&
-				  (names_surname_len(sq, strlen(sq)) || names_post_end(s + m, len - m) == 2);
+				  (names_surname_len(sq, strlen(sq)) ||
+				   (cjk_count_chars(sq, strlen(sq), 4) <= 3 && names_post_end(s + m, len - m) == 2));
 
 			free(sq);
 			if (!ok)
@@ -495,7 +513,8 @@ static bool whole_at(const char *s, size_t from, size_t to, struct byline *b)
 	while (from < to && cjk_blank_len(s, to, from))
 		from += cjk_blank_len(s, to, from);
 	end = from + cjk_rtrim(s + from, to - from);
-	if (end <= from || !byline_whole(s + from, end - from, b))
+	/* No byline ends a sentence: most lines of text answer here. */
+	if (end <= from || cjk_has_suffix(s + from, end - from, "。") || !byline_whole(s + from, end - from, b))
 		return false;
 	b->name_off += from;
 	b->post_off += from;
@@ -550,7 +569,7 @@ static bool speech_verb_end(const char *s, size_t len)
 
 /* A paragraph opening with post, name and a verb of saying: the byline is
  * what comes before the verb, and the paragraph stays whole. */
-static bool prose_at(const char *s, size_t len, struct byline *b)
+bool byline_prose(const char *s, size_t len, struct byline *b)
 {
 	size_t lim = len < 180 ? len : 180, at = SIZE_MAX;
 
@@ -572,11 +591,58 @@ static bool prose_at(const char *s, size_t len, struct byline *b)
 	return true;
 }
 
+/* A byline and a colon opening line s[0..len): the speech after it on the
+ * line (BYLINE_INLINE) or on the next (BYLINE_COLON). */
+static bool inline_at(const char *s, size_t len, struct byline *b)
+{
+	size_t lim = len < INLINE_HEAD_BYTES ? len : INLINE_HEAD_BYTES, at, after, rest;
+	const char *a = memchr(s, ':', lim);
+	const char *f = cjk_find(s, lim, "：", 3);
+	const char *colon = a && (!f || a < f) ? a : f;
+
+	if (!colon || colon == s)
+		return false;
+	at = (size_t)(colon - s);
+	after = at + (colon == a ? 1 : 3);
+	rest = after;
+	while (rest < len && cjk_blank_len(s, len, rest))
+		rest += cjk_blank_len(s, len, rest);
+	/* A sentence with a colon (习近平总书记曾讲过：) is no byline: inline,
+	 * a fused post and name needs a role word. */
+	if ((whole_at(s, 0, at, b) && (b->form != BYLINE_FUSED || b->role || rest == len)) ||
+	    (bare_at(s, 0, at, b) && !speech_verb_end(s, at))) {
+		b->mark = rest < len ? BYLINE_INLINE : BYLINE_COLON;
+		b->text_off = rest;
+		return true;
+	}
+	return false;
+}
+
+/* Whether s[0..len) ends with a full stop, question or exclamation mark,
+ * semicolon or ellipsis: a line of text, never a whole byline. */
+static bool ends_text(const char *s, size_t len)
+{
+	uint32_t c;
+
+	if (len == 0)
+		return false;
+	cjk_char_at(s, len, cjk_last_char_off(s, len), &c);
+	switch (c) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?': case 0xFF1B: case ';': case 0x2026: case '.':
+		return true;
+	default:
+		return false;
+	}
+}
+
 bool byline_find(const char *s, size_t len, struct byline *b)
 {
 	size_t d;
 
 	b->text_off = 0;
+	/* Most lines of a page are text, which a whole byline never is. */
+	if (ends_text(s, len))
+		return false;
 	/* ——李明华代表（...）: an attribution closing the speech above. */
 	if ((d = dash_prefix(s, len)) >= 2 && d < len) {
 		if (whole_at(s, d, len, b) || bare_at(s, d, len, b)) {
@@ -594,40 +660,28 @@ bool byline_find(const char *s, size_t len, struct byline *b)
 		}
 		return false;
 	}
-	/* A colon: alone at the end, or the speech after it. */
-	{
-		size_t lim = len < INLINE_HEAD_BYTES ? len : INLINE_HEAD_BYTES;
-		const char *a = memchr(s, ':', lim);
-		const char *f = cjk_find(s, lim, "：", 3);
-		const char *colon = a && (!f || a < f) ? a : f;
+	/* 某某镇党委书记李明华：, the speech on the next line. */
+	if (cjk_has_suffix(s, len, "：") || (len && s[len - 1] == ':')) {
+		size_t at = len - (s[len - 1] == ':' ? 1 : 3);
 
-		if (colon && colon > s) {
-			size_t at = (size_t)(colon - s), after = at + (colon == a ? 1 : 3);
-
-			/* A sentence with a colon (习近平总书记曾讲过：) is no
-			 * byline: inline, a fused post and name needs a role word. */
-			size_t rest = after;
-
-			while (rest < len && cjk_blank_len(s, len, rest))
-				rest += cjk_blank_len(s, len, rest);
-			if ((whole_at(s, 0, at, b) && (b->form != BYLINE_FUSED || b->role || rest == len)) ||
-			    (bare_at(s, 0, at, b) && !speech_verb_end(s, at))) {
-				after = rest;
-				b->mark = after < len ? BYLINE_INLINE : BYLINE_COLON;
-				b->text_off = after;
-				return true;
-			}
+		if (at > 0 && (whole_at(s, 0, at, b) || bare_at(s, 0, at, b))) {
+			b->mark = BYLINE_COLON;
+			b->text_off = len;
+			return true;
 		}
+		return false;
 	}
-	/* 某某学院院长王辉表示，…: a paragraph of reported speech that opens
-	 * with post and name and a verb of saying. */
-	if (prose_at(s, len, b))
-		return true;
 	if (whole_at(s, 0, len, b)) {
 		b->mark = BYLINE_ALONE;
 		return true;
 	}
 	return false;
+}
+
+bool byline_inline(const char *s, size_t len, struct byline *b)
+{
+	b->text_off = 0;
+	return inline_at(s, len, b) && b->mark == BYLINE_INLINE;
 }
 
 /* dst = s[0..len) with each run of blanks made one space. */
@@ -652,18 +706,18 @@ static char *normalise(const char *s, size_t len)
 /* s[0..len) with its blanks left out: a name printed 程  立 is 程立. */
 static char *squeeze(const char *s, size_t len)
 {
-	struct buf o;
-	size_t bl;
+	char *o = xmalloc(len + 1);
+	size_t n = 0, bl;
 
-	buf_init(&o);
 	for (size_t off = 0; off < len;) {
 		if ((bl = cjk_blank_len(s, len, off)) != 0) {
 			off += bl;
 			continue;
 		}
-		buf_addc(&o, s[off++]);
+		o[n++] = s[off++];
 	}
-	return buf_take(&o, NULL);
+	o[n] = '\0';
+	return o;
 }
 
 /* place and title in one allocation owned by place: "place\0title[、role]". */

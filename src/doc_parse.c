@@ -153,6 +153,17 @@ static bool trailer_like(const char *s, size_t len)
 	       cjk_has_prefix(s, len, "本版责编") || cjk_has_prefix(s, len, "责编");
 }
 
+/* Whether s[0..len) starts with one of the three-byte characters of set. */
+static bool first_char_in(const char *s, size_t len, const char *set)
+{
+	if (len < 3)
+		return false;
+	for (; *set; set += 3)
+		if (s[0] == set[0] && s[1] == set[1] && s[2] == set[2])
+			return true;
+	return false;
+}
+
 /* A line printed with the speeches that is not speech: a credit
  * (（本报记者王某某采访整理）), a reporter line (本报记者  王  某), a photo or
  * graphic caption (（某某摄）, 数据来源：…), an 编者按 label. */
@@ -164,6 +175,10 @@ static bool note_like(const char *s, size_t len)
 	static const char *const within[] = {"记者", "整理", "摄", "供图", "来源", "编辑", "本报", "通讯员",
 					      "作者", "执笔", "图", NULL};
 
+	/* Every note opens with a bracket or one of these characters: most
+	 * lines answer from their first bytes. */
+	if (len < 3 || (s[0] != '(' && !cjk_has_prefix(s, len, "（") && !first_char_in(s, len, "本记通数资图来制摄编责")))
+		return false;
 	if (!cjk_at_most_chars(s, len, NOTE_MAX_CHARS))
 		return false;
 	if (trailer_like(s, len) || is_label(s, len, labels))
@@ -620,8 +635,8 @@ static bool headline_at(const struct parse *p, size_t i, const bool *is_cand)
 	const char *s = line_s(p, i);
 	size_t len = p->lines[i].len;
 
-	return !is_cand[i] && headline_like(s, len) && p->kind[i] == PARA_TEXT && !editor_like(s, len) &&
-	       !subtitle_like(s, len);
+	return !is_cand[i] && p->kind[i] == PARA_TEXT && len <= HEADLINE_MAX_CHARS * 4 && headline_like(s, len) &&
+	       !editor_like(s, len) && !subtitle_like(s, len);
 }
 
 /* Which group a candidate's mark puts it in. */
@@ -1252,11 +1267,18 @@ static void post_from_text(struct section *s, const char *role)
 	}
 }
 
+static int by_line_no(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+
+	return (a->line > b->line) - (a->line < b->line);
+}
+
 /* Find every line that reads as a byline, and what each line would be as a
  * paragraph (text or note). */
 static void classify(struct parse *p)
 {
-	size_t cap = 0;
+	size_t cap = 0, sure = 0;
 	struct byline b;
 
 	p->kind = xcalloc(p->nlines ? p->nlines : 1, 1);
@@ -1273,7 +1295,31 @@ static void classify(struct parse *p)
 			p->cands[p->ncands].line = i;
 			p->cands[p->ncands].by_line = i;
 			p->cands[p->ncands++].b = b;
+			if (b.strength == 2)
+				sure++;
 		}
+	}
+	/* Inline bylines, then reported speech, are looked for only on a page
+	 * where fewer than two bylines of the forms before are sure: they are
+	 * the costliest to look for on every paragraph. */
+	for (int pass = 0; pass < 2 && sure < 2; pass++) {
+		for (size_t i = 0, k = 0, n = p->ncands; i < p->nlines; i++) {
+			if (k < n && p->cands[k].line == i) {
+				k++;
+				continue;
+			}
+			if (p->kind[i] != PARA_TEXT ||
+			    !(pass == 0 ? byline_inline : byline_prose)(line_s(p, i), p->lines[i].len, &b))
+				continue;
+			p->cands = xgrow(p->cands, &cap, p->ncands + 1, sizeof *p->cands);
+			p->cands[p->ncands].line = i;
+			p->cands[p->ncands].by_line = i;
+			p->cands[p->ncands++].b = b;
+			if (b.strength == 2)
+				sure++;
+		}
+		if (p->ncands > 1)
+			qsort(p->cands, p->ncands, sizeof *p->cands, by_line_no);
 	}
 }
 

@@ -4,6 +4,8 @@
  * only to choose between readings of a line already shaped like a byline. */
 #include "fayan/names.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "fayan/cjk.h"
@@ -27,17 +29,27 @@ static const char *const compounds[] = {
 	"申屠", "澹台", "太史", "公冶", "濮阳", "淳于", "单于", "赫连", "拓跋", "司空", "亓官", "左丘",
 	"东郭", "第五", "梁丘", "羊舌", NULL};
 
+/* The single surnames as a bitmap over the URO (U+4E00..U+9FFF), made
+ * once with the post endings' (below): the parser asks for every line
+ * shaped like a byline. */
+static uint8_t surname_bits[(0xA000 - 0x4E00) / 8];
+static uint8_t end_bits[(0xA000 - 0x4E00) / 8];
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+static void names_init(void);
+static bool has_bit(const uint8_t *bits, const char *s, size_t len);
+
 size_t names_surname_len(const char *s, size_t len)
 {
-	for (const char *const *c = compounds; *c; c++)
-		if (cjk_has_prefix(s, len, *c))
-			return 6;
+	uint32_t c;
+
 	if (len < 3 || ((unsigned char)s[0] & 0xF0) != 0xE0)
 		return 0;
-	for (const char *p = surnames; *p; p += 3)
-		if (p[0] == s[0] && p[1] == s[1] && p[2] == s[2])
-			return 3;
-	return 0;
+	for (const char *const *k = compounds; *k; k++)
+		if (s[0] == (*k)[0] && cjk_has_prefix(s, len, *k))
+			return 6;
+	pthread_once(&names_once, names_init);
+	(void)c;
+	return has_bit(surname_bits, s, len) ? 3 : 0;
 }
 
 static bool is_dot(uint32_t c)
@@ -71,15 +83,42 @@ bool names_is_name(const char *s, size_t len)
 }
 
 /* Words a post ends with, and then the characters. */
-static const char *const post_words[] = {
-	"书记", "主任", "主席", "代表", "委员", "经理", "总监", "干部", "负责人", "主管", "教授", "专家",
-	"秘书", "助理", "总裁", "董事", "监事", "主委", "顾问", "院士", "律师", "记者", "法官", "医生",
-	"教师", "作家", "创始人", "合伙人", "研究员", "工程师", "主编", "理事", "会员", "村民", "居民",
-	"支书", "校长", "院长", "局长", "厅长", "部长", "县长", "市长", "区长", "镇长", "乡长", "村长",
-	"社长", "行长", "所长", "站长", "会长", "队长", "组长", "庭长", "处长", "科长", "董事长", "首席",
-	"检察官", "政委", "主持人", "班主任", "学生", "老师", "党员", "职工", "工人", "农民", NULL};
-static const char strong_ends[] = "长记任员师授裁官席";
+struct word {
+	const char *s;
+	size_t len;
+};
+#define WORD(w) {w, sizeof w - 1}
+static const struct word post_words[] = {
+	WORD("书记"), WORD("主任"), WORD("主席"), WORD("代表"), WORD("委员"), WORD("经理"), WORD("总监"),
+	WORD("干部"), WORD("负责人"), WORD("主管"), WORD("教授"), WORD("专家"), WORD("秘书"), WORD("助理"),
+	WORD("总裁"), WORD("董事"), WORD("监事"), WORD("主委"), WORD("顾问"), WORD("院士"), WORD("律师"),
+	WORD("记者"), WORD("法官"), WORD("医生"), WORD("教师"), WORD("作家"), WORD("创始人"), WORD("合伙人"),
+	WORD("研究员"), WORD("工程师"), WORD("主编"), WORD("理事"), WORD("会员"), WORD("村民"), WORD("居民"),
+	WORD("支书"), WORD("政委"), WORD("主持人"), WORD("班主任"), WORD("学生"), WORD("老师"), WORD("党员"),
+	WORD("职工"), WORD("工人"), WORD("农民"), WORD("首席"), {NULL, 0}};
+static const char strong_ends[] = "长员师授裁官";
 static const char weak_ends[] = "人者家生士民户手工匠问理事委编导警农兵商表主督察官员长友模姐嫂娘哥叔爷";
+
+/* The characters any post ends with, as a bitmap like the surnames': most
+ * strings are told from their last character alone. */
+static void set_bit(uint8_t *bits, const char *s)
+{
+	uint32_t c;
+
+	cjk_char_at(s, 3, 0, &c);
+	if (c >= 0x4E00 && c < 0xA000)
+		bits[(c - 0x4E00) / 8] |= (uint8_t)(1u << ((c - 0x4E00) % 8));
+}
+
+static bool has_bit(const uint8_t *bits, const char *s, size_t len)
+{
+	uint32_t c;
+
+	if (len < 3 || ((unsigned char)s[0] & 0xF0) != 0xE0)
+		return false;
+	cjk_char_at(s, len, 0, &c);
+	return c >= 0x4E00 && c < 0xA000 && (bits[(c - 0x4E00) / 8] & (1u << ((c - 0x4E00) % 8)));
+}
 
 static bool ends_in(const char *s, size_t len, const char *set)
 {
@@ -93,12 +132,27 @@ static bool ends_in(const char *s, size_t len, const char *set)
 
 int names_post_end(const char *s, size_t len)
 {
-	for (const char *const *w = post_words; *w; w++)
-		if (cjk_has_suffix(s, len, *w))
+	pthread_once(&names_once, names_init);
+	if (len < 3 || !has_bit(end_bits, s + len - 3, 3))
+		return 0;
+	for (const struct word *w = post_words; w->s; w++)
+		if (cjk_has_suffix_n(s, len, w->s, w->len))
 			return 2;
 	if (ends_in(s, len, strong_ends))
 		return 2;
 	return ends_in(s, len, weak_ends) ? 1 : 0;
+}
+
+static void names_init(void)
+{
+	for (const char *p = surnames; *p; p += 3)
+		set_bit(surname_bits, p);
+	for (const struct word *w = post_words; w->s; w++)
+		set_bit(end_bits, w->s + w->len - 3);
+	for (const char *p = strong_ends; *p; p += 3)
+		set_bit(end_bits, p);
+	for (const char *p = weak_ends; *p; p += 3)
+		set_bit(end_bits, p);
 }
 
 size_t names_split_fused(const char *s, size_t len, bool sure)
@@ -119,7 +173,8 @@ size_t names_split_fused(const char *s, size_t len, bool sure)
 			break;
 		size_t sl = names_surname_len(s + off, len - off);
 
-		if (!sl || (n == 4 && sl != 6) || !names_is_name(s + off, len - off))
+		/* A name does not end in a verb of saying (王辉说). */
+		if (!sl || (n == 4 && sl != 6) || !names_is_name(s + off, len - off) || cjk_has_suffix(s, len, "说"))
 			continue;
 		post = names_post_end(s, off);
 		if (!post && !sure)

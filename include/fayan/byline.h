@@ -55,9 +55,19 @@ struct byline {
 	size_t place_len, title_off; /* rest[0..place_len) is the place, rest[title_off..] the title */
 };
 
-/* Recognise a byline in line s[0..len) (trimmed), in any form and mark;
- * false if the line is none. */
+/* Recognise a byline that is the whole of line s[0..len) (trimmed), with
+ * a dash before or after it or a colon closing it; false if the line is
+ * none. */
 bool byline_find(const char *s, size_t len, struct byline *b);
+
+/* Recognise a byline opening line s[0..len) with a colon and the speech
+ * after it (BYLINE_INLINE: 张三代表：今年……). */
+bool byline_inline(const char *s, size_t len, struct byline *b);
+
+/* Recognise reported speech in line s[0..len): a paragraph opening with
+ * post, name and a verb of saying (某某学院院长王辉表示，…); the byline is
+ * what precedes the verb (mark BYLINE_PROSE). */
+bool byline_prose(const char *s, size_t len, struct byline *b);
 
 /* Recognise a byline that takes the whole of s[0..len) (no dash, colon or
  * speech around it). */
