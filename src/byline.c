@@ -148,8 +148,7 @@ static bool byline_tail(const char *s, size_t len)
  * or if what is left is not 2-4 characters or longer (a name, or a post and a name). */
 static const char *take_role(const char *s, size_t *len)
 {
-	static const char *const roles[] = {"代表", "委员", "副教授", "教授", "院士", "副研究员", "研究员", "老师",
-					    "同学", NULL};
+	static const char *const roles[] = {"代表", "委员", "副教授", "教授", "院士", "副研究员", "研究员", NULL};
 
 	for (const char *const *r = roles; *r; r++) {
 		size_t n = strlen(*r);
@@ -239,7 +238,9 @@ static bool scan_spaced(const char *s, size_t len, struct byline *b)
 		b->name_off = part_off[nparts - 1];
 		b->name_len = nlen;
 	}
-	if (nparts == 1 && !b->role)
+	/* A name and a role word alone (王丽娟代表): the name has a surname
+	 * (学生代表 is no byline). */
+	if (nparts == 1 && (!b->role || !names_surname_len(s + b->name_off, b->name_len)))
 		return false;
 
 	b->norm.len = b->rest.len = 0;
@@ -283,7 +284,8 @@ static bool scan_spaced(const char *s, size_t len, struct byline *b)
 	/* No title word: a post of another kind (创始人, 村支书, 志愿者 ...) when
 	 * the name has a surname; the layout decides whether the line counts. */
 	if (names_surname_len(s + b->name_off, b->name_len) && cjk_count_chars(b->rest.data, b->rest.len, 2) >= 2 &&
-	    (cjk_count_chars(s + b->name_off, b->name_len, 4) <= 3 || names_surname_len(s + b->name_off, b->name_len) == 6)) {
+	    (b->padded || cjk_count_chars(s + b->name_off, b->name_len, 4) <= 3 ||
+	     names_surname_len(s + b->name_off, b->name_len) == 6)) {
 		b->strength = 1;
 		return true;
 	}
@@ -385,7 +387,7 @@ static bool scan_fused(const char *s, size_t len, struct byline *b)
 		return false;
 	b->role = take_role(s, &nlen);
 	blank = has_blank(s, nlen);
-	if (b->role && names_is_name(s, nlen) && !blank) {
+	if (b->role && names_is_name(s, nlen) && names_surname_len(s, nlen) && !blank) {
 		b->form = BYLINE_BARE;
 		b->name_off = 0;
 		b->name_len = nlen;
@@ -555,8 +557,8 @@ static bool bare_at(const char *s, size_t from, size_t to, struct byline *b)
 }
 
 /* Verbs of saying that follow a name in reported speech. */
-static const char *const speech_verbs[] = {"表示", "认为", "指出", "谈到", "介绍", "坦言", "强调", "建议", "说",
-					   NULL};
+static const char *const speech_verbs[] = {"表示", "认为", "指出", "谈到", "介绍", "坦言", "强调", "建议", "提出",
+					   "说", "谈", "讲", NULL};
 
 /* Whether s[0..len) ends in a verb of saying (王某说：is a quotation). */
 static bool speech_verb_end(const char *s, size_t len)
@@ -567,28 +569,75 @@ static bool speech_verb_end(const char *s, size_t len)
 	return false;
 }
 
+/* Whether a verb of saying stands in the first 40 characters of s[0..len). */
+static bool speech_verb_near(const char *s, size_t len)
+{
+	size_t lim = len < 120 ? len : 120;
+
+	for (const char *const *v = speech_verbs; *v; v++)
+		if (cjk_find(s, lim, *v, strlen(*v)))
+			return true;
+	return false;
+}
+
 /* A paragraph opening with post, name and a verb of saying: the byline is
  * what comes before the verb, and the paragraph stays whole. */
 bool byline_prose(const char *s, size_t len, struct byline *b)
 {
-	size_t lim = len < 180 ? len : 180, at = SIZE_MAX;
+	size_t start = 0, e, n = 0;
 
 	if (len < 30)
 		return false;
-	for (const char *const *v = speech_verbs; *v; v++) {
-		const char *f = cjk_find(s, lim, *v, strlen(*v));
+	/* “……。”某某学院院长王辉说: the quotation may come first. */
+	if (cjk_has_prefix(s, len, "“")) {
+		const char *q = cjk_find(s, len < 600 ? len : 600, "”", 3);
 
-		if (f && (size_t)(f - s) < at)
-			at = (size_t)(f - s);
+		if (!q)
+			return false;
+		start = (size_t)(q - s) + 3;
 	}
-	if (at == SIZE_MAX || at < 9)
-		return false;
-	if (!whole_at(s, 0, at, b) || (b->form != BYLINE_FUSED && b->form != BYLINE_SPACED) || b->strength < 2)
-		return false;
-	b->mark = BYLINE_PROSE;
-	b->strength = 1;
-	b->text_off = 0;
-	return true;
+	/* The byline is the shortest opening that reads as a sure post and
+	 * name, whatever follows it (表示, 说, 在参加……, 5日……). */
+	for (e = start; e < len && n < BYLINE_MAX_CHARS; n++) {
+		uint32_t c;
+
+		e += cjk_char_at(s, len, e, &c);
+		if (n < 3 || !cjk_is_hanzi(c))
+			continue;
+		if (!whole_at(s, start, e, b) || (b->form != BYLINE_FUSED && b->form != BYLINE_SPACED) ||
+		    b->strength < 2 || b->post_len == 0)
+			continue;
+		/* Reported speech says so: a verb of saying follows soon. */
+		if (!speech_verb_near(s + e, len - e))
+			return false;
+		/* 艾力更·依明巴海: a name with a middle dot runs on past it,
+		 * as far as it still reads as a name. */
+		if (e < len && cjk_char_at(s, len, e, &c) && (c == 0x00B7 || c == 0x30FB)) {
+			struct byline dotted;
+			size_t e2 = e + cjk_char_at(s, len, e, &c), best = 0;
+
+			for (size_t k = 0; k < 8 && e2 < len && cjk_char_at(s, len, e2, &c) && cjk_is_hanzi(c); k++) {
+				e2 += 3;
+				if (whole_at(s, start, e2, &dotted) && dotted.name_off == b->name_off)
+					best = e2;
+			}
+			if (best)
+				whole_at(s, start, best, b);
+		} else if (e < len) {
+			/* A name of three rather than two where both read. */
+			struct byline longer;
+			size_t e3 = e + cjk_char_at(s, len, e, &c);
+
+			if (cjk_is_hanzi(c) && whole_at(s, start, e3, &longer) && longer.form == b->form &&
+			    longer.post_len == b->post_len && longer.strength == 2)
+				*b = longer;
+		}
+		b->mark = BYLINE_PROSE;
+		b->strength = 1;
+		b->text_off = 0;
+		return true;
+	}
+	return false;
 }
 
 /* A byline and a colon opening line s[0..len): the speech after it on the

@@ -724,8 +724,10 @@ static enum layout choose(struct parse *p)
 			if (group_of(&c->b) != g)
 				continue;
 			/* A weak one counts where the sure ones are: in the same
-			 * position, and never right under a byline kept. */
-			if (!sure && ((size_t)(c->above * 2 + c->below) != best || (k && p->cands[k - 1].line + 1 == c->line)))
+			 * position (for bylines on lines of their own), and never
+			 * right under a byline kept. */
+			if (!sure && ((g == GROUP_STAND && (size_t)(c->above * 2 + c->below) != best) ||
+				      (k && p->cands[k - 1].line + 1 == c->line)))
 				continue;
 			p->cands[k++] = *c;
 		}

@@ -95,7 +95,7 @@ static const struct word post_words[] = {
 	WORD("记者"), WORD("法官"), WORD("医生"), WORD("教师"), WORD("作家"), WORD("创始人"), WORD("合伙人"),
 	WORD("研究员"), WORD("工程师"), WORD("主编"), WORD("理事"), WORD("会员"), WORD("村民"), WORD("居民"),
 	WORD("支书"), WORD("政委"), WORD("主持人"), WORD("班主任"), WORD("学生"), WORD("老师"), WORD("党员"),
-	WORD("职工"), WORD("工人"), WORD("农民"), WORD("首席"), {NULL, 0}};
+	WORD("职工"), WORD("工人"), WORD("农民"), WORD("首席"), WORD("总理"), WORD("馆员"), {NULL, 0}};
 static const char strong_ends[] = "长员师授裁官";
 static const char weak_ends[] = "人者家生士民户手工匠问理事委编导警农兵商表主督察官员长友模姐嫂娘哥叔爷";
 
@@ -159,6 +159,17 @@ size_t names_split_fused(const char *s, size_t len, bool sure)
 {
 	size_t best = 0;
 	int best_score = 0;
+	const char *dot = cjk_find(s, len, "·", 2);
+
+	if (!dot)
+		dot = cjk_find(s, len, "・", 3);
+	/* 副委员长艾力更·依明巴海: the name starts where the part before the
+	 * dot would have it start. */
+	if (dot && dot > s) {
+		size_t at = names_split_fused(s, (size_t)(dot - s), sure);
+
+		return at && names_is_name(s + at, len - at) ? at : 0;
+	}
 
 	/* A name of 2, 3 or 4 characters (4 only after a compound surname). */
 	for (size_t n = 2; n <= 4; n++) {
@@ -173,8 +184,11 @@ size_t names_split_fused(const char *s, size_t len, bool sure)
 			break;
 		size_t sl = names_surname_len(s + off, len - off);
 
-		/* A name does not end in a verb of saying (王辉说). */
-		if (!sl || (n == 4 && sl != 6) || !names_is_name(s + off, len - off) || cjk_has_suffix(s, len, "说"))
+		/* A name does not end in a word of grammar (王辉说, 陈希在) and
+		 * a post does not end in a comma (国务委员、国务). */
+		if (!sl || (n == 4 && sl != 6) || !names_is_name(s + off, len - off) ||
+		    ends_in(s, len, "说在了着的过是都就也和与及等曾表谈参对为从向到被把将于")
+		    || cjk_has_suffix(s, off, "、"))
 			continue;
 		post = names_post_end(s, off);
 		if (!post && !sure)
