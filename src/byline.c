@@ -443,7 +443,8 @@ static bool scan_fused(const char *s, size_t len, struct byline *b)
 			while (m < len && (bl = cjk_blank_len(s, len, m)) != 0)
 				m += bl;
 			/* An uncommon surname (庹庆明) where the post is sure. */
-			bool ok = names_is_name(sq, strlen(sq)) && m < len &&
+			size_t k = cjk_count_chars(sq, strlen(sq), 5);
+			bool ok = names_is_name(sq, strlen(sq)) && m < len && (k <= 3 || names_surname_len(sq, strlen(sq)) == 6) &&
 				  (names_surname_len(sq, strlen(sq)) ||
 				   (cjk_count_chars(sq, strlen(sq), 4) <= 3 && names_post_end(s + m, len - m) == 2));
 

@@ -1276,6 +1276,70 @@ static int by_line_no(const void *x, const void *y)
 	return (a->line > b->line) - (a->line < b->line);
 }
 
+/* Whether s[0..len) holds a blank. */
+static bool has_blank_in(const char *s, size_t len)
+{
+	for (size_t off = 0; off < len; off++)
+		if (cjk_blank_len(s, len, off))
+			return true;
+	return false;
+}
+
+/* The last resort, by the page's repeated structure alone: short lines of
+ * a few characters ending in a name (园林王如佳: a major and a name), each
+ * over a paragraph of text, three times or more. No word list vouches for
+ * such a post; the repetition does. */
+static void repeated_names(struct parse *p, size_t *cap)
+{
+	size_t found = 0, first = p->ncands;
+	bool *taken = xcalloc(p->nlines, sizeof *taken);
+
+	for (size_t k = 0; k < first; k++)
+		taken[p->cands[k].line] = true;
+
+	for (size_t i = 0; i + 1 < p->nlines; i++) {
+		const char *s = line_s(p, i);
+		size_t len = p->lines[i].len, at, d = 0, bl;
+		struct byline b;
+		bool text_next = !cjk_at_most_chars(line_s(p, i + 1), p->lines[i + 1].len, 40) ||
+				 (i + 2 < p->nlines && !cjk_at_most_chars(line_s(p, i + 2), p->lines[i + 2].len, 40));
+
+		/* ——  茶学许文烨: the same, after a dash. */
+		while (d < len && (cjk_has_prefix(s + d, len - d, "—") || s[d] == '-'))
+			d += s[d] == '-' ? 1 : 3;
+		while (d && d < len && (bl = cjk_blank_len(s, len, d)) != 0)
+			d += bl;
+		s += d;
+		len -= d;
+		if (p->kind[i] != PARA_TEXT || !cjk_at_most_chars(s, len, 14) || has_punct(s, len) ||
+		    has_blank_in(s, len) || taken[i] || !text_next ||
+		    (at = names_split_fused(s, len, true)) == 0 || cjk_count_chars(s, at, 12) > 10)
+			continue;
+		memset(&b, 0, sizeof b);
+		b.form = BYLINE_FUSED;
+		b.strength = 1;
+		b.mark = d ? BYLINE_ATTRIB : BYLINE_ALONE;
+		b.start = d;
+		b.end = d + len;
+		b.post_off = d;
+		b.post_len = at;
+		b.name_off = d + at;
+		b.name_len = len - at;
+		p->cands = xgrow(p->cands, cap, p->ncands + 1, sizeof *p->cands);
+		p->cands[p->ncands].line = i;
+		p->cands[p->ncands].by_line = i;
+		p->cands[p->ncands++].b = b;
+		found++;
+	}
+	free(taken);
+	if (found < 3) {
+		p->ncands = first;
+		return;
+	}
+	qsort(p->cands, p->ncands, sizeof *p->cands, by_line_no);
+}
+
+
 /* Find every line that reads as a byline, and what each line would be as a
  * paragraph (text or note). */
 static void classify(struct parse *p)
@@ -1323,6 +1387,8 @@ static void classify(struct parse *p)
 		if (p->ncands > 1)
 			qsort(p->cands, p->ncands, sizeof *p->cands, by_line_no);
 	}
+	if (sure < 2 && p->ncands < 3)
+		repeated_names(p, &cap);
 }
 
 /* Move the paragraphs into an allocation of the size used (the store was sized
