@@ -161,6 +161,16 @@ static const char *take_role(const char *s, size_t *len)
 	return NULL;
 }
 
+/* Whether s[0..len), a name printed alone with a role word, reads as one:
+ * a surname and one or two characters more (a compound surname and up to
+ * two): 全国政协委员 is a post, not a name. */
+static bool short_name(const char *s, size_t len)
+{
+	size_t sl = names_surname_len(s, len), n = cjk_count_chars(s, len, 5);
+
+	return sl && (n <= 3 || (sl == 6 && n <= 4));
+}
+
 /* Recognise post, blank, name in s[0..len) and fill b's spaced fields. */
 static bool scan_spaced(const char *s, size_t len, struct byline *b)
 {
@@ -240,7 +250,7 @@ static bool scan_spaced(const char *s, size_t len, struct byline *b)
 	}
 	/* A name and a role word alone (王丽娟代表): the name has a surname
 	 * (学生代表 is no byline). */
-	if (nparts == 1 && (!b->role || !names_surname_len(s + b->name_off, b->name_len)))
+	if (nparts == 1 && (!b->role || !short_name(s + b->name_off, b->name_len)))
 		return false;
 
 	b->norm.len = b->rest.len = 0;
@@ -387,7 +397,7 @@ static bool scan_fused(const char *s, size_t len, struct byline *b)
 		return false;
 	b->role = take_role(s, &nlen);
 	blank = has_blank(s, nlen);
-	if (b->role && names_is_name(s, nlen) && names_surname_len(s, nlen) && !blank) {
+	if (b->role && names_is_name(s, nlen) && short_name(s, nlen) && !blank) {
 		b->form = BYLINE_BARE;
 		b->name_off = 0;
 		b->name_len = nlen;
@@ -570,6 +580,17 @@ static bool speech_verb_end(const char *s, size_t len)
 	return false;
 }
 
+/* Whether a verb of saying stands in the first lim bytes of s[0..len). */
+static bool speech_verb_within(const char *s, size_t len, size_t lim)
+{
+	if (lim > len)
+		lim = len;
+	for (const char *const *v = speech_verbs; *v; v++)
+		if (cjk_find(s, lim, *v, strlen(*v)))
+			return true;
+	return false;
+}
+
 /* Whether a verb of saying stands in the first 40 characters of s[0..len). */
 static bool speech_verb_near(const char *s, size_t len)
 {
@@ -583,9 +604,46 @@ static bool speech_verb_near(const char *s, size_t len)
 
 /* A paragraph opening with post, name and a verb of saying: the byline is
  * what comes before the verb, and the paragraph stays whole. */
+/* Finish the reported-speech byline b found in s[start..e): a name of three
+ * rather than two where both read, and a name with a middle dot run on. */
+static void prose_finish(const char *s, size_t len, size_t start, size_t e, struct byline *b)
+{
+	uint32_t c;
+
+	if (e < len) {
+		struct byline longer;
+		size_t e3 = e + cjk_char_at(s, len, e, &c);
+
+		if (cjk_is_hanzi(c) && whole_at(s, start, e3, &longer) && longer.form == b->form &&
+		    longer.post_len == b->post_len && longer.strength == 2) {
+			*b = longer;
+			e = e3;
+		}
+	}
+	/* 艾力更·依明巴海: as far as it still reads as a name. */
+	if (e < len && cjk_char_at(s, len, e, &c) && (c == 0x00B7 || c == 0x30FB)) {
+		struct byline dotted;
+		size_t e2 = e + cjk_char_at(s, len, e, &c), best = 0;
+
+		for (size_t k = 0; k < 8 && e2 < len && cjk_char_at(s, len, e2, &c) && cjk_is_hanzi(c); k++) {
+			e2 += 3;
+			if (!whole_at(s, start, e2, &dotted) || dotted.name_off != b->name_off)
+				break;
+			best = e2;
+		}
+		if (best)
+			whole_at(s, start, best, b);
+	}
+	b->mark = BYLINE_PROSE;
+	b->strength = 1;
+	b->text_off = 0;
+}
+
 bool byline_prose(const char *s, size_t len, struct byline *b)
 {
-	size_t start = 0, e, n = 0;
+	size_t start = 0, e, n = 0, fb_e = 0, fb_n = 0;
+	struct byline fb;
+	bool have_fb = false;
 
 	if (len < 30)
 		return false;
@@ -599,46 +657,41 @@ bool byline_prose(const char *s, size_t len, struct byline *b)
 	}
 	/* The byline is the shortest opening that reads as a sure post and
 	 * name, whatever follows it (表示, 说, 在参加……, 5日……). */
-	for (e = start; e < len && n < BYLINE_MAX_CHARS; n++) {
+	for (e = start; e < len && n < BYLINE_MAX_CHARS && !(have_fb && n > fb_n + 6); n++) {
 		uint32_t c;
 
 		e += cjk_char_at(s, len, e, &c);
 		if (n < 3 || !cjk_is_hanzi(c))
 			continue;
-		if (!whole_at(s, start, e, b) || (b->form != BYLINE_FUSED && b->form != BYLINE_SPACED) ||
-		    b->strength < 2 || b->post_len == 0)
+		if (!whole_at(s, start, e, b) || b->strength < 2)
+			continue;
+		/* A name and a role word alone (葛慧君委员发言说) is reported
+		 * speech where a verb of saying follows it closely, unless a
+		 * post and name run on from it (国务委员王勇在……说). */
+		if (b->post_len == 0) {
+			if (!have_fb && b->role && speech_verb_within(s + e, len - e, 48)) {
+				fb = *b;
+				fb_e = e;
+				fb_n = n;
+				have_fb = true;
+			}
+			continue;
+		}
+		/* After a name and role, only a name right after them: the
+		 * role word was a post's (国务委员王勇). */
+		if (have_fb && b->name_off != fb_e)
 			continue;
 		/* Reported speech says so: a verb of saying follows soon. */
 		if (!speech_verb_near(s + e, len - e))
-			return false;
-		/* 艾力更·依明巴海: a name with a middle dot runs on past it,
-		 * as far as it still reads as a name. */
-		if (e < len && cjk_char_at(s, len, e, &c) && (c == 0x00B7 || c == 0x30FB)) {
-			struct byline dotted;
-			size_t e2 = e + cjk_char_at(s, len, e, &c), best = 0;
-
-			for (size_t k = 0; k < 8 && e2 < len && cjk_char_at(s, len, e2, &c) && cjk_is_hanzi(c); k++) {
-				e2 += 3;
-				if (whole_at(s, start, e2, &dotted) && dotted.name_off == b->name_off)
-					best = e2;
-			}
-			if (best)
-				whole_at(s, start, best, b);
-		} else if (e < len) {
-			/* A name of three rather than two where both read. */
-			struct byline longer;
-			size_t e3 = e + cjk_char_at(s, len, e, &c);
-
-			if (cjk_is_hanzi(c) && whole_at(s, start, e3, &longer) && longer.form == b->form &&
-			    longer.post_len == b->post_len && longer.strength == 2)
-				*b = longer;
-		}
-		b->mark = BYLINE_PROSE;
-		b->strength = 1;
-		b->text_off = 0;
+			break;
+		prose_finish(s, len, start, e, b);
 		return true;
 	}
-	return false;
+	if (!have_fb)
+		return false;
+	*b = fb;
+	prose_finish(s, len, start, fb_e, b);
+	return true;
 }
 
 /* A byline and a colon opening line s[0..len): the speech after it on the

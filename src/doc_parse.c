@@ -1340,9 +1340,64 @@ static void repeated_names(struct parse *p, size_t *cap)
 }
 
 
+/* Split the lines of text at each run-in byline: after a sentence's end, a
+ * byline opening a speech with a colon, or reported speech (……。中共中央政治
+ * 局委员、北京市委书记郭金龙在参加……时说). True if any line was split; the
+ * stores of paragraphs and pieces grow with the lines. */
+static bool split_run_ins(struct parse *p)
+{
+	struct span *v = NULL;
+	size_t n = 0, cap = 0, added = 0;
+
+	for (size_t i = 0; i < p->nlines; i++) {
+		struct span l = p->lines[i];
+		const char *s = p->a->src + l.off;
+		size_t from = 0;
+
+		if (p->kind[i] == PARA_TEXT && l.len > 60) {
+			for (size_t off = 0; off < l.len;) {
+				uint32_t c;
+				size_t at;
+				struct byline b;
+
+				off += cjk_char_at(s, l.len, off, &c);
+				if (c != 0x3002 && c != 0xFF01 && c != 0xFF1F && c != 0x201D)
+					continue;
+				at = off;
+				if (c != 0x201D && cjk_has_prefix(s + at, l.len - at, "”"))
+					continue; /* the end is after the quote */
+				if (at >= l.len || at - from < 6)
+					continue;
+				if (!(byline_inline(s + at, l.len - at, &b) && (b.strength == 2 || b.role)) &&
+				    !byline_prose(s + at, l.len - at, &b))
+					continue;
+				v = xgrow(v, &cap, n + 1, sizeof *v);
+				v[n++] = (struct span){l.off + from, at - from, l.lineno};
+				from = at;
+				added++;
+			}
+		}
+		v = xgrow(v, &cap, n + 1, sizeof *v);
+		v[n++] = (struct span){l.off + from, l.len - from, l.lineno};
+	}
+	if (!added) {
+		free(v);
+		return false;
+	}
+	free(p->lines);
+	p->lines = v;
+	p->nlines = n;
+	p->pool_cap += added;
+	p->pool = xrealloc(p->pool, p->pool_cap * sizeof *p->pool);
+	p->a->piece_store = p->pool;
+	p->paras_cap = n;
+	p->paras = xrealloc(p->paras, (n ? n : 1) * sizeof *p->paras);
+	return true;
+}
+
 /* Find every line that reads as a byline, and what each line would be as a
  * paragraph (text or note). */
-static void classify(struct parse *p)
+static size_t classify(struct parse *p)
 {
 	size_t cap = 0, sure = 0;
 	struct byline b;
@@ -1365,6 +1420,8 @@ static void classify(struct parse *p)
 				sure++;
 		}
 	}
+	if (sure >= 2)
+		return sure;
 	/* Inline bylines, then reported speech, are looked for only on a page
 	 * where fewer than two bylines of the forms before are sure: they are
 	 * the costliest to look for on every paragraph. */
@@ -1389,6 +1446,7 @@ static void classify(struct parse *p)
 	}
 	if (sure < 2 && p->ncands < 3)
 		repeated_names(p, &cap);
+	return sure;
 }
 
 /* Move the paragraphs into an allocation of the size used (the store was sized
@@ -1458,7 +1516,17 @@ void doc_parse_article(struct article *a, const struct text_scan *sc, bool strip
 	p.paras_cap = p.nlines;
 	p.paras = xmalloc((p.paras_cap ? p.paras_cap : 1) * sizeof *p.paras);
 
-	classify(&p);
+	/* No byline on a line of its own or opening one: the speakers may run
+	 * on inside paragraphs (……。”全国政协委员肖燕：“……). Each is made a
+	 * paragraph of its own, the text unchanged, and the page looked at
+	 * again. */
+	if (classify(&p) < 2 && split_run_ins(&p)) {
+		free(p.cands);
+		free(p.kind);
+		p.cands = NULL;
+		p.ncands = 0;
+		classify(&p);
+	}
 	if (parse_dialogue(&p)) {
 		lay = LAYOUT_DIALOGUE;
 	} else {

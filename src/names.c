@@ -155,6 +155,9 @@ static void names_init(void)
 		set_bit(end_bits, p);
 }
 
+/* Characters a name does not end in: words of grammar and of saying. */
+static const char grammar_chars[] = "说在了着的过是都就也和与及等曾表谈参对为从向到被把将于";
+
 size_t names_split_fused(const char *s, size_t len, bool sure)
 {
 	size_t best = 0;
@@ -168,7 +171,7 @@ size_t names_split_fused(const char *s, size_t len, bool sure)
 	if (dot && dot > s) {
 		size_t at = names_split_fused(s, (size_t)(dot - s), sure);
 
-		return at && names_is_name(s + at, len - at) ? at : 0;
+		return at && names_is_name(s + at, len - at) && !ends_in(s, len, grammar_chars) ? at : 0;
 	}
 
 	/* A name of 2, 3 or 4 characters (4 only after a compound surname). */
@@ -187,7 +190,7 @@ size_t names_split_fused(const char *s, size_t len, bool sure)
 		/* A name does not end in a word of grammar (王辉说, 陈希在) and
 		 * a post does not end in a comma (国务委员、国务). */
 		if (!sl || (n == 4 && sl != 6) || !names_is_name(s + off, len - off) ||
-		    ends_in(s, len, "说在了着的过是都就也和与及等曾表谈参对为从向到被把将于")
+		    ends_in(s, len, grammar_chars)
 		    || cjk_has_suffix(s, off, "、"))
 			continue;
 		post = names_post_end(s, off);
