@@ -180,9 +180,17 @@ static bool scan_spaced(const char *s, size_t len, struct byline *b)
 	if (len == 0 || len > SPACED_MAX_CHARS * 4 || !byline_tail(s, len))
 		return false;
 	while (off < len) {
-		size_t bl = cjk_blank_len(s, len, off);
+		size_t bl;
 		uint32_t c;
 
+		/* A hanzi (lead bytes E4-E9) is neither a blank nor rejected. */
+		if ((unsigned char)s[off] >= 0xE4 && (unsigned char)s[off] <= 0xE9 && off + 3 <= len) {
+			off += 3;
+			if (++nchars > SPACED_MAX_CHARS)
+				return false;
+			continue;
+		}
+		bl = cjk_blank_len(s, len, off);
 		if (bl) {
 			size_t run = 0, start = off;
 
@@ -310,6 +318,14 @@ static bool post_chars(const char *s, size_t len, bool brackets)
 	uint32_t c;
 
 	for (size_t off = 0; off < len;) {
+		unsigned char u = (unsigned char)s[off];
+
+		/* Hanzi (lead bytes E4-E9) are what posts are made of: skipped
+		 * without decoding. */
+		if (u >= 0xE4 && u <= 0xE9 && off + 3 <= len) {
+			off += 3;
+			continue;
+		}
 		off += cjk_char_at(s, len, off, &c);
 		if (c == 0xFF08 || c == '(') {
 			if (!brackets || ++depth > 1)
@@ -525,7 +541,10 @@ static bool whole_at(const char *s, size_t from, size_t to, struct byline *b)
 
 	while (from < to && cjk_blank_len(s, to, from))
 		from += cjk_blank_len(s, to, from);
-	end = from + cjk_rtrim(s + from, to - from);
+	/* A blank ends in one of these bytes: most lines need no trimming. */
+	end = to;
+	if (end > from && strchr(" \t\xA0\x80", s[end - 1]))
+		end = from + cjk_rtrim(s + from, to - from);
 	/* No byline ends a sentence: most lines of text answer here. */
 	if (end <= from || cjk_has_suffix(s + from, end - from, "。") || !byline_whole(s + from, end - from, b))
 		return false;

@@ -153,15 +153,23 @@ static bool trailer_like(const char *s, size_t len)
 	       cjk_has_prefix(s, len, "本版责编") || cjk_has_prefix(s, len, "责编");
 }
 
-/* Whether s[0..len) starts with one of the three-byte characters of set. */
-static bool first_char_in(const char *s, size_t len, const char *set)
+/* Whether s[0..len) starts with a character a note may open with: a
+ * bracket, or one of 本记通数资图来制摄编责. */
+static bool note_start(const char *s, size_t len)
 {
-	if (len < 3)
+	uint32_t c;
+
+	if (len < 3 || (unsigned char)s[0] < 0xE3)
+		return len > 0 && s[0] == '(';
+	cjk_char_at(s, len, 0, &c);
+	switch (c) {
+	case 0xFF08: /* （ */
+	case 0x672C: case 0x8BB0: case 0x901A: case 0x6570: case 0x8D44: case 0x56FE:
+	case 0x6765: case 0x5236: case 0x6444: case 0x7F16: case 0x8D23:
+		return true;
+	default:
 		return false;
-	for (; *set; set += 3)
-		if (s[0] == set[0] && s[1] == set[1] && s[2] == set[2])
-			return true;
-	return false;
+	}
 }
 
 /* A line printed with the speeches that is not speech: a credit
@@ -177,7 +185,7 @@ static bool note_like(const char *s, size_t len)
 
 	/* Every note opens with a bracket or one of these characters: most
 	 * lines answer from their first bytes. */
-	if (len < 3 || (s[0] != '(' && !cjk_has_prefix(s, len, "（") && !first_char_in(s, len, "本记通数资图来制摄编责")))
+	if (!note_start(s, len))
 		return false;
 	if (!cjk_at_most_chars(s, len, NOTE_MAX_CHARS))
 		return false;
