@@ -150,6 +150,9 @@ static const char *take_role(const char *s, size_t *len)
 {
 	static const char *const roles[] = {"代表", "委员", "副教授", "教授", "院士", "副研究员", "研究员", NULL};
 
+	/* The last byte first: most strings end in none of them. */
+	if (*len < 6 || !strchr("\xA8\x98\x88\xAB", s[*len - 1]))
+		return NULL;
 	for (const char *const *r = roles; *r; r++) {
 		size_t n = strlen(*r);
 

@@ -44,8 +44,8 @@ size_t names_surname_len(const char *s, size_t len)
 
 	if (len < 3 || ((unsigned char)s[0] & 0xF0) != 0xE0)
 		return 0;
-	for (const char *const *k = compounds; *k; k++)
-		if (s[0] == (*k)[0] && cjk_has_prefix(s, len, *k))
+	for (const char *const *k = compounds; *k && len >= 6; k++)
+		if (s[2] == (*k)[2] && s[1] == (*k)[1] && memcmp(s, *k, 6) == 0)
 			return 6;
 	pthread_once(&names_once, names_init);
 	(void)c;
