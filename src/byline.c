@@ -733,8 +733,10 @@ static bool inline_at(const char *s, size_t len, struct byline *b)
 	while (rest < len && cjk_blank_len(s, len, rest))
 		rest += cjk_blank_len(s, len, rest);
 	/* A sentence with a colon (习近平总书记曾讲过：) is no byline: inline,
-	 * a fused post and name needs a role word. */
-	if ((whole_at(s, 0, at, b) && (b->form != BYLINE_FUSED || b->role || rest == len)) ||
+	 * a fused post and name needs a role word, or a quotation opening
+	 * the speech (全国政协委员肖燕：“……). */
+	if ((whole_at(s, 0, at, b) &&
+	     (b->form != BYLINE_FUSED || b->role || rest == len || cjk_has_prefix(s + rest, len - rest, "“"))) ||
 	    (bare_at(s, 0, at, b) && !speech_verb_end(s, at))) {
 		b->mark = rest < len ? BYLINE_INLINE : BYLINE_COLON;
 		b->text_off = rest;

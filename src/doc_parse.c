@@ -68,6 +68,7 @@ struct parse {
 	uint8_t *kind;      /* per line: enum para_kind it would make */
 	bool *taken;        /* per line: a byline, a headline or a title, never a paragraph */
 	bool no_join;       /* no section was found: paragraphs stay as printed */
+	bool run_on;        /* lines were cut where run-on speeches open (split_run_ins) */
 	bool stripping; /* the article is stripped once parsed: what only the reader shows is left out */
 };
 
@@ -442,7 +443,10 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 			pa->len = para_len(frag[i].len);
 			pa->owned = false;
 			add_piece(p, 0, frag[i].off, frag[i].len);
-		} else if (j > i && fragments_clean(p, frag + i, j - i + 1)) {
+		} else if (j > i && fragments_clean(p, frag + i, j - i + 1) && nul_fits(a, frag[j].off + frag[j].len)) {
+			/* In place, unless the last fragment ends inside a line (a
+			 * run-on speech cut out of it), where the NUL would fall on
+			 * the next one's first byte: then copied below. */
 			pa->text = s;
 			pa->len = para_len(join_in_place(p, frag + i, j - i + 1));
 			pa->owned = false;
@@ -648,17 +652,16 @@ static bool headline_at(const struct parse *p, size_t i, const bool *is_cand)
 }
 
 /* Which group a candidate's mark puts it in. */
-enum group { GROUP_STAND, GROUP_INLINE, GROUP_ATTRIB, GROUP_PROSE, NGROUPS };
+enum group { GROUP_STAND, GROUP_INLINE, GROUP_ATTRIB, NGROUPS };
 
 static enum group group_of(const struct byline *b)
 {
 	switch (b->mark) {
 	case BYLINE_INLINE:
+	case BYLINE_PROSE: /* both open a paragraph of speech, and mix on a page */
 		return GROUP_INLINE;
 	case BYLINE_ATTRIB:
 		return GROUP_ATTRIB;
-	case BYLINE_PROSE:
-		return GROUP_PROSE;
 	default:
 		return GROUP_STAND;
 	}
@@ -734,16 +737,18 @@ static enum layout choose(struct parse *p)
 			/* A weak one counts where the sure ones are: in the same
 			 * position (for bylines on lines of their own), and never
 			 * right under a byline kept. */
-			if (!sure && ((g == GROUP_STAND && (size_t)(c->above * 2 + c->below) != best) ||
-				      (k && p->cands[k - 1].line + 1 == c->line)))
+			if (!sure && g == GROUP_STAND &&
+			    ((size_t)(c->above * 2 + c->below) != best || (k && p->cands[k - 1].line + 1 == c->line)))
 				continue;
 			p->cands[k++] = *c;
 		}
 		p->ncands = k;
-		if (g == GROUP_INLINE)
-			lay = LAYOUT_INLINE;
-		else if (g == GROUP_PROSE)
+		if (g == GROUP_INLINE) {
 			lay = LAYOUT_PROSE;
+			for (size_t i = 0; i < k; i++)
+				if (p->cands[i].b.mark != BYLINE_PROSE)
+					lay = LAYOUT_INLINE;
+		}
 		else if (g == GROUP_ATTRIB)
 			lay = LAYOUT_ATTRIB;
 		else if (shape[1] > shape[2] || (shape[1] && shape[1] >= shape[2]))
@@ -1400,6 +1405,7 @@ static bool split_run_ins(struct parse *p)
 	p->a->piece_store = p->pool;
 	p->paras_cap = n;
 	p->paras = xrealloc(p->paras, (n ? n : 1) * sizeof *p->paras);
+	p->run_on = true;
 	return true;
 }
 
@@ -1432,8 +1438,10 @@ static size_t classify(struct parse *p)
 		return sure;
 	/* Inline bylines, then reported speech, are looked for only on a page
 	 * where fewer than two bylines of the forms before are sure: they are
-	 * the costliest to look for on every paragraph. */
-	for (int pass = 0; pass < 2 && sure < 2; pass++) {
+	 * the costliest to look for on every paragraph. Where speeches were
+	 * cut out of run-on paragraphs, both are, as each cut was made for one
+	 * or the other. */
+	for (int pass = 0; pass < 2 && (sure < 2 || p->run_on); pass++) {
 		for (size_t i = 0, k = 0, n = p->ncands; i < p->nlines; i++) {
 			if (k < n && p->cands[k].line == i) {
 				k++;

@@ -48,7 +48,7 @@ for t in "$build"/fuzz/fuzz_*; do
 	[ -x "$t" ] || continue
 	case $t in *.d) continue;; esac
 	n=$(basename "$t")
-	suite $FAYAN_WRAP "$t" "tests/fuzz/regress/$n" "tests/fuzz/corpus/$n" seeds tests/data assets
+	suite $FAYAN_WRAP "$t" "tests/fuzz/regress/$n" "tests/fuzz/corpus/$n" seeds tests/data tests/corpus assets
 done
 [ -x tests/cli/run.sh ] && suite tests/cli/run.sh "$FAYAN"
 [ -z "$FAYAN_WRAP" ] && [ -x "$build/tests/e2e" ] && suite "$build/tests/e2e"

@@ -17,7 +17,7 @@ seed() {
 	d=$build/seed/$1
 	rm -rf "$d"
 	mkdir -p "$d" "$build/corpus/$1"
-	for f in "$top"/seeds/* "$top"/tests/data/* "$top"/tests/cli/*.txt "$top"/assets/* \
+	for f in "$top"/seeds/* "$top"/tests/data/* "$top"/tests/corpus/*.txt "$top"/tests/cli/*.txt "$top"/assets/* \
 		"$top"/tests/fuzz/corpus/"$1"/* "$top"/tests/fuzz/regress/"$1"/*; do
 		[ -f "$f" ] && cp "$f" "$d/$(echo "$f" | sed 's|.*/tests/||; s|/|_|g')"
 	done

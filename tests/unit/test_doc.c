@@ -982,6 +982,54 @@ static void test_layout_not_bylines(void **state)
 		      "byline opening the speech (name: text)", w, 2);
 }
 
+/* Reported speech, and speakers run on inside one paragraph: each is a
+ * section, the text as printed. */
+static void test_layout_reported_and_run_on(void **state)
+{
+	static const struct want w[] = {
+		{"王辉", "某某学院实验教学中心党支部书记", ""},
+		{"李明", "某某学院院长", ""},
+	};
+	static const struct want r[] = {
+		{"万宝年", "全国政协委员", ""},
+		{"肖燕", "全国政协委员", ""},
+		{"王勇", "国务委员", ""},
+	};
+	struct doc d;
+	static const char run_on[] = "委员热议报告\n\n政协委员在讨论报告时认为，任务艰巨。全国政协委员万宝年：“听了报告，"
+				     "我感到信心满满，措施也是坚定务实的。”全国政协委员肖燕：“扶贫脱贫是硬任务，必须按时完成。”"
+				     "国务委员王勇在参加代表团审议时说，我完全赞同这个报告。\n";
+
+	(void)state;
+	expect_layout("师生热议全会精神\n\n某某学院实验教学中心党支部书记王辉表示，全会精神鼓舞人心，我们要学好用好。\n\n"
+		      "大家纷纷表示要落实好。\n\n“要把学问写在大地上。”某某学院院长李明说，要带领学生深入基层调研。\n",
+		      "reported speech (post and name, then 表示 or 说)", w, 2);
+	expect_layout(run_on, NULL, r, 3);
+	doc_init(&d);
+	load_buf(&d, "x", run_on, sizeof run_on - 1, false);
+	/* Cut where each speech opens; an inline byline is the speaker, the
+	 * speech what follows its colon; reported speech stays whole. */
+	assert_string_equal(d.articles[0]->intro[0].text, "政协委员在讨论报告时认为，任务艰巨。");
+	assert_string_equal(d.sections[0]->paras[0].text, "“听了报告，我感到信心满满，措施也是坚定务实的。”");
+	assert_string_equal(d.sections[2]->paras[0].text, "国务委员王勇在参加代表团审议时说，我完全赞同这个报告。");
+	doc_free(&d);
+}
+
+/* A post printed only where the speech first names the speaker, or in a
+ * credit under the speech. */
+static void test_layout_post_from_text(void **state)
+{
+	static const struct want w[] = {
+		{"张冠梓", "中国社会科学院某某研究院院长、研究员、委员", "调查研究要深入"},
+		{"董文琴", "某某省某某市委书记、代表", "推动林区焕发活力"},
+	};
+
+	(void)state;
+	expect_layout("政绩观大家谈\n\n张冠梓委员——\n\n调查研究要深入\n\n“要立足实际。”中国社会科学院某某研究院院长、研究员张冠梓委员说。\n\n"
+		      "（本报记者王某某整理）\n\n董文琴代表——\n\n推动林区焕发活力\n\n“结合实际。”某某省某某市委书记董文琴代表说，林区要转型。\n",
+		      "byline, then headline, then speech", w, 2);
+}
+
 /* A file that is not UTF-8 but GB18030 (saved on Chinese Windows) reads as
  * the same article; UTF-8 with a damaged byte is still an error. */
 static void test_gb18030(void **state)
@@ -1490,6 +1538,8 @@ int main(void)
 		cmocka_unit_test(test_layout_colon_alone_and_notes),
 		cmocka_unit_test(test_layout_kicker_subtitle),
 		cmocka_unit_test(test_layout_not_bylines),
+		cmocka_unit_test(test_layout_reported_and_run_on),
+		cmocka_unit_test(test_layout_post_from_text),
 		cmocka_unit_test(test_gb18030),
 		cmocka_unit_test(test_no_sections_not_joined),
 		cmocka_unit_test(test_empty_nul_large),
