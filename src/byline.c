@@ -196,14 +196,18 @@ static bool scan_spaced(const char *s, size_t len, struct byline *b)
 		bl = cjk_blank_len(s, len, off);
 		if (bl) {
 			size_t run = 0, start = off;
+			bool padding = false;
 
 			if (s[off] == '\t')
 				return false;
 			while (off < len && (bl = cjk_blank_len(s, len, off)) != 0 && s[off] != '\t') {
+				padding |= bl > 1;
 				off += bl;
 				run++;
 			}
-			if (run > 2 || start == 0 || off == len)
+			/* One or two blanks between parts; a name may be set off
+			 * by a few more where no-break spaces pad it. */
+			if (run > (padding ? 4u : 2u) || start == 0 || off == len)
 				return false;
 			part_off[nparts] = part_start;
 			part_len[nparts++] = start - part_start;

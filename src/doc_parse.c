@@ -1331,7 +1331,7 @@ static void repeated_names(struct parse *p, size_t *cap)
 		memset(&b, 0, sizeof b);
 		b.form = BYLINE_FUSED;
 		b.strength = 1;
-		b.mark = d ? BYLINE_ATTRIB : BYLINE_ALONE;
+		b.mark = BYLINE_ALONE; /* with or without the dash, one shape on the page */
 		b.start = d;
 		b.end = d + len;
 		b.post_off = d;

@@ -156,7 +156,7 @@ static void names_init(void)
 }
 
 /* Characters a name does not end in: words of grammar and of saying. */
-static const char grammar_chars[] = "说在了着的过是都就也和与及等曾表谈参对为从向到被把将于";
+static const char grammar_chars[] = "说在了着的过是都就也与及等曾表谈参对为从向到被把将于";
 
 size_t names_split_fused(const char *s, size_t len, bool sure)
 {
