@@ -627,6 +627,7 @@ enum layout {
 	LAYOUT_ATTRIB,   /* speech, then ——byline */
 	LAYOUT_DIALOGUE, /* a guest list, then turns NAME：… and questions */
 	LAYOUT_PROSE,    /* paragraphs of reported speech opening with post and name */
+	LAYOUT_QA,       /* an interview: 问：…… 答：…… with the one answering named in the title */
 };
 
 static const char *const layout_names[] = {
@@ -638,6 +639,7 @@ static const char *const layout_names[] = {
 	[LAYOUT_ATTRIB] = "speech, then attribution (——name)",
 	[LAYOUT_DIALOGUE] = "dialogue: guest list, then questions and answers",
 	[LAYOUT_PROSE] = "reported speech (post and name, then 表示 or 说)",
+	[LAYOUT_QA] = "interview: questions and answers (问：, 答：)",
 };
 
 /* Whether line i is a plain line a headline could be: short, no sentence
@@ -1234,52 +1236,191 @@ static bool parse_dialogue(struct parse *p)
 /* For a speaker whose byline names no post (赵卫东委员——), the post printed
  * elsewhere in the section: in a credit (（作者为某某大学教授，…）) or where the
  * speech first names the speaker (…”某某大学教授李明华委员说). */
+/* Whether s[0..len) starts with one of the three-byte characters of set. */
+static bool first_char_of(const char *s, size_t len, const char *set)
+{
+	if (len < 3)
+		return false;
+	for (; *set; set += 3)
+		if (memcmp(s, set, 3) == 0)
+			return true;
+	return false;
+}
+
+/* Where t[0..len), a paragraph (a note if `note`), prints a post for the
+ * name[0..nlen): after 作者为 or 作者系 in a credit, or right before the name
+ * in the text (……”某某大学教授李明华说). True with t[*from..*to). */
+static bool post_in(const char *t, size_t len, bool note, const char *name, size_t nlen, size_t *from, size_t *to)
+{
+	const char *at = note ? cjk_find(t, len, "作者", 6) : NULL;
+
+	if (at && (cjk_has_prefix(at + 6, len - (size_t)(at + 6 - t), "为") ||
+		   cjk_has_prefix(at + 6, len - (size_t)(at + 6 - t), "系"))) {
+		*from = (size_t)(at - t) + 9;
+		*to = *from;
+		while (*to < len && t[*to] != ',' && t[*to] != ')' && !cjk_has_prefix(t + *to, len - *to, "，") &&
+		       !cjk_has_prefix(t + *to, len - *to, "）") && !cjk_has_prefix(t + *to, len - *to, "。"))
+			(*to)++;
+	} else {
+		const char *n = cjk_find(t, len, name, nlen);
+		uint32_t c;
+
+		if (!n || n == t)
+			return false;
+		*to = (size_t)(n - t);
+		*from = *to;
+		while (*from > 0) {
+			size_t pc = cjk_last_char_off(t, *from);
+
+			cjk_char_at(t, len, pc, &c);
+			if (!cjk_is_hanzi(c) && c != 0x3001 && c != 0xFF08 && c != 0xFF09)
+				break;
+			*from = pc;
+		}
+		/* What comes before a word of grammar is not the post's
+		 * (本期访谈由某某学院院长李明讲述). */
+		for (size_t k = *from; k + 3 < *to; k += 3)
+			if (first_char_of(t + k, *to - k, "由被让请经向对为据在是和与及"))
+				*from = k + 3;
+	}
+	return *to > *from && cjk_count_chars(t + *from, *to - *from, 4) >= 4 &&
+	       names_post_end(t + *from, *to - *from);
+}
+
+/* For a speaker whose byline names no post (赵卫东委员——), the post printed
+ * elsewhere in the section: in a credit (（作者为某某大学教授，…）) or where the
+ * speech first names the speaker (…”某某大学教授李明华委员说). */
 static void post_from_text(struct section *s, const char *role)
 {
 	struct speaker *sp = &s->speaker;
-	const char *name = sp->name;
-	size_t nlen = strlen(name);
+	size_t nlen = strlen(sp->name), from, to;
 
 	if (sp->place[0] || (sp->title[0] && strcmp(sp->title, "代表") && strcmp(sp->title, "委员")) || nlen == 0)
 		return;
 	for (size_t i = 0; i < s->npara; i++) {
-		const char *t = s->paras[i].text;
-		size_t len = s->paras[i].len;
-		const char *at = s->paras[i].kind == PARA_NOTE ? cjk_find(t, len, "作者", 6) : NULL;
-		size_t from, to;
+		const struct para *pa = &s->paras[i];
 
-		if (at && (cjk_has_prefix(at + 6, len - (size_t)(at + 6 - t), "为") ||
-			   cjk_has_prefix(at + 6, len - (size_t)(at + 6 - t), "系"))) {
-			from = (size_t)(at - t) + 9;
-			to = from;
-			while (to < len && t[to] != ',' && t[to] != ')' && !cjk_has_prefix(t + to, len - to, "，") &&
-			       !cjk_has_prefix(t + to, len - to, "）") && !cjk_has_prefix(t + to, len - to, "。"))
-				to++;
-		} else {
-			const char *n = cjk_find(t, len, name, nlen);
-			uint32_t c;
-
-			if (!n || n == t)
-				continue;
-			to = (size_t)(n - t);
-			from = to;
-			while (from > 0) {
-				size_t pc = cjk_last_char_off(t, from);
-
-				cjk_char_at(t, len, pc, &c);
-				if (!cjk_is_hanzi(c) && c != 0x3001 && c != 0xFF08 && c != 0xFF09)
-					break;
-				from = pc;
-			}
-		}
-		if (to > from && cjk_count_chars(t + from, to - from, 4) >= 4 && names_post_end(t + from, to - from)) {
-			char *post = xstrndup(t + from, to - from);
-
-			byline_set_post(sp, post, to - from, role);
-			free(post);
+		if (post_in(pa->text, pa->len, pa->kind == PARA_NOTE, sp->name, nlen, &from, &to)) {
+			byline_set_post(sp, pa->text + from, to - from, role);
 			return;
 		}
 	}
+}
+
+/* Bytes of a question or answer label opening s[0..len) (问：, 1.问：, 答:),
+ * the blanks after it included; 0 if there is none. `word` is 问 or 答. */
+static size_t qa_label(const char *s, size_t len, const char *word)
+{
+	size_t off = 0, bl;
+
+	while (off < len && s[off] >= '0' && s[off] <= '9')
+		off++;
+	if (off && off < len && (s[off] == '.' || cjk_has_prefix(s + off, len - off, "、") ||
+				 cjk_has_prefix(s + off, len - off, "．")))
+		off += s[off] == '.' ? 1 : 3;
+	if (!cjk_has_prefix(s + off, len - off, word))
+		return 0;
+	off += 3;
+	if (cjk_has_prefix(s + off, len - off, "："))
+		off += 3;
+	else if (off < len && s[off] == ':')
+		off++;
+	else
+		return 0;
+	while (off < len && (bl = cjk_blank_len(s, len, off)) != 0)
+		off += bl;
+	return off;
+}
+
+/* An interview printed as questions and answers (问：…… / 答：……) with the
+ * one person answering named in the title (访谈段文洋) and their post in
+ * the intro: a section per answer, its question as the headline. */
+static bool parse_qa(struct parse *p)
+{
+	static const char *const marks[] = {"访谈", "专访", "对话", "访问", NULL};
+	struct article *a = p->a;
+	size_t nans = 0, first = SIZE_MAX, name_off = 0, name_len = 0;
+	const char *t;
+	size_t tlen;
+
+	for (size_t i = 1; i < p->nlines; i++) {
+		if (qa_label(line_s(p, i), p->lines[i].len, "答"))
+			nans++;
+		if (first == SIZE_MAX && qa_label(line_s(p, i), p->lines[i].len, "问"))
+			first = i;
+	}
+	if (nans < 2 || first == SIZE_MAX || p->nlines == 0)
+		return false;
+	t = line_s(p, 0);
+	tlen = p->lines[0].len;
+	for (const char *const *m = marks; *m && !name_len; m++) {
+		const char *f = cjk_find(t, tlen, *m, 6);
+
+		for (size_t n = 3; f && n >= 2 && !name_len; n--) {
+			size_t off = (size_t)(f - t) + 6;
+
+			if (off + 3 * n <= tlen && names_is_name(t + off, 3 * n) && names_surname_len(t + off, 3 * n)) {
+				name_off = off;
+				name_len = 3 * n;
+			}
+		}
+	}
+	if (!name_len)
+		return false;
+
+	char *name = xstrndup(t + name_off, name_len);
+	size_t pfrom = 0, pto = 0, pline = SIZE_MAX;
+
+	char *post = NULL;
+
+	for (size_t i = 1; i < first && pline == SIZE_MAX; i++)
+		if (post_in(line_s(p, i), p->lines[i].len, false, name, name_len, &pfrom, &pto))
+			pline = i;
+	/* Copied now: the intro is rejoined in place. */
+	if (pline != SIZE_MAX)
+		post = xstrndup(line_s(p, pline) + pfrom, pto - pfrom);
+	parse_front(p, first);
+	a->sections = xcalloc(nans, sizeof *a->sections);
+	a->nsections = nans;
+	for (size_t i = first, k = 0; i < p->nlines && k < nans; i++) {
+		struct span *l = &p->lines[i];
+		size_t skip = qa_label(line_s(p, i), l->len, "答"), to = i + 1, from = i;
+		struct section *s;
+
+		if (!skip)
+			continue;
+		while (to < p->nlines && !qa_label(line_s(p, to), p->lines[to].len, "答") &&
+		       !qa_label(line_s(p, to), p->lines[to].len, "问"))
+			to++;
+		s = &a->sections[k++];
+		s->article = a;
+		s->speaker.byline = xstrdup(name);
+		s->speaker.name = xstrdup(name);
+		s->speaker.place = xcalloc(2, 1);
+		s->speaker.title = s->speaker.place + 1;
+		if (post)
+			byline_set_post(&s->speaker, post, strlen(post), NULL);
+		/* The question over it is its headline. */
+		if (i > first && qa_label(line_s(p, i - 1), p->lines[i - 1].len, "问")) {
+			p->kind[i - 1] = PARA_QUESTION;
+			s->headline = span_str(p, &p->lines[i - 1]);
+			s->src_off = p->lines[i - 1].off;
+			s->line = p->lines[i - 1].lineno;
+		} else {
+			s->headline = xstrdup("");
+			s->src_off = l->off;
+			s->line = l->lineno;
+		}
+		if (skip_to_text(p, l, skip))
+			from++;
+		if (k == nans)
+			parse_trailer(p, from, &to);
+		s->npara = range_paras(p, from, to, &s->paras);
+		finish_section(p, s, to - 1, NULL, NULL, NULL);
+	}
+	free(name);
+	free(post);
+	return true;
 }
 
 static int by_line_no(const void *x, const void *y)
@@ -1545,6 +1686,8 @@ void doc_parse_article(struct article *a, const struct text_scan *sc, bool strip
 	}
 	if (parse_dialogue(&p)) {
 		lay = LAYOUT_DIALOGUE;
+	} else if (p.ncands < 2 && parse_qa(&p)) {
+		lay = LAYOUT_QA;
 	} else {
 		lay = choose(&p);
 		switch (lay) {
@@ -1565,7 +1708,7 @@ void doc_parse_article(struct article *a, const struct text_scan *sc, bool strip
 		}
 	}
 	a->layout = layout_names[lay];
-	if (lay != LAYOUT_NONE && lay != LAYOUT_DIALOGUE)
+	if (lay != LAYOUT_NONE && lay != LAYOUT_DIALOGUE && lay != LAYOUT_QA)
 		for (size_t k = 0; k < a->nsections; k++)
 			post_from_text(&a->sections[k], p.cands[k].b.role);
 	if (lay == LAYOUT_NONE) {

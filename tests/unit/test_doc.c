@@ -1030,6 +1030,22 @@ static void test_layout_post_from_text(void **state)
 		      "byline, then headline, then speech", w, 2);
 }
 
+/* An interview as questions and answers, the one answering named in the
+ * title and given a post in the intro. */
+static void test_layout_interview(void **state)
+{
+	static const struct want w[] = {
+		{"李明华", "某某大学海洋学院院长", "1.问：学院成立两年有哪些变化？"},
+		{"李明华", "某某大学海洋学院院长", "2.问：下一步怎么做？"},
+	};
+
+	(void)state;
+	expect_layout("【强特色】访谈李明华\n\n编者按：本期访谈由某某大学海洋学院院长李明华讲述学院的改革。\n\n"
+		      "1.问：学院成立两年有哪些变化？\n\n答：学院从无到有，学生人数翻了一番。\n\n"
+		      "2.问：下一步怎么做？\n\n答：继续深化教学改革。\n",
+		      "interview: questions and answers (问：, 答：)", w, 2);
+}
+
 /* A file that is not UTF-8 but GB18030 (saved on Chinese Windows) reads as
  * the same article; UTF-8 with a damaged byte is still an error. */
 static void test_gb18030(void **state)
@@ -1540,6 +1556,7 @@ int main(void)
 		cmocka_unit_test(test_layout_not_bylines),
 		cmocka_unit_test(test_layout_reported_and_run_on),
 		cmocka_unit_test(test_layout_post_from_text),
+		cmocka_unit_test(test_layout_interview),
 		cmocka_unit_test(test_gb18030),
 		cmocka_unit_test(test_no_sections_not_joined),
 		cmocka_unit_test(test_empty_nul_large),
