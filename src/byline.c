@@ -308,6 +308,11 @@ static bool scan_spaced(const char *s, size_t len, struct byline *b)
 	}
 	/* No title word: a post of another kind (创始人, 村支书, 志愿者 ...) when
 	 * the name has a surname; the layout decides whether the line counts. */
+	/* A post of single characters set apart (郑 静 石新明) is a list of
+	 * names, not a post. */
+	for (size_t i = 0; i + 1 < nparts; i++)
+		if (cjk_count_chars(s + part_off[i], part_len[i], 2) < 2)
+			return false;
 	if (names_surname_len(s + b->name_off, b->name_len) && cjk_count_chars(b->rest.data, b->rest.len, 2) >= 2 &&
 	    (b->padded || cjk_count_chars(s + b->name_off, b->name_len, 4) <= 3 ||
 	     names_surname_len(s + b->name_off, b->name_len) == 6)) {
