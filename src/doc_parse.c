@@ -751,9 +751,15 @@ static enum layout choose(struct parse *p)
 				if (p->cands[i].b.mark != BYLINE_PROSE)
 					lay = LAYOUT_INLINE;
 		}
-		else if (g == GROUP_ATTRIB)
-			lay = LAYOUT_ATTRIB;
-		else if (shape[1] > shape[2] || (shape[1] && shape[1] >= shape[2]))
+		else if (g == GROUP_ATTRIB) {
+			/* ——byline under a headline over the speech opens its
+			 * section rather than closing the one above. */
+			size_t over = 0;
+
+			for (size_t i = 0; i < k; i++)
+				over += p->cands[i].above;
+			lay = over * 2 > k ? LAYOUT_ABOVE : LAYOUT_ATTRIB;
+		} else if (shape[1] >= shape[2] && shape[1] + shape[3] >= shape[0] && shape[1])
 			lay = LAYOUT_BELOW;
 		else if (shape[2] + shape[3] && shape[2] + shape[3] >= shape[0])
 			lay = LAYOUT_ABOVE;
