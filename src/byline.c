@@ -598,6 +598,32 @@ static bool bare_at(const char *s, size_t from, size_t to, struct byline *b)
 	return true;
 }
 
+/* A post of any kind fused with a name, s[from..to) (船舶学院S319017013郝磊),
+ * which only a dash before it makes a byline: strength 1. */
+static bool loose_at(const char *s, size_t from, size_t to, struct byline *b)
+{
+	size_t split, bl;
+
+	while (from < to && (bl = cjk_blank_len(s, to, from)) != 0)
+		from += bl;
+	if (to - from < 9 || !cjk_at_most_chars(s + from, to - from, 24) || has_blank(s + from, to - from) ||
+	    !post_chars(s + from, to - from, true))
+		return false;
+	split = names_split_fused(s + from, to - from, true);
+	if (!split)
+		return false;
+	memset(b, 0, sizeof *b);
+	b->form = BYLINE_FUSED;
+	b->strength = 1;
+	b->start = from;
+	b->end = to;
+	b->post_off = from;
+	b->post_len = split;
+	b->name_off = from + split;
+	b->name_len = to - from - split;
+	return true;
+}
+
 /* Verbs of saying that follow a name in reported speech. */
 static const char *const speech_verbs[] = {"表示", "认为", "指出", "谈到", "介绍", "坦言", "强调", "建议", "提出",
 					   "说", "谈", "讲", NULL};
@@ -781,7 +807,7 @@ bool byline_find(const char *s, size_t len, struct byline *b)
 		return false;
 	/* ——李明华代表（...）: an attribution closing the speech above. */
 	if ((d = dash_prefix(s, len)) >= 2 && d < len) {
-		if (whole_at(s, d, len, b) || bare_at(s, d, len, b)) {
+		if (whole_at(s, d, len, b) || bare_at(s, d, len, b) || loose_at(s, d, len, b)) {
 			b->mark = BYLINE_ATTRIB;
 			return true;
 		}

@@ -1454,6 +1454,8 @@ static void repeated_names(struct parse *p, size_t *cap)
 	size_t found = 0, first = p->ncands;
 	bool *taken = xcalloc(p->nlines, sizeof *taken);
 
+	/* A weak byline after a dash (—— 茶学许文烨) is one of the repeated
+	 * lines too: it joins them, as one shape. */
 	for (size_t k = 0; k < first; k++)
 		taken[p->cands[k].line] = true;
 
@@ -1496,6 +1498,9 @@ static void repeated_names(struct parse *p, size_t *cap)
 		p->ncands = first;
 		return;
 	}
+	for (size_t k = 0; k < first; k++)
+		if (p->cands[k].b.strength == 1 && p->cands[k].b.mark == BYLINE_ATTRIB && p->cands[k].b.form == BYLINE_FUSED)
+			p->cands[k].b.mark = BYLINE_ALONE;
 	qsort(p->cands, p->ncands, sizeof *p->cands, by_line_no);
 }
 
@@ -1607,7 +1612,7 @@ static size_t classify(struct parse *p)
 		if (p->ncands > 1)
 			qsort(p->cands, p->ncands, sizeof *p->cands, by_line_no);
 	}
-	if (sure < 2 && p->ncands < 3)
+	if (sure < 2)
 		repeated_names(p, &cap);
 	return sure;
 }
