@@ -744,11 +744,24 @@ bool byline_prose(const char *s, size_t len, struct byline *b)
 		prose_finish(s, len, start, e, b);
 		return true;
 	}
-	if (!have_fb)
-		return false;
-	*b = fb;
-	prose_finish(s, len, start, fb_e, b);
-	return true;
+	if (have_fb) {
+		*b = fb;
+		prose_finish(s, len, start, fb_e, b);
+		return true;
+	}
+	/* A name alone, then 在 and a verb of saying soon after (沈跃跃在参加
+	 *小组讨论时说): the post is printed elsewhere or nowhere. */
+	for (size_t k = 3; k >= 2; k--) {
+		size_t at = start + 3 * k;
+
+		if (at + 3 <= len && cjk_has_prefix(s + at, len - at, "在") && bare_at(s, start, at, b) &&
+		    speech_verb_within(s + at, len - at, 90)) {
+			b->mark = BYLINE_PROSE;
+			b->text_off = 0;
+			return true;
+		}
+	}
+	return false;
 }
 
 /* A byline and a colon opening line s[0..len): the speech after it on the
