@@ -174,6 +174,23 @@ static bool short_name(const char *s, size_t len)
 	return sl && (n <= 3 || (sl == 6 && n <= 4));
 }
 
+/* A title printed after a name (沈继红院长) that ends s[0..*len), taken
+ * off *len, where what is left is a name of two or three with a surname;
+ * NULL if none. */
+static const char *take_title(const char *s, size_t *len)
+{
+	static const char *const titles[] = {"院长", "校长", "部长", "局长", "处长", "所长", "会长", "社长",
+					     "主任", "书记", "老师", "馆长", "行长", "厂长", NULL};
+
+	for (const char *const *t = titles; *t; t++)
+		if (*len > 6 && cjk_has_suffix_n(s, *len, *t, 6) && short_name(s, *len - 6) &&
+		    cjk_count_chars(s, *len - 6, 4) >= 2) {
+			*len -= 6;
+			return *t;
+		}
+	return NULL;
+}
+
 /* Recognise post, blank, name in s[0..len) and fill b's spaced fields. */
 static bool scan_spaced(const char *s, size_t len, struct byline *b)
 {
@@ -245,6 +262,9 @@ static bool scan_spaced(const char *s, size_t len, struct byline *b)
 			b->role = NULL;
 			nlen = part_len[nparts - 1];
 		}
+		/* 数学学院 沈继红院长: a title after a name printed apart. */
+		if (!b->role && !b->padded && nparts > 1)
+			b->role = take_title(name, &nlen);
 		name_chars = 0;
 		for (size_t o = 0; o < nlen; name_chars++) {
 			size_t bl = cjk_blank_len(name, nlen, o);
@@ -599,10 +619,14 @@ static bool bare_at(const char *s, size_t from, size_t to, struct byline *b)
 }
 
 /* A post of any kind fused with a name, s[from..to) (船舶学院S319017013郝磊),
- * which only a dash before it makes a byline: strength 1. */
-static bool loose_at(const char *s, size_t from, size_t to, struct byline *b)
+ * which only a dash before it makes a byline, or a colon after it where the
+ * post names an organisation (航建学院杨琦：): strength 1. */
+static bool loose_at(const char *s, size_t from, size_t to, bool org, struct byline *b)
 {
+	static const char *const orgs[] = {"学院", "大学", "中学", "小学", "医院", "公司", "集团", "银行", "协会",
+					   "中心", "研究院", "研究所", "委员会", "街道", "社区", NULL};
 	size_t split, bl;
+	bool is_org = !org;
 
 	while (from < to && (bl = cjk_blank_len(s, to, from)) != 0)
 		from += bl;
@@ -611,6 +635,10 @@ static bool loose_at(const char *s, size_t from, size_t to, struct byline *b)
 		return false;
 	split = names_split_fused(s + from, to - from, true);
 	if (!split)
+		return false;
+	for (const char *const *o = orgs; *o && !is_org; o++)
+		is_org = cjk_has_suffix(s + from, split, *o);
+	if (!is_org)
 		return false;
 	memset(b, 0, sizeof *b);
 	b->form = BYLINE_FUSED;
@@ -820,7 +848,7 @@ bool byline_find(const char *s, size_t len, struct byline *b)
 		return false;
 	/* ——李明华代表（...）: an attribution closing the speech above. */
 	if ((d = dash_prefix(s, len)) >= 2 && d < len) {
-		if (whole_at(s, d, len, b) || bare_at(s, d, len, b) || loose_at(s, d, len, b)) {
+		if (whole_at(s, d, len, b) || bare_at(s, d, len, b) || loose_at(s, d, len, false, b)) {
 			b->mark = BYLINE_ATTRIB;
 			return true;
 		}
@@ -839,7 +867,7 @@ bool byline_find(const char *s, size_t len, struct byline *b)
 	if (cjk_has_suffix(s, len, "：") || (len && s[len - 1] == ':')) {
 		size_t at = len - (s[len - 1] == ':' ? 1 : 3);
 
-		if (at > 0 && (whole_at(s, 0, at, b) || bare_at(s, 0, at, b))) {
+		if (at > 0 && (whole_at(s, 0, at, b) || bare_at(s, 0, at, b) || loose_at(s, 0, at, true, b))) {
 			b->mark = BYLINE_COLON;
 			b->text_off = len;
 			return true;
