@@ -15,6 +15,7 @@
 #include <uniconv.h>
 
 #include "doc_priv.h"
+#include "fayan/state.h"
 #include "fayan/text.h"
 
 extern const char fayan_seed_data[], fayan_seed_end[];
@@ -35,12 +36,13 @@ static bool non_ascii(const char *s, size_t len)
 	return false;
 }
 
-/* src[0..len) converted from GB18030 to UTF-8, or NULL if it is not valid
- * GB18030 or holds a NUL or a control the converter let through. */
-static struct converted *from_gb18030(const char *src, size_t len)
+/* src[0..len) converted from `encoding` to UTF-8, or NULL if it is not
+ * valid in that encoding (or the encoding is unknown) or comes out with a
+ * NUL byte. */
+static struct converted *convert(const char *src, size_t len, const char *encoding)
 {
 	size_t n = 0;
-	uint8_t *u = u8_conv_from_encoding("GB18030", iconveh_error, src, len, NULL, NULL, &n);
+	uint8_t *u = u8_conv_from_encoding(encoding, iconveh_error, src, len, NULL, NULL, &n);
 	struct converted *c;
 
 	if (!u)
@@ -69,7 +71,22 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 	struct text_scan sc;
 	struct article *a;
 	struct converted *conv;
+	uint64_t key = 0;
 
+	if (opts && opts->key)
+		key = state_key(src, len);
+	if (opts && opts->encoding && strcmp(opts->encoding, "UTF-8") && strcmp(opts->encoding, "utf-8")) {
+		/* Converted as asked: invalid bytes in that encoding are an error. */
+		conv = convert(src, len, opts->encoding);
+		doc_src_free(src, chunked);
+		if (!conv)
+			return err_set(err, "%s: not valid %s", shown, opts->encoding);
+		src = conv->data;
+		len = conv->len;
+		free(conv);
+		chunked = false;
+		encoding = opts->encoding;
+	}
 	text_scan(src, len, &sc);
 	nul = sc.nul < len ? src + sc.nul : memchr(src + sc.bad, '\0', len - sc.bad);
 	if (nul) {
@@ -84,7 +101,7 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 		doc_src_free(src, chunked);
 		return err_set(err, "%s: empty file", shown);
 	}
-	if (sc.bad < len && !non_ascii(src, sc.bad) && (conv = from_gb18030(src, len)) != NULL) {
+	if (sc.bad < len && !encoding && !non_ascii(src, sc.bad) && (conv = convert(src, len, "GB18030")) != NULL) {
 		/* Not UTF-8 but valid GB18030 (GBK, GB2312): a file saved on
 		 * Chinese Windows. It is read as that, and --check says so. */
 		doc_src_free(src, chunked);
@@ -123,6 +140,7 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 	a->src_len = len;
 	a->src_chunked = chunked;
 	a->encoding = encoding;
+	a->key = key;
 	a->name = doc_clean_name(shown);
 	doc_parse_article(a, &sc, opts && opts->strip);
 	if (opts && opts->parsed)

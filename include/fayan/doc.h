@@ -115,7 +115,8 @@ struct article {
 	char *kicker;    /* a line above the title (引题), or NULL */
 	char *subtitle;  /* a line below the title (副题, often opening with ——), or NULL */
 	const char *layout; /* how the sections are laid out, in words, for --check (static) */
-	const char *encoding; /* "GB18030" when the file was not UTF-8 but read as that, else NULL (static) */
+	const char *encoding; /* the encoding the file was converted from, else NULL (UTF-8) */
+	uint64_t key;         /* state_key() of the bytes as read (doc_opts.key), else 0 */
 	struct para *intro;
 	size_t nintro;
 	char *editor;    /* an editor's line closing the intro (——编  者), or NULL */
@@ -174,6 +175,13 @@ struct doc_opts {
 	/* And note, as they are stripped, each section's columns for --list
 	 * (struct section's cols_known). */
 	bool measure;
+	/* Key each article on its bytes as read, before any parsing (struct
+	 * article's key): for the reading positions, which must not move when
+	 * the parser changes. */
+	bool key;
+	/* Read every input as this encoding ("GB18030", "GBK", "BIG5", ...;
+	 * NULL or "UTF-8": UTF-8, or GB18030 where the file is not UTF-8). */
+	const char *encoding;
 };
 
 void doc_init(struct doc *d);

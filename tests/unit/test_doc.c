@@ -17,6 +17,7 @@
 
 #include "fayan/doc.h"
 #include "fayan/fold.h"
+#include "fayan/state.h"
 #include "fayan/util.h"
 
 /* ---- helpers ---- */
@@ -1046,6 +1047,34 @@ static void test_layout_interview(void **state)
 		      "interview: questions and answers (问：, 答：)", w, 2);
 }
 
+/* The reading position's key is the bytes as read, whatever the parser
+ * makes of them; an encoding asked for is used, and its errors named. */
+static void test_key_and_encoding(void **state)
+{
+	size_t len, glen;
+	const char *seed = doc_builtin_data(&len);
+	char *gb = u8_conv_to_encoding("GBK", iconveh_error, (const uint8_t *)seed, len, NULL, NULL, &glen);
+	struct doc_opts o = {.key = true, .encoding = "GBK"};
+	struct doc_opts plain = {.key = true};
+	struct fy_err err = {.code = 0};
+	struct doc d;
+
+	(void)state;
+	doc_init(&d);
+	assert_int_equal(doc_add_buffer(&d, "seed", seed, len, &plain, &err), 0);
+	assert_true(d.articles[0]->key == state_key(seed, len));
+	assert_int_equal(doc_add_buffer(&d, "gbk", gb, glen, &o, &err), 0);
+	assert_true(d.articles[1]->key == state_key(gb, glen));
+	assert_string_equal(d.articles[1]->encoding, "GBK");
+	assert_int_equal(d.articles[1]->nsections, 10);
+	assert_string_equal(d.articles[1]->sections[0].speaker.name, "马东亮");
+	/* UTF-8 bytes are not valid GBK throughout. */
+	assert_int_equal(doc_add_buffer(&d, "in.txt", seed, len, &o, &err), -1);
+	assert_string_equal(err.msg, "in.txt: not valid GBK");
+	doc_free(&d);
+	free(gb);
+}
+
 /* A file that is not UTF-8 but GB18030 (saved on Chinese Windows) reads as
  * the same article; UTF-8 with a damaged byte is still an error. */
 static void test_gb18030(void **state)
@@ -1558,6 +1587,7 @@ int main(void)
 		cmocka_unit_test(test_layout_post_from_text),
 		cmocka_unit_test(test_layout_interview),
 		cmocka_unit_test(test_gb18030),
+		cmocka_unit_test(test_key_and_encoding),
 		cmocka_unit_test(test_no_sections_not_joined),
 		cmocka_unit_test(test_empty_nul_large),
 		cmocka_unit_test(test_invalid_utf8),
