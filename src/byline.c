@@ -878,6 +878,12 @@ bool byline_find(const char *s, size_t len, struct byline *b)
 		b->mark = BYLINE_ALONE;
 		return true;
 	}
+	/* 某某党支部书记王辉说, the speech on the next line. */
+	if (cjk_has_suffix(s, len, "说") && len > 3 && whole_at(s, 0, len - 3, b) && b->post_len) {
+		b->mark = BYLINE_COLON;
+		b->text_off = len;
+		return true;
+	}
 	return false;
 }
 

@@ -734,6 +734,15 @@ static enum layout choose(struct parse *p)
 			struct cand *c = &p->cands[i];
 			bool sure = c->b.strength == 2 || !n2[g];
 
+			/* On a page of inline bylines, a sure byline alone on its
+			 * line over the speech (孙铁利（某某校友）) opens one too:
+			 * the whole line is its byline. */
+			if (g == GROUP_INLINE && group_of(&c->b) == GROUP_STAND && c->b.strength == 2 &&
+			    c->b.mark != BYLINE_DASH && c->line + 1 < p->nlines && p->kind[c->line + 1] == PARA_TEXT) {
+				p->cands[k] = *c;
+				p->cands[k++].b.text_off = p->lines[c->line].len;
+				continue;
+			}
 			if (group_of(&c->b) != g)
 				continue;
 			/* A weak one counts where the sure ones are: in the same
