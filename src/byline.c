@@ -676,6 +676,15 @@ static bool speech_verb_within(const char *s, size_t len, size_t lim)
 	return false;
 }
 
+/* Whether s[0..len) starts with a verb of saying. */
+static bool starts_with_verb(const char *s, size_t len)
+{
+	for (const char *const *v = speech_verbs; *v; v++)
+		if (cjk_has_prefix(s, len, *v))
+			return true;
+	return false;
+}
+
 /* Whether a verb of saying stands in the first 40 characters of s[0..len). */
 static bool speech_verb_near(const char *s, size_t len)
 {
@@ -704,6 +713,14 @@ static void prose_finish(const char *s, size_t len, size_t start, size_t e, stru
 			*b = longer;
 			e = e3;
 		}
+	}
+	/* 吉付达子表示: a name of four, where the verb of saying follows the
+	 * fourth character rather than the third. */
+	if (e + 3 < len && b->name_len == 9 && cjk_char_at(s, len, e, &c) && cjk_is_hanzi(c) &&
+	    !speech_verb_within(s + e, 3, 3) && starts_with_verb(s + e + 3, len - e - 3)) {
+		b->name_len += 3;
+		b->end += 3;
+		e += 3;
 	}
 	/* 艾力更·依明巴海: as far as it still reads as a name. */
 	if (e < len && cjk_char_at(s, len, e, &c) && (c == 0x00B7 || c == 0x30FB)) {
@@ -766,8 +783,9 @@ bool byline_prose(const char *s, size_t len, struct byline *b)
 		 * role word was a post's (国务委员王勇). */
 		if (have_fb && b->name_off != fb_e)
 			continue;
-		/* Reported speech says so: a verb of saying follows soon. */
-		if (!speech_verb_near(s + e, len - e))
+		/* Reported speech says so: a verb of saying follows soon, or
+		 * where it is said (在参加……审议时，……). */
+		if (!speech_verb_near(s + e, len - e) && !cjk_has_prefix(s + e, len - e, "在参加"))
 			break;
 		prose_finish(s, len, start, e, b);
 		return true;
@@ -788,6 +806,39 @@ bool byline_prose(const char *s, size_t len, struct byline *b)
 			b->text_off = 0;
 			return true;
 		}
+	}
+	return false;
+}
+
+/* Before a colon and a quotation, a title and any name of two to four
+ * characters after it (全国政协委员伊丽苏娅：“……), the surname list aside:
+ * the title, the colon and the quotation vouch for it. */
+static bool titled_at(const char *s, size_t at, struct byline *b)
+{
+	static const char *const titles[] = {"委员", "代表", "书记", "主任", "院长", "校长", "主席", "董事长", "教授",
+					     NULL};
+	size_t off = at;
+
+	for (int n = 1; n <= 4 && off > 0; n++) {
+		uint32_t c;
+
+		off = cjk_last_char_off(s, off);
+		cjk_char_at(s, at, off, &c);
+		if (!cjk_is_hanzi(c))
+			return false;
+		if (n < 2)
+			continue;
+		for (const char *const *t = titles; *t; t++)
+			if (cjk_has_suffix(s, off, *t) && off > strlen(*t) && post_chars(s, off, true)) {
+				memset(b, 0, sizeof *b);
+				b->form = BYLINE_FUSED;
+				b->strength = 2;
+				b->end = at;
+				b->post_len = off;
+				b->name_off = off;
+				b->name_len = at - off;
+				return true;
+			}
 	}
 	return false;
 }
@@ -813,7 +864,8 @@ static bool inline_at(const char *s, size_t len, struct byline *b)
 	 * the speech (全国政协委员肖燕：“……). */
 	if ((whole_at(s, 0, at, b) &&
 	     (b->form != BYLINE_FUSED || b->role || rest == len || cjk_has_prefix(s + rest, len - rest, "“"))) ||
-	    (bare_at(s, 0, at, b) && !speech_verb_end(s, at))) {
+	    (bare_at(s, 0, at, b) && !speech_verb_end(s, at)) ||
+	    (cjk_has_prefix(s + rest, len - rest, "“") && titled_at(s, at, b))) {
 		b->mark = rest < len ? BYLINE_INLINE : BYLINE_COLON;
 		b->text_off = rest;
 		return true;
