@@ -587,9 +587,9 @@ static bool whole_at(const char *s, size_t from, size_t to, struct byline *b)
 	return true;
 }
 
-/* A bare name s[from..to) (王锋, 冯  帆), which only a dash or a colon
- * around it makes a byline: strength 1. */
-static bool bare_at(const char *s, size_t from, size_t to, struct byline *b)
+/* A bare name s[from..to) of at most `most` characters (王锋, 冯  帆),
+ * which only a dash or a colon around it makes a byline: strength 1. */
+static bool bare_upto(const char *s, size_t from, size_t to, size_t most, struct byline *b)
 {
 	size_t end;
 	char *sq;
@@ -601,7 +601,7 @@ static bool bare_at(const char *s, size_t from, size_t to, struct byline *b)
 	if (end <= from || end - from > 24)
 		return false;
 	sq = squeeze(s + from, end - from);
-	ok = names_is_name(sq, strlen(sq)) && cjk_count_chars(sq, strlen(sq), 4) <= 3 &&
+	ok = names_is_name(sq, strlen(sq)) && cjk_count_chars(sq, strlen(sq), most + 1) <= most &&
 	     names_surname_len(sq, strlen(sq));
 	free(sq);
 	if (!ok)
@@ -616,6 +616,12 @@ static bool bare_at(const char *s, size_t from, size_t to, struct byline *b)
 	b->start = from;
 	b->end = end;
 	return true;
+}
+
+/* A bare name of two or three characters. */
+static bool bare_at(const char *s, size_t from, size_t to, struct byline *b)
+{
+	return bare_upto(s, from, to, 3, b);
 }
 
 /* A post of any kind fused with a name, s[from..to) (船舶学院S319017013郝磊),
@@ -785,8 +791,15 @@ bool byline_prose(const char *s, size_t len, struct byline *b)
 			continue;
 		/* Reported speech says so: a verb of saying follows soon, or
 		 * where it is said (在参加……审议时，……). */
-		if (!speech_verb_near(s + e, len - e) && !cjk_has_prefix(s + e, len - e, "在参加"))
-			break;
+		{
+			/* Where the name may run one character longer, the verb
+			 * is looked for after it. */
+			size_t e3 = e + 3;
+
+			if (!speech_verb_near(s + e, len - e) && !cjk_has_prefix(s + e, len - e, "在参加") &&
+			    !(e3 <= len && cjk_has_prefix(s + e3, len - e3, "在参加")))
+				break;
+		}
 		prose_finish(s, len, start, e, b);
 		return true;
 	}
@@ -919,7 +932,9 @@ bool byline_find(const char *s, size_t len, struct byline *b)
 	if (cjk_has_suffix(s, len, "：") || (len && s[len - 1] == ':')) {
 		size_t at = len - (s[len - 1] == ':' ? 1 : 3);
 
-		if (at > 0 && (whole_at(s, 0, at, b) || bare_at(s, 0, at, b) || loose_at(s, 0, at, true, b))) {
+		/* A name of four alone before the colon (文成丹阳：) reads as one
+		 * where nothing else is on the line. */
+		if (at > 0 && (whole_at(s, 0, at, b) || bare_upto(s, 0, at, 4, b) || loose_at(s, 0, at, true, b))) {
 			b->mark = BYLINE_COLON;
 			b->text_off = len;
 			return true;

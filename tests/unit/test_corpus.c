@@ -28,10 +28,10 @@
 #define SPURIOUS_TARGET 1
 #define POSTS_TARGET 0.95
 #define HEADLINES_TARGET 0.95
-#define NAMES_FLOOR 0.965
-#define SPURIOUS_FLOOR 1
+#define NAMES_FLOOR 0.975
+#define SPURIOUS_FLOOR 0
 #define POSTS_FLOOR 0.95
-#define HEADLINES_FLOOR 0.965
+#define HEADLINES_FLOOR 0.97
 
 struct truth {
 	char *name, *post, *headline;
