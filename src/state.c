@@ -1,7 +1,14 @@
 /* state.c: remembering the reading position. The file is small text, one
  * "KEY SECTION PARA" line per article, most recent first, so that a human can
  * read it and a crash mid-write never leaves half a file: we always write a
- * temporary file beside it, fsync it and rename it over the old one. */
+ * temporary file beside it, fsync it and rename it over the old one.
+ *
+ * The directory and the file are the user's, but anything may sit there: a
+ * symbolic link to /dev/zero, a FIFO, a file of gigabytes, a directory that
+ * another user can write to. The file is opened without following links and
+ * without blocking, read only if it is a regular file of at most
+ * STATE_MAX_BYTES, and a directory that someone else owns or can write to is
+ * not used at all (ssh's rule for ~/.ssh). */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -67,32 +74,122 @@ static int parse_line(const char *line, struct state_pos *pos)
 	return 0;
 }
 
-/* Read the whole positions file into a malloc'd array; *n gets the count. */
-static struct state_pos *read_all(const char *dir, size_t *n)
+/* Why the directory `dir` must not be used, or NULL if it may (absent
+ * included: it is made 0700 on the first save). */
+static const char *unsafe_dir(const char *dir)
+{
+	struct stat st;
+
+	if (stat(dir, &st) != 0)
+		return NULL; /* saving reports what is wrong with the path */
+	if (!S_ISDIR(st.st_mode))
+		return "not a directory";
+	if (st.st_uid != geteuid())
+		return "directory not owned by you";
+	if (st.st_mode & (S_IWGRP | S_IWOTH))
+		return "directory writable by others";
+	return NULL;
+}
+
+/* Open the positions file in `dir` for reading: a regular file of at most
+ * STATE_MAX_BYTES, never a link, a FIFO or a device. Returns the descriptor,
+ * or -1 with *why saying what was wrong (NULL when there is simply no file). */
+static int open_positions(const char *dir, const char **why)
 {
 	struct buf path;
-	FILE *f;
-	char line[128];
-	struct state_pos *all = NULL;
-	size_t cap = 0;
+	struct stat st;
+	int fd;
 
-	*n = 0;
+	*why = NULL;
 	buf_init(&path);
 	buf_printf(&path, "%s/" STATE_FILE, dir);
-	f = fopen(path.data, "r");
+	fd = open(path.data, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	buf_free(&path);
-	if (!f)
+	if (fd < 0) {
+		if (errno == ELOOP)
+			*why = "not a regular file";
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		*why = "not a regular file";
+	else if (st.st_size > STATE_MAX_BYTES)
+		*why = "over 1 MiB";
+	if (*why) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Read the whole positions file into a malloc'd array; *n gets the count.
+ * Nothing from a directory that is not safe or a file open_positions refuses. */
+static struct state_pos *read_all(const char *dir, size_t *n)
+{
+	const char *why;
+	char *text;
+	size_t len = 0;
+	struct state_pos *all = NULL;
+	size_t cap = 0;
+	int fd;
+
+	*n = 0;
+	if (unsafe_dir(dir) || (fd = open_positions(dir, &why)) < 0)
 		return NULL;
-	while (*n < STATE_MAX_ENTRIES && fgets(line, sizeof line, f)) {
+	/* One byte more than the limit: a file that grew since fstat is cut, not followed. */
+	text = xmalloc(STATE_MAX_BYTES + 1);
+	while (len < STATE_MAX_BYTES) {
+		ssize_t r = read(fd, text + len, STATE_MAX_BYTES - len);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		len += (size_t)r;
+	}
+	close(fd);
+	text[len] = '\0';
+	for (char *line = text; *n < STATE_MAX_ENTRIES && line < text + len;) {
+		char *eol = memchr(line, '\n', (size_t)(text + len - line));
 		struct state_pos p;
 
-		if (parse_line(line, &p) != 0)
-			continue;
-		all = xgrow(all, &cap, *n + 1, sizeof *all);
-		all[(*n)++] = p;
+		if (eol)
+			*eol = '\0';
+		if (parse_line(line, &p) == 0) {
+			all = xgrow(all, &cap, *n + 1, sizeof *all);
+			all[(*n)++] = p;
+		}
+		if (!eol)
+			break;
+		line = eol + 1;
 	}
-	fclose(f);
+	free(text);
 	return all;
+}
+
+char *state_dir_safe(const char *xdg, const char *home, char *note, size_t note_size)
+{
+	char *dir = state_dir(xdg, home);
+	char msg[512] = "";
+	const char *why;
+	int fd;
+
+	if (!dir)
+		return NULL;
+	if ((why = unsafe_dir(dir))) {
+		snprintf(msg, sizeof msg, "reading position not kept: %s (%s)", why, dir);
+		free(dir);
+		dir = NULL;
+	} else if ((fd = open_positions(dir, &why)) >= 0)
+		close(fd);
+	else if (why)
+		snprintf(msg, sizeof msg, "reading positions ignored: %s (%s/" STATE_FILE ")", why, dir);
+	if (msg[0] && note_size > 0) {
+		size_t used = strnlen(note, note_size - 1);
+
+		/* After a message already there (the locale's), not over it. */
+		snprintf(note + used, note_size - used, "%s%s", used ? "; " : "", msg);
+	}
+	return dir;
 }
 
 struct state_pos *state_load_all(const char *dir, size_t *n)
@@ -152,11 +249,14 @@ int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err)
 	size_t n;
 	struct state_pos *all;
 	struct buf text, tmp;
+	const char *why;
 	int fd, rc = -1;
 	size_t kept = 1;
 
 	if (make_dirs(dir) != 0)
 		return err_set(err, "%s: %s", dir, strerror(errno));
+	if ((why = unsafe_dir(dir)))
+		return err_set(err, "%s: %s", dir, why);
 	all = read_all(dir, &n);
 	buf_init(&text);
 	buf_printf(&text, "%016" PRIx64 " %zu %zu\n", pos->key, pos->section, pos->para);

@@ -1375,7 +1375,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		load_next(opts->load, d);
 	view_init(&u.v, d, opts, COLS, LINES);
 	if (!opts->no_state) {
-		u.state_dir = state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"));
+		u.state_dir = state_dir_safe(getenv("XDG_STATE_HOME"), getenv("HOME"), u.v.note, sizeof u.v.note);
 		/* A section, theme or search on the command line says where to start. */
 		if (u.state_dir && opts->start_section == 0 && !opts->theme && !opts->search)
 			restore_state(&u);

@@ -13,6 +13,9 @@
 
 /* Most articles remembered; the least recently read are dropped first. */
 #define STATE_MAX_ENTRIES 500
+/* Largest positions file read (500 entries take under 20 KB); a larger one is
+ * ignored and replaced by the next save. */
+#define STATE_MAX_BYTES (1 << 20)
 
 /* Where the user was in one article: `section` is 1-based within the article
  * (0 = the intro), `para` the 0-based paragraph at the top of the reader. */
@@ -29,6 +32,14 @@ uint64_t state_key(const char *data, size_t len);
  * "$home/.local/state/fayan"; NULL if neither is usable. Caller frees. */
 char *state_dir(const char *xdg, const char *home);
 
+/* state_dir(xdg, home) if that directory may be used: absent (the first save
+ * makes it), or owned by the user and writable by no one else. Otherwise NULL
+ * (no position is read or saved) and a one-line message appended to the
+ * NUL-terminated note[0..note_size). A positions file that is not a regular
+ * file or is over STATE_MAX_BYTES is said in note too: it is ignored, and the
+ * next save replaces it. Caller frees. */
+char *state_dir_safe(const char *xdg, const char *home, char *note, size_t note_size);
+
 /* Look `key` up in the positions file in `dir`. Returns its rank (0 = the most
  * recently saved) and fills *pos, or -1 if absent or unreadable. */
 long state_load(const char *dir, uint64_t key, struct state_pos *pos);
@@ -40,7 +51,8 @@ struct state_pos *state_load_all(const char *dir, size_t *n);
 
 /* Save *pos as the most recent entry: creates `dir` (mode 0700) if needed and
  * replaces the file atomically (temporary file in `dir`, fsync, rename; mode
- * 0600). Returns 0, or -1 with err filled ("DIR/positions: reason"). */
+ * 0600). Returns 0, or -1 with err filled ("PATH: reason"), a directory that
+ * state_dir_safe refuses included. */
 int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err);
 
 #endif

@@ -671,6 +671,89 @@ static void test_state_dir_below_file(void **state)
 	scratch_free(dir);
 }
 
+/* What sits at the positions file: a link to /dev/zero (read forever, once)
+ * or a FIFO (blocked before the first frame). The browser starts at once,
+ * says once that it ignored the file, and the next save replaces it. */
+static void check_positions_ignored(bool fifo)
+{
+	char *home = scratch_new();
+	char *dir = path_join(home, "fayan"), *path = path_join(dir, "positions");
+	char env[600];
+	const char *const e[] = {env, NULL};
+	struct term *t;
+	struct stat st;
+
+	assert_int_equal(mkdir(dir, 0700), 0);
+	if (fifo)
+		assert_int_equal(mkfifo(path, 0600), 0);
+	else
+		assert_int_equal(symlink("/dev/zero", path), 0);
+	snprintf(env, sizeof env, "XDG_STATE_HOME=%s", home);
+	t = start(160, 30, e);
+	assert_true(term_wait_for(t, "reading positions ignored: not a regular file", 2000));
+	assert_non_null(strstr(term_row(t, 29), "/fayan/positions)"));
+	term_type(t, "3");
+	assert_true(term_wait_for(t, "3/10 段祥生", 2000));
+	assert_int_equal(term_quit(t), 0);
+	assert_int_equal(lstat(path, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	free(path);
+	free(dir);
+	scratch_free(home);
+}
+
+static void test_state_link_to_dev_zero(void **state)
+{
+	(void)state;
+	check_positions_ignored(false);
+}
+
+static void test_state_fifo(void **state)
+{
+	(void)state;
+	check_positions_ignored(true);
+}
+
+/* A state directory anyone can write to is not used: one message, and the
+ * browser goes on without a reading position (nothing read, nothing saved). */
+static void test_state_dir_writable_by_others(void **state)
+{
+	char *home = scratch_new();
+	char *dir = path_join(home, "fayan"), *path = path_join(dir, "positions");
+	static const char before[] = "0000000000000001 4 2\n";
+	char env[600];
+	const char *const e[] = {env, NULL};
+	struct term *t;
+	char *after;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(chmod(dir, 0777), 0);
+	spit_file(path, before, strlen(before));
+	snprintf(env, sizeof env, "XDG_STATE_HOME=%s", home);
+	t = start(160, 30, e);
+	assert_true(term_wait_for(t, "reading position not kept: directory writable by others", 2000));
+	term_type(t, "5");
+	assert_true(term_wait_for(t, "5/10 李华", 2000));
+	{
+		const char *s = term_row(t, 29);
+		const char *m = strstr(s, "reading position");
+
+		assert_non_null(m); /* still the one message: no "not saved" after it */
+		assert_null(strstr(m + 1, "reading position"));
+	}
+	assert_int_equal(term_quit(t), 0);
+	after = slurp_file(path, &len);
+	assert_non_null(after);
+	assert_int_equal(len, strlen(before));
+	assert_memory_equal(after, before, len);
+	free(after);
+	free(path);
+	free(dir);
+	scratch_free(home);
+}
+
 /* ---- a silent terminal, stdin at end of file, a hang-up ---- */
 
 /* Idle for `ms` and return the CPU time the child used meanwhile. */
@@ -1011,6 +1094,9 @@ E2E_GROUP(faults)
 		cmocka_unit_test(test_signal_restores_modes),
 		cmocka_unit_test(test_state_disk_full),
 		cmocka_unit_test(test_state_dir_below_file),
+		cmocka_unit_test(test_state_link_to_dev_zero),
+		cmocka_unit_test(test_state_fifo),
+		cmocka_unit_test(test_state_dir_writable_by_others),
 		cmocka_unit_test(test_idle_stdin_at_eof),
 		cmocka_unit_test(test_idle_never_wakes),
 		cmocka_unit_test(test_hangup_exits),

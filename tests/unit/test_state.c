@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
 
 #include <cmocka.h>
 
@@ -248,6 +250,231 @@ static void test_failure_reported(void **state)
 	}
 }
 
+/* ---- what may sit in the state directory ---- */
+
+/* A read that never ends or never starts must fail the test, not hang it. */
+static void on_alarm(int sig)
+{
+	(void)sig;
+	static const char msg[] = "test_state: reading the state took over 5 s\n";
+
+	(void)!write(2, msg, sizeof msg - 1);
+	_exit(1);
+}
+
+static void guard_start(void)
+{
+	signal(SIGALRM, on_alarm);
+	alarm(5);
+}
+
+static void guard_end(void)
+{
+	alarm(0);
+}
+
+static void positions_path(const struct fixture *fx, char *path, size_t size)
+{
+	snprintf(path, size, "%s/positions", fx->dir);
+}
+
+/* Whatever sits at "positions" instead of a file: nothing is read from it,
+ * without blocking, the note says so once, and a save replaces it. */
+static void check_not_read(struct fixture *fx, const char *why)
+{
+	struct state_pos got, p = {.key = 7, .section = 3, .para = 2};
+	struct fy_err err = {0};
+	char note[256] = "", path[128], want[200];
+	size_t n = 9;
+	char *dir;
+	struct stat st;
+
+	guard_start();
+	assert_int_equal(state_load(fx->dir, 7, &got), -1);
+	assert_null(state_load_all(fx->dir, &n));
+	assert_int_equal(n, 0);
+	dir = state_dir_safe(fx->root, NULL, note, sizeof note);
+	assert_non_null(dir); /* the directory itself is fine */
+	assert_string_equal(dir, fx->dir);
+	snprintf(want, sizeof want, "reading positions ignored: %s (%s/positions)", why, fx->dir);
+	assert_string_equal(note, want);
+	assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	guard_end();
+	positions_path(fx, path, sizeof path);
+	assert_int_equal(lstat(path, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_int_equal(state_load(fx->dir, 7, &got), 0);
+	assert_int_equal(got.section, 3);
+	free(dir);
+}
+
+static void test_positions_link_to_dev_zero(void **state)
+{
+	struct fixture *fx = *state;
+	char path[128];
+
+	assert_int_equal(mkdir(fx->dir, 0700), 0);
+	positions_path(fx, path, sizeof path);
+	assert_int_equal(symlink("/dev/zero", path), 0);
+	check_not_read(fx, "not a regular file");
+}
+
+static void test_positions_link_to_good_file(void **state)
+{
+	struct fixture *fx = *state;
+	char path[128], real[128];
+	FILE *f;
+	struct state_pos got;
+
+	/* Even a link to a good file is not followed (O_NOFOLLOW). */
+	assert_int_equal(mkdir(fx->dir, 0700), 0);
+	snprintf(real, sizeof real, "%s/real", fx->root);
+	f = fopen(real, "w");
+	assert_non_null(f);
+	fputs("0000000000000007 1 1\n", f);
+	fclose(f);
+	assert_int_equal(state_load(fx->root, 7, &got), -1); /* wrong name: sanity */
+	positions_path(fx, path, sizeof path);
+	assert_int_equal(symlink(real, path), 0);
+	check_not_read(fx, "not a regular file");
+	f = fopen(real, "r"); /* the link was replaced, its target left alone */
+	assert_non_null(f);
+	fclose(f);
+}
+
+static void test_positions_fifo(void **state)
+{
+	struct fixture *fx = *state;
+	char path[128];
+
+	assert_int_equal(mkdir(fx->dir, 0700), 0);
+	positions_path(fx, path, sizeof path);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	check_not_read(fx, "not a regular file");
+}
+
+static void test_positions_huge(void **state)
+{
+	struct fixture *fx = *state;
+	char path[128];
+	FILE *f;
+
+	assert_int_equal(mkdir(fx->dir, 0700), 0);
+	positions_path(fx, path, sizeof path);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	/* Well-formed lines, the one looked for first, past the limit in all. */
+	for (size_t size = 0; size <= STATE_MAX_BYTES; size += 21)
+		fputs("0000000000000007 9 9\n", f);
+	fclose(f);
+	check_not_read(fx, "over 1 MiB");
+	{
+		struct stat st;
+
+		assert_int_equal(stat(path, &st), 0);
+		assert_true(st.st_size < 100); /* started afresh */
+	}
+}
+
+/* A file of exactly the limit is still read. */
+static void test_positions_at_limit(void **state)
+{
+	struct fixture *fx = *state;
+	char path[128], note[64] = "";
+	FILE *f;
+	struct state_pos got;
+	char *dir;
+
+	assert_int_equal(mkdir(fx->dir, 0700), 0);
+	positions_path(fx, path, sizeof path);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("0000000000000007 9 9\n", f);
+	for (long size = 21; size < STATE_MAX_BYTES; size++)
+		fputc('\n', f);
+	fclose(f);
+	assert_int_equal(state_load(fx->dir, 7, &got), 0);
+	assert_int_equal(got.section, 9);
+	dir = state_dir_safe(fx->root, NULL, note, sizeof note);
+	assert_non_null(dir);
+	assert_string_equal(note, "");
+	free(dir);
+}
+
+/* A directory others can write to, or that is someone else's, is not used at
+ * all: nothing read, nothing saved, one message. */
+static void check_dir_refused(struct fixture *fx, const char *why)
+{
+	struct state_pos got, p = {.key = 8, .section = 1, .para = 0};
+	struct fy_err err = {0};
+	char note[300] = "no UTF-8 locale", want[300];
+	size_t n = 9;
+
+	assert_null(state_dir_safe(fx->root, NULL, note, sizeof note));
+	snprintf(want, sizeof want, "no UTF-8 locale; reading position not kept: %s (%s)", why, fx->dir);
+	assert_string_equal(note, want);
+	assert_int_equal(state_load(fx->dir, 7, &got), -1);
+	assert_null(state_load_all(fx->dir, &n));
+	assert_int_equal(state_save(fx->dir, &p, &err), -1);
+	assert_non_null(strstr(err.msg, why));
+}
+
+static void write_one_entry(struct fixture *fx)
+{
+	char path[128];
+	FILE *f;
+
+	assert_int_equal(mkdir(fx->dir, 0700), 0);
+	positions_path(fx, path, sizeof path);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("0000000000000007 1 1\n", f);
+	fclose(f);
+}
+
+static void test_dir_writable_by_others(void **state)
+{
+	struct fixture *fx = *state;
+
+	write_one_entry(fx);
+	assert_int_equal(chmod(fx->dir, 0777), 0);
+	check_dir_refused(fx, "directory writable by others");
+	assert_int_equal(chmod(fx->dir, 0770), 0);
+	check_dir_refused(fx, "directory writable by others");
+	assert_int_equal(chmod(fx->dir, 0755), 0); /* readable by others is fine */
+	{
+		char note[16] = "";
+		char *dir = state_dir_safe(fx->root, NULL, note, sizeof note);
+
+		assert_non_null(dir);
+		assert_string_equal(note, "");
+		free(dir);
+	}
+}
+
+static void test_dir_not_owned(void **state)
+{
+	struct fixture *fx = *state;
+
+	if (geteuid() != 0)
+		skip(); /* only root can give a directory away */
+	write_one_entry(fx);
+	assert_int_equal(chown(fx->dir, 65534, 65534), 0);
+	check_dir_refused(fx, "directory not owned by you");
+}
+
+static void test_dir_absent_is_fine(void **state)
+{
+	struct fixture *fx = *state;
+	char note[16] = "";
+	char *dir = state_dir_safe(fx->root, NULL, note, sizeof note);
+
+	assert_non_null(dir);
+	assert_string_equal(note, "");
+	free(dir);
+	assert_null(state_dir_safe(NULL, NULL, note, sizeof note));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +485,14 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_load_all_matches_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_temp_files_left_and_garbage_ignored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failure_reported, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_positions_link_to_dev_zero, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_positions_link_to_good_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_positions_fifo, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_positions_huge, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_positions_at_limit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dir_writable_by_others, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dir_not_owned, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dir_absent_is_fine, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
