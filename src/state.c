@@ -8,14 +8,18 @@
  * another user can write to. The file is opened without following links and
  * without blocking, read only if it is a regular file of at most
  * STATE_MAX_BYTES, and a directory that someone else owns or can write to is
- * not used at all (ssh's rule for ~/.ssh). */
+ * not used at all (ssh's rule for ~/.ssh). Saves from several instances take
+ * turns under a lock on the directory, waited for briefly: a position not
+ * saved costs less than a browser that freezes. */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fayan/state.h"
@@ -244,19 +248,48 @@ static int make_dirs(const char *dir)
 	return rc;
 }
 
+/* Take the lock of `dir` (flock on the directory itself, so that no file is
+ * added to it), trying for at most STATE_LOCK_WAIT_MS. Returns the descriptor
+ * that holds it, -1 where the file system has no such locks (saving goes on
+ * without), or -2 if another instance held it all that time. */
+static int lock_dir(const char *dir)
+{
+	const struct timespec step = {.tv_sec = 0, .tv_nsec = 5 * 1000000L};
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	for (int waited = 0;; waited += 5) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return fd;
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			close(fd);
+			return -1;
+		}
+		if (waited >= STATE_LOCK_WAIT_MS) {
+			close(fd);
+			return -2;
+		}
+		nanosleep(&step, NULL);
+	}
+}
+
 int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err)
 {
 	size_t n;
 	struct state_pos *all;
 	struct buf text, tmp;
 	const char *why;
-	int fd, rc = -1;
+	int fd, lock, rc = -1;
 	size_t kept = 1;
 
 	if (make_dirs(dir) != 0)
 		return err_set(err, "%s: %s", dir, strerror(errno));
 	if ((why = unsafe_dir(dir)))
 		return err_set(err, "%s: %s", dir, why);
+	lock = lock_dir(dir);
+	if (lock == -2)
+		return 0; /* another instance is saving: this position is not, and that is no error */
 	all = read_all(dir, &n);
 	buf_init(&text);
 	buf_printf(&text, "%016" PRIx64 " %zu %zu\n", pos->key, pos->section, pos->para);
@@ -319,6 +352,8 @@ fail:
 		close(fd);
 	unlink(tmp.data);
 out:
+	if (lock >= 0)
+		close(lock); /* and with it the lock */
 	buf_free(&tmp);
 	buf_free(&text);
 	return rc;

@@ -16,6 +16,8 @@
 /* Largest positions file read (500 entries take under 20 KB); a larger one is
  * ignored and replaced by the next save. */
 #define STATE_MAX_BYTES (1 << 20)
+/* Longest wait, in ms, for another instance to finish saving. */
+#define STATE_LOCK_WAIT_MS 200
 
 /* Where the user was in one article: `section` is 1-based within the article
  * (0 = the intro), `para` the 0-based paragraph at the top of the reader. */
@@ -51,8 +53,10 @@ struct state_pos *state_load_all(const char *dir, size_t *n);
 
 /* Save *pos as the most recent entry: creates `dir` (mode 0700) if needed and
  * replaces the file atomically (temporary file in `dir`, fsync, rename; mode
- * 0600). Returns 0, or -1 with err filled ("PATH: reason"), a directory that
- * state_dir_safe refuses included. */
+ * 0600) under a lock on `dir`, so that instances saving at once lose no entry.
+ * Returns 0, also when another instance kept the lock for STATE_LOCK_WAIT_MS
+ * (the position is then not saved), or -1 with err filled ("PATH: reason"),
+ * a directory that state_dir_safe refuses included. */
 int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err);
 
 #endif

@@ -12,6 +12,9 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -475,6 +478,89 @@ static void test_dir_absent_is_fine(void **state)
 	assert_null(state_dir_safe(NULL, NULL, note, sizeof note));
 }
 
+/* ---- instances saving at once ---- */
+
+#define SAVERS 3
+#define SAVES 25
+
+/* SAVERS processes save SAVES distinct keys each, all at once: every key is
+ * in the file afterwards (a read-modify-rename without a lock loses some,
+ * after they were seen there). */
+static void test_concurrent_saves_lose_nothing(void **state)
+{
+	struct fixture *fx = *state;
+	pid_t pids[SAVERS];
+	size_t n;
+	struct state_pos *all;
+
+	assert_int_equal(mkdir(fx->dir, 0700), 0);
+	for (int c = 0; c < SAVERS; c++) {
+		pids[c] = fork();
+		assert_true(pids[c] >= 0);
+		if (pids[c] == 0) {
+			for (uint64_t k = 0; k < SAVES; k++) {
+				struct state_pos p = {.key = (uint64_t)c * 1000 + k + 1, .section = 1, .para = k};
+				struct fy_err err = {0};
+
+				struct state_pos got;
+
+				/* A save may give up on a lock held too long (under
+				 * valgrind, say): then it is tried again. */
+				do
+					if (state_save(fx->dir, &p, &err) != 0)
+						_exit(2);
+				while (state_load(fx->dir, p.key, &got) < 0);
+			}
+			_exit(0);
+		}
+	}
+	for (int c = 0; c < SAVERS; c++) {
+		int st;
+
+		assert_int_equal(waitpid(pids[c], &st, 0), pids[c]);
+		assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	}
+	all = state_load_all(fx->dir, &n);
+	assert_int_equal(n, SAVERS * SAVES);
+	for (int c = 0; c < SAVERS; c++)
+		for (uint64_t k = 0; k < SAVES; k++) {
+			struct state_pos got;
+
+			assert_true(state_load(fx->dir, (uint64_t)c * 1000 + k + 1, &got) >= 0);
+			assert_int_equal(got.para, k);
+		}
+	free(all);
+}
+
+/* While another instance holds the lock, a save gives up after a short wait,
+ * with no error and the file untouched. */
+static void test_save_gives_up_on_held_lock(void **state)
+{
+	struct fixture *fx = *state;
+	struct state_pos p = {.key = 9, .section = 2, .para = 0}, got;
+	struct fy_err err = {0};
+	struct timespec t0, t1;
+	long ms;
+	int fd;
+
+	write_one_entry(fx);
+	fd = open(fx->dir, O_RDONLY | O_DIRECTORY);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	assert_string_equal(err.msg, "");
+	ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	assert_true(ms >= STATE_LOCK_WAIT_MS - 10); /* it did wait for the lock */
+	assert_true(ms < 10 * STATE_LOCK_WAIT_MS); /* and no longer than that, give or take */
+	assert_int_equal(state_load(fx->dir, 9, &got), -1);
+	assert_int_equal(state_load(fx->dir, 7, &got), 0);
+	close(fd);
+	assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	assert_int_equal(state_load(fx->dir, 9, &got), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -493,6 +579,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dir_writable_by_others, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dir_not_owned, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dir_absent_is_fine, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_concurrent_saves_lose_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_gives_up_on_held_lock, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
