@@ -27,6 +27,22 @@ size_t text_check_utf8(const char *s, size_t len)
 	return bad ? (size_t)(bad - (const uint8_t *)s) : len;
 }
 
+/* Byte length of the bidirectional formatting character that u[0..len)
+ * starts with, or 0: U+061C (D8 9C), U+200E-U+200F (E2 80 8E-8F),
+ * U+202A-U+202E (E2 80 AA-AE) and U+2066-U+2069 (E2 81 A6-A9). Raw, they
+ * reorder what a terminal shows (a file name, a line of text) so that it
+ * reads as something else; they are shown and counted as controls are. */
+static inline size_t bidi_len(const unsigned char *u, size_t len)
+{
+	if (len >= 2 && u[0] == 0xD8 && u[1] == 0x9C)
+		return 2;
+	if (len < 3 || u[0] != 0xE2)
+		return 0;
+	if (u[1] == 0x80 && ((u[2] >= 0x8E && u[2] <= 0x8F) || (u[2] >= 0xAA && u[2] <= 0xAE)))
+		return 3;
+	return u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9 ? 3 : 0;
+}
+
 /* text_scan's running state: the next byte, and what has been found before it. */
 struct scan {
 	const unsigned char *u;
@@ -58,8 +74,10 @@ static bool scan_chars(struct scan *sc, size_t to)
 
 		if (c >= 0xE1 && c <= 0xEC && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
 		    (u[i + 2] & 0xC0) == 0x80) {
-			if ((c < 0xE4 || c > 0xE9) && !fold_keeps(u + i, 3))
+			if ((c < 0xE4 || c > 0xE9) && !fold_keeps(u + i, 3)) {
 				add_fold(sc, i);
+				sc->controls += c == 0xE2 && bidi_len(u + i, 3);
+			}
 			i += 3;
 			continue;
 		}
@@ -87,7 +105,7 @@ static bool scan_chars(struct scan *sc, size_t to)
 		if (c < 0xE0) {
 			if (i + 1 >= len || (u[i + 1] & 0xC0) != 0x80)
 				goto out;
-			if (c == 0xC2 && u[i + 1] < 0xA0)
+			if ((c == 0xC2 && u[i + 1] < 0xA0) || (c == 0xD8 && u[i + 1] == 0x9C))
 				sc->controls++;
 			i += 2;
 			continue;
@@ -166,8 +184,10 @@ static size_t scan_block(struct scan *sc)
 	for (; fm; fm &= fm - 1) {
 		unsigned k = (unsigned)__builtin_ctz(fm);
 
-		if (!fold_keeps(at + k, 3))
+		if (!fold_keeps(at + k, 3)) {
 			add_fold(sc, sc->i + k);
+			sc->controls += bidi_len(at + k, 3) != 0;
+		}
 	}
 	return n;
 }
@@ -219,14 +239,15 @@ static inline unsigned folds32(const unsigned char *u, __m256i v)
  * lead in the last two bytes of a block is pending (`pend`: the bytes back
  * to it) until the next block has its continuation bytes; where the blocks
  * stop, the character loop takes over from it, and its fold, if noted, is
- * taken back to be noted again. Returns false at an invalid sequence;
+ * taken back to be noted again, and so is its count as a control (a
+ * bidirectional one). Returns false at an invalid sequence;
  * sc->i is a character boundary either way. */
 __attribute__((target("avx2,popcnt")))
 static bool scan_avx2(struct scan *sc)
 {
 	const unsigned char *u = sc->u;
 	size_t i = sc->i, len = sc->len, pend = 0;
-	bool pend_fold = false;
+	bool pend_fold = false, pend_ctl = false;
 	__m256i prev = _mm256_setzero_si256();
 
 	while (i + 34 <= len) {
@@ -247,12 +268,13 @@ static bool scan_avx2(struct scan *sc)
 		if ((unsigned)_mm256_movemask_epi8(ok) != 0xFFFFFFFFu ||
 		    _mm256_movemask_epi8(_mm256_xor_si256(want, cont)) != 0) {
 			sc->nfolds -= pend_fold;
+			sc->controls -= pend_ctl;
 			sc->i = i - pend;
 			if (!scan_chars(sc, i + 32))
 				return false;
 			i = sc->i;
 			pend = 0;
-			pend_fold = false;
+			pend_fold = pend_ctl = false;
 			prev = _mm256_setzero_si256();
 			continue;
 		}
@@ -264,12 +286,22 @@ static bool scan_avx2(struct scan *sc)
 		fm &= folds32(u + i, v);
 		pend = lm >> 31 ? 1 : (lm >> 30 & 1) * 2;
 		pend_fold = pend && (fm >> (32 - pend) & 1);
-		for (; fm; fm &= fm - 1)
-			add_fold(sc, i + (unsigned)__builtin_ctz(fm));
+		pend_ctl = false;
+		for (; fm; fm &= fm - 1) {
+			unsigned k = (unsigned)__builtin_ctz(fm);
+
+			add_fold(sc, i + k);
+			/* Bidirectional controls: rare, and led by E2 like — and “. */
+			if (u[i + k] == 0xE2 && bidi_len(u + i + k, 3)) {
+				sc->controls++;
+				pend_ctl = k >= 32 - pend;
+			}
+		}
 		prev = lead;
 		i += 32;
 	}
 	sc->nfolds -= pend_fold;
+	sc->controls -= pend_ctl;
 	sc->i = i - pend;
 	return true;
 }
@@ -379,10 +411,12 @@ char *text_repair_utf8(const char *s, size_t len, size_t *out_len)
 	return buf_take(&b, out_len);
 }
 
-/* Whether a code point must not reach a terminal raw. */
+/* Whether a code point must not reach a terminal raw: C0, DEL, C1, and the
+ * bidirectional formatting characters of bidi_len. */
 static bool is_control(uint32_t c)
 {
-	return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0);
+	return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0x61C || c == 0x200E ||
+	       c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
 size_t text_control_len(const char *s, size_t len)
@@ -397,7 +431,7 @@ size_t text_control_len(const char *s, size_t len)
 	/* C1 controls are U+0080..U+009F, encoded C2 80..C2 9F. */
 	if (b == 0xC2 && len > 1 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0xA0)
 		return 2;
-	return 0;
+	return bidi_len((const unsigned char *)s, len);
 }
 
 bool text_has_controls(const char *s, size_t len)

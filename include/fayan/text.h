@@ -21,8 +21,9 @@ struct text_scan {
 	size_t nul;      /* byte offset of the first NUL before `bad`, or len if none */
 	size_t lf;       /* LF bytes */
 	size_t cr;       /* CR bytes */
-	size_t controls; /* control characters other than LF and CR: C0, DEL and C1
-			  * (U+0080..U+009F), each counted once; TAB counts */
+	size_t controls; /* control characters other than LF and CR: C0, DEL, C1
+			  * (U+0080..U+009F) and the bidirectional controls of
+			  * text_has_controls, each counted once; TAB counts */
 	/* Characters, LF and CR aside, that fold_invariant rejects (an invalid
 	 * sequence counts as one), and the byte offsets of the first of them:
 	 * text made of lines that hold none of them folds to itself. */
@@ -48,16 +49,19 @@ char *text_repair_utf8(const char *s, size_t len, size_t *out_len);
 
 /* True if s[0..len) (valid UTF-8) holds a byte or code point that must not reach
  * a terminal raw: C0 controls other than LF, DEL, C1 controls (U+0080..U+009F),
- * and TAB (which is expanded). */
+ * the bidirectional controls (U+061C, U+200E-U+200F, U+202A-U+202E,
+ * U+2066-U+2069), and TAB (which is expanded). */
 bool text_has_controls(const char *s, size_t len);
 
 /* Byte length of the control character that s[0..len) starts with: 1 for a C0
- * control (LF included) or DEL, 2 for a C1 control (U+0080..U+009F), 0 if none. */
+ * control (LF included) or DEL, 2 for a C1 control (U+0080..U+009F) or U+061C,
+ * 3 for the other bidirectional controls, 0 if none. */
 size_t text_control_len(const char *s, size_t len);
 
 /* Return a malloc'd copy of valid UTF-8 s[0..len) that is safe to print: TAB becomes
  * one space, other C0 controls and DEL become caret notation (ESC -> "^[", DEL -> "^?"),
- * C1 controls become "<U+009B>"-style text. LF is kept only if keep_lf. *out_len gets its length. */
+ * C1 and bidirectional controls become "<U+009B>"-style text ("<U+202E>"). LF is kept
+ * only if keep_lf. *out_len gets its length. */
 char *text_sanitize(const char *s, size_t len, bool keep_lf, size_t *out_len);
 
 /* Decode the code point at s[0..len); store it in *uc (U+FFFD if invalid) and return its byte length (>= 1). */

@@ -78,6 +78,9 @@ static void scan_expect(const char *s, size_t len)
 		n = text_next_char(s + i, bad - i, &uc);
 		if (uc != '\n' && uc != '\r' && !fold_invariant(s + i, n))
 			folds[nfolds++] = i;
+		/* The bidirectional controls count as controls too. */
+		ctl += uc == 0x61C || uc == 0x200E || uc == 0x200F || (uc >= 0x202A && uc <= 0x202E) ||
+		       (uc >= 0x2066 && uc <= 0x2069);
 	}
 	if (bad < len)
 		folds[nfolds++] = bad;
@@ -206,6 +209,36 @@ static void scan_mutations(void)
 	}
 }
 
+/* Each bidirectional control, and its neighbours that are not, at every
+ * place of a run of the genre's text: in a block, cut by a block's end, at
+ * the end of the text. */
+static void scan_bidi(void)
+{
+	static const char *const odd[] = {
+		"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068",
+		"\u2069", "\u200E", "\u200F", "\u061C",
+		"\u2029", "\u202F", "\u2065", "\u206A", "\u200D", "\u2010", "\u061B", "\u061D", "…",
+	};
+	const char *run = "中文“。”基层治理,1";
+	char buf[160];
+
+	for (size_t k = 0; k < sizeof odd / sizeof *odd; k++)
+		for (size_t at = 0; at < 80; at++) {
+			size_t len = 0;
+
+			/* Hanzi, then ASCII up to byte `at`. */
+			while (len + 3 <= at)
+				len = put_piece(buf, len, sizeof buf, "中");
+			while (len < at)
+				len = put_piece(buf, len, sizeof buf, "a");
+			len = put_piece(buf, len, sizeof buf, odd[k]);
+			scan_expect(buf, len);
+			while (len < 120)
+				len = put_piece(buf, len, sizeof buf, run);
+			scan_expect(buf, len);
+		}
+}
+
 /* Every way text_scan can take on this machine gives the same answers; the
  * widest the processor has is the default, so it is checked last. */
 static void test_scan(void **state)
@@ -219,6 +252,7 @@ static void test_scan(void **state)
 			continue;
 		scan_cases();
 		scan_mutations();
+		scan_bidi();
 		taken++;
 	}
 	assert_true(taken >= 2);
@@ -266,6 +300,23 @@ static void test_control_len(void **state)
 	assert_int_equal(text_control_len("中", 3), 0);
 	assert_int_equal(text_control_len("a", 1), 0);
 	assert_int_equal(text_control_len("", 0), 0);
+	/* The bidirectional controls, each, and their neighbours. */
+	assert_int_equal(text_control_len("\u061C", 2), 2);
+	assert_int_equal(text_control_len("\u061C", 1), 0);
+	assert_int_equal(text_control_len("\u200E", 3), 3);
+	assert_int_equal(text_control_len("\u200F", 3), 3);
+	assert_int_equal(text_control_len("\u202A", 3), 3);
+	assert_int_equal(text_control_len("\u202E", 3), 3);
+	assert_int_equal(text_control_len("\u202E", 2), 0);
+	assert_int_equal(text_control_len("\u2066", 3), 3);
+	assert_int_equal(text_control_len("\u2069", 3), 3);
+	assert_int_equal(text_control_len("\u061B", 2), 0);
+	assert_int_equal(text_control_len("\u200D", 3), 0); /* ZWJ: emoji need it */
+	assert_int_equal(text_control_len("\u2029", 3), 0);
+	assert_int_equal(text_control_len("\u202F", 3), 0);
+	assert_int_equal(text_control_len("\u2065", 3), 0);
+	assert_int_equal(text_control_len("\u206A", 3), 0);
+	assert_int_equal(text_control_len("…", 3), 0);
 	assert_false(text_has_controls("a\nb", 3));
 	assert_true(text_has_controls("a\tb", 3));
 }
@@ -308,6 +359,29 @@ static void test_sanitize(void **state)
 	free(r);
 	assert_false(text_has_controls("中文\n", 7));
 	assert_true(text_has_controls("\t", 1));
+}
+
+/* The bidirectional controls are shown as C1 controls are, so that nothing
+ * can reorder what the terminal shows; each is in the output as text. */
+static void test_sanitize_bidi(void **state)
+{
+	const char in[] = "a\u202Eb\u202Ac\u202Bd\u202Ce\u202Df\u2066g\u2067h\u2068i\u2069j\u061Ck\u200El\u200Fm"
+			  "“中”…\u200D";
+	const char want[] = "a<U+202E>b<U+202A>c<U+202B>d<U+202C>e<U+202D>f<U+2066>g<U+2067>h<U+2068>i"
+			    "<U+2069>j<U+061C>k<U+200E>l<U+200F>m“中”…\u200D";
+	size_t n;
+	char *r;
+
+	(void)state;
+	assert_true(text_has_controls(in, sizeof in - 1));
+	assert_true(text_has_controls("\u202E", 3));
+	assert_true(text_has_controls("x\u061C", 3));
+	assert_false(text_has_controls("“中”…\u200D\u2029", 17));
+	r = text_sanitize(in, sizeof in - 1, false, &n);
+	assert_string_equal(r, want);
+	assert_int_equal(n, sizeof want - 1);
+	assert_false(text_has_controls(r, n));
+	free(r);
 }
 
 static void test_grapheme_len(void **state)
@@ -778,6 +852,7 @@ int main(void)
 		cmocka_unit_test(test_control_len),
 		cmocka_unit_test(test_add_padded),
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_sanitize_bidi),
 		cmocka_unit_test(test_grapheme_len),
 		cmocka_unit_test(test_simple_chars_agree),
 		cmocka_unit_test(test_next_char_agrees),
