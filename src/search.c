@@ -757,9 +757,13 @@ static bool find_patterns(struct search *s, bool stop)
 	if (s->npat == 1) {
 		/* One pattern: its non-overlapping occurrences are the answer unless
 		 * pinyin competes, so that terms "xa" and "aa" on "xaaa" give [0,2)
-		 * and [2,4) when chosen left to right. */
+		 * and [2,4) when chosen left to right; or unless the text was
+		 * folded, where a hit is widened to the whole characters it
+		 * touches and one that starts later may widen further: "..." in
+		 * "…." (folded "....") is [0,3) at 0 but [0,4) at 1, the longest
+		 * of which wins, as in every other case. */
 		const char *p = s->ft, *end = p + n, *m;
-		bool overlapping = s->pylen > 0;
+		bool overlapping = s->pylen > 0 || s->mapped;
 
 		while ((m = find_one(s, p, (size_t)(end - p))) != NULL) {
 			add_cand(s, (size_t)(m - s->ft), s->patlen[0], s->patterm[0]);

@@ -86,6 +86,44 @@ static void test_folded(void **state)
 	assert_string_equal(hits_of("s", "ß"), "0+2");
 }
 
+/* Folds that expand one character into several (… into ..., ß into ss): a
+ * hit that touches part of what a character folds to covers the whole
+ * character, and of the hits that then overlap the one that starts first,
+ * the longest, is kept; exactly as the reference chooses. */
+static void test_fold_expansion(void **state)
+{
+	static const char *const cases[][2] = {
+		{"…", "……"}, {"...", "…."}, {"..", "……"}, {"...", "……"}, {"..", "a…b…"},
+		{"…", "x...…"}, {"s", "ßß"}, {"ss", "ßs"}, {"fi", "ﬁﬁ"}, {"i", "ﬁx"},
+	};
+
+	(void)state;
+	assert_string_equal(hits_of("…", "……"), "0+6");
+	assert_string_equal(hits_of("...", "…."), "0+4");
+	assert_string_equal(hits_of("..", "……"), "0+6");
+	assert_string_equal(hits_of("...", "……"), "0+6");
+	assert_string_equal(hits_of("..", "a…b…"), "1+3 5+3");
+	assert_string_equal(hits_of("…", "x...…"), "1+3 4+3");
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *q = cases[i][0], *t = cases[i][1];
+		size_t ql = strlen(q);
+		struct search_hit *ref;
+		size_t n = search_reference(&q, &ql, 1, t, strlen(t), &ref);
+		struct search *s = search_compile(q, ql);
+		struct search_hits h;
+
+		search_hits_init(&h);
+		assert_int_equal(search_para(s, t, strlen(t), &h), n);
+		for (size_t k = 0; k < n; k++) {
+			assert_int_equal(h.v[k].off, ref[k].off);
+			assert_int_equal(h.v[k].len, ref[k].len);
+		}
+		search_hits_free(&h);
+		search_free(s);
+		free(ref);
+	}
+}
+
 static void test_pinyin_full_and_initials(void **state)
 {
 	const char *t = "镇党委书记马东亮说,要抓好疫情防控工作。";
@@ -525,6 +563,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_literal),
 		cmocka_unit_test(test_folded),
+		cmocka_unit_test(test_fold_expansion),
 		cmocka_unit_test(test_pinyin_full_and_initials),
 		cmocka_unit_test(test_pinyin_polyphonic),
 		cmocka_unit_test(test_pinyin_latin_stays_literal),
