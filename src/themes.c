@@ -3,10 +3,13 @@
  * file never leaves half of it applied. Problems that lose nothing (a term
  * repeated, a theme defined twice in one file) are warnings, not errors. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fayan/search.h"
 #include "fayan/text.h"
@@ -350,32 +353,43 @@ char *themes_user_path(void)
 	return buf_take(&b, NULL);
 }
 
+/* A FIFO or a device where the themes file should be would block the
+ * open or the reads, or never end: it is opened without blocking and read
+ * only if it is a regular file (a link to one is fine). */
 int themes_load_file(struct themes *t, const char *path, struct fy_err *err)
 {
-	FILE *f = fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
 	struct buf b;
 	char chunk[8192];
-	size_t n;
+	ssize_t n;
 	int rc;
 
-	if (!f)
+	if (fd < 0)
 		return errno == ENOENT ? 0 : err_set(err, "%s: %s", path, strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		rc = err_set(err, "%s: %s", path, S_ISREG(st.st_mode) ? strerror(errno) : "not a regular file");
+		close(fd);
+		return rc;
+	}
 	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_add(&b, chunk, n);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			rc = err_set(err, "%s: %s", path, strerror(errno));
+			close(fd);
+			buf_free(&b);
+			return rc;
+		}
+		buf_add(&b, chunk, (size_t)n);
 		if (b.len > (size_t)THEMES_MAX * THEMES_LINE_MAX) {
-			fclose(f);
+			close(fd);
 			buf_free(&b);
 			return err_set(err, "%s: file too large", path);
 		}
 	}
-	if (ferror(f)) {
-		rc = err_set(err, "%s: %s", path, strerror(errno));
-		fclose(f);
-		buf_free(&b);
-		return rc;
-	}
-	fclose(f);
+	close(fd);
 	rc = themes_parse(t, path, b.data ? b.data : "", b.len, err);
 	buf_free(&b);
 	return rc;

@@ -103,3 +103,14 @@ printf '黄河: 黄河\nno colon here\n' >"$XDG_CONFIG_HOME/fayan/themes"
 "$fayan" --themes >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 2 ] && [ ! -s "$tmp/out" ] && grep -q "^fayan: $XDG_CONFIG_HOME/fayan/themes:2: " "$tmp/err"; then ok; else bad "user themes: bad line not reported: $(cat "$tmp/err")"; fi
 rm -f "$XDG_CONFIG_HOME/fayan/themes"
+# A FIFO there is refused at once (it blocked --themes for ever), as is a directory.
+mkfifo "$XDG_CONFIG_HOME/fayan/themes"
+timeout 10 "$fayan" --themes >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 2 ] && [ "$(cat "$tmp/err")" = "fayan: $XDG_CONFIG_HOME/fayan/themes: not a regular file" ]; then ok; else
+	bad "user themes: a FIFO: $(cat "$tmp/err")"; fi
+rm -f "$XDG_CONFIG_HOME/fayan/themes"
+mkdir "$XDG_CONFIG_HOME/fayan/themes"
+"$fayan" -t yqfk -l >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 2 ] && [ "$(cat "$tmp/err")" = "fayan: $XDG_CONFIG_HOME/fayan/themes: not a regular file" ]; then ok; else
+	bad "user themes: a directory: $(cat "$tmp/err")"; fi
+rmdir "$XDG_CONFIG_HOME/fayan/themes"

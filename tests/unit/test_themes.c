@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -276,6 +277,67 @@ static void test_files(void **state)
 	unsetenv("XDG_CONFIG_HOME");
 }
 
+/* A read that blocks must fail the test, not hang it. */
+static void on_alarm(int sig)
+{
+	static const char msg[] = "test_themes: reading a themes file took over 5 s\n";
+
+	(void)sig;
+	(void)!write(2, msg, sizeof msg - 1);
+	_exit(1);
+}
+
+/* A FIFO, a directory or a device where the themes file should be: an error
+ * at once ("not a regular file"), the themes unchanged; a link to a regular
+ * file is read as the file. */
+static void test_file_not_regular(void **state)
+{
+	char dir[64], path[128], real[192];
+	struct themes th;
+	struct fy_err err = {0};
+	FILE *f;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/fythemes.XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/themes", dir);
+	signal(SIGALRM, on_alarm);
+	alarm(5);
+
+	assert_int_equal(mkfifo(path, 0600), 0);
+	themes_init(&th);
+	themes_load_builtin(&th);
+	assert_int_equal(themes_load_file(&th, path, &err), -1);
+	snprintf(real, sizeof real, "%s: not a regular file", path);
+	assert_string_equal(err.msg, real);
+	assert_int_equal(th.n, 10);
+	unlink(path);
+
+	assert_int_equal(mkdir(path, 0700), 0);
+	memset(&err, 0, sizeof err);
+	assert_int_equal(themes_load_file(&th, path, &err), -1);
+	assert_string_equal(err.msg, real);
+	rmdir(path);
+
+	memset(&err, 0, sizeof err);
+	assert_int_equal(themes_load_file(&th, "/dev/zero", &err), -1);
+	assert_string_equal(err.msg, "/dev/zero: not a regular file");
+	alarm(0);
+
+	snprintf(real, sizeof real, "%s/real", dir);
+	f = fopen(real, "w");
+	assert_non_null(f);
+	fputs("网格化: 网格\n", f);
+	fclose(f);
+	assert_int_equal(symlink(real, path), 0);
+	assert_int_equal(themes_load_file(&th, path, &err), 0);
+	assert_int_equal(th.n, 11);
+	themes_free(&th);
+	unlink(path);
+	unlink(real);
+	rmdir(dir);
+}
+
 static void test_theme_search(void **state)
 {
 	struct themes th;
@@ -310,6 +372,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_pick),
 		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_file_not_regular),
 		cmocka_unit_test(test_theme_search),
 	};
 
