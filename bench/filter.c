@@ -1,13 +1,15 @@
 /* filter.c: the cost of a theme and a search over a loaded archive, in process.
  * Loads the files named on the command line once, then times filter_run (the
  * work the browser and the command line do for a filter) for a theme, a
- * search, both, and a pinyin search, and `grep -F -c` with the theme's terms
- * on the same files. Prints a Markdown table on stdout.
+ * search, both, a pinyin search and a theme of MANY_TERMS terms (the first
+ * distinct pairs of hanzi of the text, so that most of them occur), and
+ * `grep -F -c` with the theme's terms and with the many terms (-f) on the
+ * same files. Prints a Markdown table on stdout.
  *
  * Usage: filter [-n RUNS] [-t THEME] [-s QUERY] [-p PINYIN] [--no-grep] [--only K] [--threads N] FILE...
  * Defaults: 7 runs, theme 疫情防控 (built-in themes), search 防控, pinyin fk.
- * --only K runs case K alone (0 theme, 1 search, 2 both, 3 pinyin, 4 grep),
- * for a profiler; the other rows are then meaningless.
+ * --only K runs case K alone (0 theme, 1 search, 2 both, 3 pinyin, 4 many
+ * terms, 5 and 6 grep), for a profiler; the other rows are then meaningless.
  *
  * Times are CPU time (user + system) of this process for filter_run, and of
  * the child for grep, so that other jobs on a shared machine count less than
@@ -32,14 +34,17 @@
 #include "fayan/util.h"
 
 #define MAX_RUNS 101
+/* Terms of the large theme: as many as a theme may have (THEMES_MAX_TERMS). */
+#define MANY_TERMS 500
 
 extern char **environ;
 
-/* One timed case: a theme and/or a search (grep when both are NULL). */
+/* One timed case: a theme and/or a search, or grep (gargv). */
 struct bcase {
 	char label[160];
 	struct search *theme;
 	struct search *search;
+	char **gargv;
 	double ms[MAX_RUNS];
 	double wall[MAX_RUNS]; /* filter_run's wall time: with threads, what the user waits */
 	size_t nmatch, ntheme, nsearch;
@@ -99,6 +104,31 @@ static double run_child(char **argv, int *status)
 	if (wait4(pid, status, 0, &ru) < 0)
 		return -1;
 	return tv_ms(ru.ru_utime) + tv_ms(ru.ru_stime);
+}
+
+/* The first n distinct pairs of hanzi (U+4E00-U+9FFF, six bytes) in the
+ * paragraphs of d, into terms[] (malloc'd); returns how many were found. */
+static size_t hanzi_pairs(const struct doc *d, char **terms, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t s = 0; s < d->nsections && k < n; s++)
+		for (size_t p = 0; p < d->sections[s]->npara && k < n; p++) {
+			const struct para *pa = &d->sections[s]->paras[p];
+			const unsigned char *t = (const unsigned char *)pa->text;
+
+			for (size_t i = 0; i + 6 <= pa->len && k < n; i++) {
+				bool dup = false;
+
+				if (t[i] < 0xE4 || t[i] > 0xE9 || t[i + 3] < 0xE4 || t[i + 3] > 0xE9)
+					continue;
+				for (size_t j = 0; j < k && !dup; j++)
+					dup = memcmp(terms[j], t + i, 6) == 0;
+				if (!dup)
+					terms[k++] = xstrndup((const char *)t + i, 6);
+			}
+		}
+	return k;
 }
 
 static void usage(void)
@@ -163,8 +193,11 @@ int main(int argc, char **argv)
 	}
 	double load_ms = cpu_ms() - t0;
 
-	struct bcase c[5];
+	struct bcase c[7];
 	int nc = 0;
+	char *many[MANY_TERMS];
+	size_t nmany = hanzi_pairs(&d, many, MANY_TERMS);
+	char many_path[] = "/tmp/fayan-bench-terms.XXXXXX";
 
 	memset(c, 0, sizeof(c));
 	snprintf(c[nc].label, sizeof(c[nc].label), "theme %s (%zu terms)", t->name, t->nterms);
@@ -176,6 +209,8 @@ int main(int argc, char **argv)
 	c[nc++].search = search_compile(query, strlen(query));
 	snprintf(c[nc].label, sizeof(c[nc].label), "search `%s` (pinyin)", pinyin);
 	c[nc++].search = search_compile(pinyin, strlen(pinyin));
+	snprintf(c[nc].label, sizeof(c[nc].label), "theme of %zu terms (pairs of hanzi of the text)", nmany);
+	c[nc++].theme = search_compile_terms((const char *const *)many, nmany);
 	for (int k = 0; k < nc; k++)
 		if ((!c[k].theme && !c[k].search) || (k == 2 && !c[k].theme)) {
 			fprintf(stderr, "filter: %s compiles to nothing\n", c[k].label);
@@ -200,8 +235,30 @@ int main(int argc, char **argv)
 		for (int k = i; k < argc; k++)
 			gargv[n++] = argv[k];
 		snprintf(c[nc].label, sizeof(c[nc].label), "grep -F -c, the %zu terms (-e each)", t->nterms);
+		c[nc++].gargv = gargv;
+
+		/* grep -F -c -f FILE FILE... with the many terms. */
+		int fd = mkstemp(many_path);
+		FILE *mf = fd >= 0 ? fdopen(fd, "w") : NULL;
+		char **margv = xcalloc(5 + (size_t)nfiles + 1, sizeof(*margv));
+
+		for (size_t k = 0; mf && k < nmany; k++)
+			fprintf(mf, "%s\n", many[k]);
+		if (!mf || fclose(mf) != 0) {
+			fprintf(stderr, "filter: cannot write %s\n", many_path);
+			return 2;
+		}
+		n = 0;
+		margv[n++] = "grep";
+		margv[n++] = "-F";
+		margv[n++] = "-c";
+		margv[n++] = "-f";
+		margv[n++] = many_path;
+		for (int k = i; k < argc; k++)
+			margv[n++] = argv[k];
+		snprintf(c[nc].label, sizeof(c[nc].label), "grep -F -c, the %zu terms (-f)", nmany);
+		c[nc++].gargv = margv;
 		grep_ok = 1;
-		nc++;
 	}
 
 	struct filter f;
@@ -212,9 +269,9 @@ int main(int argc, char **argv)
 		for (int k = 0; k < nc; k++) {
 			if (only >= 0 && k != only)
 				continue;
-			if (grep && k == nc - 1) {
+			if (c[k].gargv) {
 				int st = 0;
-				double ms = run_child(gargv, &st);
+				double ms = run_child(c[k].gargv, &st);
 
 				if (ms < 0 || !WIFEXITED(st) || WEXITSTATUS(st) > 1)
 					grep_ok = 0;
@@ -238,7 +295,7 @@ int main(int argc, char **argv)
 	for (int k = 0; k < nc; k++) {
 		double lo, hi, med;
 
-		if (grep && k == nc - 1 && !grep_ok) {
+		if (c[k].gargv && !grep_ok) {
 			printf("| %s | (grep failed) | | | |\n", c[k].label);
 			continue;
 		}
@@ -246,11 +303,11 @@ int main(int argc, char **argv)
 		lo = c[k].ms[0];
 		hi = c[k].ms[runs - 1];
 		printf("| %s | %.1f ms | %.1f-%.1f ms | ", c[k].label, med, lo, hi);
-		if (grep && k == nc - 1)
+		if (c[k].gargv)
 			printf("| ");
 		else
 			printf("%.1f ms | ", median(c[k].wall, runs));
-		if (grep && k == nc - 1)
+		if (c[k].gargv)
 			printf("(lines, per file) |\n");
 		else
 			printf("%zu sections, %zu theme hits, %zu search hits |\n", c[k].nmatch, c[k].ntheme,
@@ -259,8 +316,12 @@ int main(int argc, char **argv)
 	for (int k = 0; k < nc; k++) {
 		search_free(c[k].theme);
 		search_free(c[k].search);
+		free(c[k].gargv);
 	}
-	free(gargv);
+	for (size_t k = 0; k < nmany; k++)
+		free(many[k]);
+	if (grep)
+		unlink(many_path);
 	doc_free(&d);
 	themes_free(&th);
 	return 0;

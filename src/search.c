@@ -25,7 +25,15 @@
  * scan reads 3 bytes in every 4, at independent places: the byte-pair shift
  * table it replaces (Wu-Manber) skipped at most 5 bytes and fewer wherever a
  * pair of bytes of common ideographs ended some term's window, and each step
- * waited for the previous one's table lookup. */
+ * waited for the previous one's table lookup.
+ *
+ * Both of those compare every pattern that may start at a place: with
+ * hundreds of patterns nearly every place is such a one, and the cost grew
+ * with text x patterns (500 terms over 25 MB: 12 s). Over SEARCH_AC_MIN
+ * patterns an Aho-Corasick automaton of their bytes takes the text instead,
+ * one byte at a time whatever the number of patterns, in time linear in the
+ * text and the occurrences. It is built once per compiled search and shared,
+ * read-only, by its copies (search_copy, one per thread). */
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -54,6 +62,32 @@
 
 /* Bits of the hash of a block that index the bitmap. */
 #define BLOCK_BITS 15
+
+/* A state of the automaton with more edges than this has a table of all 256. */
+#define AC_DENSE_EDGES 8
+
+/* The Aho-Corasick automaton of a search's patterns (bytes of the folded
+ * patterns). State 0 is the root, whose transitions are all in root[]. A
+ * state's edges are ebyte/eto[first[s]..first[s+1]), bytes in increasing
+ * order, or, for a state with many, the 256 entries of dense[] at
+ * dense_at[s] (0 = no edge). fail[s] is the state of the longest proper
+ * suffix of s's string that is a state; out[s] the first pattern whose
+ * string is s's (-1: none), onext[p] the next pattern with that string;
+ * dict[s] the nearest state along the fail links with a pattern (0: none). */
+struct ac {
+	_Atomic unsigned refs;
+	uint32_t nstates;
+	uint32_t root[256];
+	uint32_t *first;
+	unsigned char *ebyte;
+	uint32_t *eto;
+	uint32_t *dense_at;
+	uint32_t *dense;
+	uint32_t *fail;
+	uint32_t *dict;
+	int32_t *out;
+	int32_t *onext;
+};
 
 /* Where a block occurs in a pattern's window: pattern `pat`, byte `off`. */
 struct blockpos {
@@ -100,10 +134,13 @@ struct search {
 	struct blockslot *slot; /* npat > 1: the blocks at offsets 0..win-blk of each pattern */
 	unsigned slotbits; /* the table has 1 << slotbits slots */
 	struct blockpos *pos;   /* npat > 1: positions, grouped by block */
+	struct ac *ac;     /* npat > SEARCH_AC_MIN: the automaton, shared with copies */
+	uint64_t *acm;     /* ac: occurrences, start << 32 | pattern, sorted before use */
+	size_t nacm, acmcap;
 	struct fold fold;
 	const char *ft;    /* the text matched: s->fold.text, or the source itself */
 	size_t flen;
-	bool mapped;       /* ft is s->fold.text: map hits back through s->fold */
+	const struct fold *map; /* ft's fold, to map hits back with; NULL: ft is the source */
 	struct search_hits cand; /* candidates, in source coordinates */
 	/* Pinyin: a bitmap of the code points up to U+FFFF with a reading that
 	 * starts with py[0] (8 KiB), and per syllable what a match that starts
@@ -318,7 +355,152 @@ static void prepare_many(struct search *s)
 	}
 }
 
-/* Set the window and, for several patterns, build the block table. */
+/* The state that state st of a goes to on byte c; 0 (the root) if none
+ * (st is not the root, whose edges are a->root). */
+static inline uint32_t ac_edge(const struct ac *a, uint32_t st, unsigned char c)
+{
+	if (a->dense_at[st])
+		return a->dense[(size_t)(a->dense_at[st] - 1) * 256 + c];
+	for (uint32_t e = a->first[st]; e < a->first[st + 1]; e++) {
+		if (a->ebyte[e] == c)
+			return a->eto[e];
+		if (a->ebyte[e] > c)
+			break;
+	}
+	return 0;
+}
+
+/* The automaton of s's patterns: a trie of their bytes (children as lists
+ * while it grows), its edges laid out by state in increasing byte order,
+ * then the fail and dictionary links, breadth first. */
+static struct ac *ac_build(const struct search *s)
+{
+	struct ac *a = xcalloc(1, sizeof(*a));
+	size_t total = 1, ndense = 0;
+	uint32_t *child, *sib, *queue, n = 1, qh = 0, qt = 0;
+	unsigned char *by;
+
+	for (size_t p = 0; p < s->npat; p++)
+		total += s->patlen[p];
+	child = xcalloc(total, sizeof(*child));
+	sib = xcalloc(total, sizeof(*sib));
+	by = xcalloc(total, 1);
+	a->out = xmalloc(total * sizeof(*a->out));
+	a->onext = xmalloc(s->npat * sizeof(*a->onext));
+	memset(a->out, 0xFF, total * sizeof(*a->out)); /* -1 */
+	for (size_t p = 0; p < s->npat; p++) {
+		uint32_t st = 0;
+
+		for (size_t i = 0; i < s->patlen[p]; i++) {
+			unsigned char c = (unsigned char)s->pat[p][i];
+			uint32_t x = child[st];
+
+			while (x && by[x] != c)
+				x = sib[x];
+			if (!x) {
+				x = n++;
+				by[x] = c;
+				sib[x] = child[st];
+				child[st] = x;
+			}
+			st = x;
+		}
+		/* Patterns with the same string, in the order of the patterns. */
+		a->onext[p] = -1;
+		if (a->out[st] < 0) {
+			a->out[st] = (int32_t)p;
+		} else {
+			int32_t q = a->out[st];
+
+			while (a->onext[q] >= 0)
+				q = a->onext[q];
+			a->onext[q] = (int32_t)p;
+		}
+	}
+	a->nstates = n;
+	a->first = xcalloc((size_t)n + 1, sizeof(*a->first));
+	a->ebyte = xmalloc(n);
+	a->eto = xmalloc((size_t)n * sizeof(*a->eto));
+	a->dense_at = xcalloc(n, sizeof(*a->dense_at));
+	/* Edges by state, each state's by increasing byte (insertion sort: few). */
+	for (uint32_t st = 0, e = 0; st < n; st++) {
+		uint32_t k = 0;
+
+		a->first[st] = e;
+		for (uint32_t x = child[st]; x; x = sib[x], k++) {
+			uint32_t j = e + k;
+
+			while (j > e && a->ebyte[j - 1] > by[x]) {
+				a->ebyte[j] = a->ebyte[j - 1];
+				a->eto[j] = a->eto[j - 1];
+				j--;
+			}
+			a->ebyte[j] = by[x];
+			a->eto[j] = x;
+		}
+		e += k;
+		a->first[st + 1] = e;
+		if (st > 0 && k > AC_DENSE_EDGES)
+			a->dense_at[st] = (uint32_t)++ndense;
+	}
+	a->dense = xcalloc(ndense * 256 + 1, sizeof(*a->dense));
+	for (uint32_t st = 1; st < n; st++)
+		if (a->dense_at[st])
+			for (uint32_t e = a->first[st]; e < a->first[st + 1]; e++)
+				a->dense[(size_t)(a->dense_at[st] - 1) * 256 + a->ebyte[e]] = a->eto[e];
+	for (uint32_t e = a->first[0]; e < a->first[1]; e++)
+		a->root[a->ebyte[e]] = a->eto[e];
+	free(child);
+	free(sib);
+	free(by);
+
+	a->fail = xcalloc(n, sizeof(*a->fail));
+	a->dict = xcalloc(n, sizeof(*a->dict));
+	queue = xmalloc((size_t)n * sizeof(*queue));
+	for (uint32_t e = a->first[0]; e < a->first[1]; e++)
+		queue[qt++] = a->eto[e]; /* fail and dict 0 */
+	while (qh < qt) {
+		uint32_t u = queue[qh++];
+
+		for (uint32_t e = a->first[u]; e < a->first[u + 1]; e++) {
+			uint32_t v = a->eto[e], f = a->fail[u], x;
+			unsigned char c = a->ebyte[e];
+
+			for (;;) {
+				x = f ? ac_edge(a, f, c) : a->root[c];
+				if (x || !f)
+					break;
+				f = a->fail[f];
+			}
+			a->fail[v] = x;
+			a->dict[v] = a->out[x] >= 0 ? x : a->dict[x];
+			queue[qt++] = v;
+		}
+	}
+	free(queue);
+	a->refs = 1;
+	return a;
+}
+
+/* Drop a reference to a; the last frees it. */
+static void ac_release(struct ac *a)
+{
+	if (!a || atomic_fetch_sub(&a->refs, 1) != 1)
+		return;
+	free(a->first);
+	free(a->ebyte);
+	free(a->eto);
+	free(a->dense_at);
+	free(a->dense);
+	free(a->fail);
+	free(a->dict);
+	free(a->out);
+	free(a->onext);
+	free(a);
+}
+
+/* Set the window and, for several patterns, build the block table (or, for
+ * many, the automaton, unless a copy shares it already). */
 static void prepare(struct search *s)
 {
 	size_t win = SIZE_MAX, n = 0, nkeys = 0, per;
@@ -328,6 +510,11 @@ static void prepare(struct search *s)
 		if (s->patlen[i] < win)
 			win = s->patlen[i];
 	s->win = win;
+	if (s->npat > SEARCH_AC_MIN) {
+		if (!s->ac)
+			s->ac = ac_build(s);
+		return;
+	}
 	if (s->npat == 1) {
 		/* The last byte of the first character, unless that is the
 		 * last byte of all: with the pattern's last byte, the two
@@ -437,6 +624,10 @@ struct search *search_copy(const struct search *s)
 		memcpy(p, s->pat[i], s->patlen[i] + 1);
 		add_pattern(c, p, s->patlen[i], s->patterm[i]);
 	}
+	if (s->ac) {
+		c->ac = s->ac;
+		atomic_fetch_add(&c->ac->refs, 1);
+	}
 	prepare(c);
 	return c;
 }
@@ -453,6 +644,8 @@ void search_free(struct search *s)
 	free(s->slot);
 	free(s->pos);
 	free(s->bitmap);
+	ac_release(s->ac);
+	free(s->acm);
 	fold_free(&s->fold);
 	search_hits_free(&s->cand);
 	free(s->hz);
@@ -472,8 +665,8 @@ static void add_cand(struct search *s, size_t foff, size_t flen, unsigned term)
 {
 	size_t off = foff, len = flen;
 
-	if (s->mapped)
-		fold_map(&s->fold, foff, flen, &off, &len);
+	if (s->map)
+		fold_map(s->map, foff, flen, &off, &len);
 	hits_add(&s->cand, off, len, term);
 }
 
@@ -736,6 +929,72 @@ static bool find_many(struct search *s, bool stop)
 }
 #endif
 
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Every occurrence of every pattern in s->ft through the automaton, as
+ * candidates by start, then pattern (the order of the other ways): the
+ * automaton finds them by their end, so they are gathered and sorted. With
+ * stop, return at the first. */
+static bool find_ac(struct search *s, bool stop)
+{
+	const struct ac *a = s->ac;
+	const unsigned char *t = (const unsigned char *)s->ft;
+	size_t n = s->flen;
+	uint32_t st = 0;
+	bool sorted = true;
+
+	s->nacm = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = t[i];
+
+		if (st == 0) {
+			/* Bytes that start no pattern, at once. */
+			while (!a->root[c] && ++i < n)
+				c = t[i];
+			if (i == n)
+				break;
+			st = a->root[c];
+		} else {
+			uint32_t x;
+
+			while ((x = ac_edge(a, st, c)) == 0) {
+				st = a->fail[st];
+				if (st == 0) {
+					x = a->root[c];
+					break;
+				}
+			}
+			st = x;
+		}
+		for (uint32_t o = a->out[st] >= 0 ? st : a->dict[st]; o; o = a->dict[o])
+			for (int32_t p = a->out[o]; p >= 0; p = a->onext[p]) {
+				uint64_t m = (uint64_t)(i + 1 - s->patlen[p]) << 32 | (uint32_t)p;
+
+				if (stop) {
+					add_cand(s, i + 1 - s->patlen[p], s->patlen[p], s->patterm[p]);
+					return true;
+				}
+				if (s->nacm == s->acmcap)
+					s->acm = xgrow(s->acm, &s->acmcap, s->nacm + 1, sizeof(*s->acm));
+				sorted = sorted && (s->nacm == 0 || s->acm[s->nacm - 1] < m);
+				s->acm[s->nacm++] = m;
+			}
+	}
+	if (!sorted)
+		qsort(s->acm, s->nacm, sizeof(*s->acm), cmp_u64);
+	for (size_t k = 0; k < s->nacm; k++) {
+		size_t start = (size_t)(s->acm[k] >> 32), p = (uint32_t)s->acm[k];
+
+		add_cand(s, start, s->patlen[p], s->patterm[p]);
+	}
+	return s->nacm > 0;
+}
+
 /* The first occurrence of the one pattern in t[0..n), or NULL. */
 static const char *find_one(const struct search *s, const char *t, size_t n)
 {
@@ -763,7 +1022,7 @@ static bool find_patterns(struct search *s, bool stop)
 		 * "…." (folded "....") is [0,3) at 0 but [0,4) at 1, the longest
 		 * of which wins, as in every other case. */
 		const char *p = s->ft, *end = p + n, *m;
-		bool overlapping = s->pylen > 0 || s->mapped;
+		bool overlapping = s->pylen > 0 || s->map;
 
 		while ((m = find_one(s, p, (size_t)(end - p))) != NULL) {
 			add_cand(s, (size_t)(m - s->ft), s->patlen[0], s->patterm[0]);
@@ -773,6 +1032,8 @@ static bool find_patterns(struct search *s, bool stop)
 		}
 		return s->cand.n > 0;
 	}
+	if (s->ac)
+		return find_ac(s, stop) || s->cand.n > 0;
 #ifdef FIND_AVX2
 	if (s->avx2)
 		return find_many(s, stop) || s->cand.n > 0;
@@ -816,13 +1077,13 @@ static void set_text(struct search *s, const char *text, size_t len, bool invari
 	if (invariant) {
 		s->ft = text;
 		s->flen = len;
-		s->mapped = false;
+		s->map = NULL;
 		return;
 	}
 	fold_text(&s->fold, text, len, true);
 	s->ft = s->fold.text;
 	s->flen = s->fold.len;
-	s->mapped = true;
+	s->map = &s->fold;
 }
 
 /* Find the hits of s in text[0..len) (invariant: fold_invariant holds). */

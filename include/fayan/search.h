@@ -12,6 +12,11 @@
 /* Longest query, in bytes after folding, that is also tried as pinyin. */
 #define SEARCH_PINYIN_MAX 48
 
+/* Over this many patterns (a theme's terms), matching goes through an
+ * automaton whose cost is linear in the text, whatever the number of terms;
+ * up to it, through comparisons that are faster for few. */
+#define SEARCH_AC_MIN 50
+
 /* Which pattern produced a hit: a term index, or SEARCH_BY_PINYIN. */
 #define SEARCH_BY_PINYIN ((unsigned)-1)
 

@@ -460,6 +460,95 @@ static void test_terms_reference(void **state)
 	terms_reference();
 }
 
+#define MANY 300
+
+/* Over SEARCH_AC_MIN terms, up to a theme's 500: the automaton gives exactly
+ * the reference's hits and terms, for terms that share prefixes and suffixes,
+ * end inside each other, repeat, fold alike or expand (ﬃ, …), over texts made
+ * of their characters, near misses and folding ones; so do search_any,
+ * search_para_invariant and a copy (which shares the automaton). */
+static void test_many_terms_reference(void **state)
+{
+	static const char *base[] = {
+		"疫情", "防控", "疫情防控", "情防", "防控疫", "控", "a", "aa", "aba", "ABC", "ｂ", "…", "..",
+		"ﬃ", "ffi", "é", "e\xCC\x81", "疫", "群防群治", "防群", "5G", "a b", "疫情",
+	};
+	static const char *chars[] = {"疫", "情", "防", "控", "群", "治", "a", "b", "A", "Ｂ", ".", "…", "f",
+				      "i", "ﬃ", "e", "\xCC\x81", "é", " ", "5", "g", "的", "疹", "阳", "，", ","};
+	size_t nb = sizeof base / sizeof *base, nc = sizeof chars / sizeof *chars;
+	unsigned long long r = 0x2545F4914F6CDD1Dull;
+	static char store[MANY][16];
+	const char *terms[MANY];
+	size_t lens[MANY];
+	struct search_hits h, h2;
+	struct buf b;
+
+	(void)state;
+	search_hits_init(&h);
+	search_hits_init(&h2);
+	buf_init(&b);
+	for (size_t nt = SEARCH_AC_MIN + 1; nt <= MANY; nt += MANY - SEARCH_AC_MIN - 1) {
+		struct search *s, *c;
+
+		for (size_t i = 0; i < nt; i++) {
+			if (i < nb) {
+				terms[i] = base[i];
+			} else {
+				size_t k = 1 + next_rand(&r) % 3;
+
+				store[i][0] = '\0';
+				while (k--)
+					strcat(store[i], chars[next_rand(&r) % nc]);
+				terms[i] = store[i];
+			}
+			lens[i] = strlen(terms[i]);
+		}
+		s = search_compile_terms(terms, nt);
+		assert_non_null(s);
+		c = search_copy(s);
+		for (int iter = 0; iter < 150; iter++) {
+			unsigned len = next_rand(&r) % 60;
+			struct search_hit *want;
+			size_t nw;
+
+			b.len = 0;
+			for (unsigned i = 0; i < len; i++)
+				buf_adds(&b, next_rand(&r) % 6 ? chars[next_rand(&r) % nc] : terms[next_rand(&r) % nt]);
+			buf_addc(&b, '\0');
+			b.len--;
+			nw = search_reference(terms, lens, nt, b.data, b.len, &want);
+			search_para(s, b.data, b.len, &h);
+			search_para(c, b.data, b.len, &h2);
+			if (h.n != nw)
+				fail_msg("%zu terms, text \"%s\": %zu hits, want %zu", nt, b.data, h.n, nw);
+			assert_int_equal(h2.n, nw);
+			for (size_t i = 0; i < nw; i++) {
+				if (h.v[i].off != want[i].off || h.v[i].len != want[i].len || h.v[i].term != want[i].term)
+					fail_msg("%zu terms, text \"%s\": hit %zu is %zu+%zu:%u, want %zu+%zu:%u", nt,
+						 b.data, i, h.v[i].off, h.v[i].len, h.v[i].term, want[i].off,
+						 want[i].len, want[i].term);
+				assert_int_equal(h2.v[i].off, want[i].off);
+				assert_int_equal(h2.v[i].term, want[i].term);
+			}
+			assert_int_equal(search_any(s, b.data, b.len), nw > 0);
+			if (fold_invariant(b.data, b.len)) {
+				search_para_invariant(s, b.data, b.len, &h2);
+				assert_int_equal(h2.n, nw);
+				for (size_t i = 0; i < nw; i++) {
+					assert_int_equal(h2.v[i].off, want[i].off);
+					assert_int_equal(h2.v[i].len, want[i].len);
+				}
+			}
+			free(want);
+		}
+		search_free(s);
+		search_free(c);
+	}
+	buf_free(&b);
+	search_hits_free(&h);
+	search_hits_free(&h2);
+}
+
 /* Hits at the edges and over each other, for terms of 1, 2 and 3+ characters. */
 static void test_terms_edges(void **state)
 {
@@ -571,6 +660,7 @@ int main(void)
 		cmocka_unit_test(test_in_place_and_folded),
 		cmocka_unit_test(test_terms_reference),
 		cmocka_unit_test(test_terms_edges),
+		cmocka_unit_test(test_many_terms_reference),
 		cmocka_unit_test(test_any),
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_pinyin_pathological),
