@@ -7,7 +7,10 @@
  * kept for the next run. Strings whose text folds to itself (struct
  * para.fold, section.topic_invariant and the like) are matched in place; a
  * paragraph's is found here the first time a filter reads it, by whichever
- * thread has its section. */
+ * thread has its section. Other strings are folded once for every filter
+ * that reads them at the same time (a theme and a search, or every theme
+ * for --themes) into one struct search_text: folding them once per theme, in
+ * a buffer of each, cost themes x text in time and memory. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -36,17 +39,62 @@ struct collect {
 	bool keep;
 };
 
-/* Append the hits of `s` in text[0..len) to the pool, counted in fs. */
-static void add_hits(struct filter_section *fs, struct collect *c, struct search *s, enum filter_kind kind,
-		     enum filter_where where, size_t para, const char *text, size_t len, bool invariant,
-		     struct search_hits *h)
+/* One string of a section that filters read. */
+struct sec_string {
+	enum filter_where where;
+	size_t para;
+	const char *text;
+	size_t len;
+	bool invariant; /* known to fold to itself */
+};
+
+/* String k of section sec, in reading order (topic, headline, byline, then
+ * the paragraphs): false past the last. Its text is NULL or empty where the
+ * section has no such string. */
+static bool section_string(const struct section *sec, size_t k, struct sec_string *ss)
 {
-	if (!text || len == 0)
-		return;
-	if (invariant)
-		search_para_invariant(s, text, len, h);
+	memset(ss, 0, sizeof(*ss));
+	switch (k) {
+	case 0:
+		ss->where = FILTER_TOPIC;
+		ss->text = sec->topic;
+		ss->invariant = sec->topic_invariant;
+		break;
+	case 1:
+		ss->where = FILTER_HEADLINE;
+		ss->text = sec->headline;
+		ss->invariant = sec->headline_invariant;
+		break;
+	case 2:
+		ss->where = FILTER_BYLINE;
+		ss->text = sec->speaker.byline;
+		ss->invariant = sec->byline_invariant;
+		break;
+	default:
+		if (k - 3 >= sec->npara)
+			return false;
+		ss->where = FILTER_PARA;
+		ss->para = k - 3;
+		ss->text = sec->paras[k - 3].text;
+		ss->len = sec->paras[k - 3].len;
+		ss->invariant = doc_para_folds_to_itself(&sec->paras[k - 3]);
+		return true;
+	}
+	ss->len = ss->text ? strlen(ss->text) : 0;
+	return true;
+}
+
+/* Append the hits of `s` in string ss (prepared in st, if not NULL) to the
+ * pool, counted in fs. */
+static void add_hits(struct filter_section *fs, struct collect *c, struct search *s, enum filter_kind kind,
+		     const struct sec_string *ss, const struct search_text *st, struct search_hits *h)
+{
+	if (st)
+		search_para_text(s, st, h);
+	else if (ss->invariant)
+		search_para_invariant(s, ss->text, ss->len, h);
 	else
-		search_para(s, text, len, h);
+		search_para(s, ss->text, ss->len, h);
 	if (h->n == 0)
 		return;
 	fs->nhits += h->n;
@@ -61,31 +109,12 @@ static void add_hits(struct filter_section *fs, struct collect *c, struct search
 	for (size_t i = 0; i < h->n; i++) {
 		struct filter_hit *fh = &c->pool[c->n++];
 
-		fh->where = where;
-		fh->para = para;
+		fh->where = ss->where;
+		fh->para = (uint32_t)ss->para;
 		fh->off = h->v[i].off;
 		fh->len = h->v[i].len;
 		fh->kind = kind;
 		fh->term = h->v[i].term;
-	}
-}
-
-/* Run one filter over every string of section sec. */
-static void run_one(struct filter_section *fs, struct collect *c, const struct section *sec, struct search *s,
-		    enum filter_kind kind, struct search_hits *h)
-{
-	if (sec->topic)
-		add_hits(fs, c, s, kind, FILTER_TOPIC, 0, sec->topic, strlen(sec->topic), sec->topic_invariant, h);
-	if (sec->headline)
-		add_hits(fs, c, s, kind, FILTER_HEADLINE, 0, sec->headline, strlen(sec->headline),
-			 sec->headline_invariant, h);
-	if (sec->speaker.byline)
-		add_hits(fs, c, s, kind, FILTER_BYLINE, 0, sec->speaker.byline, strlen(sec->speaker.byline),
-			 sec->byline_invariant, h);
-	for (size_t p = 0; p < sec->npara; p++) {
-		struct para *pa = &sec->paras[p];
-
-		add_hits(fs, c, s, kind, FILTER_PARA, p, pa->text, pa->len, doc_para_folds_to_itself(pa), h);
 	}
 }
 
@@ -122,17 +151,30 @@ struct part {
 	size_t nmatch, ntheme, nsearch;
 };
 
-/* Run both filters over section sec into fs (zeroed by the caller). */
+/* Run both filters over section sec into fs (zeroed by the caller), string
+ * by string; with both, each string is folded once for the two, in st. */
 static void run_section(struct filter_section *fs, struct collect *c, const struct section *sec,
-			struct search *theme, struct search *search, struct search_hits *h)
+			struct search *theme, struct search *search, struct search_hits *h, struct search_text *st)
 {
 	size_t first = c->n;
+	struct sec_string ss;
 
 	fs->section = sec;
-	if (theme)
-		run_one(fs, c, sec, theme, FILTER_THEME, h);
-	if (search)
-		run_one(fs, c, sec, search, FILTER_SEARCH, h);
+	for (size_t k = 0; section_string(sec, k, &ss); k++) {
+		const struct search_text *shared = NULL;
+
+		if (!ss.text || ss.len == 0)
+			continue;
+		if (theme && search) {
+			search_text_set(st, ss.text, ss.len, ss.invariant);
+			shared = st;
+		}
+		if (theme)
+			add_hits(fs, c, theme, FILTER_THEME, &ss, shared, h);
+		if (search)
+			add_hits(fs, c, search, FILTER_SEARCH, &ss, shared, h);
+	}
+	/* Theme and search hits of each string, one after the other: in reading order. */
 	if (c->keep && theme && search && fs->nhits > 1)
 		qsort(c->pool + first, fs->nhits, sizeof(*c->pool), cmp_hit);
 	fs->match = (!theme || fs->ntheme > 0) && (!search || fs->nsearch > 0);
@@ -142,20 +184,25 @@ void filter_count_section(struct filter_section *fs, const struct section *sec, 
 			  struct search *search, struct search_hits *h)
 {
 	struct collect c = {.keep = false};
+	struct search_text st;
 
 	memset(fs, 0, sizeof(*fs));
-	run_section(fs, &c, sec, theme, search, h);
+	search_text_init(&st); /* allocates only if a string of the section must be folded for both */
+	run_section(fs, &c, sec, theme, search, h, &st);
+	search_text_free(&st);
 }
 
 static void run_part(struct part *p)
 {
 	struct search_hits h;
+	struct search_text st;
 
 	search_hits_init(&h);
+	search_text_init(&st);
 	for (size_t i = p->lo; i < p->hi; i++) {
 		struct filter_section *fs = &p->f->v[i];
 
-		run_section(fs, &p->c, p->d->sections[i], p->theme, p->search, &h);
+		run_section(fs, &p->c, p->d->sections[i], p->theme, p->search, &h, &st);
 		if (fs->match) {
 			p->nmatch++;
 			p->ntheme += fs->ntheme;
@@ -163,6 +210,7 @@ static void run_part(struct part *p)
 		}
 	}
 	search_hits_free(&h);
+	search_text_free(&st);
 }
 
 static void *part_thread(void *arg)
@@ -348,22 +396,35 @@ size_t filter_count_some(struct filter *f, const struct doc *d, struct search *t
 void filter_add_themes(const struct section *secs, size_t n, struct search *const *themes, size_t nthemes,
 		       struct search *search, size_t *nsec, size_t *nhit, struct search_hits *h)
 {
+	struct search_text st;
+	size_t *cnt = xcalloc(nthemes + 1, sizeof(*cnt));
+
+	search_text_init(&st);
 	for (size_t i = 0; i < n; i++) {
 		struct filter_section fs;
+		struct sec_string ss;
 
 		if (search) {
 			filter_count_section(&fs, &secs[i], NULL, search, h);
 			if (!fs.match)
 				continue;
 		}
-		for (size_t t = 0; t < nthemes; t++) {
-			if (!themes[t])
+		/* Each string prepared once, then every theme over it. */
+		memset(cnt, 0, nthemes * sizeof(*cnt));
+		for (size_t k = 0; section_string(&secs[i], k, &ss); k++) {
+			if (!ss.text || ss.len == 0)
 				continue;
-			filter_count_section(&fs, &secs[i], themes[t], NULL, h);
-			if (fs.match) {
-				nsec[t]++;
-				nhit[t] += fs.ntheme;
-			}
+			search_text_set(&st, ss.text, ss.len, ss.invariant);
+			for (size_t t = 0; t < nthemes; t++)
+				if (themes[t])
+					cnt[t] += search_para_text(themes[t], &st, h);
 		}
+		for (size_t t = 0; t < nthemes; t++)
+			if (cnt[t]) {
+				nsec[t]++;
+				nhit[t] += cnt[t];
+			}
 	}
+	free(cnt);
+	search_text_free(&st);
 }

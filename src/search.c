@@ -138,7 +138,8 @@ struct search {
 	uint64_t *acm;     /* ac: occurrences, start << 32 | pattern, sorted before use */
 	size_t nacm, acmcap;
 	struct fold fold;
-	const char *ft;    /* the text matched: s->fold.text, or the source itself */
+	size_t folded;     /* source bytes folded into s->fold so far (search_folded_bytes) */
+	const char *ft;    /* the text matched: s->fold.text, a shared search_text's, or the source */
 	size_t flen;
 	const struct fold *map; /* ft's fold, to map hits back with; NULL: ft is the source */
 	struct search_hits cand; /* candidates, in source coordinates */
@@ -1081,16 +1082,16 @@ static void set_text(struct search *s, const char *text, size_t len, bool invari
 		return;
 	}
 	fold_text(&s->fold, text, len, true);
+	s->folded += len;
 	s->ft = s->fold.text;
 	s->flen = s->fold.len;
 	s->map = &s->fold;
 }
 
-/* Find the hits of s in text[0..len) (invariant: fold_invariant holds). */
-static size_t para(struct search *s, const char *text, size_t len, bool invariant, struct search_hits *h)
+/* Find the hits of s in the text set_text or search_para_text chose. */
+static size_t choose(struct search *s, struct search_hits *h)
 {
 	h->n = 0;
-	set_text(s, text, len, invariant);
 	find_patterns(s, false);
 	if (s->pylen)
 		find_pinyin(s);
@@ -1111,12 +1112,55 @@ static size_t para(struct search *s, const char *text, size_t len, bool invarian
 
 size_t search_para(struct search *s, const char *text, size_t len, struct search_hits *h)
 {
-	return para(s, text, len, fold_invariant(text, len), h);
+	set_text(s, text, len, fold_invariant(text, len));
+	return choose(s, h);
 }
 
 size_t search_para_invariant(struct search *s, const char *text, size_t len, struct search_hits *h)
 {
-	return para(s, text, len, true, h);
+	set_text(s, text, len, true);
+	return choose(s, h);
+}
+
+void search_text_init(struct search_text *t)
+{
+	memset(t, 0, sizeof(*t));
+	fold_init(&t->fold);
+}
+
+void search_text_free(struct search_text *t)
+{
+	fold_free(&t->fold);
+	search_text_init(t);
+}
+
+void search_text_set(struct search_text *t, const char *text, size_t len, bool invariant)
+{
+	t->text = text;
+	t->len = len;
+	t->invariant = invariant || fold_invariant(text, len);
+	if (!t->invariant)
+		fold_text(&t->fold, text, len, true);
+}
+
+size_t search_para_text(struct search *s, const struct search_text *t, struct search_hits *h)
+{
+	s->cand.n = 0;
+	if (t->invariant) {
+		s->ft = t->text;
+		s->flen = t->len;
+		s->map = NULL;
+	} else {
+		s->ft = t->fold.text;
+		s->flen = t->fold.len;
+		s->map = &t->fold;
+	}
+	return choose(s, h);
+}
+
+size_t search_folded_bytes(const struct search *s)
+{
+	return s->folded;
 }
 
 bool search_any(struct search *s, const char *text, size_t len)

@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "fayan/fold.h"
+
 /* Longest query, in bytes after folding, that is also tried as pinyin. */
 #define SEARCH_PINYIN_MAX 48
 
@@ -74,6 +76,33 @@ size_t search_para(struct search *s, const char *text, size_t len, struct search
  * len) is true, say a paragraph's cached `invariant`): it is matched in place,
  * unchecked. Gives exactly what search_para gives. */
 size_t search_para_invariant(struct search *s, const char *text, size_t len, struct search_hits *h);
+
+/* A string prepared once for any number of searches: the string itself when
+ * it folds to itself, else its folding with the map back. Themes share it,
+ * so that a paragraph is folded once for all of them, not once per theme in
+ * a buffer of each: memory grows with the text, not with themes x text. */
+struct search_text {
+	const char *text;
+	size_t len;
+	bool invariant; /* text folds to itself; fold is not used */
+	struct fold fold;
+};
+
+void search_text_init(struct search_text *t);
+void search_text_free(struct search_text *t);
+
+/* Prepare text[0..len) (kept by pointer: it must outlive the searches) in t,
+ * folding it unless `invariant` (the caller knows it folds to itself) or
+ * fold_invariant says so. t's buffers are reused from string to string. */
+void search_text_set(struct search_text *t, const char *text, size_t len, bool invariant);
+
+/* search_para on a prepared text: the same hits, with no folding. */
+size_t search_para_text(struct search *s, const struct search_text *t, struct search_hits *h);
+
+/* Bytes of text s has folded into its own buffers since it was compiled
+ * (search_para and search_any on text that does not fold to itself): what
+ * a shared search_text saves. For tests. */
+size_t search_folded_bytes(const struct search *s);
 
 /* Whether text[0..len) has at least one hit; stops at the first. */
 bool search_any(struct search *s, const char *text, size_t len);

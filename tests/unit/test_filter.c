@@ -522,6 +522,71 @@ static void test_count_only(void **state)
 /* Split over threads, the filters give exactly what one thread gives: the
  * same selection, counts and hits in the same order (each range's hits after
  * the previous range's), pinyin and themes alike, run and extended. */
+/* --themes over text that does not fold to itself (the seed with full-width
+ * commas): each string is folded once for all the themes, in a buffer they
+ * share, and no theme folds anything in its own (that cost themes x text in
+ * time and memory); the counts are those of each theme run alone. */
+static void test_themes_fold_once(void **state)
+{
+	size_t len, n = 0;
+	const char *seed = doc_builtin_data(&len);
+	struct themes th;
+	struct search *ts[16], *alone[16], *q = search_compile("防控", strlen("防控"));
+	size_t nsec[16] = {0}, nhit[16] = {0};
+	struct search_hits h;
+	struct fy_err err = {0};
+	struct buf b;
+	struct doc d;
+
+	(void)state;
+	buf_init(&b);
+	for (size_t i = 0; i < len; i++)
+		if (seed[i] == ',')
+			buf_adds(&b, "，");
+		else
+			buf_addc(&b, seed[i]);
+	doc_init(&d);
+	assert_int_equal(doc_add_buffer(&d, "commas", b.data, b.len, &(struct doc_opts){0}, &err), 0);
+	themes_init(&th);
+	themes_load_builtin(&th);
+	assert_true(th.n <= 16);
+	for (size_t t = 0; t < th.n; t++) {
+		ts[t] = theme_search(&th.v[t]);
+		alone[t] = theme_search(&th.v[t]);
+	}
+	search_hits_init(&h);
+	for (int with_search = 0; with_search < 2; with_search++) {
+		memset(nsec, 0, sizeof nsec);
+		memset(nhit, 0, sizeof nhit);
+		for (size_t a = 0; a < d.narticles; a++)
+			filter_add_themes(d.articles[a]->sections, d.articles[a]->nsections, ts, th.n,
+					  with_search ? q : NULL, nsec, nhit, &h);
+		for (size_t t = 0; t < th.n; t++) {
+			struct filter f;
+
+			assert_int_equal(search_folded_bytes(ts[t]), 0);
+			filter_init(&f);
+			filter_count(&f, &d, alone[t], with_search ? q : NULL);
+			assert_int_equal(nsec[t], f.nmatch);
+			assert_int_equal(nhit[t], f.ntheme);
+			n += f.ntheme;
+			filter_free(&f);
+		}
+	}
+	assert_true(n > 0);
+	/* Run alone, each theme folds the paragraphs itself: they needed folding. */
+	assert_true(search_folded_bytes(alone[0]) > len / 2);
+	for (size_t t = 0; t < th.n; t++) {
+		search_free(ts[t]);
+		search_free(alone[t]);
+	}
+	search_free(q);
+	search_hits_free(&h);
+	themes_free(&th);
+	doc_free(&d);
+	buf_free(&b);
+}
+
 static void test_threads(void **state)
 {
 	struct doc d;
@@ -620,6 +685,7 @@ int main(void)
 		cmocka_unit_test(test_theme),
 		cmocka_unit_test(test_extend),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_themes_fold_once),
 		cmocka_unit_test(test_search_in_byline),
 		cmocka_unit_test(test_combined),
 		cmocka_unit_test(test_step),
