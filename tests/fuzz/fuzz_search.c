@@ -20,7 +20,9 @@
 #include "fuzz.h"
 #include "../search_reference.h"
 
-#define MAX_TERMS 16
+/* More than SEARCH_AC_MIN, so that the automaton is fuzzed too. */
+#define MAX_TERMS 64
+_Static_assert(MAX_TERMS > SEARCH_AC_MIN, "terms enough for the automaton");
 
 static int printable_ascii(const char *s, size_t len)
 {
