@@ -281,6 +281,19 @@ static void positions_path(const struct fixture *fx, char *path, size_t size)
 	snprintf(path, size, "%s/positions", fx->dir);
 }
 
+/* Make the state directory and open its positions file for writing; path
+ * gets its name. */
+static FILE *new_positions(struct fixture *fx, char *path, size_t size)
+{
+	FILE *f;
+
+	assert_int_equal(mkdir(fx->dir, 0700), 0);
+	positions_path(fx, path, size);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	return f;
+}
+
 /* Whatever sits at "positions" instead of a file: nothing is read from it,
  * without blocking, the note says so once, and a save replaces it. */
 static void check_not_read(struct fixture *fx, const char *why)
@@ -311,34 +324,40 @@ static void check_not_read(struct fixture *fx, const char *why)
 	free(dir);
 }
 
-static void test_positions_link_to_dev_zero(void **state)
+/* The state directory with a link to `target` (a FIFO if NULL) at "positions". */
+static void make_positions_odd(struct fixture *fx, const char *target)
 {
-	struct fixture *fx = *state;
 	char path[128];
 
 	assert_int_equal(mkdir(fx->dir, 0700), 0);
 	positions_path(fx, path, sizeof path);
-	assert_int_equal(symlink("/dev/zero", path), 0);
+	if (target)
+		assert_int_equal(symlink(target, path), 0);
+	else
+		assert_int_equal(mkfifo(path, 0600), 0);
+}
+
+static void test_positions_link_to_dev_zero(void **state)
+{
+	struct fixture *fx = *state;
+
+	make_positions_odd(fx, "/dev/zero");
 	check_not_read(fx, "not a regular file");
 }
 
 static void test_positions_link_to_good_file(void **state)
 {
 	struct fixture *fx = *state;
-	char path[128], real[128];
+	char real[128];
 	FILE *f;
-	struct state_pos got;
 
 	/* Even a link to a good file is not followed (O_NOFOLLOW). */
-	assert_int_equal(mkdir(fx->dir, 0700), 0);
 	snprintf(real, sizeof real, "%s/real", fx->root);
 	f = fopen(real, "w");
 	assert_non_null(f);
 	fputs("0000000000000007 1 1\n", f);
 	fclose(f);
-	assert_int_equal(state_load(fx->root, 7, &got), -1); /* wrong name: sanity */
-	positions_path(fx, path, sizeof path);
-	assert_int_equal(symlink(real, path), 0);
+	make_positions_odd(fx, real);
 	check_not_read(fx, "not a regular file");
 	f = fopen(real, "r"); /* the link was replaced, its target left alone */
 	assert_non_null(f);
@@ -348,11 +367,8 @@ static void test_positions_link_to_good_file(void **state)
 static void test_positions_fifo(void **state)
 {
 	struct fixture *fx = *state;
-	char path[128];
 
-	assert_int_equal(mkdir(fx->dir, 0700), 0);
-	positions_path(fx, path, sizeof path);
-	assert_int_equal(mkfifo(path, 0600), 0);
+	make_positions_odd(fx, NULL);
 	check_not_read(fx, "not a regular file");
 }
 
@@ -362,10 +378,7 @@ static void test_positions_huge(void **state)
 	char path[128];
 	FILE *f;
 
-	assert_int_equal(mkdir(fx->dir, 0700), 0);
-	positions_path(fx, path, sizeof path);
-	f = fopen(path, "w");
-	assert_non_null(f);
+	f = new_positions(fx, path, sizeof path);
 	/* Well-formed lines, the one looked for first, past the limit in all. */
 	for (size_t size = 0; size <= STATE_MAX_BYTES; size += 21)
 		fputs("0000000000000007 9 9\n", f);
@@ -388,10 +401,7 @@ static void test_positions_at_limit(void **state)
 	struct state_pos got;
 	char *dir;
 
-	assert_int_equal(mkdir(fx->dir, 0700), 0);
-	positions_path(fx, path, sizeof path);
-	f = fopen(path, "w");
-	assert_non_null(f);
+	f = new_positions(fx, path, sizeof path);
 	fputs("0000000000000007 9 9\n", f);
 	for (long size = 21; size < STATE_MAX_BYTES; size++)
 		fputc('\n', f);
@@ -427,10 +437,7 @@ static void write_one_entry(struct fixture *fx)
 	char path[128];
 	FILE *f;
 
-	assert_int_equal(mkdir(fx->dir, 0700), 0);
-	positions_path(fx, path, sizeof path);
-	f = fopen(path, "w");
-	assert_non_null(f);
+	f = new_positions(fx, path, sizeof path);
 	fputs("0000000000000007 1 1\n", f);
 	fclose(f);
 }
