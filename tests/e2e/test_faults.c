@@ -887,6 +887,8 @@ static void test_escapes_shown_not_obeyed(void **state)
 		{"clear", "\033[2J", "^[[2J"},
 		{"title", "\033]0;title\007", "^[]0;title^G"},
 		{"c1csi", "\302\23331m", "<U+009B>31m"},
+		/* Bidirectional controls: RLO and LRI would reorder the line. */
+		{"bidi", "\342\200\256x\342\201\246y", "<U+202E>x<U+2066>y"},
 	};
 	char *dir = scratch_new();
 
@@ -923,6 +925,8 @@ static void test_escapes_shown_not_obeyed(void **state)
 			fail_msg("%s: an OSC sequence or BEL reached the terminal", cases[i].name);
 		if (memmem(log, loglen, "\302\233", 2))
 			fail_msg("%s: a C1 CSI reached the terminal", cases[i].name);
+		if (memmem(log, loglen, "\342\200\256", 3) || memmem(log, loglen, "\342\201\246", 3))
+			fail_msg("%s: a bidirectional control reached the terminal", cases[i].name);
 		/* ncurses clears with ESC [ H ESC [ 2 J; any other ESC [ 2 J came from the data. */
 		for (const char *p = log; (p = memmem(p, loglen - (size_t)(p - log), "\033[2J", 4)); p++)
 			if (p - log < 3 || memcmp(p - 3, "\033[H", 3) != 0)
