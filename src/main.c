@@ -16,6 +16,7 @@
 #include "fayan/doc.h"
 #include "fayan/load.h"
 #include "fayan/output.h"
+#include "fayan/select.h"
 #include "fayan/text.h"
 #include "fayan/ui.h"
 #include "fayan/util.h"
@@ -309,7 +310,7 @@ static int open_filter(struct options *o, struct cli_filter *cf, unsigned thread
 }
 
 /* Keep only the sections of sel that the filter (gathered) selects. */
-static void apply_filter(struct cli_selection *sel)
+static void apply_filter(struct selection *sel)
 {
 	size_t n = 0;
 
@@ -321,19 +322,19 @@ static void apply_filter(struct cli_selection *sel)
 
 static int do_print(const struct options *o, const struct doc *d, const struct cli_filter *cf)
 {
-	struct cli_selection sel;
+	struct selection sel;
 	struct fy_err err = { 0 };
 	struct buf out;
 	int width = print_width(o);
 
-	if (cli_select(d, o->which, &sel, &err)) {
+	if (select_which(d, o->which, &sel, &err)) {
 		report("%s", err.msg);
 		return err.code;
 	}
 	if (cf) {
 		apply_filter(&sel);
 		if (!sel.n) {
-			cli_selection_free(&sel);
+			select_free(&sel);
 			report("no section matches the filter");
 			return EXIT_NOMATCH;
 		}
@@ -367,7 +368,7 @@ static int do_print(const struct options *o, const struct doc *d, const struct c
 			output_section_text(&out, sel.secs[i], width);
 		}
 	}
-	cli_selection_free(&sel);
+	select_free(&sel);
 	int rc = write_out(&out);
 
 	buf_free(&out);

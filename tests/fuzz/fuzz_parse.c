@@ -12,6 +12,7 @@
 #include "fayan/doc.h"
 #include "fayan/layout.h"
 #include "fayan/output.h"
+#include "fayan/select.h"
 #include "fayan/text.h"
 #include "fayan/util.h"
 #include "fuzz.h"
@@ -202,20 +203,20 @@ static void check_doc(const struct doc *d, int width)
 
 	/* Selecting by the first speaker's name, by number and `all`. */
 	if (d->nsections) {
-		struct cli_selection sel;
+		struct selection sel;
 		struct fy_err err = {0};
 		const char *name = d->sections[0]->speaker.name;
 
-		if (cli_select(d, "all", &sel, &err) == 0) {
+		if (select_which(d, "all", &sel, &err) == 0) {
 			FUZZ_ASSERT(sel.n == d->nsections);
-			cli_selection_free(&sel);
+			select_free(&sel);
 		}
 		if (*name) {
-			int rc = cli_select(d, name, &sel, &err);
+			int rc = select_which(d, name, &sel, &err);
 
 			if (rc == 0) {
 				FUZZ_ASSERT(sel.n == 1);
-				cli_selection_free(&sel);
+				select_free(&sel);
 			} else {
 				FUZZ_ASSERT(!fuzz_has_control(err.msg, strlen(err.msg)));
 			}
