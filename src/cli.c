@@ -1,54 +1,11 @@
-/* cli.c: counting and reporting for the command line. Kept apart from main so
- * that they are unit-tested without running fayan. */
+/* cli.c: counting what the command line's filters select while the files are
+ * read, and resolving --theme. Kept apart from main so that they are
+ * unit-tested without running fayan. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "fayan/cli.h"
 #include "fayan/text.h"
-
-size_t cli_check(struct buf *out, const struct doc *d)
-{
-	for (size_t i = 0; i < d->narticles; i++) {
-		const struct article *a = d->articles[i];
-
-		buf_printf(out, "%s: %zu section%s, %zu intro paragraph%s, %zu page break%s rejoined\n",
-			   a->name, a->nsections, a->nsections == 1 ? "" : "s",
-			   a->nintro, a->nintro == 1 ? "" : "s",
-			   a->rejoined, a->rejoined == 1 ? "" : "s");
-		if (*a->title)
-			buf_printf(out, "  title: %s\n", a->title);
-		for (size_t k = 0; k < a->nsections; k++) {
-			const struct section *s = &a->sections[k];
-
-			/* "  %zu. %s | %s | %s | %s (line %zu, %zu paragraph%s)\n",
-			 * without printf: a line per section of the archive. */
-			buf_adds(out, "  ");
-			buf_addu(out, s->number, 0);
-			buf_adds(out, ". ");
-			buf_adds(out, s->speaker.name);
-			buf_adds(out, " | ");
-			buf_adds(out, s->speaker.place);
-			buf_adds(out, " | ");
-			buf_adds(out, s->speaker.title);
-			buf_adds(out, " | ");
-			buf_adds(out, *s->headline ? s->headline : "-");
-			buf_adds(out, " (line ");
-			buf_addu(out, s->line, 0);
-			buf_adds(out, ", ");
-			buf_addu(out, s->npara, 0);
-			buf_adds(out, s->npara == 1 ? " paragraph)\n" : " paragraphs)\n");
-		}
-		if (a->editor)
-			buf_printf(out, "  editor: %s\n", a->editor);
-		if (a->trailer)
-			buf_printf(out, "  trailer: %s\n", a->trailer);
-		for (size_t k = 0; k < a->nwarnings; k++)
-			buf_printf(out, "  warning: %s\n", a->warnings[k]);
-		if (!a->nsections)
-			buf_printf(out, "  no sections: %s\n", a->why_empty ? a->why_empty : "none found");
-	}
-	return d->nsections;
-}
 
 int cli_theme_resolve(const struct themes *t, const char *name, const struct theme **out, struct fy_err *err)
 {
@@ -239,42 +196,4 @@ void cli_filter_close(struct cli_filter *cf)
 	search_free(cf->search);
 	themes_free(&cf->themes);
 	memset(cf, 0, sizeof *cf);
-}
-
-void cli_themes(struct buf *out, const struct cli_filter *cf, enum output_format fmt)
-{
-	int wname = 0;
-	const size_t *nsec = cf->nsec, *nhit = cf->nhit;
-
-	for (size_t i = 0; i < cf->themes.n; i++) {
-		int w = text_cols(cf->themes.v[i].name, strlen(cf->themes.v[i].name));
-
-		if (w > wname)
-			wname = w;
-	}
-	if (fmt == OUTPUT_JSON)
-		buf_addc(out, '[');
-	for (size_t i = 0; i < cf->themes.n; i++) {
-		const struct theme *th = &cf->themes.v[i];
-
-		if (fmt == OUTPUT_JSON) {
-			buf_adds(out, i ? ",{\"name\":" : "{\"name\":");
-			output_json_string(out, th->name, strlen(th->name));
-			buf_printf(out, ",\"sections\":%zu,\"hits\":%zu,\"terms\":[", nsec[i], nhit[i]);
-			for (size_t k = 0; k < th->nterms; k++) {
-				if (k)
-					buf_addc(out, ',');
-				output_json_string(out, th->terms[k], strlen(th->terms[k]));
-			}
-			buf_adds(out, "]}");
-		} else if (fmt == OUTPUT_TSV) {
-			buf_printf(out, "%s\t%zu\t%zu\n", th->name, nsec[i], nhit[i]);
-		} else {
-			text_add_padded(out, th->name, wname);
-			buf_printf(out, "  %3zu section%s  %4zu hit%s\n", nsec[i], nsec[i] == 1 ? " " : "s",
-				   nhit[i], nhit[i] == 1 ? "" : "s");
-		}
-	}
-	if (fmt == OUTPUT_JSON)
-		buf_adds(out, "]\n");
 }

@@ -16,6 +16,7 @@
 #include "fayan/doc.h"
 #include "fayan/load.h"
 #include "fayan/output.h"
+#include "fayan/report.h"
 #include "fayan/select.h"
 #include "fayan/text.h"
 #include "fayan/ui.h"
@@ -375,7 +376,7 @@ static int do_print(const struct options *o, const struct doc *d, const struct c
 	return rc;
 }
 
-/* output_pick for a filtered --list: the sections the filter chose. */
+/* report_pick for a filtered --list: the sections the filter chose. */
 static bool pick_counted(const struct section *s, size_t *hits)
 {
 	const struct filter_section *fs = cli_counted(s);
@@ -392,7 +393,7 @@ static int do_list(const struct options *o, const struct doc *d, const struct cl
 
 	buf_init(&out);
 	out.drain = drain_out;
-	n = output_list(&out, d->sections, d->nsections, cf ? pick_counted : NULL, o->format, print_width(o));
+	n = report_list(&out, d->sections, d->nsections, cf ? pick_counted : NULL, o->format, print_width(o));
 	rc = write_out(&out);
 	buf_free(&out);
 	if (rc == EXIT_OK && n == 0) {
@@ -409,7 +410,7 @@ static int do_themes(const struct options *o, const struct cli_filter *cf)
 	int rc;
 
 	buf_init(&out);
-	cli_themes(&out, cf, o->format);
+	report_themes(&out, &cf->themes, cf->nsec, cf->nhit, o->format);
 	rc = write_out(&out);
 	buf_free(&out);
 	return rc;
@@ -423,7 +424,7 @@ static int do_check(const struct doc *d)
 
 	buf_init(&out);
 	out.drain = drain_out;
-	n = cli_check(&out, d);
+	n = report_check(&out, d);
 	rc = write_out(&out);
 	buf_free(&out);
 	return rc == EXIT_OK && n == 0 ? EXIT_NOMATCH : rc;

@@ -1,11 +1,10 @@
 /* cli.h: what the command line asks of a collection, with no I/O of its own:
- * counting the filters and reporting for --check and --themes. */
+ * counting what the filters select while the files are read. */
 #ifndef FAYAN_CLI_H
 #define FAYAN_CLI_H
 
 #include "fayan/doc.h"
 #include "fayan/filter.h"
-#include "fayan/output.h"
 #include "fayan/search.h"
 #include "fayan/themes.h"
 #include "fayan/util.h"
@@ -60,13 +59,5 @@ void cli_filter_gather(struct cli_filter *cf, const struct doc *d);
 const struct filter_section *cli_counted(const struct section *s);
 
 void cli_filter_close(struct cli_filter *cf);
-
-/* Append the --themes report: each theme with the sections it selects and its
- * hits (within the sections the search selects, if any), from a by_theme
- * filter after cli_filter_gather. */
-void cli_themes(struct buf *out, const struct cli_filter *cf, enum output_format fmt);
-
-/* Append the --check report for `d`; returns the number of sections found. */
-size_t cli_check(struct buf *out, const struct doc *d);
 
 #endif

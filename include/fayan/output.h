@@ -20,23 +20,15 @@ void output_section_json(struct buf *out, const struct section *s);
 /* Append s[0..len) (valid UTF-8) as a JSON string literal, escaped. */
 void output_json_string(struct buf *out, const char *s, size_t len);
 
+/* Append `"key":` and val as a JSON string (null if val is NULL), after a
+ * comma if `comma`. */
+void output_json_field(struct buf *out, const char *key, const char *val, bool comma);
+
+/* The form of what the command line prints (--format). */
 enum output_format {
 	OUTPUT_TEXT,
 	OUTPUT_TSV,
 	OUTPUT_JSON,
 };
-
-/* Which sections a list shows: whether s is listed and, when a filter
- * chose it, its hit count in *hits. */
-typedef bool output_pick(const struct section *s, size_t *hits);
-
-/* Append the list of the sections of secs[0..n) that `pick` lists (all of
- * them if pick is NULL): one line each with number, name, place and title,
- * headline, and with a pick the section's hit count. Text is an aligned
- * table; when width > 0 each line is cut to `width` columns. TSV has those
- * fields (number, name, place, title, headline, article, hits)
- * tab-separated; JSON is an array of objects. Returns how many were listed. */
-size_t output_list(struct buf *out, struct section *const *secs, size_t n, output_pick *pick,
-		   enum output_format fmt, int width);
 
 #endif

@@ -8,10 +8,10 @@
  * --check) carries a control byte or invalid UTF-8. */
 #include <string.h>
 
-#include "fayan/cli.h"
 #include "fayan/doc.h"
 #include "fayan/layout.h"
 #include "fayan/output.h"
+#include "fayan/report.h"
 #include "fayan/select.h"
 #include "fayan/text.h"
 #include "fayan/util.h"
@@ -94,7 +94,7 @@ static void check_layout(const struct layout *lo, int width, size_t npara)
 }
 
 /* Walk a whole collection: model, layouts and every output form. */
-/* A filter's choice for output_list: two sections in three, with hits. */
+/* A filter's choice for report_list: two sections in three, with hits. */
 static bool pick_some(const struct section *s, size_t *hits)
 {
 	*hits = s->number * 7919;
@@ -164,7 +164,7 @@ static void check_doc(const struct doc *d, int width)
 	}
 	for (int form = 0; form < 6; form++) {
 		enum output_format fmt = (enum output_format)(form % 3);
-		output_pick *pick = form >= 3 ? pick_some : NULL;
+		report_pick *pick = form >= 3 ? pick_some : NULL;
 		size_t want = 0;
 
 		for (size_t i = 0; i < d->nsections; i++) {
@@ -173,7 +173,7 @@ static void check_doc(const struct doc *d, int width)
 			want += !pick || pick(d->sections[i], &hits);
 		}
 		buf_init(&out);
-		FUZZ_ASSERT(output_list(&out, d->sections, d->nsections, pick, fmt, width) == want);
+		FUZZ_ASSERT(report_list(&out, d->sections, d->nsections, pick, fmt, width) == want);
 		check_out(&out, fmt == OUTPUT_TSV);
 		if (fmt == OUTPUT_TSV) { /* six or seven fields a line: no TAB inside one */
 			size_t tabs = 0, lines = 0;
@@ -197,7 +197,7 @@ static void check_doc(const struct doc *d, int width)
 		buf_free(&out);
 	}
 	buf_init(&out);
-	FUZZ_ASSERT(cli_check(&out, d) == d->nsections);
+	FUZZ_ASSERT(report_check(&out, d) == d->nsections);
 	check_out(&out, 0);
 	buf_free(&out);
 
@@ -244,12 +244,12 @@ static void check_stripped(const uint8_t *data, size_t size, int width)
 		FUZZ_ASSERT(light.articles[0]->stripped && light.nsections == whole.nsections);
 		buf_init(&a);
 		buf_init(&b);
-		cli_check(&a, &whole);
-		cli_check(&b, &light);
-		output_list(&a, whole.sections, whole.nsections, NULL, OUTPUT_TEXT, width);
-		output_list(&b, light.sections, light.nsections, NULL, OUTPUT_TEXT, width);
-		output_list(&a, whole.sections, whole.nsections, NULL, OUTPUT_JSON, 0);
-		output_list(&b, light.sections, light.nsections, NULL, OUTPUT_JSON, 0);
+		report_check(&a, &whole);
+		report_check(&b, &light);
+		report_list(&a, whole.sections, whole.nsections, NULL, OUTPUT_TEXT, width);
+		report_list(&b, light.sections, light.nsections, NULL, OUTPUT_TEXT, width);
+		report_list(&a, whole.sections, whole.nsections, NULL, OUTPUT_JSON, 0);
+		report_list(&b, light.sections, light.nsections, NULL, OUTPUT_JSON, 0);
 		FUZZ_ASSERT(a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0));
 		buf_free(&a);
 		buf_free(&b);

@@ -1,5 +1,5 @@
-/* Unit tests for the command line's selection rules and output forms, on the
- * built-in article. */
+/* Unit tests for counting the filters of the command line while the files
+ * are read, against the browser's filter over whole articles. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,8 +9,7 @@
 #include <cmocka.h>
 
 #include "fayan/cli.h"
-#include "fayan/output.h"
-#include "fayan/text.h"
+#include "fayan/report.h"
 
 static int setup(void **state)
 {
@@ -27,64 +26,6 @@ static int teardown(void **state)
 	doc_free(*state);
 	free(*state);
 	return 0;
-}
-
-static void test_print_width(void **state)
-{
-	const struct doc *d = *state;
-
-	for (int width = 4; width <= 120; width++) {
-		for (size_t i = 0; i < d->nsections; i++) {
-			struct buf out;
-			char *line, *save = NULL;
-
-			buf_init(&out);
-			output_section_text(&out, d->sections[i], width);
-			for (line = strtok_r(out.data, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-				assert_true(text_cols(line, strlen(line)) <= width);
-			buf_free(&out);
-		}
-	}
-}
-
-static void test_print_unwrapped(void **state)
-{
-	const struct doc *d = *state;
-	const struct section *s = d->sections[0];
-	struct buf out;
-	size_t lines = 0;
-
-	buf_init(&out);
-	output_section_text(&out, s, 0);
-	for (size_t i = 0; i < out.len; i++)
-		lines += out.data[i] == '\n';
-	/* headline, byline, blank, then paragraphs separated by blank lines */
-	assert_int_equal(lines, 3 + 2 * s->npara - 1);
-	assert_memory_equal(out.data, "走出农村公共服务体系建设新路子\n新郑市城关乡党委书记 马东亮\n\n",
-			    strlen("走出农村公共服务体系建设新路子\n新郑市城关乡党委书记 马东亮\n\n"));
-	buf_free(&out);
-}
-
-static void test_json_escaping(void **state)
-{
-	struct buf out;
-
-	(void)state;
-	buf_init(&out);
-	output_json_string(&out, "a\"b\\c\n\x01中", strlen("a\"b\\c\n\x01中"));
-	assert_string_equal(out.data, "\"a\\\"b\\\\c\\n\\u0001中\"");
-	buf_free(&out);
-}
-
-static void test_check(void **state)
-{
-	struct buf out;
-
-	buf_init(&out);
-	assert_int_equal(cli_check(&out, *state), 10);
-	assert_non_null(strstr(out.data, "(built-in): 10 sections, 2 intro paragraphs"));
-	assert_non_null(strstr(out.data, "8. 曹西峰 | 中牟县郑庵镇 | 党委书记"));
-	buf_free(&out);
 }
 
 /* Every test article and the seed, as the command line names them. */
@@ -114,7 +55,7 @@ static char *check_report(const struct doc *d)
 	struct buf b;
 
 	buf_init(&b);
-	cli_check(&b, d);
+	report_check(&b, d);
 	return buf_take(&b, NULL);
 }
 
@@ -125,7 +66,7 @@ static char *list_report(const struct doc *d, int width)
 	struct buf b;
 
 	buf_init(&b);
-	output_list(&b, d->sections, d->nsections, NULL, OUTPUT_TEXT, width);
+	report_list(&b, d->sections, d->nsections, NULL, OUTPUT_TEXT, width);
 	return buf_take(&b, NULL);
 }
 
@@ -266,10 +207,6 @@ static void test_themes_builtin(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_print_width),
-		cmocka_unit_test(test_print_unwrapped),
-		cmocka_unit_test(test_json_escaping),
-		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_count_while_reading),
 		cmocka_unit_test(test_themes_while_reading),
 		cmocka_unit_test(test_themes_builtin),

@@ -1,0 +1,309 @@
+/* report.c: the command line's reports on a collection: --list, --check
+ * and --themes, each written whole into a buffer (text, TSV or JSON where
+ * the option allows it). Built on the model and the output forms alone, so
+ * that the reports are unit-tested without running fayan. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fayan/report.h"
+#include "fayan/text.h"
+
+size_t report_check(struct buf *out, const struct doc *d)
+{
+	for (size_t i = 0; i < d->narticles; i++) {
+		const struct article *a = d->articles[i];
+
+		buf_printf(out, "%s: %zu section%s, %zu intro paragraph%s, %zu page break%s rejoined\n",
+			   a->name, a->nsections, a->nsections == 1 ? "" : "s",
+			   a->nintro, a->nintro == 1 ? "" : "s",
+			   a->rejoined, a->rejoined == 1 ? "" : "s");
+		if (*a->title)
+			buf_printf(out, "  title: %s\n", a->title);
+		for (size_t k = 0; k < a->nsections; k++) {
+			const struct section *s = &a->sections[k];
+
+			/* "  %zu. %s | %s | %s | %s (line %zu, %zu paragraph%s)\n",
+			 * without printf: a line per section of the archive. */
+			buf_adds(out, "  ");
+			buf_addu(out, s->number, 0);
+			buf_adds(out, ". ");
+			buf_adds(out, s->speaker.name);
+			buf_adds(out, " | ");
+			buf_adds(out, s->speaker.place);
+			buf_adds(out, " | ");
+			buf_adds(out, s->speaker.title);
+			buf_adds(out, " | ");
+			buf_adds(out, *s->headline ? s->headline : "-");
+			buf_adds(out, " (line ");
+			buf_addu(out, s->line, 0);
+			buf_adds(out, ", ");
+			buf_addu(out, s->npara, 0);
+			buf_adds(out, s->npara == 1 ? " paragraph)\n" : " paragraphs)\n");
+		}
+		if (a->editor)
+			buf_printf(out, "  editor: %s\n", a->editor);
+		if (a->trailer)
+			buf_printf(out, "  trailer: %s\n", a->trailer);
+		for (size_t k = 0; k < a->nwarnings; k++)
+			buf_printf(out, "  warning: %s\n", a->warnings[k]);
+		if (!a->nsections)
+			buf_printf(out, "  no sections: %s\n", a->why_empty ? a->why_empty : "none found");
+	}
+	return d->nsections;
+}
+
+/* Append a TSV field: tabs and newlines cannot occur in model strings. */
+static void add_tsv(struct buf *out, const char *s, bool last)
+{
+	buf_adds(out, s ? s : "");
+	buf_addc(out, last ? '\n' : '\t');
+}
+
+/* The place and the title as one string, into pt (emptied first). */
+static void set_place_title(struct buf *pt, const struct speaker *sp)
+{
+	pt->len = 0;
+	buf_adds(pt, sp->place);
+	buf_adds(pt, sp->title);
+}
+
+/* Copy s[0..n) to p; the end of the copy. */
+static char *put(char *p, const char *s, size_t n)
+{
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* n spaces at p (none if n <= 0); the end. */
+static char *put_spaces(char *p, int n)
+{
+	if (n <= 0)
+		return p;
+	memset(p, ' ', (size_t)n);
+	return p + n;
+}
+
+/* Append the table's line for s: its number in wnum columns, its name
+ * padded with pad_name spaces, place and title (title may be NULL) padded
+ * with pad_place, its headline and, if hits is not NULL, the hit count;
+ * without trailing blanks, and cut to `width` columns if width > 0. The
+ * line is written in one piece, with copies only: a call per field made
+ * up most of the time of a list of 66,000 lines. */
+static void add_row(struct buf *out, const struct section *s, int wnum, int pad_name, const char *place,
+		    const char *title, int pad_place, const size_t *hits, int width)
+{
+	size_t nl = strlen(s->speaker.name), pl = strlen(place), tl = title ? strlen(title) : 0;
+	size_t hl = strlen(s->headline);
+	size_t most = 24 + (size_t)(wnum > 0 ? wnum : 0) + 2 + nl + (size_t)(pad_name > 0 ? pad_name : 0) + 2 +
+		      pl + tl + (size_t)(pad_place > 0 ? pad_place : 0) + 2 + hl + 40;
+	char *start = buf_reserve(out, most), *p = start;
+
+	p = util_put_decimal(p, s->number, wnum);
+	p = put(p, "  ", 2);
+	p = put(p, s->speaker.name, nl);
+	p = put_spaces(p, pad_name);
+	p = put(p, "  ", 2);
+	p = put(p, place, pl);
+	p = put(p, title ? title : "", tl);
+	p = put_spaces(p, pad_place);
+	p = put(p, "  ", 2);
+	p = put(p, s->headline, hl);
+	if (hits) {
+		p = put(p, "  (", 3);
+		p = util_put_decimal(p, *hits, 0);
+		p = *hits == 1 ? put(p, " hit)", 5) : put(p, " hits)", 6);
+	}
+	while (p > start && p[-1] == ' ')
+		p--;
+	*p = '\0';
+	if (width > 0 && text_cols(start, (size_t)(p - start)) > width) {
+		/* Its "…" may take more bytes than what it replaces. */
+		char *cut = text_truncate(start, (size_t)(p - start), width);
+		size_t n = strlen(cut);
+
+		start = buf_reserve(out, n + 1); /* the same line, perhaps moved */
+		memcpy(start, cut, n);
+		p = start + n;
+		free(cut);
+	}
+	*p++ = '\n';
+	buf_commit(out, (size_t)(p - start));
+}
+
+/* Whether the list shows s, and its hits (0 without a pick). */
+static bool listed(const struct section *s, report_pick *pick, size_t *hits)
+{
+	*hits = 0;
+	return !pick || pick(s, hits);
+}
+
+/* The columns of row s: its name, its place and title (built in pt, if
+ * want_pt or they were not measured when stripped) and its headline. */
+static void row_cols(const struct section *s, struct buf *pt, bool want_pt, int *name, int *place, int *head)
+{
+	if (want_pt || !s->cols_known)
+		set_place_title(pt, &s->speaker);
+	if (s->cols_known) {
+		*name = s->name_cols;
+		*place = s->place_cols;
+		*head = s->headline_cols;
+		return;
+	}
+	*name = text_cols(s->speaker.name, strlen(s->speaker.name));
+	*place = text_cols(pt->data, pt->len);
+	*head = text_cols(s->headline, strlen(s->headline));
+}
+
+size_t report_list(struct buf *out, struct section *const *secs, size_t n, report_pick *pick,
+		   enum output_format fmt, int width)
+{
+	int wnum = 1, wname = 0, wplace = 0, wtail = 0;
+	size_t hits, shown = 0;
+
+	if (fmt == OUTPUT_JSON) {
+		buf_addc(out, '[');
+		for (size_t i = 0; i < n; i++) {
+			const struct section *s = secs[i];
+
+			if (!listed(s, pick, &hits))
+				continue;
+			buf_printf(out, "%s{\"number\":%zu", shown++ ? "," : "", s->number);
+			output_json_field(out, "name", s->speaker.name, true);
+			output_json_field(out, "place", s->speaker.place, true);
+			output_json_field(out, "title", s->speaker.title, true);
+			output_json_field(out, "headline", s->headline, true);
+			output_json_field(out, "article", s->article ? s->article->name : NULL, true);
+			if (pick)
+				buf_printf(out, ",\"hits\":%zu", hits);
+			buf_addc(out, '}');
+		}
+		buf_adds(out, "]\n");
+		return shown;
+	}
+	if (fmt == OUTPUT_TSV) {
+		for (size_t i = 0; i < n; i++) {
+			const struct section *s = secs[i];
+
+			if (!listed(s, pick, &hits))
+				continue;
+			shown++;
+			buf_printf(out, "%zu\t", s->number);
+			add_tsv(out, s->speaker.name, false);
+			add_tsv(out, s->speaker.place, false);
+			add_tsv(out, s->speaker.title, false);
+			add_tsv(out, s->headline, false);
+			add_tsv(out, s->article ? s->article->name : "", !pick);
+			if (pick)
+				buf_printf(out, "%zu\n", hits);
+		}
+		return shown;
+	}
+	/* A line per section of an archive: each row's widths are found once
+	 * (when its article was stripped, if it was; else twice), the
+	 * place-and-title is built in a buffer reused from row to row where it
+	 * must be measured or cut, and each line is written in one piece
+	 * (add_row). No array per row: over a large archive its fresh pages
+	 * cost more than the rows. */
+	struct buf pt;
+
+	buf_init(&pt);
+	for (size_t i = 0; i < n; i++) {
+		const struct section *s = secs[i];
+		int name, place, w;
+
+		if (i + 8 < n)
+			__builtin_prefetch(secs[i + 8]);
+		if (!listed(s, pick, &hits))
+			continue;
+		for (size_t k = s->number, d = 1; k >= 10; k /= 10)
+			if (++d > (size_t)wnum)
+				wnum = (int)d;
+		row_cols(s, &pt, false, &name, &place, &w);
+		if (name > wname)
+			wname = name;
+		if (place > wplace)
+			wplace = place;
+		w += pick ? 12 : 0;
+		if (w > wtail)
+			wtail = w;
+	}
+	/* Too narrow for the whole table: the place column gives way first, so
+	 * that every line keeps the start of its headline. */
+	int avail = width - (wnum + 2 + wname + 2) - 2;
+
+	if (width > 0 && wplace + 2 + wtail > avail + 2 && avail > 0) {
+		int keep = avail * 2 / 5;
+
+		if (keep < 6)
+			keep = avail < 6 ? avail : 6;
+		if (keep < wplace)
+			wplace = keep;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct section *s = secs[i];
+		int name, pw, head;
+
+		/* The rows ahead, before their turn: going over 66,000 of them,
+		 * the time went to waiting on memory for each one's strings. */
+		if (i + 8 < n)
+			__builtin_prefetch(secs[i + 8]);
+		if (i + 4 < n) {
+			__builtin_prefetch(secs[i + 4]->speaker.name);
+			__builtin_prefetch(secs[i + 4]->headline);
+		}
+		if (!listed(s, pick, &hits))
+			continue;
+		shown++;
+		row_cols(s, &pt, s->place_cols > wplace, &name, &pw, &head);
+		if (pw > wplace) {
+			char *cut = text_truncate(pt.data, pt.len, wplace);
+
+			pw = text_cols(cut, strlen(cut));
+			add_row(out, s, wnum, wname - name, cut, NULL, wplace - pw, pick ? &hits : NULL, width);
+			free(cut);
+		} else {
+			add_row(out, s, wnum, wname - name, s->speaker.place, s->speaker.title, wplace - pw,
+				pick ? &hits : NULL, width);
+		}
+	}
+	buf_free(&pt);
+	return shown;
+}
+
+void report_themes(struct buf *out, const struct themes *t, const size_t *nsec, const size_t *nhit,
+		   enum output_format fmt)
+{
+	int wname = 0;
+
+	for (size_t i = 0; i < t->n; i++) {
+		int w = text_cols(t->v[i].name, strlen(t->v[i].name));
+
+		if (w > wname)
+			wname = w;
+	}
+	if (fmt == OUTPUT_JSON)
+		buf_addc(out, '[');
+	for (size_t i = 0; i < t->n; i++) {
+		const struct theme *th = &t->v[i];
+
+		if (fmt == OUTPUT_JSON) {
+			buf_adds(out, i ? ",{\"name\":" : "{\"name\":");
+			output_json_string(out, th->name, strlen(th->name));
+			buf_printf(out, ",\"sections\":%zu,\"hits\":%zu,\"terms\":[", nsec[i], nhit[i]);
+			for (size_t k = 0; k < th->nterms; k++) {
+				if (k)
+					buf_addc(out, ',');
+				output_json_string(out, th->terms[k], strlen(th->terms[k]));
+			}
+			buf_adds(out, "]}");
+		} else if (fmt == OUTPUT_TSV) {
+			buf_printf(out, "%s\t%zu\t%zu\n", th->name, nsec[i], nhit[i]);
+		} else {
+			text_add_padded(out, th->name, wname);
+			buf_printf(out, "  %3zu section%s  %4zu hit%s\n", nsec[i], nsec[i] == 1 ? " " : "s",
+				   nhit[i], nhit[i] == 1 ? "" : "s");
+		}
+	}
+	if (fmt == OUTPUT_JSON)
+		buf_adds(out, "]\n");
+}
