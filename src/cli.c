@@ -1,40 +1,11 @@
 /* cli.c: counting what the command line's filters select while the files are
- * read, and resolving --theme. Kept apart from main so that they are
+ * read. Kept apart from main so that they are
  * unit-tested without running fayan. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "fayan/cli.h"
 #include "fayan/text.h"
-
-int cli_theme_resolve(const struct themes *t, const char *name, const struct theme **out, struct fy_err *err)
-{
-	size_t idx[16], n;
-	struct buf b;
-
-	*out = themes_find(t, name);
-	if (*out)
-		return 0;
-	n = themes_pick(t, name, idx, 16);
-	if (n == 1) {
-		*out = &t->v[idx[0]];
-		return 0;
-	}
-	buf_init(&b);
-	if (n == 0) {
-		for (size_t i = 0; i < t->n; i++)
-			buf_printf(&b, "%s%s", i ? ", " : "", t->v[i].name);
-		err->code = EXIT_TROUBLE;
-		err_set(err, "no theme '%s'; themes: %s", name, b.data ? b.data : "none");
-	} else {
-		for (size_t i = 0; i < n && i < 16; i++)
-			buf_printf(&b, "%s%s", i ? ", " : "", t->v[idx[i]].name);
-		err->code = EXIT_NOMATCH;
-		err_set(err, "theme '%s' is ambiguous: %s", name, b.data);
-	}
-	buf_free(&b);
-	return err->code;
-}
 
 /* One reading thread's copies of the filters: a search keeps scratch space. */
 struct cli_reader {
@@ -55,7 +26,7 @@ int cli_filter_prepare(struct cli_filter *cf, const char *theme, const char *sea
 	if (themes_load(&cf->themes, err))
 		return EXIT_TROUBLE;
 	if (theme) {
-		if (cli_theme_resolve(&cf->themes, theme, &cf->theme, err))
+		if (themes_resolve(&cf->themes, theme, &cf->theme, err))
 			return err->code;
 		cf->theme_search = theme_search(cf->theme);
 		cf->active = true;

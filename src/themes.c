@@ -467,6 +467,35 @@ size_t themes_pick(const struct themes *t, const char *query, size_t *idx, size_
 	return count;
 }
 
+int themes_resolve(const struct themes *t, const char *name, const struct theme **out, struct fy_err *err)
+{
+	size_t idx[16], n;
+	struct buf b;
+
+	*out = themes_find(t, name);
+	if (*out)
+		return 0;
+	n = themes_pick(t, name, idx, 16);
+	if (n == 1) {
+		*out = &t->v[idx[0]];
+		return 0;
+	}
+	buf_init(&b);
+	if (n == 0) {
+		for (size_t i = 0; i < t->n; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", t->v[i].name);
+		err->code = EXIT_TROUBLE;
+		err_set(err, "no theme '%s'; themes: %s", name, b.data ? b.data : "none");
+	} else {
+		for (size_t i = 0; i < n && i < 16; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", t->v[idx[i]].name);
+		err->code = EXIT_NOMATCH;
+		err_set(err, "theme '%s' is ambiguous: %s", name, b.data);
+	}
+	buf_free(&b);
+	return err->code;
+}
+
 struct search *theme_search(const struct theme *th)
 {
 	return search_compile_terms((const char *const *)th->terms, th->nterms);

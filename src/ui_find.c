@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fayan/cli.h"
 #include "fayan/output.h"
+#include "fayan/themes.h"
 #include "ui_view.h"
 
 static bool find_active(const struct view *v)
@@ -223,7 +223,7 @@ void view_find_init(struct view *v, const char *theme, const char *search)
 		struct fy_err err = {0};
 
 		load_themes(v);
-		if (cli_theme_resolve(&fd->themes, theme, &th, &err) != 0)
+		if (themes_resolve(&fd->themes, theme, &th, &err) != 0)
 			view_msg(v, "%s", err.msg);
 		else
 			set_theme(v, th);

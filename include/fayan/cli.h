@@ -28,12 +28,6 @@ struct cli_filter {
 	unsigned nreaders;
 };
 
-/* Resolve a theme name as --theme does: the theme named exactly `name`, else
- * the one theme themes_pick finds ("yqfk"). Returns 0 with *out set, or an
- * exit code with err filled: EXIT_TROUBLE when nothing matches (listing the
- * themes), EXIT_NOMATCH when several do (listing them). */
-int cli_theme_resolve(const struct themes *t, const char *name, const struct theme **out, struct fy_err *err);
-
 /* Load the themes, resolve `theme` (an exact name, or a unique theme that
  * themes_pick finds: "yqfk") and compile `search`, before anything is read.
  * Either may be NULL. by_theme counts every theme (--themes) instead of the

@@ -67,6 +67,12 @@ const struct theme *themes_find(const struct themes *t, const char *name);
  * matched in all (may exceed max). An empty query matches every theme. */
 size_t themes_pick(const struct themes *t, const char *query, size_t *idx, size_t max);
 
+/* Resolve a theme name as --theme and the browser's -t do: the theme named
+ * exactly `name`, else the one theme themes_pick finds ("yqfk"). Returns 0
+ * with *out set, or an exit code with err filled: EXIT_TROUBLE when nothing
+ * matches (listing the themes), EXIT_NOMATCH when several do (listing them). */
+int themes_resolve(const struct themes *t, const char *name, const struct theme **out, struct fy_err *err);
+
 /* Compile a theme's terms into a search (search_compile_terms); NULL if it has none. */
 struct search *theme_search(const struct theme *th);
 

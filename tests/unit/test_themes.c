@@ -218,6 +218,36 @@ static void test_pick(void **state)
 	themes_free(&th);
 }
 
+/* -t NAME: an exact name, else the one theme a pick finds; none or several
+ * are errors that list the candidates. */
+static void test_resolve(void **state)
+{
+	struct themes th;
+	const struct theme *got = NULL;
+	struct fy_err err = { 0 };
+
+	(void)state;
+	themes_init(&th);
+	themes_load_builtin(&th);
+	assert_int_equal(themes_resolve(&th, "疫情防控", &got, &err), 0);
+	assert_string_equal(got->name, "疫情防控");
+	assert_int_equal(themes_resolve(&th, "yqfk", &got, &err), 0);
+	assert_string_equal(got->name, "疫情防控");
+	assert_int_equal(themes_resolve(&th, "gz", &got, &err), EXIT_NOMATCH);
+	assert_int_equal(err.code, EXIT_NOMATCH);
+	assert_string_equal(err.msg, "theme 'gz' is ambiguous: 老旧小区改造, 道路改造");
+	memset(&err, 0, sizeof err);
+	assert_int_equal(themes_resolve(&th, "zzzz", &got, &err), EXIT_TROUBLE);
+	assert_int_equal(err.code, EXIT_TROUBLE);
+	assert_non_null(strstr(err.msg, "no theme 'zzzz'; themes: "));
+	assert_non_null(strstr(err.msg, "疫情防控"));
+	/* An exact name wins over the other names it is part of. */
+	assert_int_equal(themes_parse(&th, "u", "改造: 改造\n", 15, NULL), 0);
+	assert_int_equal(themes_resolve(&th, "改造", &got, &err), 0);
+	assert_string_equal(got->name, "改造");
+	themes_free(&th);
+}
+
 static void test_files(void **state)
 {
 	struct themes th;
@@ -371,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_override),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_pick),
+		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_file_not_regular),
 		cmocka_unit_test(test_theme_search),
