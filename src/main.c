@@ -12,7 +12,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "fayan/cli.h"
+#include "fayan/count.h"
 #include "fayan/doc.h"
 #include "fayan/load.h"
 #include "fayan/output.h"
@@ -297,16 +297,16 @@ static bool filtering(const struct options *o)
 
 /* Load the themes, resolve --theme and compile --search, and set the reading
  * options to count them in each file; on failure print why. */
-static int open_filter(struct options *o, struct cli_filter *cf, unsigned threads)
+static int open_filter(struct options *o, struct count *cnt, unsigned threads)
 {
 	struct fy_err err = { 0 };
-	int rc = cli_filter_prepare(cf, o->theme, o->search, o->mode == MODE_THEMES, &err);
+	int rc = count_prepare(cnt, o->theme, o->search, o->mode == MODE_THEMES, &err);
 
 	if (rc) {
 		report("%s", err.msg);
 		return rc;
 	}
-	cli_filter_reading(cf, &o->doc, threads);
+	count_reading(cnt, &o->doc, threads);
 	return EXIT_OK;
 }
 
@@ -316,12 +316,12 @@ static void apply_filter(struct selection *sel)
 	size_t n = 0;
 
 	for (size_t i = 0; i < sel->n; i++)
-		if (cli_counted(sel->secs[i])->match)
+		if (count_section(sel->secs[i])->match)
 			sel->secs[n++] = sel->secs[i];
 	sel->n = n;
 }
 
-static int do_print(const struct options *o, const struct doc *d, const struct cli_filter *cf)
+static int do_print(const struct options *o, const struct doc *d, const struct count *cnt)
 {
 	struct selection sel;
 	struct fy_err err = { 0 };
@@ -332,7 +332,7 @@ static int do_print(const struct options *o, const struct doc *d, const struct c
 		report("%s", err.msg);
 		return err.code;
 	}
-	if (cf) {
+	if (cnt) {
 		apply_filter(&sel);
 		if (!sel.n) {
 			select_free(&sel);
@@ -379,13 +379,13 @@ static int do_print(const struct options *o, const struct doc *d, const struct c
 /* report_pick for a filtered --list: the sections the filter chose. */
 static bool pick_counted(const struct section *s, size_t *hits)
 {
-	const struct filter_section *fs = cli_counted(s);
+	const struct filter_section *fs = count_section(s);
 
 	*hits = fs->nhits;
 	return fs->match;
 }
 
-static int do_list(const struct options *o, const struct doc *d, const struct cli_filter *cf)
+static int do_list(const struct options *o, const struct doc *d, const struct count *cnt)
 {
 	struct buf out;
 	size_t n;
@@ -393,24 +393,24 @@ static int do_list(const struct options *o, const struct doc *d, const struct cl
 
 	buf_init(&out);
 	out.drain = drain_out;
-	n = report_list(&out, d->sections, d->nsections, cf ? pick_counted : NULL, o->format, print_width(o));
+	n = report_list(&out, d->sections, d->nsections, cnt ? pick_counted : NULL, o->format, print_width(o));
 	rc = write_out(&out);
 	buf_free(&out);
 	if (rc == EXIT_OK && n == 0) {
-		if (cf)
+		if (cnt)
 			report("no section matches the filter");
 		rc = EXIT_NOMATCH;
 	}
 	return rc;
 }
 
-static int do_themes(const struct options *o, const struct cli_filter *cf)
+static int do_themes(const struct options *o, const struct count *cnt)
 {
 	struct buf out;
 	int rc;
 
 	buf_init(&out);
-	report_themes(&out, &cf->themes, cf->nsec, cf->nhit, o->format);
+	report_themes(&out, &cnt->themes, cnt->nsec, cnt->nhit, o->format);
 	rc = write_out(&out);
 	buf_free(&out);
 	return rc;
@@ -510,16 +510,16 @@ int main(int argc, char **argv)
 	struct options o;
 	struct doc d;
 	struct load_queue queue;
-	struct cli_filter cf, *filter;
+	struct count cnt, *filter;
 	unsigned threads = util_cpus(LOAD_MAX_THREADS);
 	bool utf8;
 	const char *note = setup_locale(&utf8);
 	int rc;
 
 	parse_args(argc, argv, &o);
-	filter = filtering(&o) ? &cf : NULL;
+	filter = filtering(&o) ? &cnt : NULL;
 	doc_init(&d);
-	memset(&cf, 0, sizeof cf);
+	memset(&cnt, 0, sizeof cnt);
 	/* Reports that show no paragraph keep of each file only what they show. */
 	o.doc.strip = o.mode == MODE_LIST || o.mode == MODE_CHECK || o.mode == MODE_THEMES;
 	o.doc.measure = o.mode == MODE_LIST && o.format == OUTPUT_TEXT;
@@ -531,7 +531,7 @@ int main(int argc, char **argv)
 	else if ((rc = load_inputs(&o, &d, &queue, argv + optind, argc - optind, threads)) != EXIT_OK)
 		goto out;
 	if (filter)
-		cli_filter_gather(filter, &d);
+		count_gather(filter, &d);
 	switch (o.mode) {
 	case MODE_LIST:
 		rc = do_list(&o, &d, filter);
@@ -558,7 +558,7 @@ int main(int argc, char **argv)
 		break;
 	}
 out:
-	cli_filter_close(&cf);
+	count_close(&cnt);
 	load_free(&queue);
 	doc_free(&d);
 	return rc;

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "fayan/cli.h"
+#include "fayan/count.h"
 #include "fayan/report.h"
 
 static int setup(void **state)
@@ -37,17 +37,17 @@ static char *const inputs[] = {
 };
 #define NINPUTS (sizeof inputs / sizeof *inputs)
 
-/* Read the inputs in two threads, counting cf while reading and stripping
+/* Read the inputs in two threads, counting cnt while reading and stripping
  * each article, as the command line does for --list and --themes. */
-static void read_counting(struct doc *d, struct cli_filter *cf)
+static void read_counting(struct doc *d, struct count *cnt)
 {
 	struct doc_opts opts = {.strip = true, .measure = true};
 	struct fy_err err = { 0 };
 
 	doc_init(d);
-	cli_filter_reading(cf, &opts, 2);
+	count_reading(cnt, &opts, 2);
 	assert_int_equal(doc_add_files(d, inputs, NINPUTS, &opts, 2, &err), 0);
-	cli_filter_gather(cf, d);
+	count_gather(cnt, d);
 }
 
 static char *check_report(const struct doc *d)
@@ -86,21 +86,21 @@ static void test_count_while_reading(void **state)
 	doc_init(&whole);
 	assert_int_equal(doc_add_files(&whole, inputs, NINPUTS, NULL, 1, &err), 0);
 	for (size_t k = 0; k < sizeof filters / sizeof *filters; k++) {
-		struct cli_filter cf;
+		struct count cnt;
 		struct filter f;
 
-		assert_int_equal(cli_filter_prepare(&cf, filters[k][0], filters[k][1], false, &err), 0);
-		read_counting(&light, &cf);
+		assert_int_equal(count_prepare(&cnt, filters[k][0], filters[k][1], false, &err), 0);
+		read_counting(&light, &cnt);
 		filter_init(&f);
-		filter_count(&f, &whole, cf.theme_search, cf.search);
+		filter_count(&f, &whole, cnt.theme_search, cnt.search);
 		assert_int_equal(light.nsections, whole.nsections);
 		assert_int_equal(f.n, whole.nsections);
-		assert_true(cf.nmatch > 0);
-		assert_int_equal(cf.nmatch, f.nmatch);
-		assert_int_equal(cf.ntheme, f.ntheme);
-		assert_int_equal(cf.nsearch, f.nsearch);
+		assert_true(cnt.nmatch > 0);
+		assert_int_equal(cnt.nmatch, f.nmatch);
+		assert_int_equal(cnt.ntheme, f.ntheme);
+		assert_int_equal(cnt.nsearch, f.nsearch);
 		for (size_t i = 0; i < f.n; i++) {
-			const struct filter_section *fs = cli_counted(light.sections[i]);
+			const struct filter_section *fs = count_section(light.sections[i]);
 
 			assert_int_equal(fs->match, f.v[i].match);
 			assert_int_equal(fs->nhits, f.v[i].nhits);
@@ -109,7 +109,7 @@ static void test_count_while_reading(void **state)
 			assert_ptr_equal(fs->section, light.sections[i]);
 		}
 		filter_free(&f);
-		cli_filter_close(&cf);
+		count_close(&cnt);
 		for (size_t i = 0; i < light.narticles; i++) {
 			const struct article *a = light.articles[i];
 
@@ -148,28 +148,28 @@ static void test_themes_while_reading(void **state)
 {
 	struct doc whole, light;
 	struct fy_err err = { 0 };
-	struct cli_filter cf;
+	struct count cnt;
 	struct filter f;
 	size_t some = 0;
 
 	(void)state;
 	doc_init(&whole);
 	assert_int_equal(doc_add_files(&whole, inputs, NINPUTS, NULL, 1, &err), 0);
-	assert_int_equal(cli_filter_prepare(&cf, NULL, "zhili", true, &err), 0);
-	read_counting(&light, &cf);
+	assert_int_equal(count_prepare(&cnt, NULL, "zhili", true, &err), 0);
+	read_counting(&light, &cnt);
 	filter_init(&f);
-	for (size_t i = 0; i < cf.themes.n; i++) {
-		struct search *ts = theme_search(&cf.themes.v[i]);
+	for (size_t i = 0; i < cnt.themes.n; i++) {
+		struct search *ts = theme_search(&cnt.themes.v[i]);
 
-		filter_count(&f, &whole, ts, cf.search);
-		assert_int_equal(cf.nsec[i], f.nmatch);
-		assert_int_equal(cf.nhit[i], f.ntheme);
-		some += cf.nsec[i];
+		filter_count(&f, &whole, ts, cnt.search);
+		assert_int_equal(cnt.nsec[i], f.nmatch);
+		assert_int_equal(cnt.nhit[i], f.ntheme);
+		some += cnt.nsec[i];
 		search_free(ts);
 	}
 	assert_true(some > 0);
 	filter_free(&f);
-	cli_filter_close(&cf);
+	count_close(&cnt);
 	doc_free(&light);
 	doc_free(&whole);
 }
@@ -182,25 +182,25 @@ static void test_themes_builtin(void **state)
 	struct fy_err err = { 0 };
 
 	for (size_t k = 0; k < 2; k++) {
-		struct cli_filter cf;
+		struct count cnt;
 		const struct theme *yq, *lj;
 
-		assert_int_equal(cli_filter_prepare(&cf, NULL, searches[k], true, &err), 0);
-		cli_filter_gather(&cf, *state);
-		yq = themes_find(&cf.themes, "疫情防控");
-		lj = themes_find(&cf.themes, "老旧小区改造");
+		assert_int_equal(count_prepare(&cnt, NULL, searches[k], true, &err), 0);
+		count_gather(&cnt, *state);
+		yq = themes_find(&cnt.themes, "疫情防控");
+		lj = themes_find(&cnt.themes, "老旧小区改造");
 		assert_non_null(yq);
 		assert_non_null(lj);
 		if (k == 0) {
-			assert_int_equal(cf.nsec[yq - cf.themes.v], 2);
-			assert_int_equal(cf.nhit[yq - cf.themes.v], 17);
-			assert_int_equal(cf.nsec[lj - cf.themes.v], 3);
+			assert_int_equal(cnt.nsec[yq - cnt.themes.v], 2);
+			assert_int_equal(cnt.nhit[yq - cnt.themes.v], 17);
+			assert_int_equal(cnt.nsec[lj - cnt.themes.v], 3);
 		} else {
 			/* Within the sections the search selects: 马东亮's has no 疫情防控 term. */
-			assert_int_equal(cf.nsec[yq - cf.themes.v], 0);
-			assert_int_equal(cf.nhit[yq - cf.themes.v], 0);
+			assert_int_equal(cnt.nsec[yq - cnt.themes.v], 0);
+			assert_int_equal(cnt.nhit[yq - cnt.themes.v], 0);
 		}
-		cli_filter_close(&cf);
+		count_close(&cnt);
 	}
 }
 
@@ -212,5 +212,5 @@ int main(void)
 		cmocka_unit_test(test_themes_builtin),
 	};
 
-	return cmocka_run_group_tests_name("cli", tests, setup, teardown);
+	return cmocka_run_group_tests_name("count", tests, setup, teardown);
 }

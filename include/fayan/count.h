@@ -1,7 +1,8 @@
-/* cli.h: what the command line asks of a collection, with no I/O of its own:
- * counting what the filters select while the files are read. */
-#ifndef FAYAN_CLI_H
-#define FAYAN_CLI_H
+/* count.h: what the command line's filters (--theme, --search, --themes)
+ * select in a collection, counted while the files are read so that each
+ * article can be stripped once counted. No I/O of its own. */
+#ifndef FAYAN_COUNT_H
+#define FAYAN_COUNT_H
 
 #include "fayan/doc.h"
 #include "fayan/filter.h"
@@ -9,22 +10,22 @@
 #include "fayan/themes.h"
 #include "fayan/util.h"
 
-/* The filters of --theme and --search, applied to a collection. */
-struct cli_reader;
+struct count_reader;
 
-struct cli_filter {
+/* The filters of --theme and --search, applied to a collection. */
+struct count {
 	struct themes themes;
 	const struct theme *theme; /* the chosen theme, or NULL */
 	struct search *theme_search;
 	struct search *search;
 	bool active;               /* a theme or a search was given */
-	/* After cli_filter_gather: sections selected, and their theme and
+	/* After count_gather: sections selected, and their theme and
 	 * search hits (what filter_count gives as nmatch, ntheme, nsearch). */
 	size_t nmatch, ntheme, nsearch;
 	bool by_theme;             /* count every theme, within the search (--themes) */
-	size_t *nsec, *nhit;       /* by_theme: each theme's sections and hits, by cli_filter_gather */
+	size_t *nsec, *nhit;       /* by_theme: each theme's sections and hits, by count_gather */
 	unsigned long id;          /* this filter's number, for article.extra_of */
-	struct cli_reader *readers; /* each reading thread's copies of the filters */
+	struct count_reader *readers; /* each reading thread's copies of the filters */
 	unsigned nreaders;
 };
 
@@ -33,25 +34,26 @@ struct cli_filter {
  * Either may be NULL. by_theme counts every theme (--themes) instead of the
  * selection. Returns 0, or an exit code with err filled: EXIT_TROUBLE for an
  * unknown theme or a bad themes file, EXIT_NOMATCH for an ambiguous theme.
- * cli_filter_close frees cf either way. */
-int cli_filter_prepare(struct cli_filter *cf, const char *theme, const char *search, bool by_theme,
-		       struct fy_err *err);
+ * count_close frees cnt either way. */
+int count_prepare(struct count *cnt, const char *theme, const char *search, bool by_theme,
+		  struct fy_err *err);
 
 /* Count while reading: set opts so that each of up to `threads` reading
  * threads counts each article as soon as it is parsed (doc_opts.parsed,
  * into article.extra), which lets the articles be stripped. */
-void cli_filter_reading(struct cli_filter *cf, struct doc_opts *opts, unsigned threads);
+void count_reading(struct count *cnt, struct doc_opts *opts, unsigned threads);
 
-/* Gather the counts over d: the totals and each section's (cli_counted)
- * or, by_theme, cf->nsec and cf->nhit. Articles that cf did not count while
+/* Gather the counts over d: the totals and each section's (count_section)
+ * or, by_theme, cnt->nsec and cnt->nhit. Articles that cnt did not count while
  * they were read (the built-in one, or a doc read for another filter) are
  * counted now; they must not be stripped. */
-void cli_filter_gather(struct cli_filter *cf, const struct doc *d);
+void count_gather(struct count *cnt, const struct doc *d);
 
-/* What the filter found in section s of a collection cli_filter_gather has
+/* What the filter found in section s of a collection count_gather has
  * gathered (not by_theme): what filter_count gives for it, hits aside. */
-const struct filter_section *cli_counted(const struct section *s);
+const struct filter_section *count_section(const struct section *s);
 
-void cli_filter_close(struct cli_filter *cf);
+/* Free what cnt holds (its counts in the articles stay with them) and empty it. */
+void count_close(struct count *cnt);
 
 #endif

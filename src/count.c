@@ -1,0 +1,170 @@
+/* count.c: counting what the command line's filters select while the files
+ * are read. Each reading thread counts an article as soon as it is parsed,
+ * with its own copies of the searches (they keep scratch space), so that the
+ * article can then be stripped of what no report shows. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fayan/count.h"
+
+/* One reading thread's copies of the filters: a search keeps scratch space. */
+struct count_reader {
+	struct search *theme, *search;
+	struct search **themes; /* by_theme: one per theme (NULL: a theme with no term) */
+	struct search_hits h;
+};
+
+int count_prepare(struct count *cnt, const char *theme, const char *search, bool by_theme,
+		  struct fy_err *err)
+{
+	static unsigned long made;
+
+	memset(cnt, 0, sizeof *cnt);
+	themes_init(&cnt->themes);
+	cnt->by_theme = by_theme;
+	cnt->id = ++made;
+	if (themes_load(&cnt->themes, err))
+		return EXIT_TROUBLE;
+	if (theme) {
+		if (themes_resolve(&cnt->themes, theme, &cnt->theme, err))
+			return err->code;
+		cnt->theme_search = theme_search(cnt->theme);
+		cnt->active = true;
+	}
+	if (search) {
+		cnt->search = search_compile(search, strlen(search));
+		if (!cnt->search) {
+			err->code = EXIT_TROUBLE;
+			err_set(err, "empty search '%s'", search);
+			return EXIT_TROUBLE;
+		}
+		cnt->active = true;
+	}
+	return 0;
+}
+
+static struct search *copy_or_null(const struct search *s)
+{
+	return s ? search_copy(s) : NULL;
+}
+
+/* Count article a's sections with reader `thread`'s filters into a->extra:
+ * a struct filter_section per section or, by_theme, each theme's sections
+ * and hits (nsec[0..n) then nhit[0..n)). */
+static void count_article(struct article *a, unsigned thread, void *ctx)
+{
+	struct count *cnt = ctx;
+	struct count_reader *r = &cnt->readers[thread];
+
+	/* Another filter's counts (the article was read once, filtered twice):
+	 * an article that is not stripped keeps its extra in malloc'd memory. */
+	if (!a->stripped)
+		free(a->extra);
+	a->extra = NULL;
+	a->extra_len = 0;
+	a->extra_of = cnt->id;
+	if (cnt->by_theme) {
+		size_t n = cnt->themes.n, *c = xcalloc(2 * n + 1, sizeof *c);
+
+		filter_add_themes(a->sections, a->nsections, r->themes, n, r->search, c, c + n, &r->h);
+		a->extra = c;
+		a->extra_len = (2 * n + 1) * sizeof *c;
+	} else if (a->nsections) {
+		struct filter_section *v = xmalloc(a->nsections * sizeof *v);
+
+		for (size_t i = 0; i < a->nsections; i++)
+			filter_count_section(&v[i], &a->sections[i], r->theme, r->search, &r->h);
+		a->extra = v;
+		a->extra_len = a->nsections * sizeof *v;
+	}
+}
+
+void count_reading(struct count *cnt, struct doc_opts *opts, unsigned threads)
+{
+	if (threads == 0)
+		threads = 1;
+	cnt->readers = xcalloc(threads, sizeof *cnt->readers);
+	cnt->nreaders = threads;
+	for (unsigned t = 0; t < threads; t++) {
+		struct count_reader *r = &cnt->readers[t];
+
+		r->theme = copy_or_null(cnt->theme_search);
+		r->search = copy_or_null(cnt->search);
+		search_hits_init(&r->h);
+		if (!cnt->by_theme)
+			continue;
+		r->themes = xcalloc(cnt->themes.n + 1, sizeof *r->themes);
+		for (size_t i = 0; i < cnt->themes.n; i++)
+			r->themes[i] = t ? copy_or_null(cnt->readers[0].themes[i]) : theme_search(&cnt->themes.v[i]);
+	}
+	if (opts) {
+		opts->parsed = count_article;
+		opts->ctx = cnt;
+	}
+}
+
+void count_gather(struct count *cnt, const struct doc *d)
+{
+	size_t n = cnt->themes.n;
+
+	if (!cnt->readers)
+		count_reading(cnt, NULL, 1);
+	if (cnt->by_theme) {
+		cnt->nsec = xcalloc(n + 1, sizeof *cnt->nsec);
+		cnt->nhit = xcalloc(n + 1, sizeof *cnt->nhit);
+	}
+	for (size_t i = 0; i < d->narticles; i++) {
+		struct article *a = d->articles[i];
+
+		if (a->extra_of != cnt->id)
+			count_article(a, 0, cnt);
+		if (cnt->by_theme) {
+			const size_t *c = a->extra;
+
+			for (size_t k = 0; k < n; k++) {
+				cnt->nsec[k] += c[k];
+				cnt->nhit[k] += c[n + k];
+			}
+			continue;
+		}
+		struct filter_section *v = a->extra;
+
+		for (size_t k = 0; k < a->nsections; k++) {
+			/* Stripping may have moved the sections since they were counted. */
+			v[k].section = &a->sections[k];
+			if (v[k].match) {
+				cnt->nmatch++;
+				cnt->ntheme += v[k].ntheme;
+				cnt->nsearch += v[k].nsearch;
+			}
+		}
+	}
+}
+
+const struct filter_section *count_section(const struct section *s)
+{
+	const struct filter_section *v = s->article->extra;
+
+	return &v[s - s->article->sections];
+}
+
+void count_close(struct count *cnt)
+{
+	for (unsigned t = 0; t < cnt->nreaders; t++) {
+		struct count_reader *r = &cnt->readers[t];
+
+		search_free(r->theme);
+		search_free(r->search);
+		for (size_t i = 0; r->themes && i < cnt->themes.n; i++)
+			search_free(r->themes[i]);
+		free(r->themes);
+		search_hits_free(&r->h);
+	}
+	free(cnt->readers);
+	free(cnt->nsec);
+	free(cnt->nhit);
+	search_free(cnt->theme_search);
+	search_free(cnt->search);
+	themes_free(&cnt->themes);
+	memset(cnt, 0, sizeof *cnt);
+}
