@@ -55,12 +55,12 @@ for f in "$h"/*.txt; do
 		# shellcheck disable=SC2086
 		"$fayan" $args "$f" >"$tmp/hout" 2>"$tmp/herr" </dev/null
 		rc=$?
-		if [ $rc -gt 2 ]; then bad "hostile $n $args: status $rc"; cat "$tmp/herr"; continue; fi
+		if [ $rc -gt 2 ]; then bad "hostile $n $args: status $rc"; diag <"$tmp/herr"; continue; fi
 		if ! clean "$tmp/hout" || ! clean "$tmp/herr"; then bad "hostile $n $args: control bytes in the output"; continue; fi
 		if [ $rc -eq 2 ]; then
 			if [ -s "$tmp/hout" ]; then bad "hostile $n $args: output before an error"; continue; fi
 			if [ "$(wc -l <"$tmp/herr")" -ne 1 ] || ! grep -q "^fayan: $f: " "$tmp/herr"; then
-				bad "hostile $n $args: error is not one line naming the file"; cat "$tmp/herr"; continue
+				bad "hostile $n $args: error is not one line naming the file"; diag <"$tmp/herr"; continue
 			fi
 		fi
 		ok

@@ -1,7 +1,8 @@
 #!/bin/sh
 # CLI tests: run fayan with arguments and compare stdout, stderr and the exit
-# status exactly with the files in tests/cli/expected/. Prints "cli: N passed,
-# N failed". Usage: tests/cli/run.sh path/to/fayan [--update]
+# status exactly with the files in tests/cli/expected/. Reports in TAP: a line
+# "ok N - NAME" or "not ok N - NAME" per check, diagnostics as "# " lines,
+# then the plan "1..N". Usage: tests/cli/run.sh path/to/fayan [--update]
 fayan=${1:-build/fayan}
 update=$2
 dir=$(dirname "$0")
@@ -20,8 +21,13 @@ export XDG_CONFIG_HOME="$tmp/config" HOME="$tmp/home"
 pass=0
 fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+# ok [NAME]: one check passed. bad WHY: one failed. diag: stdin as TAP diagnostics.
+ok() { pass=$((pass + 1)); echo "ok $((pass + fail))${1:+ - $1}"; }
+diag() { sed 's/^/# /'; }
+bad() {
+	fail=$((fail + 1))
+	printf '%s\n' "$*" | { IFS= read -r why; echo "not ok $((pass + fail)) - $why"; diag; }
+}
 
 # case NAME RC ARGS...: stdout must equal expected/NAME.out, stderr
 # expected/NAME.err (empty when that file does not exist), status RC.
@@ -36,13 +42,13 @@ case_() {
 	fi
 	if [ -f "$exp/$name.err" ]; then experr=$exp/$name.err; else experr=/dev/null; fi
 	if [ "$got" != "$rc" ]; then
-		bad "$name: exit status $got, expected $rc"; cat "$tmp/err"
+		bad "$name: exit status $got, expected $rc"; diag <"$tmp/err"
 	elif ! cmp -s "$tmp/out" "$exp/$name.out"; then
-		bad "$name: stdout differs"; diff "$exp/$name.out" "$tmp/out" | head -20
+		bad "$name: stdout differs"; diff "$exp/$name.out" "$tmp/out" | head -20 | diag
 	elif ! cmp -s "$tmp/err" "$experr"; then
-		bad "$name: stderr differs"; cat "$tmp/err"
+		bad "$name: stderr differs"; diag <"$tmp/err"
 	else
-		ok
+		ok "$name"
 	fi
 }
 
@@ -51,12 +57,15 @@ case_() {
 lines_ok() {
 	w=$(wc -L <"$3")
 	if [ "$w" -gt "$2" ]; then bad "$1: a line is $w columns wide (> $2)"; return; fi
-	if grep -nE '^(，|。|、|,|\.|;|:|!|\?|”|\))' "$3"; then bad "$1: a line starts with closing punctuation"; return; fi
-	if grep -nE '(“|\()$' "$3"; then bad "$1: a line ends with opening punctuation"; return; fi
-	ok
+	if grep -nE '^(，|。|、|,|\.|;|:|!|\?|”|\))' "$3" >"$tmp/lines"; then
+		bad "$1: a line starts with closing punctuation"; diag <"$tmp/lines"; return
+	fi
+	if grep -nE '(“|\()$' "$3" >"$tmp/lines"; then bad "$1: a line ends with opening punctuation"; diag <"$tmp/lines"; return; fi
+	ok "$1"
 }
 
 . "$dir/cases.sh"
 
-echo "cli: $pass passed, $fail failed"
+echo "1..$((pass + fail))"
+echo "# cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,7 +1,8 @@
 /* main.c: run every end-to-end test group, or the ones named on the command line.
  *
- * Usage: e2e [GROUP [TEST-GLOB]]. Each group prints cmocka's own summary lines
- * ("[  PASSED  ] N test(s).") which tests/run.sh adds up. */
+ * Usage: e2e [GROUP [TEST-GLOB]]. Each group reports through cmocka, in TAP
+ * when CMOCKA_MESSAGE_OUTPUT=TAP (as tests/run.sh sets it), which tests/run.sh
+ * counts. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

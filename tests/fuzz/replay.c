@@ -1,7 +1,8 @@
 /* replay.c: runs a fuzz target over saved inputs without libFuzzer, so the
  * regression inputs and the corpus are checked by every build of the test
  * suite (plain, ASan+UBSan, valgrind). Arguments are files or directories
- * (read one level deep). Prints cmocka's summary line so tests/run.sh counts it. */
+ * (read one level deep). Reports in TAP, a line per input and the plan at
+ * the end, which tests/run.sh counts; a broken property aborts. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,17 +38,19 @@ static uint8_t *slurp(const char *path, size_t *len)
 	return data;
 }
 
-static int run_file(const char *path)
+/* Run the target over the file at path, the n-th input, and report it. */
+static int run_file(const char *path, size_t n)
 {
 	size_t len;
 	uint8_t *data = slurp(path, &len);
 
 	if (!data) {
-		fprintf(stderr, "replay: cannot read %s\n", path);
+		printf("not ok %zu - %s: cannot read it\n", n, path);
 		return 0;
 	}
 	LLVMFuzzerTestOneInput(data, len);
 	free(data);
+	printf("ok %zu - %s\n", n, path);
 	return 1;
 }
 
@@ -59,7 +62,10 @@ static int by_name(const void *a, const void *b)
 int main(int argc, char **argv)
 {
 	size_t ran = 0;
-	int unreadable = 0;
+	size_t unreadable = 0;
+
+	/* A line at a time: when a property breaks, the inputs before it stay reported. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 
 	for (int i = 1; i < argc; i++) {
 		struct stat st;
@@ -71,7 +77,7 @@ int main(int argc, char **argv)
 		if (stat(argv[i], &st) != 0)
 			continue; /* a target may have no regression inputs yet */
 		if (!S_ISDIR(st.st_mode)) {
-			if (run_file(argv[i]))
+			if (run_file(argv[i], ran + unreadable + 1))
 				ran++;
 			else
 				unreadable++;
@@ -102,7 +108,7 @@ int main(int argc, char **argv)
 		closedir(dir);
 		qsort(names, n, sizeof *names, by_name);
 		for (size_t k = 0; k < n; k++) {
-			if (run_file(names[k]))
+			if (run_file(names[k], ran + unreadable + 1))
 				ran++;
 			else
 				unreadable++;
@@ -110,10 +116,6 @@ int main(int argc, char **argv)
 		}
 		free(names);
 	}
-	if (unreadable) {
-		printf("[  FAILED  ] %d test(s), listed above.\n", unreadable);
-		return 1;
-	}
-	printf("[  PASSED  ] %zu test(s).\n", ran);
-	return 0;
+	printf("1..%zu\n", ran + unreadable);
+	return unreadable ? 1 : 0;
 }
