@@ -1,5 +1,6 @@
 # fayan: a terminal browser for Chinese speech-excerpt articles (发言摘登).
-# `make run` and `make test` install what is missing (`make deps`) first.
+# `make run`, `make test` and `make check-slow` first install what they need
+# and is missing (see deps below); `make deps` installs everything.
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -122,20 +123,23 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libfayan.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libfayan.a $(LIBS)
 
-run: deps
+run:
+	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_RUN)"
 	$(MAKE) all
 	./$(BIN)
 
 # The test command of the README: install what is missing, build with warnings
 # as errors, run every test, then run them all again under ASan and UBSan. It
 # takes a few minutes; CI adds the slow checks (check-slow).
-test: deps
+test:
+	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_RUN) $(DEPS_TEST)"
 	$(MAKE) WERROR=1 check
 	$(MAKE) WERROR=1 SAN=1 check
 
 # What CI runs after `make test`: the unit and CLI tests under valgrind, and
 # each fuzz target for FUZZ_SECONDS.
-check-slow: deps
+check-slow:
+	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_RUN) $(DEPS_TEST) $(DEPS_SLOW)"
 	$(MAKE) WERROR=1 check-valgrind
 	$(MAKE) fuzz
 
@@ -182,24 +186,37 @@ fuzz: fuzz-build
 lint-man:
 	mandoc -Tlint -W warning man/fayan.1
 
-# Debian packages for each thing the build and the tests need.
-DEPS := \
+# Debian packages for each thing that is needed, as WHAT:PACKAGE. WHAT is a
+# command, pc/NAME a pkg-config module, h/HEADER a C header, f/PATH a file,
+# or fuzzer (clang's libFuzzer runtime). Building and running fayan need
+# DEPS_RUN only (the pinyin table is generated from unicode-data's Unihan
+# file); the tests add DEPS_TEST, the slow checks (valgrind, the libFuzzer
+# targets) DEPS_SLOW.
+DEPS_RUN := \
 	cc:gcc \
 	make:make \
 	pkg-config:pkg-config \
 	pc/ncursesw:libncurses-dev \
 	h/unistr.h:libunistring-dev \
+	awk:mawk \
+	bzcat:bzip2 \
+	f/usr/share/unicode/Unihan_Readings.txt.bz2:unicode-data
+DEPS_TEST := \
 	pc/cmocka:libcmocka-dev \
 	pc/vterm:libvterm-dev \
 	mandoc:mandoc \
-	jq:jq \
-	awk:mawk \
-	bzcat:bzip2 \
-	f/usr/share/unicode/Unihan_Readings.txt.bz2:unicode-data \
+	jq:jq
+DEPS_SLOW := \
 	clang:clang \
 	fuzzer:libclang-rt-dev \
 	valgrind:valgrind
+DEPS := $(DEPS_RUN) $(DEPS_TEST) $(DEPS_SLOW)
 
+# Check DEPS; install what is missing with apt-get when run as root (unless
+# DEPS_INSTALL=no), else name the command to run and fail. `make run`, `make
+# test` and `make check-slow` check only what they need, so that a user
+# without root who has the build tools can build and run fayan.
+DEPS_INSTALL ?= yes
 deps:
 	@missing=""; \
 	for d in $(DEPS); do \
@@ -214,7 +231,7 @@ deps:
 		esac; \
 	done; \
 	if [ -z "$$missing" ]; then echo "deps: all present"; exit 0; fi; \
-	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	if [ "$(DEPS_INSTALL)" != no ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "deps: installing$$missing"; \
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
 	else \

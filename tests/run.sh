@@ -2,7 +2,8 @@
 # Run the test suites against the build in $1 (default: build) and print one
 # closing line "N passed, N failed"; exits non-zero if any test failed.
 # Usage: tests/run.sh [BUILD [SUITE...]]. A SUITE is a unit test (test_count),
-# a fuzz replayer (fuzz_parse), cli, isolation or e2e; without any, all run.
+# a fuzz replayer (fuzz_parse), cli, isolation, deps or e2e; without any, all
+# run.
 #
 # Every suite reports in TAP on its standard output (cmocka through
 # CMOCKA_MESSAGE_OUTPUT=TAP, the fuzz replayers and the CLI tests by
@@ -13,9 +14,9 @@
 # The tests never see the user's own files: HOME and every XDG variable name
 # a fresh directory, removed at the end (tests/isolation.sh proves it).
 # FAYAN_WRAP (e.g. "valgrind --error-exitcode=99 -q") runs every test binary
-# and fayan itself under that command; the end-to-end and isolation tests are
-# then skipped. FAYAN_BIN names another fayan to test (make check-valgrind:
-# one linked dynamically, which valgrind can follow).
+# and fayan itself under that command; the end-to-end, isolation and deps
+# tests are then skipped. FAYAN_BIN names another fayan to test (make
+# check-valgrind: one linked dynamically, which valgrind can follow).
 build=${1:-build}
 [ $# -gt 0 ] && shift
 only=" $* "
@@ -78,6 +79,7 @@ done
 suite cli tests/cli/run.sh "$FAYAN"
 if [ -z "$FAYAN_WRAP" ]; then
 	suite isolation tests/isolation.sh "$build"
+	suite deps tests/deps.sh
 	suite e2e "$build/tests/e2e"
 fi
 
