@@ -11,22 +11,7 @@
 #include "fayan/count.h"
 #include "fayan/report.h"
 
-static int setup(void **state)
-{
-	struct doc *d = xmalloc(sizeof *d);
-
-	doc_init(d);
-	doc_add_builtin(d);
-	*state = d;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	doc_free(*state);
-	free(*state);
-	return 0;
-}
+#include "builtin.h"
 
 /* Every test article and the seed, as the command line names them. */
 static char *const inputs[] = {
@@ -212,5 +197,5 @@ int main(void)
 		cmocka_unit_test(test_themes_builtin),
 	};
 
-	return cmocka_run_group_tests_name("count", tests, setup, teardown);
+	return cmocka_run_group_tests_name("count", tests, builtin_setup, builtin_teardown);
 }

@@ -10,22 +10,7 @@
 #include "fayan/output.h"
 #include "fayan/text.h"
 
-static int setup(void **state)
-{
-	struct doc *d = xmalloc(sizeof *d);
-
-	doc_init(d);
-	doc_add_builtin(d);
-	*state = d;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	doc_free(*state);
-	free(*state);
-	return 0;
-}
+#include "builtin.h"
 
 static void test_print_width(void **state)
 {
@@ -82,5 +67,5 @@ int main(void)
 		cmocka_unit_test(test_json_escaping),
 	};
 
-	return cmocka_run_group_tests_name("output", tests, setup, teardown);
+	return cmocka_run_group_tests_name("output", tests, builtin_setup, builtin_teardown);
 }

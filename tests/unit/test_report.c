@@ -9,22 +9,7 @@
 
 #include "fayan/report.h"
 
-static int setup(void **state)
-{
-	struct doc *d = xmalloc(sizeof *d);
-
-	doc_init(d);
-	doc_add_builtin(d);
-	*state = d;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	doc_free(*state);
-	free(*state);
-	return 0;
-}
+#include "builtin.h"
 
 static void test_check(void **state)
 {
@@ -43,5 +28,5 @@ int main(void)
 		cmocka_unit_test(test_check),
 	};
 
-	return cmocka_run_group_tests_name("report", tests, setup, teardown);
+	return cmocka_run_group_tests_name("report", tests, builtin_setup, builtin_teardown);
 }

@@ -10,22 +10,7 @@
 
 #include "fayan/select.h"
 
-static int setup(void **state)
-{
-	struct doc *d = xmalloc(sizeof *d);
-
-	doc_init(d);
-	doc_add_builtin(d);
-	*state = d;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	doc_free(*state);
-	free(*state);
-	return 0;
-}
+#include "builtin.h"
 
 /* Select `which` and return the selected numbers as "1,2,3" (or "E<code>"). */
 static char *select_str(const struct doc *d, const char *which)
@@ -110,5 +95,5 @@ int main(void)
 		cmocka_unit_test(test_select_messages),
 	};
 
-	return cmocka_run_group_tests_name("select", tests, setup, teardown);
+	return cmocka_run_group_tests_name("select", tests, builtin_setup, builtin_teardown);
 }
