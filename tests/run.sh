@@ -2,21 +2,22 @@
 # Run the test suites against the build in $1 (default: build) and print one
 # closing line "N passed, N failed"; exits non-zero if any test failed.
 # Usage: tests/run.sh [BUILD [SUITE...]]. A SUITE is a unit test (test_count),
-# a fuzz replayer (fuzz_parse), cli, isolation, deps or e2e; without any, all
-# run.
+# a fuzz replayer (fuzz_parse), cli, runner, isolation, deps or e2e; without
+# any, all run.
 #
 # Every suite reports in TAP on its standard output (cmocka through
 # CMOCKA_MESSAGE_OUTPUT=TAP, the fuzz replayers and the CLI tests by
 # themselves): its "ok" and "not ok" lines are counted, "# SKIP" ones are not.
 # A suite that exits non-zero without a "not ok" (a crash, a missing binary)
-# counts as one failure.
+# counts as one failure (tests/runner.sh proves these rules).
 #
 # The tests never see the user's own files: HOME and every XDG variable name
 # a fresh directory, removed at the end (tests/isolation.sh proves it).
 # FAYAN_WRAP (e.g. "valgrind --error-exitcode=99 -q") runs every test binary
-# and fayan itself under that command; the end-to-end, isolation and deps
-# tests are then skipped. FAYAN_BIN names another fayan to test (make
-# check-valgrind: one linked dynamically, which valgrind can follow).
+# and fayan itself under that command; the end-to-end tests and the tests of
+# the runner and the Makefile are then skipped. FAYAN_BIN names another fayan
+# to test (make check-valgrind: one linked dynamically, which valgrind can
+# follow).
 build=${1:-build}
 [ $# -gt 0 ] && shift
 only=" $* "
@@ -78,6 +79,7 @@ for src in tests/fuzz/fuzz_*.c; do
 done
 suite cli tests/cli/run.sh "$FAYAN"
 if [ -z "$FAYAN_WRAP" ]; then
+	suite runner tests/runner.sh
 	suite isolation tests/isolation.sh "$build"
 	suite deps tests/deps.sh
 	suite e2e "$build/tests/e2e"
