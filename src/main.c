@@ -86,7 +86,7 @@ struct options {
 /* Print "fayan: MESSAGE" on stderr. Messages quote file names and arguments,
  * which may hold anything: invalid UTF-8 is repaired and controls are shown
  * visibly, so no message can drive the terminal. */
-static __attribute__((format(printf, 1, 0))) void vreport(const char *fmt, va_list ap)
+static __attribute__((format(printf, 1, 0))) void vcomplain(const char *fmt, va_list ap)
 {
 	struct buf b;
 	size_t rlen, slen;
@@ -102,12 +102,12 @@ static __attribute__((format(printf, 1, 0))) void vreport(const char *fmt, va_li
 	buf_free(&b);
 }
 
-static __attribute__((format(printf, 1, 2))) void report(const char *fmt, ...)
+static __attribute__((format(printf, 1, 2))) void complain(const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(fmt, ap);
+	vcomplain(fmt, ap);
 	va_end(ap);
 }
 
@@ -116,7 +116,7 @@ static _Noreturn __attribute__((format(printf, 1, 2))) void usage_error(const ch
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(fmt, ap);
+	vcomplain(fmt, ap);
 	va_end(ap);
 	fputs("Try 'fayan --help' for more information.\n", stderr);
 	exit(EXIT_TROUBLE);
@@ -132,7 +132,7 @@ static int write_out(const struct buf *b)
 fail:
 	if (errno == EPIPE)
 		exit(128 + 13);
-	report("standard output: %s", strerror(errno));
+	complain("standard output: %s", strerror(errno));
 	return EXIT_TROUBLE;
 }
 
@@ -303,7 +303,7 @@ static int open_filter(struct options *o, struct count *cnt, unsigned threads)
 	int rc = count_prepare(cnt, o->theme, o->search, o->mode == MODE_THEMES, &err);
 
 	if (rc) {
-		report("%s", err.msg);
+		complain("%s", err.msg);
 		return rc;
 	}
 	count_reading(cnt, &o->doc, threads);
@@ -329,14 +329,14 @@ static int do_print(const struct options *o, const struct doc *d, const struct c
 	int width = print_width(o);
 
 	if (select_which(d, o->which, &sel, &err)) {
-		report("%s", err.msg);
+		complain("%s", err.msg);
 		return err.code;
 	}
 	if (cnt) {
 		apply_filter(&sel);
 		if (!sel.n) {
 			select_free(&sel);
-			report("no section matches the filter");
+			complain("no section matches the filter");
 			return EXIT_NOMATCH;
 		}
 	}
@@ -398,7 +398,7 @@ static int do_list(const struct options *o, const struct doc *d, const struct co
 	buf_free(&out);
 	if (rc == EXIT_OK && n == 0) {
 		if (cnt)
-			report("no section matches the filter");
+			complain("no section matches the filter");
 		rc = EXIT_NOMATCH;
 	}
 	return rc;
@@ -441,7 +441,7 @@ static int do_browse(struct options *o, struct doc *d, const char *locale_note)
 	o->ui.theme = o->theme;
 	o->ui.search = o->search;
 	if (ui_run(d, &o->ui, &res, &err)) {
-		report("%s", err.msg);
+		complain("%s", err.msg);
 		return err.code ? err.code : EXIT_TROUBLE;
 	}
 	if (res.outcome != UI_PRINT)
@@ -472,7 +472,7 @@ static int load_inputs(const struct options *o, struct doc *d, struct load_queue
 		int r = doc_probe_file(paths[i], &err);
 
 		if (r < 0) {
-			report("%s", err.msg);
+			complain("%s", err.msg);
 			return err.code ? err.code : EXIT_TROUBLE;
 		}
 		if (r == 0 && i + 1 > now)
@@ -484,7 +484,7 @@ static int load_inputs(const struct options *o, struct doc *d, struct load_queue
 	struct fy_err err = { 0 };
 
 	if (doc_add_files(d, paths, (size_t)now, &o->doc, o->mode == MODE_BROWSE ? 1 : threads, &err)) {
-		report("%s", err.msg);
+		complain("%s", err.msg);
 		return err.code ? err.code : EXIT_TROUBLE;
 	}
 	for (int i = now; i < n; i++)
@@ -494,14 +494,14 @@ static int load_inputs(const struct options *o, struct doc *d, struct load_queue
 
 /* After the browser: name the inputs it could not read (a few, then how many
  * more), and exit 2 for them as the command line would. */
-static int report_late(const struct load_queue *q, int rc)
+static int name_skipped(const struct load_queue *q, int rc)
 {
 	enum { SHOWN = 10 };
 
 	for (size_t i = 0; i < q->nerrors && i < SHOWN; i++)
-		report("%s", q->errors[i]);
+		complain("%s", q->errors[i]);
 	if (q->nerrors > SHOWN)
-		report("%zu more inputs could not be read", q->nerrors - SHOWN);
+		complain("%zu more inputs could not be read", q->nerrors - SHOWN);
 	return q->nerrors && rc == EXIT_OK ? EXIT_TROUBLE : rc;
 }
 
@@ -553,7 +553,7 @@ int main(int argc, char **argv)
 		} else {
 			o.ui.load = &queue;
 			rc = do_browse(&o, &d, note);
-			rc = report_late(&queue, rc);
+			rc = name_skipped(&queue, rc);
 		}
 		break;
 	}
