@@ -342,33 +342,11 @@ static int do_print(const struct options *o, const struct doc *d, const struct c
 	}
 	buf_init(&out);
 	out.drain = drain_out;
-	if (sel.intro) {
-		for (size_t i = 0; i < d->narticles; i++) {
-			if (i)
-				buf_addc(&out, '\n');
-			output_intro_text(&out, d->articles[i], width);
-		}
-	} else if (o->format == OUTPUT_JSON) {
-		/* One section is an object; `all` is always an array. */
-		bool array = sel.n != 1 || !strcmp(o->which, "all");
-
-		if (array)
-			buf_addc(&out, '[');
-		for (size_t i = 0; i < sel.n; i++) {
-			if (i)
-				buf_addc(&out, ',');
-			output_section_json(&out, sel.secs[i]);
-		}
-		if (array)
-			buf_addc(&out, ']');
-		buf_addc(&out, '\n');
-	} else {
-		for (size_t i = 0; i < sel.n; i++) {
-			if (i)
-				buf_addc(&out, '\n');
-			output_section_text(&out, sel.secs[i], width);
-		}
-	}
+	/* One section is a JSON object; `all` is always an array. */
+	if (sel.intro)
+		output_intros_text(&out, d, width);
+	else
+		output_sections(&out, sel.secs, sel.n, o->format, sel.n != 1 || !strcmp(o->which, "all"), width);
 	select_free(&sel);
 	int rc = write_out(&out);
 

@@ -94,3 +94,35 @@ void output_section_json(struct buf *out, const struct section *s)
 	}
 	buf_adds(out, "]}");
 }
+
+void output_intros_text(struct buf *out, const struct doc *d, int width)
+{
+	for (size_t i = 0; i < d->narticles; i++) {
+		if (i)
+			buf_addc(out, '\n');
+		output_intro_text(out, d->articles[i], width);
+	}
+}
+
+void output_sections(struct buf *out, struct section *const *secs, size_t n, enum output_format fmt, bool array,
+		     int width)
+{
+	if (fmt != OUTPUT_JSON) {
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				buf_addc(out, '\n');
+			output_section_text(out, secs[i], width);
+		}
+		return;
+	}
+	if (array)
+		buf_addc(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_addc(out, ',');
+		output_section_json(out, secs[i]);
+	}
+	if (array)
+		buf_addc(out, ']');
+	buf_addc(out, '\n');
+}

@@ -6,6 +6,13 @@
 #include "fayan/doc.h"
 #include "fayan/util.h"
 
+/* The form of what the command line prints (--format). */
+enum output_format {
+	OUTPUT_TEXT,
+	OUTPUT_TSV,
+	OUTPUT_JSON,
+};
+
 /* Append section `s` as text: topic line (if any), headline line, byline line,
  * a blank line, then the paragraphs separated by blank lines, each line ending
  * in LF. width <= 0 puts each paragraph on one line. */
@@ -24,11 +31,14 @@ void output_json_string(struct buf *out, const char *s, size_t len);
  * comma if `comma`. */
 void output_json_field(struct buf *out, const char *key, const char *val, bool comma);
 
-/* The form of what the command line prints (--format). */
-enum output_format {
-	OUTPUT_TEXT,
-	OUTPUT_TSV,
-	OUTPUT_JSON,
-};
+/* Append the title and intro of every article of d as text, a blank line
+ * between articles (what --print intro prints). */
+void output_intros_text(struct buf *out, const struct doc *d, int width);
+
+/* Append secs[0..n) as --print prints them: as text (any fmt but JSON), a
+ * blank line between sections; as JSON, the sections' objects, in an array
+ * if `array` (else n should be 1), and a newline. */
+void output_sections(struct buf *out, struct section *const *secs, size_t n, enum output_format fmt, bool array,
+		     int width);
 
 #endif

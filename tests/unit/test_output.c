@@ -59,12 +59,50 @@ static void test_json_escaping(void **state)
 	buf_free(&out);
 }
 
+/* What --print writes for several sections: text with a blank line between
+ * them, or JSON objects in an array (or one object alone). */
+static void test_print_sections(void **state)
+{
+	const struct doc *d = *state;
+	struct buf got, want;
+
+	buf_init(&got);
+	buf_init(&want);
+	output_sections(&got, d->sections, 2, OUTPUT_TEXT, true, 30);
+	output_section_text(&want, d->sections[0], 30);
+	buf_addc(&want, '\n');
+	output_section_text(&want, d->sections[1], 30);
+	assert_int_equal(got.len, want.len);
+	assert_memory_equal(got.data, want.data, want.len);
+	got.len = want.len = 0;
+	output_sections(&got, d->sections, 2, OUTPUT_JSON, true, 30);
+	buf_addc(&want, '[');
+	output_section_json(&want, d->sections[0]);
+	buf_addc(&want, ',');
+	output_section_json(&want, d->sections[1]);
+	buf_adds(&want, "]\n");
+	assert_int_equal(got.len, want.len);
+	assert_memory_equal(got.data, want.data, want.len);
+	got.len = 0;
+	output_sections(&got, d->sections + 2, 1, OUTPUT_JSON, false, 0);
+	assert_true(got.len > 2 && !memcmp(got.data, "{\"number\":3,", 12));
+	assert_memory_equal(got.data + got.len - 2, "}\n", 2);
+	got.len = want.len = 0;
+	output_intros_text(&got, d, 0);
+	output_intro_text(&want, d->articles[0], 0);
+	assert_int_equal(got.len, want.len);
+	assert_memory_equal(got.data, want.data, want.len);
+	buf_free(&got);
+	buf_free(&want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_print_width),
 		cmocka_unit_test(test_print_unwrapped),
 		cmocka_unit_test(test_json_escaping),
+		cmocka_unit_test(test_print_sections),
 	};
 
 	return cmocka_run_group_tests_name("output", tests, builtin_setup, builtin_teardown);
