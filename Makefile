@@ -194,6 +194,7 @@ lint-man:
 # targets) DEPS_SLOW.
 DEPS_RUN := \
 	cc:gcc \
+	h/stdio.h:libc6-dev \
 	make:make \
 	pkg-config:pkg-config \
 	pc/ncursesw:libncurses-dev \
