@@ -25,15 +25,18 @@ struct converted {
 	size_t len;
 };
 
-/* Whether s[0..len) holds a byte that is not ASCII. A file whose text
- * before its first invalid byte already holds UTF-8 characters is UTF-8
- * with damage, never GB18030 (whose bytes seldom make valid UTF-8). */
-static bool non_ascii(const char *s, size_t len)
+/* Whether s[0..len), valid UTF-8, already holds two characters of three or
+ * four bytes (hanzi in UTF-8): a file whose text before its first invalid
+ * byte does is UTF-8 with damage, never GB18030, whose pairs of bytes seldom
+ * make such characters. */
+static bool utf8_hanzi(const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return true;
-	return false;
+	size_t n = 0;
+
+	for (size_t i = 0; i < len && n < 2; i++)
+		if ((unsigned char)s[i] >= 0xE0)
+			n++;
+	return n >= 2;
 }
 
 /* src[0..len) converted from `encoding` to UTF-8, or NULL if it is not
@@ -77,8 +80,11 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 		key = state_key(src, len);
 	if (opts && opts->encoding && strcmp(opts->encoding, "UTF-8") && strcmp(opts->encoding, "utf-8")) {
 		/* Converted as asked: invalid bytes in that encoding are an error. */
+		errno = 0;
 		conv = convert(src, len, opts->encoding);
 		doc_src_free(src, chunked);
+		if (!conv && errno == EINVAL)
+			return err_set(err, "%s: unknown encoding %s", shown, opts->encoding);
 		if (!conv)
 			return err_set(err, "%s: not valid %s", shown, opts->encoding);
 		src = conv->data;
@@ -101,7 +107,7 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 		doc_src_free(src, chunked);
 		return err_set(err, "%s: empty file", shown);
 	}
-	if (sc.bad < len && !encoding && !non_ascii(src, sc.bad) && (conv = convert(src, len, "GB18030")) != NULL) {
+	if (sc.bad < len && !encoding && !utf8_hanzi(src, sc.bad) && (conv = convert(src, len, "GB18030")) != NULL) {
 		/* Not UTF-8 but valid GB18030 (GBK, GB2312): a file saved on
 		 * Chinese Windows. It is read as that, and --check says so. */
 		doc_src_free(src, chunked);

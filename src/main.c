@@ -40,14 +40,17 @@ static const char usage_text[] =
 "  -s, --search=TEXT      only sections containing TEXT (folded; Latin letters also\n"
 "                         match hanzi by pinyin: madongliang, mdl)\n"
 "      --themes           list the themes with the sections and hits each has\n"
-"      --check            report the structure found (sections, speakers, rejoined\n"
-"                         page breaks, warnings); exit 1 if there are no sections\n"
+"      --check            report the structure found (layout, sections, speakers,\n"
+"                         rejoined page breaks, warnings); exit 1 if there are no\n"
+"                         sections\n"
 "  -f, --format=FORMAT    output of --list, --themes and --print: text (default),\n"
 "                         tsv (--list and --themes only) or json\n"
 "  -w, --width=N          wrap printed text to N columns and cut --list lines to N\n"
 "                         (0: no limit); default: the terminal's width, or no\n"
 "                         limit in a pipe\n"
 "      --force            read invalid UTF-8 anyway, showing U+FFFD\n"
+"      --encoding=NAME    read the input as NAME (GB18030, GBK, BIG5, ...); by default\n"
+"                         UTF-8, or GB18030 for a file that is not UTF-8\n"
 "      --color=WHEN       colour in the browser: auto (default), never, always;\n"
 "                         NO_COLOR in the environment means never\n"
 "      --no-state         do not restore or save the reading position\n"
@@ -57,10 +60,10 @@ static const char usage_text[] =
 "Given many files, the browser shows the first at once and reads the rest while\n"
 "it runs; a file it then finds invalid is skipped and named when it exits.\n"
 "\n"
-"Exit status: 0 success, 1 nothing matched (or no sections for --check),\n"
-"2 usage error or unreadable or invalid input (also a file the browser\n"
-"skipped); the browser ended by SIGHUP, SIGINT or SIGTERM exits with\n"
-"128 + the signal number.\n"
+"Exit status: 0 success, 1 nothing matched (or no sections for --check,\n"
+"--list or --print all), 2 usage error or unreadable or invalid input (also\n"
+"a file the browser skipped); the browser ended by SIGHUP, SIGINT or SIGTERM\n"
+"exits with 128 + the signal number.\n"
 "In the browser, press ? for the keys. See fayan(1).\n";
 
 enum mode {
@@ -160,7 +163,7 @@ static int print_width(const struct options *o)
 
 static void parse_args(int argc, char **argv, struct options *o)
 {
-	enum { OPT_CHECK = 256, OPT_FORCE, OPT_COLOR, OPT_NO_STATE, OPT_THEMES };
+	enum { OPT_CHECK = 256, OPT_FORCE, OPT_COLOR, OPT_NO_STATE, OPT_THEMES, OPT_ENCODING };
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, 'l' },
 		{ "print", required_argument, NULL, 'p' },
@@ -171,6 +174,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 		{ "format", required_argument, NULL, 'f' },
 		{ "width", required_argument, NULL, 'w' },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "color", required_argument, NULL, OPT_COLOR },
 		{ "colour", required_argument, NULL, OPT_COLOR },
 		{ "no-state", no_argument, NULL, OPT_NO_STATE },
@@ -226,6 +230,9 @@ static void parse_args(int argc, char **argv, struct options *o)
 			o->width = (int)v;
 			break;
 		}
+		case OPT_ENCODING:
+			o->doc.encoding = optarg;
+			break;
 		case OPT_FORCE:
 			o->doc.force = true;
 			break;
@@ -321,6 +328,15 @@ static void apply_filter(struct selection *sel)
 	sel->n = n;
 }
 
+/* Say that the input has no sections, naming it when there is one. */
+static void no_sections(const struct doc *d)
+{
+	if (d->narticles == 1)
+		complain("%s: no sections found (--check says why)", d->articles[0]->name);
+	else
+		complain("no sections found in any input (--check says why)");
+}
+
 static int do_print(const struct options *o, const struct doc *d, const struct count *cnt)
 {
 	struct selection sel;
@@ -328,6 +344,12 @@ static int do_print(const struct options *o, const struct doc *d, const struct c
 	struct buf out;
 	int width = print_width(o);
 
+	/* Every section of an input that has none: nothing to print, as
+	 * --list says. */
+	if (!d->nsections && !strcmp(o->which, "all")) {
+		no_sections(d);
+		return EXIT_NOMATCH;
+	}
 	if (select_which(d, o->which, &sel, &err)) {
 		complain("%s", err.msg);
 		return err.code;
@@ -375,8 +397,10 @@ static int do_list(const struct options *o, const struct doc *d, const struct co
 	rc = write_out(&out);
 	buf_free(&out);
 	if (rc == EXIT_OK && n == 0) {
-		if (cnt)
+		if (cnt && d->nsections)
 			complain("no section matches the filter");
+		else
+			no_sections(d);
 		rc = EXIT_NOMATCH;
 	}
 	return rc;

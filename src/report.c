@@ -17,8 +17,16 @@ size_t report_check(struct buf *out, const struct doc *d)
 			   a->name, a->nsections, a->nsections == 1 ? "" : "s",
 			   a->nintro, a->nintro == 1 ? "" : "s",
 			   a->rejoined, a->rejoined == 1 ? "" : "s");
+		if (a->encoding)
+			buf_printf(out, "  encoding: %s (not UTF-8)\n", a->encoding);
+		if (a->kicker)
+			buf_printf(out, "  kicker: %s\n", a->kicker);
 		if (*a->title)
 			buf_printf(out, "  title: %s\n", a->title);
+		if (a->subtitle)
+			buf_printf(out, "  subtitle: %s\n", a->subtitle);
+		if (a->layout)
+			buf_printf(out, "  layout: %s\n", a->layout);
 		for (size_t k = 0; k < a->nsections; k++) {
 			const struct section *s = &a->sections[k];
 

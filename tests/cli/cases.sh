@@ -30,6 +30,12 @@ case_ print-pinyin 0 -p mdl
 case_ print-pinyin-full 0 -p madongliang -w 30
 case_ print-pinyin-ambiguous 1 -p dw
 case_ check-nosections 1 --check "$dir/nosections.txt"
+case_ list-nosections 1 --list "$dir/nosections.txt"
+case_ print-all-nosections 1 -p all "$dir/nosections.txt"
+case_ check-gbk 0 --check "$dir/gbk.txt"
+case_ print-gbk 0 --encoding=GBK -p 2 "$dir/gbk.txt"
+case_ encoding-unknown 2 --encoding=NOPE -l "$dir/gbk.txt"
+case_ encoding-wrong 2 --encoding=GBK -l "$dir/nosections.txt"
 case_ usage-format 2 --format=xml --list
 case_ usage-width 2 --width=abc -p 1
 case_ usage-option 2 --bogus
