@@ -611,7 +611,7 @@ static void finish_section(struct parse *p, struct section *s, size_t last_line,
 		return;
 	}
 	last = &s->paras[s->npara - 1];
-	if (headline_like(last->text, last->len) && last_line < p->nlines)
+	if (last->kind == PARA_TEXT && headline_like(last->text, last->len) && last_line < p->nlines)
 		warn(p, p->lines[last_line].lineno, "headline-like line with no byline after it");
 }
 

@@ -30,6 +30,7 @@ static void push(struct builder *b, enum layout_kind kind, const char *text, siz
 	l->cols = cols;
 	l->para = para;
 	l->lead_len = lead_len;
+	l->note = false;
 }
 
 /* Add the lines of text[0..len) of one block; lead bytes from its start are
@@ -77,6 +78,9 @@ static void add_paras(struct builder *b, bool header, const struct para *paras, 
 			push(b, LAYOUT_BLANK, "", 0, 0, 0, i, 0);
 		lo->para_first[i] = lo->nlines;
 		add_block(b, LAYOUT_PARA, paras[i].text, paras[i].len, i, paras[i].lead_len);
+		/* A credit, a caption or a question: shown apart from the speech. */
+		for (size_t k = lo->para_first[i]; paras[i].kind != PARA_TEXT && k < lo->nlines; k++)
+			lo->lines[k].note = true;
 	}
 }
 
@@ -124,6 +128,30 @@ void layout_paras(struct layout *lo, const char *title, const struct para *paras
 		header = true;
 	}
 	add_paras(&b, header, paras, npara);
+}
+
+/* Lay out an article's front: the kicker over the title and the subtitle
+ * under it (LAYOUT_TOPIC lines), the title (LAYOUT_HEADLINE), then the intro
+ * paragraphs. */
+void layout_intro(struct layout *lo, const struct article *a, int width)
+{
+	struct builder b;
+	bool header = false;
+
+	layout_start(&b, lo, width);
+	if (present(a->kicker)) {
+		add_block(&b, LAYOUT_TOPIC, a->kicker, strlen(a->kicker), 0, 0);
+		header = true;
+	}
+	if (present(a->title)) {
+		add_block(&b, LAYOUT_HEADLINE, a->title, strlen(a->title), 0, 0);
+		header = true;
+	}
+	if (present(a->subtitle)) {
+		add_block(&b, LAYOUT_TOPIC, a->subtitle, strlen(a->subtitle), 0, 0);
+		header = true;
+	}
+	add_paras(&b, header, a->intro, a->nintro);
 }
 
 /* Free the arrays of a layout (not the strings it points into). */

@@ -31,7 +31,7 @@ void output_intro_text(struct buf *out, const struct article *a, int width)
 {
 	struct layout lo;
 
-	layout_paras(&lo, a->title, a->intro, a->nintro, width);
+	layout_intro(&lo, a, width);
 	add_layout(out, &lo);
 	layout_free(&lo);
 	if (a->editor) {

@@ -4,6 +4,7 @@
 #ifndef FAYAN_LAYOUT_H
 #define FAYAN_LAYOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "fayan/doc.h"
@@ -27,6 +28,7 @@ struct layout_line {
 	int cols;
 	size_t para;     /* paragraph index for LAYOUT_PARA; for others, the next paragraph */
 	size_t lead_len;
+	bool note;       /* a line of a paragraph that is not speech (enum para_kind): shown dimmed */
 };
 
 struct layout {
@@ -43,6 +45,10 @@ struct layout {
  * if any of those was laid out, then the paragraphs with one blank line between
  * them and none at the end. */
 void layout_section(struct layout *lo, const struct section *s, int width);
+
+/* Lay out an article's kicker, title and subtitle (each only when present)
+ * and its intro paragraphs. */
+void layout_intro(struct layout *lo, const struct article *a, int width);
 
 /* Lay out a list of paragraphs (the intro) with an optional title line. */
 void layout_paras(struct layout *lo, const char *title, const struct para *paras, size_t npara, int width);

@@ -275,9 +275,40 @@ static void test_empty(void **state)
 	layout_free(&lo);
 }
 
+
+/* An article's front: kicker, title, subtitle, then the intro; a note's
+ * lines are marked to be shown apart from the speech. */
+static void test_intro_and_notes(void **state)
+{
+	static const char text[] = "深入学习贯彻党的精神\n\n奋力谱写新篇章\n\n——“某某”座谈会观点摘登\n\n"
+				   "某某大学教授 李明华\n\n理论要联系实际。\n\n（本报记者王某某整理）\n\n"
+				   "某某学会会长 赵卫东\n\n实践出真知。\n";
+	struct doc_opts o = {.force = false};
+	struct fy_err err = {.code = 0};
+	struct layout lo;
+	struct doc d;
+
+	(void)state;
+	doc_init(&d);
+	assert_int_equal(doc_add_buffer(&d, "k", text, sizeof text - 1, &o, &err), 0);
+	layout_intro(&lo, d.articles[0], 0);
+	assert_int_equal(lo.nlines, 3);
+	assert_int_equal(lo.lines[0].kind, LAYOUT_TOPIC);
+	assert_int_equal(lo.lines[1].kind, LAYOUT_HEADLINE);
+	assert_int_equal(lo.lines[2].kind, LAYOUT_TOPIC);
+	layout_free(&lo);
+	layout_section(&lo, d.sections[0], 0);
+	assert_int_equal(lo.nlines, 5); /* byline, blank, text, blank, note */
+	assert_false(lo.lines[2].note);
+	assert_true(lo.lines[4].note);
+	layout_free(&lo);
+	doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_intro_and_notes),
 		cmocka_unit_test(test_section_all_widths),
 		cmocka_unit_test(test_section_unwrapped),
 		cmocka_unit_test(test_section_exact),
