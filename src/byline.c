@@ -18,8 +18,6 @@
 #define BRACKET_MAX_CHARS 96 /* longest byline with its post in brackets */
 #define INLINE_HEAD_BYTES (BRACKET_MAX_CHARS * 3 + 8) /* where an inline byline's colon may be */
 
-static char *squeeze(const char *s, size_t len);
-
 /* Punctuation that never appears in a byline: 。，,！？!?；;：:“”"（）()《》【】…—. */
 static bool byline_reject(uint32_t c)
 {
@@ -483,7 +481,7 @@ static bool scan_fused(const char *s, size_t len, struct byline *b)
 			while (m < len && !cjk_blank_len(s, len, m))
 				m++;
 			if (cjk_count_chars(s + n, m - n, 8) - 0 >= 2) {
-				char *sq = squeeze(s, m);
+				char *sq = cjk_squeeze(s, m);
 				bool ok = cjk_count_chars(sq, strlen(sq), 3) == 2 && names_surname_len(sq, strlen(sq));
 
 				free(sq);
@@ -493,7 +491,7 @@ static bool scan_fused(const char *s, size_t len, struct byline *b)
 			}
 		}
 		{
-			char *sq = squeeze(s, n);
+			char *sq = cjk_squeeze(s, n);
 			size_t m = n;
 
 			b->name_off = 0;
@@ -600,7 +598,7 @@ static bool bare_upto(const char *s, size_t from, size_t to, size_t most, struct
 	end = from + cjk_rtrim(s + from, to - from);
 	if (end <= from || end - from > 24)
 		return false;
-	sq = squeeze(s + from, end - from);
+	sq = cjk_squeeze(s + from, end - from);
 	ok = names_is_name(sq, strlen(sq)) && cjk_count_chars(sq, strlen(sq), most + 1) <= most &&
 	     names_surname_len(sq, strlen(sq));
 	free(sq);
@@ -979,23 +977,6 @@ static char *normalise(const char *s, size_t len)
 	return buf_take(&o, NULL);
 }
 
-/* s[0..len) with its blanks left out: a name printed 程  立 is 程立. */
-static char *squeeze(const char *s, size_t len)
-{
-	char *o = xmalloc(len + 1);
-	size_t n = 0, bl;
-
-	for (size_t off = 0; off < len;) {
-		if ((bl = cjk_blank_len(s, len, off)) != 0) {
-			off += bl;
-			continue;
-		}
-		o[n++] = s[off++];
-	}
-	o[n] = '\0';
-	return o;
-}
-
 /* place and title in one allocation owned by place: "place\0title[、role]". */
 static void fill_post(struct speaker *sp, const char *r, size_t place_len, const char *t, size_t tlen,
 		      const char *role)
@@ -1029,7 +1010,7 @@ void byline_speaker(const struct byline *b, const char *s, size_t len, char *lin
 
 		if (b->padded) {
 			sp->byline = xstrndup(b->norm.data, blen);
-			sp->name = squeeze(name, blen - b->norm_name_off);
+			sp->name = cjk_squeeze(name, blen - b->norm_name_off);
 			fill_post(sp, b->rest.data, b->place_len, b->rest.data + b->title_off,
 				  b->rest.len - b->title_off, b->role);
 			return;
@@ -1049,7 +1030,7 @@ void byline_speaker(const struct byline *b, const char *s, size_t len, char *lin
 		return;
 	}
 	sp->byline = normalise(s + b->start, b->end - b->start);
-	sp->name = squeeze(s + b->name_off, b->name_len);
+	sp->name = cjk_squeeze(s + b->name_off, b->name_len);
 	if (b->post_len) {
 		char *post = normalise(s + b->post_off, b->post_len);
 		size_t plen = strlen(post), place_len, title_off;

@@ -1,6 +1,8 @@
 /* cjk.c: the character classes of cjk.h that are not inline. */
 #include "fayan/cjk.h"
 
+#include "fayan/util.h"
+
 /* The needles are a few bytes long, where finding the first byte with
  * memchr beats memmem. */
 const char *cjk_find(const char *s, size_t len, const char *p, size_t n)
@@ -65,4 +67,20 @@ size_t cjk_rtrim(const char *s, size_t len)
 		len = lc;
 	}
 	return len;
+}
+
+char *cjk_squeeze(const char *s, size_t len)
+{
+	char *o = xmalloc(len + 1);
+	size_t n = 0, bl;
+
+	for (size_t off = 0; off < len;) {
+		if ((bl = cjk_blank_len(s, len, off)) != 0) {
+			off += bl;
+			continue;
+		}
+		o[n++] = s[off++];
+	}
+	o[n] = '\0';
+	return o;
 }

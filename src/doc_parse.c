@@ -1438,6 +1438,16 @@ static bool parse_qa(struct parse *p)
 	return true;
 }
 
+/* Append the byline b found at line i to the candidates (capacity *cap). */
+static void add_cand(struct parse *p, size_t *cap, size_t i, const struct byline *b)
+{
+	p->cands = xgrow(p->cands, cap, p->ncands + 1, sizeof *p->cands);
+	p->cands[p->ncands].line = i;
+	p->cands[p->ncands].by_line = i;
+	p->cands[p->ncands].above = p->cands[p->ncands].below = false;
+	p->cands[p->ncands++].b = *b;
+}
+
 static int by_line_no(const void *x, const void *y)
 {
 	const struct cand *a = x, *b = y;
@@ -1496,10 +1506,7 @@ static void repeated_names(struct parse *p, size_t *cap)
 		b.post_len = at;
 		b.name_off = d + at;
 		b.name_len = len - at;
-		p->cands = xgrow(p->cands, cap, p->ncands + 1, sizeof *p->cands);
-		p->cands[p->ncands].line = i;
-		p->cands[p->ncands].by_line = i;
-		p->cands[p->ncands++].b = b;
+		add_cand(p, cap, i, &b);
 		found++;
 	}
 	free(taken);
@@ -1587,12 +1594,8 @@ static size_t classify(struct parse *p)
 			continue;
 		}
 		if (byline_find(s, len, &b)) {
-			p->cands = xgrow(p->cands, &cap, p->ncands + 1, sizeof *p->cands);
-			p->cands[p->ncands].line = i;
-			p->cands[p->ncands].by_line = i;
-			p->cands[p->ncands++].b = b;
-			if (b.strength == 2)
-				sure++;
+			add_cand(p, &cap, i, &b);
+			sure += b.strength == 2;
 		}
 	}
 	if (sure >= 2)
@@ -1611,12 +1614,8 @@ static size_t classify(struct parse *p)
 			if (p->kind[i] != PARA_TEXT ||
 			    !(pass == 0 ? byline_inline : byline_prose)(line_s(p, i), p->lines[i].len, &b))
 				continue;
-			p->cands = xgrow(p->cands, &cap, p->ncands + 1, sizeof *p->cands);
-			p->cands[p->ncands].line = i;
-			p->cands[p->ncands].by_line = i;
-			p->cands[p->ncands++].b = b;
-			if (b.strength == 2)
-				sure++;
+			add_cand(p, &cap, i, &b);
+			sure += b.strength == 2;
 		}
 		if (p->ncands > 1)
 			qsort(p->cands, p->ncands, sizeof *p->cands, by_line_no);

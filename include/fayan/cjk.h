@@ -129,6 +129,10 @@ bool cjk_contains(const char *s, size_t len, const char *p);
  * closing quote or bracket (an empty string does). */
 bool cjk_ends_sentence(const char *s, size_t len);
 
+/* s[0..len) with every blank (space, TAB, NBSP, U+3000) left out, as a
+ * malloc'd string: a name printed 程  立 is 程立. */
+char *cjk_squeeze(const char *s, size_t len);
+
 /* Length of s[0..len) without trailing blanks. */
 size_t cjk_rtrim(const char *s, size_t len);
 

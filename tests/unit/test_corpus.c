@@ -43,21 +43,10 @@ struct tally {
 
 static bool verbose;
 
-/* s with every blank (space, TAB, NBSP, U+3000) left out; malloc'd. */
+/* s with every blank left out; malloc'd. */
 static char *squeeze(const char *s)
 {
-	size_t len = strlen(s), n = 0, bl;
-	char *o = xmalloc(len + 1);
-
-	for (size_t off = 0; off < len;) {
-		if ((bl = cjk_blank_len(s, len, off)) != 0) {
-			off += bl;
-			continue;
-		}
-		o[n++] = s[off++];
-	}
-	o[n] = '\0';
-	return o;
+	return cjk_squeeze(s, strlen(s));
 }
 
 /* The post a section's speaker was given: place and title, without the
