@@ -1358,11 +1358,13 @@ static bool parse_qa(struct parse *p)
 	const char *t;
 	size_t tlen;
 
+	/* The answers from the first question on: what comes before it is
+	 * the intro. */
 	for (size_t i = 1; i < p->nlines; i++) {
-		if (qa_label(line_s(p, i), p->lines[i].len, "答"))
-			nans++;
 		if (first == SIZE_MAX && qa_label(line_s(p, i), p->lines[i].len, "问"))
 			first = i;
+		if (first != SIZE_MAX && qa_label(line_s(p, i), p->lines[i].len, "答"))
+			nans++;
 	}
 	if (nans < 2 || first == SIZE_MAX || p->nlines == 0)
 		return false;
