@@ -39,6 +39,7 @@ struct span {
 	size_t off;
 	size_t len;
 	size_t lineno; /* 1-based */
+	bool indent;   /* the line began with blanks */
 };
 
 /* A line that reads as a byline, as recognised. */
@@ -69,6 +70,8 @@ struct parse {
 	bool *taken;        /* per line: a byline, a headline or a title, never a paragraph */
 	bool no_join;       /* no section was found: paragraphs stay as printed */
 	bool run_on;        /* lines were cut where run-on speeches open (split_run_ins) */
+	size_t printed;     /* the width in characters of a printed page's lines, copied one a line, or 0 */
+	bool indents;       /* and whether its paragraphs are marked by indents */
 	bool stripping; /* the article is stripped once parsed: what only the reader shows is left out */
 };
 
@@ -408,6 +411,17 @@ static bool joins_next(const struct parse *p, const struct span *f)
 {
 	const char *s = p->a->src + f->off;
 
+	if (p->printed && !p->no_join) {
+		/* Text copied from a printed page, one printed line a line: a
+		 * full line goes on into the next unless that one is indented
+		 * (or, where the page has no indents, unless a sentence ends). */
+		size_t n = cjk_count_chars(s, f->len, p->printed + 2);
+
+		if (p->kind[f - p->lines] != PARA_TEXT || p->kind[f + 1 - p->lines] != PARA_TEXT ||
+		    n + 1 < p->printed || f[1].indent)
+			return false;
+		return p->indents || !cjk_ends_sentence(s, f->len);
+	}
 	if (p->no_join || cjk_ends_sentence(s, f->len) ||
 	    (cjk_at_most_chars(s, f->len, JOIN_MIN_CHARS) && !has_punct(s, f->len)))
 		return false;
@@ -485,7 +499,7 @@ static size_t split_lines(const char *src, size_t len, size_t ends, size_t cr, s
 	size_t n = 0, lineno = 1, off = 0;
 
 	while (off < len) {
-		size_t start = off, end, b;
+		size_t start = off, line = off, end, b;
 
 		if (cr == 0) {
 			const char *nl = memchr(src + off, '\n', len - off);
@@ -500,7 +514,7 @@ static size_t split_lines(const char *src, size_t len, size_t ends, size_t cr, s
 			start += b;
 		end = start + cjk_rtrim(src + start, end - start);
 		if (start < end) {
-			v[n++] = (struct span){start, end - start, lineno};
+			v[n++] = (struct span){start, end - start, lineno, start > line};
 		}
 		if (off < len) {
 			if (src[off] == '\r' && off + 1 < len && src[off + 1] == '\n')
@@ -1555,13 +1569,13 @@ static bool split_run_ins(struct parse *p)
 				    !byline_prose(s + at, l.len - at, &b))
 					continue;
 				v = xgrow(v, &cap, n + 1, sizeof *v);
-				v[n++] = (struct span){l.off + from, at - from, l.lineno};
+				v[n++] = (struct span){l.off + from, at - from, l.lineno, from == 0 && l.indent};
 				from = at;
 				added++;
 			}
 		}
 		v = xgrow(v, &cap, n + 1, sizeof *v);
-		v[n++] = (struct span){l.off + from, l.len - from, l.lineno};
+		v[n++] = (struct span){l.off + from, l.len - from, l.lineno, from == 0 && l.indent};
 	}
 	if (!added) {
 		free(v);
@@ -1577,6 +1591,39 @@ static bool split_run_ins(struct parse *p)
 	p->paras = xrealloc(p->paras, (n ? n : 1) * sizeof *p->paras);
 	p->run_on = true;
 	return true;
+}
+
+/* Whether the text lines are a printed page's, copied one printed line a
+ * line (12 to 20 characters each, most of them the column's full width):
+ * then p->printed is that width, and p->indents whether paragraphs are
+ * indented. */
+static void find_printed(struct parse *p)
+{
+	size_t count[33] = {0}, ntext = 0, best = 0, nindent = 0;
+
+	for (size_t i = 0; i < p->nlines; i++) {
+		size_t n;
+
+		if (p->kind[i] != PARA_TEXT)
+			continue;
+		n = cjk_count_chars(line_s(p, i), p->lines[i].len, 32);
+		if (n < 8) /* titles and headlines */
+			continue;
+		ntext++;
+		nindent += p->lines[i].indent;
+		if (n <= 32)
+			count[n]++;
+	}
+	for (size_t n = 8; n <= 30; n++)
+		if (count[n] + count[n + 1] > count[best] + count[best + 1])
+			best = n;
+	/* The full width is the longer of the two most common lengths. */
+	if (best && count[best + 1] >= count[best])
+		best++;
+	if (ntext < 6 || best < 8 || (count[best] + count[best - 1]) * 2 < ntext)
+		return;
+	p->printed = best;
+	p->indents = nindent > 0 && nindent * 4 < ntext * 3;
 }
 
 /* Find every line that reads as a byline, and what each line would be as a
@@ -1705,6 +1752,7 @@ void doc_parse_article(struct article *a, const struct text_scan *sc, bool strip
 		p.ncands = 0;
 		classify(&p);
 	}
+	find_printed(&p);
 	if (parse_dialogue(&p)) {
 		lay = LAYOUT_DIALOGUE;
 	} else if (p.ncands < 2 && parse_qa(&p)) {

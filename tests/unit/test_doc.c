@@ -1075,6 +1075,29 @@ static void test_key_and_encoding(void **state)
 	free(gb);
 }
 
+/* Text copied from a printed page, one printed line a line: full lines go
+ * on into the next, an indent or a short last line ends a paragraph, and
+ * headlines and bylines stay lines of their own. */
+static void test_layout_printed_lines(void **state)
+{
+	struct doc d;
+
+	(void)state;
+	doc_init(&d);
+	load_data(&d, "printed_lines.txt");
+	check_doc(&d);
+	assert_int_equal(d.nsections, 2);
+	assert_string_equal(d.sections[0]->headline, "稳住基本盘");
+	assert_string_equal(d.sections[0]->speaker.name, "李明华");
+	assert_int_equal(d.sections[0]->npara, 2);
+	assert_string_equal(d.sections[0]->paras[0].text,
+			    "今年以来，我们坚持把稳就业摆在突出位置，新增城镇就业一万二千人，完成全年目标的九成。");
+	assert_int_equal(d.sections[1]->npara, 2);
+	assert_string_equal(d.sections[1]->paras[0].text,
+			    "生态是我们镇最大的本钱。我们把山水林田湖草作为一个整体来保护，守住了绿水青山。");
+	doc_free(&d);
+}
+
 /* A file that is not UTF-8 but GB18030 (saved on Chinese Windows) reads as
  * the same article; UTF-8 with a damaged byte is still an error. */
 static void test_gb18030(void **state)
@@ -1586,6 +1609,7 @@ int main(void)
 		cmocka_unit_test(test_layout_reported_and_run_on),
 		cmocka_unit_test(test_layout_post_from_text),
 		cmocka_unit_test(test_layout_interview),
+		cmocka_unit_test(test_layout_printed_lines),
 		cmocka_unit_test(test_gb18030),
 		cmocka_unit_test(test_key_and_encoding),
 		cmocka_unit_test(test_no_sections_not_joined),
