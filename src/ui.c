@@ -24,7 +24,7 @@
 #include "fayan/state.h"
 #include "fayan/text.h"
 #include "fayan/ui.h"
-#include "ui_view.h"
+#include "fayan/view.h"
 
 /* The longest wait for a key where ncurses has no SIGWINCH handler to chain
  * to (see ui_wake): ncurses checks for a resize before it blocks in read(), so
@@ -512,19 +512,20 @@ static void draw_help(struct ui *u, WINDOW *w)
 
 	werase(w);
 	for (int r = 0; r < v->g.body_rows; r++) {
-		size_t i = v->help_top + (size_t)r;
+		size_t i = v->help.top + (size_t)r;
+		const struct help_line *l;
 
-		if (i >= v->nhelp)
+		if (i >= v->help.n)
 			break;
-		put_text(w, r, x, v->help_lines[i].text, strlen(v->help_lines[i].text), width,
-			 v->help_lines[i].heading ? A_BOLD : A_NORMAL, 0);
+		l = &v->help.lines[i];
+		put_text(w, r, x, l->text, strlen(l->text), width, l->heading ? A_BOLD : A_NORMAL, 0);
 	}
 }
 
 static void draw_top(struct ui *u, WINDOW *w)
 {
 	struct view *v = &u->v;
-	const char *title = v->help ? "fayan: help" : article_title(v, v->items[v->cur].article);
+	const char *title = v->mode == MODE_HELP ? "fayan: help" : article_title(v, v->items[v->cur].article);
 	char *cut = text_truncate(title, strlen(title), v->g.cols - 2);
 
 	werase(w);
@@ -572,10 +573,10 @@ static void draw_status(struct ui *u, WINDOW *w)
 
 	buf_init(&b);
 	room = v->g.cols - 2 - (v->g.cols >= 24 ? hint_cols + 1 : 0);
-	if (v->prompt) {
-		buf_printf(&b, "Go to section: %s_", v->num);
-	} else if (v->line == VIEW_LINE_SEARCH) {
-		add_prompt(&b, "/", v->line_text, room > 24 ? room - 22 : room);
+	if (v->mode == MODE_GOTO) {
+		buf_printf(&b, "Go to section: %s_", v->prompt.text);
+	} else if (v->mode == MODE_SEARCH) {
+		add_prompt(&b, "/", v->prompt.text, room > 24 ? room - 22 : room);
 		if (f && v->find.search && !v->find.dirty)
 			buf_printf(&b, "  %zu hit%s in %zu section%s", f->nsearch, f->nsearch == 1 ? "" : "s", f->nmatch,
 				   f->nmatch == 1 ? "" : "s");
@@ -583,16 +584,16 @@ static void draw_status(struct ui *u, WINDOW *w)
 			buf_adds(&b, "  not found");
 		hint = "Esc";
 		hint_cols = 3;
-	} else if (v->line == VIEW_LINE_PIPE) {
-		add_prompt(&b, "Pipe section to: ", v->line_text, room);
+	} else if (v->mode == MODE_PIPE) {
+		add_prompt(&b, "Pipe section to: ", v->prompt.text, room);
 		hint = "Esc";
 		hint_cols = 3;
-	} else if (v->pick.open) {
+	} else if (v->mode == MODE_PICKER) {
 		buf_adds(&b, "theme: type to narrow (pinyin too), Enter applies");
 		hint = "Esc";
 		hint_cols = 3;
-	} else if (v->help) {
-		buf_printf(&b, "help %zu/%zu", v->help_top + 1 < v->nhelp ? v->help_top + 1 : v->nhelp, v->nhelp);
+	} else if (v->mode == MODE_HELP) {
+		buf_printf(&b, "help %zu/%zu", v->help.top + 1 < v->help.n ? v->help.top + 1 : v->help.n, v->help.n);
 		hint = "q close";
 		hint_cols = 7;
 	} else {
@@ -652,14 +653,14 @@ static void draw_status(struct ui *u, WINDOW *w)
 static void draw_picker(struct ui *u, WINDOW *w, int width)
 {
 	struct view *v = &u->v;
-	const struct view_picker *pk = &v->pick;
+	const struct picker *pk = &v->pick;
 	int rows = getmaxy(w) - 3, inner = width - 4, name_cols = 0;
 	struct buf b;
 
 	werase(w);
 	box(w, 0, 0);
 	buf_init(&b);
-	add_prompt(&b, "Theme: ", pk->query, inner);
+	add_prompt(&b, "Theme: ", v->prompt.text, inner);
 	put_text(w, 1, 2, b.data, b.len, inner, A_BOLD, 0);
 	buf_free(&b);
 	for (size_t i = 0; i < pk->n; i++) {
@@ -728,7 +729,7 @@ static void draw(struct ui *u)
 	} else if (ensure_win(&u->top, 1, g->cols, 0, 0)) {
 		draw_top(u, u->top);
 	}
-	if (v->help) {
+	if (v->mode == MODE_HELP) {
 		drop_win(&u->sp);
 		if (ensure_win(&u->body, g->body_rows, g->cols, g->body_y, 0)) {
 			draw_help(u, u->body);
@@ -745,7 +746,7 @@ static void draw(struct ui *u)
 			drop_win(&u->body);
 		}
 	}
-	if (v->pick.open && !v->help) {
+	if (v->mode == MODE_PICKER) {
 		int pw = g->cols - 4 < 56 ? g->cols - 4 : 56;
 		int ph = (int)v->pick.n + 3 < g->body_rows ? (int)v->pick.n + 3 : g->body_rows;
 
@@ -1161,6 +1162,7 @@ static void install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 }
 
+/* A mouse event, named as the binding tables name it, for the view to dispatch. */
 static void handle_mouse(struct view *v)
 {
 	MEVENT ev;
@@ -1168,11 +1170,11 @@ static void handle_mouse(struct view *v)
 	if (getmouse(&ev) != OK)
 		return;
 	if (ev.bstate & BUTTON4_PRESSED)
-		view_wheel(v, ev.y, ev.x, -1);
+		view_mouse(v, "WheelUp", ev.y, ev.x);
 	else if (ev.bstate & BUTTON5_PRESSED)
-		view_wheel(v, ev.y, ev.x, 1);
+		view_mouse(v, "WheelDown", ev.y, ev.x);
 	else if (ev.bstate & BUTTON1_PRESSED)
-		view_click(v, ev.y, ev.x);
+		view_mouse(v, "Click", ev.y, ev.x);
 }
 
 /* Whether a key is waiting on the terminal: then the filter can wait for it.
@@ -1258,7 +1260,7 @@ static void run_pipe(struct ui *u)
 			_exit(126);
 		close(fds[0]);
 		close(fds[1]);
-		execl("/bin/sh", "sh", "-c", v->line_text, (char *)NULL);
+		execl("/bin/sh", "sh", "-c", v->prompt.text, (char *)NULL);
 		_exit(127);
 	}
 	close(fds[0]);
@@ -1284,13 +1286,13 @@ back:
 	sigaction(SIGQUIT, &old_quit, NULL);
 	if (waited) {
 		if (status == -1)
-			view_msg(v, "|%s: lost track of the command", v->line_text);
+			view_msg(v, "|%s: lost track of the command", v->prompt.text);
 		else if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-			view_msg(v, "|%s: exit status 127 (command not found?)", v->line_text);
+			view_msg(v, "|%s: exit status 127 (command not found?)", v->prompt.text);
 		else if (WIFEXITED(status))
-			view_msg(v, "|%s: %s piped, exit status %d", v->line_text, label, WEXITSTATUS(status));
+			view_msg(v, "|%s: %s piped, exit status %d", v->prompt.text, label, WEXITSTATUS(status));
 		else if (WIFSIGNALED(status))
-			view_msg(v, "|%s: killed by signal %d", v->line_text, WTERMSIG(status));
+			view_msg(v, "|%s: killed by signal %d", v->prompt.text, WTERMSIG(status));
 	}
 	buf_free(&text);
 	reset_prog_mode();
@@ -1308,7 +1310,7 @@ static void take_paste(struct ui *u)
 	struct view *v = &u->v;
 	bool first_line = true;
 
-	if (!v->prompt && !v->pick.open && v->line == VIEW_LINE_NONE && !v->help)
+	if (v->mode == MODE_BROWSE)
 		view_do(v, ACTION_SEARCH, "/");
 	wtimeout(stdscr, UI_PASTE_WAIT_MS);
 	for (;;) {
@@ -1328,12 +1330,9 @@ static void take_paste(struct ui *u)
 		if (ch < 0x20 || ch == 0x7F || (ch >= 0x80 && ch < 0xA0))
 			continue;
 		name = key_to_name(OK, ch, buf, sizeof buf);
-		if (v->prompt)
-			view_prompt_key(v, name);
-		else if (v->pick.open)
-			view_picker_key(v, name);
-		else if (v->line != VIEW_LINE_NONE)
-			view_line_key(v, name);
+		/* Typed at the line the mode has; the help has none and takes nothing. */
+		if (v->mode != MODE_BROWSE && v->mode != MODE_HELP)
+			view_key(v, name);
 	}
 }
 
@@ -1465,22 +1464,11 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		if (r == KEY_CODE_YES && ch == UI_KEY_PASTE_END)
 			continue;
 		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
-			/* The picker and the prompts take keys only. */
-			if (!u.v.pick.open && u.v.line == VIEW_LINE_NONE)
-				handle_mouse(&u.v);
-			else
-				getmouse(&(MEVENT){0});
+			handle_mouse(&u.v);
 			continue;
 		}
 		name = key_to_name(r, ch, buf, sizeof buf);
-		if (u.v.prompt)
-			view_prompt_key(&u.v, name);
-		else if (u.v.pick.open)
-			view_picker_key(&u.v, name);
-		else if (u.v.line != VIEW_LINE_NONE)
-			view_line_key(&u.v, name);
-		else
-			view_do(&u.v, actions_lookup(name), name);
+		view_key(&u.v, name);
 		if (u.v.req == VIEW_REQ_PIPE) {
 			u.v.req = VIEW_REQ_NONE;
 			run_pipe(&u);
@@ -1489,7 +1477,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 			prepare_copy(&u);
 		}
 		/* Not while a search is being typed: it moves through sections as it goes. */
-		if (u.v.cur != u.saved_item && u.v.line != VIEW_LINE_SEARCH)
+		if (u.v.cur != u.saved_item && u.v.mode != MODE_SEARCH)
 			save_state(&u);
 	}
 	save_state(&u);
