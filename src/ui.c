@@ -21,7 +21,9 @@
 #include <curses.h>
 
 #include "fayan/actions.h"
+#include "fayan/resume.h"
 #include "fayan/state.h"
+#include "fayan/status.h"
 #include "fayan/text.h"
 #include "fayan/ui.h"
 #include "fayan/view.h"
@@ -31,10 +33,6 @@
  * a SIGWINCH that arrives in between would otherwise wait for the next key
  * press; once a second the loop goes round and sees it. */
 #define UI_TICK_MS 1000
-/* While inputs are still being read: how long to read between looks at the
- * keyboard, and how often the count of sections in the status line changes. */
-#define UI_LOAD_SLICE_MS 10
-#define UI_COUNT_MS 250
 /* prefault_screens: what the first frame needs on the heap beside ncurses'
  * screens, the largest terminal it bothers with (4 MiB: about 220x70), and
  * glibc's default mmap threshold, set back afterwards. */
@@ -78,24 +76,9 @@ struct ui {
 	struct buf osc; /* an OSC 52 sequence to send after the next doupdate */
 	struct ui_look look;
 	struct view v;
-	char *state_dir;
-	bool state_failed;
-	/* Each article's state key, hashed from its whole text the first time
-	 * it is needed (keyed[a] says whether keys[a] is set), never again. */
-	uint64_t *keys;
-	bool *keyed;
-	size_t saved_item;
+	struct resume resume;
 	int name_cols;     /* widest speaker name up to 8 columns */
 	size_t name_items; /* the items measured for it */
-	/* Reading positions waiting for their article to be read: the article
-	 * read most recently is opened when it arrives, unless a key came first. */
-	struct state_pos *positions;
-	size_t npositions;
-	size_t best_rank;  /* the best position found so far (its index), SIZE_MAX: none */
-	size_t checked;    /* the articles compared with positions so far */
-	size_t nkeys;      /* room in keys and keyed */
-	size_t nerrors;    /* inputs that could not be read, as last shown */
-	struct timespec shown_at; /* when the count of sections was last shown */
 };
 
 /* A pipe that SIGWINCH writes a byte to, so that the loop waits for a key or
@@ -282,15 +265,6 @@ static void drop_win(WINDOW **w)
 	}
 }
 
-static const char *article_title(const struct view *v, size_t article)
-{
-	const struct article *a;
-
-	if (article >= v->d->narticles)
-		return "fayan";
-	a = v->d->articles[article];
-	return a->title && a->title[0] ? a->title : a->name;
-}
 
 /* The speaker pane's text for item i: "3 段祥生 惠济区大河路街道", "  导语", or a title. */
 static char *speaker_row(const struct view *v, size_t i, int name_cols)
@@ -303,7 +277,7 @@ static char *speaker_row(const struct view *v, size_t i, int name_cols)
 		digits++;
 	buf_init(&b);
 	if (it->kind == VIEW_ITEM_TITLE) {
-		buf_adds(&b, article_title(v, it->article));
+		buf_adds(&b, view_article_title(v, it->article));
 	} else if (it->kind == VIEW_ITEM_INTRO) {
 		buf_printf(&b, "%*s 导语", digits, "");
 	} else {
@@ -525,128 +499,28 @@ static void draw_help(struct ui *u, WINDOW *w)
 static void draw_top(struct ui *u, WINDOW *w)
 {
 	struct view *v = &u->v;
-	const char *title = v->mode == MODE_HELP ? "fayan: help" : article_title(v, v->items[v->cur].article);
-	char *cut = text_truncate(title, strlen(title), v->g.cols - 2);
+	char *cut = status_title(v);
 
 	werase(w);
 	fill_row(w, 0, 0, u->look.bar, u->look.bar_pair);
 	put_text(w, 0, 1, cut, strlen(cut), v->g.cols - 2, u->look.bar | A_BOLD, u->look.bar_pair);
 	free(cut);
 }
-
-/* The end of s[0..len) that fits in `cols` columns, from a grapheme boundary: a
- * prompt shows what was typed last. Returns the offset where that end starts. */
-static size_t tail_fitting(const char *s, size_t len, int cols)
-{
-	size_t off = 0;
-
-	while (off < len && text_cols(s + off, len - off) > cols)
-		off += text_grapheme_len(s + off, len - off);
-	return off;
-}
-
-/* Append the prompt `label` and the text typed at it, showing the end that fits in `cols`. */
-static void add_prompt(struct buf *b, const char *label, const char *text, int cols)
-{
-	size_t n;
-	char *safe = text_sanitize(text, strlen(text), false, &n);
-	int room = cols - text_cols(label, strlen(label)) - 1;
-	size_t off = room > 0 ? tail_fitting(safe, n, room) : n;
-
-	buf_adds(b, label);
-	buf_add(b, safe + off, n - off);
-	buf_addc(b, '_');
-	free(safe);
-}
-
 static void draw_status(struct ui *u, WINDOW *w)
 {
 	struct view *v = &u->v;
-	const struct view_item *it = &v->items[v->cur];
-	const char *hint = "? help";
-	int hint_cols = 6;
-	struct buf b;
-	int room;
-	char *cut, *safe;
-	size_t safe_len;
-	const struct filter *f = view_filter(v);
+	const char *hint;
+	char *text = status_line(v, &hint);
+	int hint_cols = (int)strlen(hint);
+	int room = v->g.cols - 2 - (v->g.cols >= 24 ? hint_cols + 1 : 0);
 
-	buf_init(&b);
-	room = v->g.cols - 2 - (v->g.cols >= 24 ? hint_cols + 1 : 0);
-	if (v->mode == MODE_GOTO) {
-		buf_printf(&b, "Go to section: %s_", v->prompt.text);
-	} else if (v->mode == MODE_SEARCH) {
-		add_prompt(&b, "/", v->prompt.text, room > 24 ? room - 22 : room);
-		if (f && v->find.search && !v->find.dirty)
-			buf_printf(&b, "  %zu hit%s in %zu section%s", f->nsearch, f->nsearch == 1 ? "" : "s", f->nmatch,
-				   f->nmatch == 1 ? "" : "s");
-		else if (v->find.search && !v->find.dirty)
-			buf_adds(&b, "  not found");
-		hint = "Esc";
-		hint_cols = 3;
-	} else if (v->mode == MODE_PIPE) {
-		add_prompt(&b, "Pipe section to: ", v->prompt.text, room);
-		hint = "Esc";
-		hint_cols = 3;
-	} else if (v->mode == MODE_PICKER) {
-		buf_adds(&b, "theme: type to narrow (pinyin too), Enter applies");
-		hint = "Esc";
-		hint_cols = 3;
-	} else if (v->mode == MODE_HELP) {
-		buf_printf(&b, "help %zu/%zu", v->help.top + 1 < v->help.n ? v->help.top + 1 : v->help.n, v->help.n);
-		hint = "q close";
-		hint_cols = 7;
-	} else {
-		const struct layout *lo = view_layout(v);
-		size_t rows = (size_t)v->g.body_rows;
-
-		/* While inputs are read the count is of those read, and grows. */
-		const char *more = v->load_pct >= 0 ? "+" : "";
-
-		if (it->kind == VIEW_ITEM_SECTION)
-			buf_printf(&b, "%zu/%zu%s %s", it->sec->number, v->count_shown, more,
-				   it->sec->speaker.name ? it->sec->speaker.name : "");
-		else
-			buf_printf(&b, "导语 0/%zu%s", v->count_shown, more);
-		if (lo->nlines <= rows)
-			buf_adds(&b, " all");
-		else
-			/* In steps of 5%: a status line that changes on every line
-			 * scrolled costs more bytes than the scroll itself. */
-			buf_printf(&b, " %zu%%",
-				   (v->top + rows >= lo->nlines ? lo->nlines : v->top + rows) * 20 / lo->nlines * 5);
-		if (v->find.theme)
-			buf_printf(&b, "  [%s]", v->find.theme->name);
-		if (v->find.search_text)
-			buf_printf(&b, "  /%s", v->find.search_text);
-		if (f && v->find.hit_valid && v->item_of_section[v->find.hit.sec] == v->cur)
-			buf_printf(&b, "  hit %zu/%zu", v->find.hit_no, f->ntheme + f->nsearch);
-		else if (f)
-			buf_printf(&b, "  %zu hit%s", f->ntheme + f->nsearch, f->ntheme + f->nsearch == 1 ? "" : "s");
-		if (v->load_pct >= 0)
-			buf_printf(&b, "  reading %d%%", v->load_pct);
-		if (v->msg[0])
-			buf_printf(&b, "  %s", v->msg);
-		else if (v->note[0])
-			buf_printf(&b, "  %s", v->note);
-		/* Without a title line the status line names the article, last so
-		 * that a narrow terminal cuts the title rather than a message. */
-		if (!v->g.title_line)
-			buf_printf(&b, "  %s", article_title(v, it->article));
-	}
 	werase(w);
 	fill_row(w, 0, 0, u->look.bar, u->look.bar_pair);
-	room = v->g.cols - 2 - (v->g.cols >= 24 ? hint_cols + 1 : 0);
-	/* Messages quote what the user typed and file names: never send a control raw. */
-	safe = text_sanitize(b.data ? b.data : "", b.len, false, &safe_len);
-	cut = text_truncate(safe, safe_len, room);
-	put_text(w, 0, 1, cut, strlen(cut), room, u->look.bar, u->look.bar_pair);
-	free(cut);
-	free(safe);
+	put_text(w, 0, 1, text, strlen(text), room, u->look.bar, u->look.bar_pair);
+	free(text);
 	if (v->g.cols >= 24)
 		put_text(w, 0, v->g.cols - 1 - hint_cols, hint, strlen(hint), hint_cols, u->look.bar,
 			 u->look.bar_pair);
-	buf_free(&b);
 }
 
 /* The theme picker: a box over the body listing each theme with its sections and hits. */
@@ -660,7 +534,7 @@ static void draw_picker(struct ui *u, WINDOW *w, int width)
 	werase(w);
 	box(w, 0, 0);
 	buf_init(&b);
-	add_prompt(&b, "Theme: ", v->prompt.text, inner);
+	status_add_prompt(&b, "Theme: ", v->prompt.text, inner);
 	put_text(w, 1, 2, b.data, b.len, inner, A_BOLD, 0);
 	buf_free(&b);
 	for (size_t i = 0; i < pk->n; i++) {
@@ -868,155 +742,6 @@ static void setup_look(struct ui *u, const struct ui_opts *opts)
 	l->topic_pair = PAIR_TOPIC;
 	l->place_pair = PAIR_PLACE;
 	l->bar_pair = 0;
-}
-
-/* The state key of article a, hashed once. */
-static uint64_t article_key(struct ui *u, size_t a)
-{
-	const struct doc *d = u->v.d;
-
-	if (a >= u->nkeys) {
-		/* The collection grows while inputs are read: room for all of it. */
-		size_t n = d->narticles > a ? d->narticles : a + 1;
-
-		u->keys = xrealloc(u->keys, n * sizeof *u->keys);
-		u->keyed = xrealloc(u->keyed, n * sizeof *u->keyed);
-		memset(u->keyed + u->nkeys, 0, (n - u->nkeys) * sizeof *u->keyed);
-		u->nkeys = n;
-	}
-	if (!u->keyed[a]) {
-		u->keys[a] = state_key(d->articles[a]->src, d->articles[a]->src_len);
-		u->keyed[a] = true;
-	}
-	return u->keys[a];
-}
-
-/* Remember where the user is; after the first failure say so once and stop trying. */
-static void save_state(struct ui *u)
-{
-	struct view *v = &u->v;
-	const struct view_item *it = &v->items[v->cur];
-	struct state_pos pos;
-	struct fy_err err = {0};
-
-	if (!u->state_dir || u->state_failed || it->article >= v->d->narticles)
-		return;
-	pos.key = article_key(u, it->article);
-	pos.section = view_local_section(v, v->cur);
-	pos.para = view_top_para(v);
-	u->saved_item = v->cur;
-	if (state_save(u->state_dir, &pos, &err) != 0) {
-		/* err.msg is "PATH: reason"; the reason goes first so that a long
-		 * path cut at the edge of the status line does not hide it. */
-		const char *reason = strrchr(err.msg, ':');
-
-		u->state_failed = true;
-		if (reason && reason[1] == ' ')
-			snprintf(v->note, sizeof v->note, "reading position not saved: %s (%.*s)", reason + 2,
-				 (int)(reason - err.msg), err.msg);
-		else
-			snprintf(v->note, sizeof v->note, "reading position not saved: %s", err.msg);
-	}
-}
-
-/* Stop looking for where the user left off. */
-static void restore_end(struct ui *u)
-{
-	free(u->positions);
-	u->positions = NULL;
-	u->npositions = 0;
-}
-
-/* Compare the articles read since the last call with the reading positions;
- * open the one read most recently of all so far. */
-static void restore_more(struct ui *u)
-{
-	struct view *v = &u->v;
-	size_t best = u->best_rank, best_article = 0;
-	struct state_pos best_pos = {0};
-
-	for (size_t a = u->checked; a < v->d->narticles && best > 0; a++) {
-		uint64_t key = article_key(u, a);
-
-		for (size_t r = 0; r < u->npositions && r < best; r++) {
-			if (u->positions[r].key == key) {
-				best = r;
-				best_pos = u->positions[r];
-				best_article = a;
-				break;
-			}
-		}
-	}
-	u->checked = v->d->narticles;
-	if (best != u->best_rank) {
-		u->best_rank = best;
-		for (size_t i = 0; i < v->nitems; i++) {
-			if (v->items[i].article != best_article || v->items[i].kind == VIEW_ITEM_TITLE)
-				continue;
-			if (view_local_section(v, i) == best_pos.section) {
-				view_open(v, i);
-				view_goto_para(v, best_pos.para);
-				u->saved_item = v->cur;
-				break;
-			}
-		}
-	}
-	/* The most recent entry of all cannot be beaten; nor can anything once all is read. */
-	if (u->best_rank == 0 || !load_pending(v->load))
-		restore_end(u);
-}
-
-/* Open where the user left off: the most recently read of the articles given.
- * Nothing remembered (the first run): no article needs hashing. */
-static void restore_state(struct ui *u)
-{
-	u->positions = state_load_all(u->state_dir, &u->npositions);
-	u->best_rank = SIZE_MAX;
-	u->checked = 0;
-	if (u->npositions == 0) {
-		restore_end(u);
-		return;
-	}
-	restore_more(u);
-}
-
-/* Read pending inputs for about UI_LOAD_SLICE_MS, then take them in. */
-static void read_slice(struct ui *u)
-{
-	struct view *v = &u->v;
-
-	load_slice(v->load, v->d, UI_LOAD_SLICE_MS);
-	view_grow(v);
-	if (u->positions)
-		restore_more(u);
-}
-
-/* What the status line says of the loading: the count of sections, changed
- * at most every UI_COUNT_MS while inputs are read (a count that changed on
- * every slice would cost bytes on a slow link for nothing the reader needs),
- * and the last input that could not be read. */
-static void loading_status(struct ui *u)
-{
-	struct view *v = &u->v;
-	const struct load_queue *q = v->load;
-	struct timespec now;
-
-	if (q && q->nerrors > u->nerrors) {
-		u->nerrors = q->nerrors;
-		snprintf(v->note, sizeof v->note, "%zu input%s not read: %s", q->nerrors, q->nerrors == 1 ? "" : "s",
-			 q->errors[q->nerrors - 1]);
-	}
-	if (!load_pending(q)) {
-		v->count_shown = v->d->nsections;
-		v->load_pct = -1;
-		return;
-	}
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (v->load_pct < 0 || util_ms_between(&u->shown_at, &now) >= UI_COUNT_MS) {
-		v->count_shown = v->d->nsections;
-		v->load_pct = load_percent(q);
-		u->shown_at = now;
-	}
 }
 
 static void close_term(struct ui *u)
@@ -1373,13 +1098,11 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 	while (load_pending(opts->load) && d->nsections + 2 * d->narticles < (size_t)LINES)
 		load_next(opts->load, d);
 	view_init(&u.v, d, opts, COLS, LINES);
-	if (!opts->no_state) {
-		u.state_dir = state_dir_safe(getenv("XDG_STATE_HOME"), getenv("HOME"), u.v.note, sizeof u.v.note);
-		/* A section, theme or search on the command line says where to start. */
-		if (u.state_dir && opts->start_section == 0 && !opts->theme && !opts->search)
-			restore_state(&u);
-	}
-	u.saved_item = u.v.cur;
+	/* A section, theme or search on the command line says where to start. */
+	resume_start(&u.resume, &u.v,
+		     opts->no_state ? NULL
+				    : state_dir_safe(getenv("XDG_STATE_HOME"), getenv("HOME"), u.v.note, sizeof u.v.note),
+		     opts->start_section == 0 && !opts->theme && !opts->search);
 
 	while (!u.v.done && !ui_signal) {
 		wint_t ch = 0;
@@ -1393,7 +1116,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 
 		if (!input_pending(&u))
 			view_sync(&u.v);
-		loading_status(&u);
+		resume_progress(&u.resume, &u.v);
 		draw(&u);
 		if (u.osc.len) {
 			write_all(fileno(u.out), u.osc.data, u.osc.len);
@@ -1429,7 +1152,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 			if (view_idle_pending(&u.v))
 				view_idle(&u.v);
 			else
-				read_slice(&u);
+				resume_read_slice(&u.resume, &u.v);
 			continue;
 		}
 		if (r == ERR) {
@@ -1451,8 +1174,8 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 			break;
 		}
 		errs = 0;
-		if (u.positions && !(r == KEY_CODE_YES && ch == KEY_RESIZE))
-			restore_end(&u); /* a key came first: the reader stays where they are */
+		if (resume_waiting(&u.resume) && !(r == KEY_CODE_YES && ch == KEY_RESIZE))
+			resume_stop(&u.resume); /* a key came first: the reader stays where they are */
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			view_resize(&u.v, COLS, LINES);
 			continue;
@@ -1477,18 +1200,15 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 			prepare_copy(&u);
 		}
 		/* Not while a search is being typed: it moves through sections as it goes. */
-		if (u.v.cur != u.saved_item && u.v.mode != MODE_SEARCH)
-			save_state(&u);
+		if (resume_moved(&u.resume, &u.v) && u.v.mode != MODE_SEARCH)
+			resume_save(&u.resume, &u.v);
 	}
-	save_state(&u);
+	resume_save(&u.resume, &u.v);
 	*res = u.v.result;
 	close_term(&u);
 	view_free(&u.v);
 	buf_free(&u.osc);
-	free(u.state_dir);
-	free(u.keys);
-	free(u.keyed);
-	restore_end(&u);
+	resume_free(&u.resume);
 	if (ui_signal) {
 		int sig = ui_signal;
 

@@ -392,6 +392,16 @@ void view_open(struct view *v, size_t i)
 	speakers_follow(v, v->sel);
 }
 
+const char *view_article_title(const struct view *v, size_t article)
+{
+	const struct article *a;
+
+	if (article >= v->d->narticles)
+		return "fayan";
+	a = v->d->articles[article];
+	return a->title && a->title[0] ? a->title : a->name;
+}
+
 size_t view_local_section(const struct view *v, size_t item)
 {
 	const struct view_item *it = &v->items[item];

@@ -168,6 +168,9 @@ void view_do(struct view *v, enum action a, const char *key);
 /* Open item `i` (an intro or a section) at its top. */
 void view_open(struct view *v, size_t i);
 
+/* What article `article` is called: its title, else its file's name ("fayan" out of range). */
+const char *view_article_title(const struct view *v, size_t article);
+
 /* The current item's section number within its article (0 = intro). */
 size_t view_local_section(const struct view *v, size_t item);
 
