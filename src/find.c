@@ -56,6 +56,7 @@ bool find_sync(struct find *fd, const struct doc *d)
 		filter_run(&fd->f, d, fd->theme_search, fd->search);
 	else
 		filter_free(&fd->f);
+	fd->gen++;
 	fd->hit_valid = false;
 	return true;
 }
@@ -66,6 +67,7 @@ void find_grow(struct find *fd, const struct doc *d)
 	if (!find_active(fd) || fd->dirty)
 		return;
 	filter_extend(&fd->f, d, fd->theme_search, fd->search);
+	fd->gen++;
 }
 
 const struct filter *find_filter(const struct find *fd, const struct doc *d)

@@ -378,28 +378,16 @@ static void draw_speakers(struct ui *u, WINDOW *w)
 	}
 }
 
-/* Which hit string a laid-out line shows, as filter.h names it. */
-static enum filter_where line_where(enum layout_kind kind)
-{
-	switch (kind) {
-	case LAYOUT_TOPIC: return FILTER_TOPIC;
-	case LAYOUT_HEADLINE: return FILTER_HEADLINE;
-	case LAYOUT_BYLINE: return FILTER_BYLINE;
-	default: return FILTER_PARA;
-	}
-}
-
-/* Draw line l at (r, x): its own attributes, with the bytes of every hit of fs
- * (NULL: none) on it in the hit attribute; hit number `cur` (SIZE_MAX: none) stands out. */
-static void draw_line(struct ui *u, WINDOW *w, int r, int x, const struct layout_line *l,
-		      const struct filter_section *fs, size_t cur)
+/* Draw line l at (r, x): its own attributes, with the bytes of the hits on it
+ * (spans sp[0..nsp)) in the hit attribute; hit number `cur` (SIZE_MAX: none) stands out. */
+static void draw_line(struct ui *u, WINDOW *w, int r, int x, const struct layout_line *l, const struct span *sp,
+		      size_t nsp, size_t cur)
 {
 	const struct view_geom *g = &u->v.g;
 	const char *s = l->text + l->off;
 	attr_t base;
 	short base_pair;
 	size_t lead = 0;
-	unsigned char *mark = NULL;
 	int used = 0;
 
 	switch (l->kind) {
@@ -415,37 +403,16 @@ static void draw_line(struct ui *u, WINDOW *w, int r, int x, const struct layout
 	}
 	if (l->len == 0)
 		return;
-	/* Mark each byte of the line: 0 plain, 1 in a hit, 2 in the current hit. Hits
-	 * cover whole grapheme clusters and lines break between clusters, so a run of
-	 * equal marks never starts inside a character. */
-	if (fs && fs->nhits > 0) {
-		enum filter_where where = line_where(l->kind);
-
-		for (size_t k = 0; k < fs->nhits; k++) {
-			const struct filter_hit *h = &fs->hits[k];
-			size_t a, b;
-
-			if (h->where != where || (where == FILTER_PARA && h->para != l->para))
-				continue;
-			if (h->off >= l->off + l->len || h->off + h->len <= l->off)
-				continue;
-			if (!mark)
-				mark = xcalloc(l->len, 1);
-			a = h->off > l->off ? h->off - l->off : 0;
-			b = h->off + h->len - l->off < l->len ? h->off + h->len - l->off : l->len;
-			for (size_t j = a; j < b; j++)
-				if (mark[j] < (k == cur ? 2 : 1))
-					mark[j] = k == cur ? 2 : 1;
-		}
-	}
+	/* Runs of bytes with the same mark (0 plain, 1 in a hit, 2 in the current
+	 * hit) and the same lead-sentence state, each painted in one call. */
 	for (size_t a = 0; a < l->len && used < g->text_w;) {
-		unsigned char m = mark ? mark[a] : 0;
+		unsigned m = nsp ? spans_mark(sp, nsp, a, cur) : 0;
 		bool in_lead = a < lead;
 		size_t b = a + 1;
 		attr_t attr = in_lead ? u->look.lead : base;
 		short pair = base_pair;
 
-		while (b < l->len && (mark ? mark[b] : 0) == m && (b < lead) == in_lead)
+		while (b < l->len && (nsp ? spans_mark(sp, nsp, b, cur) : 0) == m && (b < lead) == in_lead)
 			b++;
 		if (m) {
 			attr |= m == 2 ? u->look.cur_hit : u->look.hit;
@@ -454,7 +421,6 @@ static void draw_line(struct ui *u, WINDOW *w, int r, int x, const struct layout
 		used += put_text(w, r, x + used, s + a, b - a, g->text_w - used, attr, pair);
 		a = b;
 	}
-	free(mark);
 }
 
 static void draw_reader(struct ui *u, WINDOW *w)
@@ -462,19 +428,21 @@ static void draw_reader(struct ui *u, WINDOW *w)
 	struct view *v = &u->v;
 	const struct view_geom *g = &v->g;
 	const struct layout *lo = view_layout(v);
-	const struct filter_section *fs = view_item_hits(v, v->cur);
+	const struct spans *hits = view_spans(v);
 	size_t cur_hit = SIZE_MAX;
 	int x = g->text_x - g->rd_x;
 
-	if (fs && v->find.hit_valid && fs == &v->find.f.v[v->find.hit.sec])
+	if (hits && v->find.hit_valid && v->item_of_section[v->find.hit.sec] == v->cur)
 		cur_hit = v->find.hit.hit;
 	werase(w);
 	for (int r = 0; r < g->body_rows; r++) {
-		size_t li = v->top + (size_t)r;
+		size_t li = v->top + (size_t)r, nsp = 0;
+		const struct span *sp;
 
 		if (li >= lo->nlines)
 			break;
-		draw_line(u, w, r, x, &lo->lines[li], fs, cur_hit);
+		sp = hits ? spans_of_line(hits, li, &nsp) : NULL;
+		draw_line(u, w, r, x, &lo->lines[li], sp, nsp, cur_hit);
 	}
 }
 

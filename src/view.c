@@ -454,6 +454,23 @@ const struct filter_section *view_item_hits(const struct view *v, size_t i)
 	return find_section_hits(&v->find, v->d, it->sec->number);
 }
 
+const struct spans *view_spans(struct view *v)
+{
+	const struct filter_section *fs = view_item_hits(v, v->cur);
+	int width = reader_width(v);
+
+	if (!fs || fs->nhits == 0)
+		return NULL;
+	if (!v->spans_valid || v->spans_item != v->cur || v->spans_width != width || v->spans_gen != v->find.gen) {
+		spans_build(&v->spans, view_layout(v), fs);
+		v->spans_item = v->cur;
+		v->spans_width = width;
+		v->spans_gen = v->find.gen;
+		v->spans_valid = true;
+	}
+	return &v->spans;
+}
+
 void view_goto_hit(struct view *v, struct filter_pos pos)
 {
 	const struct filter_section *fs = &v->find.f.v[pos.sec];
@@ -626,6 +643,7 @@ void view_free(struct view *v)
 	free(v->item_of_section);
 	free(v->vis);
 	find_free(&v->find);
+	spans_free(&v->spans);
 	picker_free(&v->pick);
 	help_free(&v->help);
 	memset(v, 0, sizeof *v);

@@ -23,6 +23,7 @@ struct find {
 	char *search_text;          /* NULL: no search */
 	struct search *search;
 	struct filter f;            /* valid unless dirty */
+	unsigned long gen;          /* changes whenever f's hits do (what was worked out from them is stale) */
 	bool dirty;                 /* theme or search changed since f was run */
 	bool limit;                 /* the speaker pane shows only selected sections */
 	bool hit_valid;             /* `hit` is the current hit */

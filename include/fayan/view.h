@@ -19,6 +19,7 @@
 #include "fayan/load.h"
 #include "fayan/picker.h"
 #include "fayan/prompt.h"
+#include "fayan/spans.h"
 #include "fayan/ui.h"
 
 /* Below this many columns one pane is shown at a time. */
@@ -114,6 +115,12 @@ struct view {
 	/* Where the search line was opened, to come back to on Esc. */
 	size_t search_cur, search_top;
 	int mouse_y, mouse_x; /* the screen cell of the last mouse event */
+	/* The hits on each line of the item read, for the item, width and filter they were made for. */
+	struct spans spans;
+	size_t spans_item;
+	int spans_width;
+	unsigned long spans_gen;
+	bool spans_valid;
 
 	char num[12]; /* digits typed so far (for "12 Enter") */
 	enum view_request req;
@@ -206,6 +213,11 @@ const struct filter *view_filter(const struct view *v);
 
 /* The hits of item `i` (NULL for intros, titles, or without a filter). */
 const struct filter_section *view_item_hits(const struct view *v, size_t i);
+
+/* Which bytes of each line of the current item's layout are hits, or NULL
+ * when it has none; worked out again only when the item, the width or the
+ * filter changed. */
+const struct spans *view_spans(struct view *v);
 
 /* Rebuild v->vis from the filter and the limit toggle (keeps the pane's selection in view). */
 void view_list(struct view *v);
