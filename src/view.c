@@ -557,6 +557,16 @@ static void find_initial(struct view *v, const char *theme, const char *search)
 	view_first_hit_from(v, v->cur);
 }
 
+void view_item_label(const struct view *v, char *buf, size_t size)
+{
+	const struct view_item *it = &v->items[v->cur];
+
+	if (it->kind == VIEW_ITEM_SECTION)
+		snprintf(buf, size, "section %zu", it->sec->number);
+	else
+		snprintf(buf, size, "the intro");
+}
+
 void view_item_text(const struct view *v, struct buf *out)
 {
 	const struct view_item *it = &v->items[v->cur];

@@ -249,6 +249,9 @@ size_t view_max_top(struct view *v);
 /* Lay out the help for the current width. */
 void view_help_build(struct view *v);
 
+/* What the current item is called in messages: "section 3" or "the intro". */
+void view_item_label(const struct view *v, char *buf, size_t size);
+
 /* The text the pipe and copy actions use for the current item: exactly what
  * `fayan --print N` prints unwrapped. */
 void view_item_text(const struct view *v, struct buf *out);
