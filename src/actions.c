@@ -24,6 +24,25 @@ static const char *const mode_titles[MODE_COUNT] = {
 #undef MODE_TITLE_
 };
 
+/* Scrolling, the same in the reader, the speaker pane and the help. */
+#define SCROLL_KEYS \
+	{"j", ACTION_LINE_DOWN}, \
+	{"Down", ACTION_LINE_DOWN}, \
+	{"k", ACTION_LINE_UP}, \
+	{"Up", ACTION_LINE_UP}, \
+	{"Space", ACTION_PAGE_DOWN}, \
+	{"PgDn", ACTION_PAGE_DOWN}, \
+	{"C-f", ACTION_PAGE_DOWN}, \
+	{"b", ACTION_PAGE_UP}, \
+	{"PgUp", ACTION_PAGE_UP}, \
+	{"C-b", ACTION_PAGE_UP}, \
+	{"C-d", ACTION_HALF_DOWN}, \
+	{"C-u", ACTION_HALF_UP}, \
+	{"g", ACTION_TOP}, \
+	{"Home", ACTION_TOP}, \
+	{"G", ACTION_BOTTOM}, \
+	{"End", ACTION_BOTTOM}
+
 /* tig-style defaults; the keys of one action sit together, in the order the help shows. */
 static const struct binding browse[] = {
 	{"1", ACTION_SECTION_DIGIT},
@@ -42,22 +61,7 @@ static const struct binding browse[] = {
 	{"[", ACTION_SECTION_PREV},
 	{"}", ACTION_PARA_NEXT},
 	{"{", ACTION_PARA_PREV},
-	{"j", ACTION_LINE_DOWN},
-	{"Down", ACTION_LINE_DOWN},
-	{"k", ACTION_LINE_UP},
-	{"Up", ACTION_LINE_UP},
-	{"Space", ACTION_PAGE_DOWN},
-	{"PgDn", ACTION_PAGE_DOWN},
-	{"C-f", ACTION_PAGE_DOWN},
-	{"b", ACTION_PAGE_UP},
-	{"PgUp", ACTION_PAGE_UP},
-	{"C-b", ACTION_PAGE_UP},
-	{"C-d", ACTION_HALF_DOWN},
-	{"C-u", ACTION_HALF_UP},
-	{"g", ACTION_TOP},
-	{"Home", ACTION_TOP},
-	{"G", ACTION_BOTTOM},
-	{"End", ACTION_BOTTOM},
+	SCROLL_KEYS,
 	{"Tab", ACTION_FOCUS},
 	{"z", ACTION_SPEAKERS},
 	{"t", ACTION_THEME_PICK},
@@ -80,22 +84,7 @@ static const struct binding browse[] = {
 
 /* The help screen scrolls as the reader does; the keys that open it close it. */
 static const struct binding help[] = {
-	{"j", ACTION_LINE_DOWN},
-	{"Down", ACTION_LINE_DOWN},
-	{"k", ACTION_LINE_UP},
-	{"Up", ACTION_LINE_UP},
-	{"Space", ACTION_PAGE_DOWN},
-	{"PgDn", ACTION_PAGE_DOWN},
-	{"C-f", ACTION_PAGE_DOWN},
-	{"b", ACTION_PAGE_UP},
-	{"PgUp", ACTION_PAGE_UP},
-	{"C-b", ACTION_PAGE_UP},
-	{"C-d", ACTION_HALF_DOWN},
-	{"C-u", ACTION_HALF_UP},
-	{"g", ACTION_TOP},
-	{"Home", ACTION_TOP},
-	{"G", ACTION_BOTTOM},
-	{"End", ACTION_BOTTOM},
+	SCROLL_KEYS,
 	{"q", ACTION_HELP},
 	{"?", ACTION_HELP},
 	{"Esc", ACTION_HELP},

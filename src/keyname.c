@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fayan/keyname.h"
+#include "fayan/view_do.h"
 #include "fayan/tty.h"
 
 /* How long a paste may pause between characters before it counts as over. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fayan/picker.h"
+#include "fayan/text.h"
 #include "fayan/util.h"
 
 /* Forget the count of the theme in progress (it starts again from section 1). */
@@ -85,6 +86,32 @@ void picker_follow(struct picker *pk, size_t rows)
 size_t picker_selected(const struct picker *pk)
 {
 	return pk->sel < pk->n ? pk->idx[pk->sel] : SIZE_MAX;
+}
+
+int picker_name_cols(const struct picker *pk, const struct themes *t)
+{
+	int cols = 0;
+
+	for (size_t i = 0; i < pk->n; i++) {
+		const char *name = t->v[pk->idx[i]].name;
+		int c = text_cols(name, strlen(name));
+
+		if (c > cols)
+			cols = c;
+	}
+	return cols;
+}
+
+void picker_add_row(const struct picker *pk, const struct themes *t, size_t k, int name_cols, struct buf *b)
+{
+	size_t i = pk->idx[k];
+
+	text_add_padded(b, t->v[i].name, name_cols);
+	if (i < pk->ncounted)
+		buf_printf(b, "  %3zu section%s %4zu hit%s", pk->nsec[i], pk->nsec[i] == 1 ? " " : "s", pk->nhit[i],
+			   pk->nhit[i] == 1 ? "" : "s");
+	else
+		buf_adds(b, "  counting…");
 }
 
 bool picker_idle_pending(const struct picker *pk, const struct themes *t)

@@ -172,11 +172,9 @@ static void draw_reader(struct screen_state *u, struct view *v, WINDOW *w)
 	const struct view_geom *g = &v->g;
 	const struct layout *lo = view_layout(v);
 	const struct spans *hits = view_spans(v);
-	size_t cur_hit = SIZE_MAX;
+	size_t cur_hit = view_current_hit(v);
 	int x = g->text_x - g->rd_x;
 
-	if (hits && v->find.hit_valid && v->item_of_section[v->find.hit.sec] == v->cur)
-		cur_hit = v->find.hit.hit;
 	werase(w);
 	for (int r = 0; r < g->body_rows; r++) {
 		size_t li = v->top + (size_t)r, nsp = 0;
@@ -235,7 +233,8 @@ static void draw_status(struct screen_state *u, struct view *v, WINDOW *w)
 static void draw_picker(const struct view *v, WINDOW *w, int width)
 {
 	const struct picker *pk = &v->pick;
-	int rows = getmaxy(w) - 3, inner = width - 4, name_cols = 0;
+	int rows = getmaxy(w) - 3, inner = width - 4;
+	int name_cols = picker_name_cols(pk, &v->find.themes);
 	struct buf b;
 
 	werase(w);
@@ -244,33 +243,18 @@ static void draw_picker(const struct view *v, WINDOW *w, int width)
 	status_add_prompt(&b, "Theme: ", v->prompt.text, inner);
 	draw_text(w, 1, 2, b.data, b.len, inner, A_BOLD, 0);
 	buf_free(&b);
-	for (size_t i = 0; i < pk->n; i++) {
-		const char *name = v->find.themes.v[pk->idx[i]].name;
-		int c = text_cols(name, strlen(name));
-
-		if (c > name_cols)
-			name_cols = c;
-	}
 	if (pk->n == 0)
 		draw_text(w, 2, 2, "no theme matches", 16, inner, A_NORMAL, 0);
 	for (int r = 0; r < rows; r++) {
-		size_t k = pk->top + (size_t)r, t;
-		const char *name;
+		size_t k = pk->top + (size_t)r;
 		attr_t attr;
 		char *cut;
 
 		if (k >= pk->n)
 			break;
-		t = pk->idx[k];
-		name = v->find.themes.v[t].name;
 		attr = k == pk->sel ? A_REVERSE : A_NORMAL;
 		buf_init(&b);
-		text_add_padded(&b, name, name_cols);
-		if (t < pk->ncounted)
-			buf_printf(&b, "  %3zu section%s %4zu hit%s", pk->nsec[t], pk->nsec[t] == 1 ? " " : "s",
-				   pk->nhit[t], pk->nhit[t] == 1 ? "" : "s");
-		else
-			buf_adds(&b, "  counting…");
+		picker_add_row(pk, &v->find.themes, k, name_cols, &b);
 		cut = text_truncate(b.data, b.len, inner);
 		if (attr & A_REVERSE)
 			for (int c = 1; c < width - 1; c++)

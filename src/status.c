@@ -91,7 +91,7 @@ char *status_line(struct view *v, const char **hint_out)
 			buf_printf(&b, "  [%s]", v->find.theme->name);
 		if (v->find.search_text)
 			buf_printf(&b, "  /%s", v->find.search_text);
-		if (f && v->find.hit_valid && v->item_of_section[v->find.hit.sec] == v->cur)
+		if (f && view_current_hit(v) != SIZE_MAX)
 			buf_printf(&b, "  hit %zu/%zu", v->find.hit_no, f->ntheme + f->nsearch);
 		else if (f)
 			buf_printf(&b, "  %zu hit%s", f->ntheme + f->nsearch, f->ntheme + f->nsearch == 1 ? "" : "s");

@@ -16,7 +16,7 @@
 #include "fayan/shell.h"
 #include "fayan/tty.h"
 #include "fayan/ui.h"
-#include "fayan/view.h"
+#include "fayan/view_do.h"
 
 struct ui {
 	struct tty tty;

@@ -454,6 +454,13 @@ const struct filter_section *view_item_hits(const struct view *v, size_t i)
 	return find_section_hits(&v->find, v->d, it->sec->number);
 }
 
+size_t view_current_hit(const struct view *v)
+{
+	if (!v->find.hit_valid || v->item_of_section[v->find.hit.sec] != v->cur)
+		return SIZE_MAX;
+	return v->find.hit.hit;
+}
+
 const struct spans *view_spans(struct view *v)
 {
 	const struct filter_section *fs = view_item_hits(v, v->cur);

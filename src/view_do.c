@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fayan/view.h"
+#include "fayan/view_do.h"
 
 /* What the movement actions move: the pane in focus, or the mode's own list. */
 enum target {

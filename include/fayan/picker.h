@@ -12,6 +12,7 @@
 #include "fayan/filter.h"
 #include "fayan/search.h"
 #include "fayan/themes.h"
+#include "fayan/util.h"
 
 /* Sections counted per idle step (about 4 ms over the 100 MB archive), so
  * that a key never waits long for a count. */
@@ -51,6 +52,13 @@ void picker_follow(struct picker *pk, size_t rows);
 
 /* The index into themes->v of the selected theme, or SIZE_MAX when none is listed. */
 size_t picker_selected(const struct picker *pk);
+
+/* The widest name of the themes listed, in columns. */
+int picker_name_cols(const struct picker *pk, const struct themes *t);
+
+/* Append row k of the list: the theme's name padded to name_cols, then its
+ * sections and hits, or "counting…" until they are counted. */
+void picker_add_row(const struct picker *pk, const struct themes *t, size_t k, int name_cols, struct buf *b);
 
 /* Whether themes remain to be counted, and one slice of that counting. */
 bool picker_idle_pending(const struct picker *pk, const struct themes *t);

@@ -162,16 +162,6 @@ void view_resize(struct view *v, int cols, int lines);
 /* The current item's layout at the reader's text width. */
 const struct layout *view_layout(struct view *v);
 
-/* A key named `key` ("j", "C-f", "疫"): its action in the current mode, applied. */
-void view_key(struct view *v, const char *key);
-
-/* A mouse event ("Click", "WheelUp", "WheelDown") at screen cell (y, x),
- * dispatched as a key: a mode that does not bind it ignores it. */
-void view_mouse(struct view *v, const char *key, int y, int x);
-
-/* Apply action `a` in the current mode; `key` is the key's name (for digits and typed text). */
-void view_do(struct view *v, enum action a, const char *key);
-
 /* Open item `i` (an intro or a section) at its top. */
 void view_open(struct view *v, size_t i);
 
@@ -218,6 +208,9 @@ const struct filter_section *view_item_hits(const struct view *v, size_t i);
  * when it has none; worked out again only when the item, the width or the
  * filter changed. */
 const struct spans *view_spans(struct view *v);
+
+/* The index, among the current item's hits, of the hit n/N went to, or SIZE_MAX when it is not in this item. */
+size_t view_current_hit(const struct view *v);
 
 /* Rebuild v->vis from the filter and the limit toggle (keeps the pane's selection in view). */
 void view_list(struct view *v);

@@ -15,7 +15,7 @@
 
 #include "fayan/doc.h"
 #include "fayan/output.h"
-#include "fayan/view.h"
+#include "fayan/view_do.h"
 
 struct fixture {
 	struct doc d;

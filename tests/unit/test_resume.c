@@ -14,6 +14,7 @@
 
 #include "fayan/doc.h"
 #include "fayan/resume.h"
+#include "fayan/view_do.h"
 
 struct fixture {
 	struct doc d;

@@ -14,6 +14,7 @@
 #include "fayan/doc.h"
 #include "fayan/status.h"
 #include "fayan/text.h"
+#include "fayan/view_do.h"
 
 struct fixture {
 	struct doc d;

@@ -13,7 +13,7 @@
 
 #include "fayan/doc.h"
 #include "fayan/text.h"
-#include "fayan/view.h"
+#include "fayan/view_do.h"
 
 struct fixture {
 	struct doc d;
