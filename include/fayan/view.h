@@ -1,8 +1,8 @@
 /* view.h: the browser's state and what actions do to it, without curses.
- * The terminal side names keys and mouse events, view_key turns them into
- * actions by the binding table of the mode the view is in, and the screen is
- * painted from this state; nothing here draws. Units: rows and cols are
- * terminal cells; `top` is a laid-out line index. */
+ * The terminal side names keys and mouse events, view_key (view_do.h) turns
+ * them into actions by the binding table of the mode the view is in, and the
+ * screen is painted from this state; nothing here draws. Units: rows and cols
+ * are terminal cells; `top` is a laid-out line index. */
 #ifndef FAYAN_VIEW_H
 #define FAYAN_VIEW_H
 
