@@ -40,8 +40,10 @@ STATIC_LIBS := $(shell for l in unistring ncursesw tinfo; do \
 endif
 ifeq ($(STATIC_LIBS),yes)
 LIBS = -Wl,-Bstatic -lunistring -lncursesw -ltinfo -Wl,-Bdynamic -lutil -Wl,--as-needed -lm
+CORE_LIBS = -Wl,-Bstatic -lunistring -Wl,-Bdynamic -lutil -Wl,--as-needed -lm
 else
 LIBS = -lunistring $(NCURSES_LIBS) -lutil -lm
+CORE_LIBS = -lunistring -lutil -lm
 endif
 # fayan itself is linked statically, the C library included (-static-pie: still
 # position-independent), where libc.a is installed too (libc6-dev ships it):
@@ -63,9 +65,17 @@ else
 BIN_LIBS = $(LIBS)
 endif
 
-# Every source but main.c goes into a library that the tests link too.
-LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/assets.o
+# Every source but main.c goes into one of two libraries: the terminal files
+# (the only ones that include <curses.h>, as tests/check-layers.sh checks) into
+# libfayan-tui.a, the rest into libfayan-core.a, which the tests link alone:
+# the linker then refuses a core file that calls curses, and tests need no
+# terminal library.
+TUI_SRC := $(addprefix src/,tty.c keyname.c draw.c screen.c shell.c ui.c)
+CORE_SRC := $(filter-out src/main.c $(TUI_SRC),$(wildcard src/*.c))
+CORE_OBJ := $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/assets.o
+TUI_OBJ := $(TUI_SRC:src/%.c=$(BUILD)/obj/%.o)
+CORE_LIB := $(BUILD)/libfayan-core.a
+TUI_LIB := $(BUILD)/libfayan-tui.a
 BIN := $(BUILD)/fayan
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -102,26 +112,32 @@ $(BUILD)/gen/pinyin_table.h: src/pinyin-table.awk
 
 $(BUILD)/obj/pinyin.o: $(BUILD)/gen/pinyin_table.h
 
-$(BUILD)/libfayan.a: $(LIB_OBJ)
+# Made afresh, so that an object whose source went is not kept in it.
+$(CORE_LIB): $(CORE_OBJ)
+	rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(BUILD)/obj/main.o $(BUILD)/libfayan.a
+$(TUI_LIB): $(TUI_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(TUI_LIB) $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(BIN_LIBS)
 
-$(BUILD)/fayan-dyn: $(BUILD)/obj/main.o $(BUILD)/libfayan.a
+$(BUILD)/fayan-dyn: $(BUILD)/obj/main.o $(TUI_LIB) $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfayan.a
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libfayan.a $(CMOCKA_LIBS) $(LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) $(CMOCKA_LIBS) $(CORE_LIBS)
 
-$(E2E_BIN): $(E2E_SRC) $(BUILD)/libfayan.a
+$(E2E_BIN): $(E2E_SRC) $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(E2E_SRC) $(BUILD)/libfayan.a $(CMOCKA_LIBS) $(VTERM_LIBS) $(LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(E2E_SRC) $(CORE_LIB) $(CMOCKA_LIBS) $(VTERM_LIBS) $(CORE_LIBS)
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libfayan.a
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libfayan.a $(LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(CORE_LIB) $(CORE_LIBS)
 
 run:
 	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_RUN)"
@@ -144,6 +160,7 @@ check-slow:
 	$(MAKE) fuzz
 
 check: $(BIN) $(UNIT_BIN) $(if $(E2E_SRC),$(E2E_BIN)) $(REPLAY_BIN) lint-man
+	tests/check-layers.sh
 	tests/run.sh $(BUILD)
 
 # Unit tests, fuzz replays and CLI tests under valgrind memcheck: any error or
@@ -158,7 +175,7 @@ FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build-fuzz
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_OBJ := $(LIB_SRC:src/%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_BUILD)/obj/assets.o
+FUZZ_OBJ := $(CORE_SRC:src/%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_BUILD)/obj/assets.o
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
 
 $(FUZZ_BUILD)/obj/%.o: src/%.c
@@ -176,7 +193,7 @@ $(FUZZ_BUILD)/libfayan.a: $(FUZZ_OBJ)
 	$(AR) rcs $@ $^
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_BUILD)/libfayan.a
-	$(FUZZ_CC) $(ALL_CPPFLAGS) -std=c17 $(WARN) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_BUILD)/libfayan.a $(LIBS)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) -std=c17 $(WARN) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_BUILD)/libfayan.a $(CORE_LIBS)
 
 fuzz-build: $(FUZZ_BIN)
 
@@ -246,17 +263,17 @@ BENCH_OUT := bench/out
 BENCH_RUNS ?= 7
 BENCH_DEPS := less:less grep:grep
 
-$(BUILD)/bench/gen: bench/gen.c $(BUILD)/libfayan.a
+$(BUILD)/bench/gen: bench/gen.c $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libfayan.a $(LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) $(CORE_LIBS)
 
-$(BUILD)/bench/bench: bench/bench.c tests/e2e/harness.c tests/e2e/harness.h $(BUILD)/libfayan.a
+$(BUILD)/bench/bench: bench/bench.c tests/e2e/harness.c tests/e2e/harness.h $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ bench/bench.c tests/e2e/harness.c $(BUILD)/libfayan.a $(VTERM_LIBS) $(LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ bench/bench.c tests/e2e/harness.c $(CORE_LIB) $(VTERM_LIBS) $(CORE_LIBS)
 
-$(BUILD)/bench/filter: bench/filter.c $(BUILD)/libfayan.a
+$(BUILD)/bench/filter: bench/filter.c $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libfayan.a $(LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) $(CORE_LIBS)
 
 # 10, 1,000 and 100,000 sections (one article of 10 sections per file), and 100 MB.
 $(BENCH_OUT)/archives.stamp: $(BUILD)/bench/gen $(SEED)

@@ -1,4 +1,5 @@
-/* ui.h: the interactive browser. The only layer that includes <curses.h>. */
+/* ui.h: the interactive browser, run by main. Its terminal files (tty, keyname,
+ * draw, screen, shell and ui) are the only ones that include <curses.h>. */
 #ifndef FAYAN_UI_H
 #define FAYAN_UI_H
 

@@ -1,6 +1,7 @@
-/* Tests of the action and key-binding tables: every action is bound, names and
- * keys are unique, lookups agree with the table, and the man page's KEYS
- * section lists every key. */
+/* Tests of the action and key-binding tables: every action is bound in some
+ * mode, names are unique and keys unique within a mode, lookups agree with the
+ * tables, and both the man page's KEYS section and the help screen list every
+ * key of every mode and no key that is not bound. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,30 +13,51 @@
 #include <cmocka.h>
 
 #include "fayan/actions.h"
+#include "fayan/help.h"
 #include "fayan/util.h"
+
+/* Whether `key` is bound in mode m (by the table, not typed as text). */
+static bool bound_in(enum mode m, const char *key)
+{
+	size_t n;
+	const struct binding *b = actions_mode_bindings(m, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(b[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+/* Whether `key` is bound in any mode. */
+static bool bound_anywhere(const char *key)
+{
+	for (int m = 0; m < MODE_COUNT; m++)
+		if (bound_in((enum mode)m, key))
+			return true;
+	return false;
+}
 
 static void test_every_action_named_and_bound(void **state)
 {
-	size_t n;
-	const struct binding *b = actions_bindings(&n);
-
 	(void)state;
-	assert_true(n > ACTION_COUNT - 1);
 	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
 		bool bound = false;
-		char keys[256];
 
 		assert_non_null(actions_name(a));
 		assert_non_null(actions_help(a));
 		assert_true(strlen(actions_help(a)) > 0);
-		for (size_t i = 0; i < n; i++)
-			if (b[i].action == (enum action)a)
+		for (int m = 0; m < MODE_COUNT; m++) {
+			char keys[256];
+
+			actions_mode_keys((enum mode)m, a, keys, sizeof keys);
+			if (keys[0])
 				bound = true;
+		}
 		if (!bound)
-			fail_msg("action %s has no key", actions_name(a));
-		actions_keys(a, keys, sizeof keys);
-		assert_true(keys[0] != '\0');
+			fail_msg("action %s has no key in any mode", actions_name(a));
 	}
+	for (int m = 0; m < MODE_COUNT; m++)
+		assert_non_null(actions_mode_title((enum mode)m));
 	assert_null(actions_name(ACTION_NONE));
 	assert_null(actions_name(ACTION_COUNT));
 	assert_null(actions_help(ACTION_COUNT));
@@ -52,20 +74,34 @@ static void test_names_unique(void **state)
 
 static void test_keys_unique_and_lookup(void **state)
 {
-	size_t n;
-	const struct binding *b = actions_bindings(&n);
-
 	(void)state;
-	for (size_t i = 0; i < n; i++) {
-		assert_true(b[i].action > ACTION_NONE && b[i].action < ACTION_COUNT);
-		assert_true(strlen(b[i].key) > 0);
-		for (size_t j = i + 1; j < n; j++)
-			if (strcmp(b[i].key, b[j].key) == 0)
-				fail_msg("key %s bound twice", b[i].key);
-		assert_int_equal(actions_lookup(b[i].key), b[i].action);
+	for (int m = 0; m < MODE_COUNT; m++) {
+		size_t n;
+		const struct binding *b = actions_mode_bindings((enum mode)m, &n);
+
+		assert_true(n > 0);
+		for (size_t i = 0; i < n; i++) {
+			assert_true(b[i].action > ACTION_NONE && b[i].action < ACTION_COUNT);
+			assert_true(strlen(b[i].key) > 0);
+			for (size_t j = i + 1; j < n; j++)
+				if (strcmp(b[i].key, b[j].key) == 0)
+					fail_msg("key %s bound twice in %s", b[i].key, actions_mode_title((enum mode)m));
+			assert_int_equal(actions_mode_lookup((enum mode)m, b[i].key), b[i].action);
+		}
 	}
 	assert_int_equal(actions_lookup("no-such-key"), ACTION_NONE);
 	assert_int_equal(actions_lookup(""), ACTION_NONE);
+	/* Text is typed where a line is edited, and only there. */
+	assert_int_equal(actions_mode_lookup(MODE_SEARCH, "q"), ACTION_EDIT_TYPE);
+	assert_int_equal(actions_mode_lookup(MODE_PICKER, "疫"), ACTION_EDIT_TYPE);
+	assert_int_equal(actions_mode_lookup(MODE_PIPE, "Space"), ACTION_EDIT_TYPE);
+	assert_int_equal(actions_mode_lookup(MODE_GOTO, "q"), ACTION_NONE);
+	assert_int_equal(actions_mode_lookup(MODE_GOTO, "7"), ACTION_EDIT_TYPE);
+	assert_int_equal(actions_mode_lookup(MODE_HELP, "q"), ACTION_HELP);
+	/* A prompt does not take the mouse; reading does. */
+	assert_int_equal(actions_mode_lookup(MODE_GOTO, "Click"), ACTION_NONE);
+	assert_int_equal(actions_mode_lookup(MODE_SEARCH, "WheelUp"), ACTION_NONE);
+	assert_int_equal(actions_mode_lookup(MODE_BROWSE, "Click"), ACTION_CLICK);
 }
 
 /* The keys the issue asks for are bound to the right actions. */
@@ -197,11 +233,121 @@ static void test_man_page_lists_every_key(void **state)
 		skip();
 	}
 	assert_true(keys.len > 0);
-	for (size_t i = 0; i < n; i++)
-		if (!has_token(keys.data, b[i].key))
-			fail_msg("man/fayan.1 KEYS does not list key %s (%s)", b[i].key,
-				 actions_name(b[i].action));
+	for (int m = 0; m < MODE_COUNT; m++) {
+		b = actions_mode_bindings((enum mode)m, &n);
+		for (size_t i = 0; i < n; i++)
+			if (!has_token(keys.data, b[i].key))
+				fail_msg("man/fayan.1 KEYS does not list key %s (%s, %s)", b[i].key,
+					 actions_name(b[i].action), actions_mode_title((enum mode)m));
+	}
 	buf_free(&keys);
+}
+
+/* The keys of the man page's KEYS section: each ".It Ic A , B" item's words
+ * ("1-9" aside), roff escapes undone, separated by spaces into *out. */
+static void man_keys(struct buf *out)
+{
+	FILE *f = fopen("man/fayan.1", "r");
+	char line[1024];
+	bool in_keys = false;
+
+	buf_init(out);
+	if (!f)
+		return;
+	while (fgets(line, sizeof line, f)) {
+		char *tok, *save;
+
+		if (strncmp(line, ".Sh", 3) == 0)
+			in_keys = strstr(line, "KEYS") != NULL;
+		if (!in_keys || strncmp(line, ".It Ic ", 7) != 0)
+			continue;
+		unroff(line);
+		for (tok = strtok_r(line + 7, " ,\n", &save); tok; tok = strtok_r(NULL, " ,\n", &save)) {
+			if (strcmp(tok, "Ic") == 0)
+				continue;
+			buf_adds(out, tok);
+			buf_addc(out, '\n');
+		}
+	}
+	fclose(f);
+}
+
+/* Every key the man page gives an item to is bound in some mode. */
+static void test_man_page_keys_are_bound(void **state)
+{
+	struct buf keys;
+	size_t count = 0;
+
+	(void)state;
+	man_keys(&keys);
+	if (keys.len == 0) {
+		buf_free(&keys);
+		skip();
+	}
+	for (char *k = keys.data, *nl; (nl = strchr(k, '\n')); k = nl + 1) {
+		*nl = '\0';
+		count++;
+		if (!bound_anywhere(k))
+			fail_msg("man/fayan.1 KEYS documents key %s, which nothing binds", k);
+	}
+	assert_true(count > 40);
+	buf_free(&keys);
+}
+
+/* The help screen lists, under each mode's heading, every key that mode
+ * binds, and only keys it binds. */
+static void test_help_lists_each_mode(void **state)
+{
+	struct help h = {0};
+	size_t line = 0;
+
+	(void)state;
+	help_build(&h, 100);
+	for (int m = 0; m < MODE_COUNT; m++) {
+		size_t n, start, end;
+		const struct binding *b = actions_mode_bindings((enum mode)m, &n);
+		struct buf section;
+
+		while (line < h.n && !(h.lines[line].heading &&
+				       strcmp(h.lines[line].text, actions_mode_title((enum mode)m)) == 0))
+			line++;
+		if (line == h.n)
+			fail_msg("the help has no heading %s", actions_mode_title((enum mode)m));
+		start = ++line;
+		while (line < h.n && !h.lines[line].heading)
+			line++;
+		end = line;
+		buf_init(&section);
+		buf_addc(&section, ' ');
+		for (size_t i = start; i < end; i++) {
+			char keys[32], *tok, *save;
+			const char *text = h.lines[i].text;
+
+			buf_adds(&section, text);
+			buf_addc(&section, ' ');
+			/* The keys column: the first 24 columns of an entry's first line. */
+			if (text[0] == ' ' || text[0] == '\0' || strncmp(text, "Other keys", 10) == 0)
+				continue;
+			snprintf(keys, sizeof keys, "%.24s", text);
+			for (tok = strtok_r(keys, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save))
+				if (!bound_in((enum mode)m, tok))
+					fail_msg("the help lists key %s under %s, which does not bind it", tok,
+						 actions_mode_title((enum mode)m));
+		}
+		for (char *p = section.data; *p; p++)
+			if (*p == ',')
+				*p = ' ';
+		for (size_t i = 0; i < n; i++) {
+			char tok[32];
+
+			snprintf(tok, sizeof tok, " %s ", b[i].key);
+			if (!strstr(section.data, tok))
+				fail_msg("the help does not list key %s under %s", b[i].key,
+					 actions_mode_title((enum mode)m));
+		}
+		buf_free(&section);
+	}
+	help_free(&h);
 }
 
 int main(void)
@@ -213,6 +359,8 @@ int main(void)
 		cmocka_unit_test(test_required_keys),
 		cmocka_unit_test(test_keys_joined),
 		cmocka_unit_test(test_man_page_lists_every_key),
+		cmocka_unit_test(test_man_page_keys_are_bound),
+		cmocka_unit_test(test_help_lists_each_mode),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,4 +1,4 @@
-/* Tests of the browser's themes, search and hit walking (ui_find.c) on the
+/* Tests of the browser's themes, search and hit walking (find.c, picker.c) on the
  * built-in article, without a terminal: initial filters from -t/-s, the picker
  * narrowing by hanzi and pinyin, incremental search and Esc, n/N across
  * sections with wrap-around, '&' and the speaker pane's list, every hit
@@ -15,7 +15,7 @@
 
 #include "fayan/doc.h"
 #include "fayan/output.h"
-#include "../../src/ui_view.h"
+#include "fayan/view_do.h"
 
 struct fixture {
 	struct doc d;
@@ -44,20 +44,14 @@ static void close_fx(struct fixture *fx)
 
 static void key(struct view *v, const char *k)
 {
-	view_do(v, actions_lookup(k), k);
+	view_key(v, k);
 }
 
 /* Type keys at whatever is open: the picker, a prompt, or the browser. */
 static void type(struct view *v, const char *const *keys)
 {
-	for (size_t i = 0; keys[i]; i++) {
-		if (v->pick.open)
-			view_picker_key(v, keys[i]);
-		else if (v->line != VIEW_LINE_NONE)
-			view_line_key(v, keys[i]);
-		else
-			key(v, keys[i]);
-	}
+	for (size_t i = 0; keys[i]; i++)
+		key(v, keys[i]);
 	view_sync(v);
 }
 
@@ -197,8 +191,8 @@ static void test_incremental_search_and_esc(void **state)
 	(void)state;
 	key(v, "5");
 	TYPE(v, "/", "y", "q");
-	assert_int_equal(v->line, VIEW_LINE_SEARCH);
-	assert_string_equal(v->line_text, "yq");
+	assert_int_equal(v->mode, MODE_SEARCH);
+	assert_string_equal(v->prompt.text, "yq");
 	TYPE(v, "f", "k");
 	/* From section 5 the first hit after it is in section 8. */
 	assert_int_equal(cur_number(v), 8);
@@ -206,7 +200,7 @@ static void test_incremental_search_and_esc(void **state)
 	assert_int_equal(view_item_hits(v, v->cur)->nsearch, 3);
 	/* Esc: back to section 5, and no search as before. */
 	TYPE(v, "Esc");
-	assert_int_equal(v->line, VIEW_LINE_NONE);
+	assert_int_equal(v->mode, MODE_BROWSE);
 	assert_int_equal(cur_number(v), 5);
 	assert_null(v->find.search);
 	assert_null(view_filter(v));
@@ -216,19 +210,19 @@ static void test_incremental_search_and_esc(void **state)
 	assert_string_equal(v->find.search_text, "yqfk");
 	key(v, "3");
 	TYPE(v, "/", "疫", "情");
-	assert_string_equal(v->line_text, "疫情");
+	assert_string_equal(v->prompt.text, "疫情");
 	assert_string_equal(v->find.search_text, "疫情");
 	TYPE(v, "Backspace");
-	assert_string_equal(v->line_text, "疫");
+	assert_string_equal(v->prompt.text, "疫");
 	TYPE(v, "C-g");
 	assert_string_equal(v->find.search_text, "yqfk");
 	assert_int_equal(cur_number(v), 3);
 	assert_int_equal(view_item_hits(v, v->item_of_section[7])->nsearch, 3);
 	/* Backspace on an empty prompt leaves it; C-u empties it. */
 	TYPE(v, "/", "a", "C-u");
-	assert_string_equal(v->line_text, "");
+	assert_string_equal(v->prompt.text, "");
 	TYPE(v, "Backspace");
-	assert_int_equal(v->line, VIEW_LINE_NONE);
+	assert_int_equal(v->mode, MODE_BROWSE);
 	assert_string_equal(v->find.search_text, "yqfk");
 	/* Not found. */
 	TYPE(v, "/", "Q", "Q", "Q", "Enter");
@@ -244,10 +238,10 @@ static void test_typing_defers_the_search(void **state)
 
 	(void)state;
 	key(v, "/");
-	view_line_key(v, "y");
-	view_line_key(v, "q");
-	view_line_key(v, "f");
-	view_line_key(v, "k");
+	view_key(v, "y");
+	view_key(v, "q");
+	view_key(v, "f");
+	view_key(v, "k");
 	assert_true(v->find.dirty);
 	assert_null(view_filter(v));
 	assert_int_equal(cur_number(v), 1);
@@ -256,9 +250,9 @@ static void test_typing_defers_the_search(void **state)
 	assert_int_equal(view_filter(v)->nsearch, 4);
 	assert_int_equal(cur_number(v), 2);
 	/* Any action brings the filter up to date before it acts. */
-	view_line_key(v, "Backspace");
+	view_key(v, "Backspace");
 	assert_true(v->find.dirty);
-	view_line_key(v, "Enter");
+	view_key(v, "Enter");
 	assert_false(v->find.dirty);
 	assert_string_equal(v->find.search_text, "yqf");
 	close_fx(fx);
@@ -329,7 +323,7 @@ static void test_picker(void **state)
 
 	(void)state;
 	key(v, "t");
-	assert_true(v->pick.open);
+	assert_int_equal(v->mode, MODE_PICKER);
 	assert_int_equal(v->pick.n, v->find.themes.n);
 	assert_true(v->pick.n >= 10);
 	/* The picker opens before counting; the counts come a theme per idle step. */
@@ -358,11 +352,11 @@ static void test_picker(void **state)
 	TYPE(v, "Down", "Down", "Up");
 	assert_int_equal(v->pick.sel, 2);
 	TYPE(v, "Esc");
-	assert_false(v->pick.open);
+	assert_int_equal(v->mode, MODE_BROWSE);
 	assert_null(v->find.theme);
 	/* Enter applies; Backspace on an empty query closes. */
 	TYPE(v, "t", "Down", "Enter");
-	assert_false(v->pick.open);
+	assert_int_equal(v->mode, MODE_BROWSE);
 	assert_string_equal(v->find.theme->name, "老旧小区改造");
 	assert_int_equal(listed(v), S(4) | S(5) | S(9));
 	assert_true(v->find.limit);
@@ -370,7 +364,7 @@ static void test_picker(void **state)
 	key(v, "t");
 	assert_int_equal(v->pick.sel, 1);
 	TYPE(v, "Backspace");
-	assert_false(v->pick.open);
+	assert_int_equal(v->mode, MODE_BROWSE);
 	/* No match: Enter says so and keeps the theme. */
 	TYPE(v, "t", "x", "x", "x", "Enter");
 	assert_non_null(strstr(v->msg, "no theme matches"));
@@ -403,7 +397,7 @@ static void test_limited_pane_keys_and_clicks(void **state)
 	key(v, "G");
 	assert_int_equal(v->sel, v->item_of_section[7]);
 	/* A click on the second row opens the second listed section. */
-	view_click(v, 2, 3);
+	view_mouse(v, "Click", 2, 3);
 	assert_int_equal(cur_number(v), 8);
 	/* Reading a section that is not listed: j goes to the next listed one. */
 	key(v, "Tab");
@@ -427,15 +421,15 @@ static void test_pipe_and_copy_requests(void **state)
 	(void)state;
 	key(v, "3");
 	TYPE(v, "|", "w", "c", "Space", "-", "c");
-	assert_int_equal(v->line, VIEW_LINE_PIPE);
-	assert_string_equal(v->line_text, "wc -c");
+	assert_int_equal(v->mode, MODE_PIPE);
+	assert_string_equal(v->prompt.text, "wc -c");
 	assert_int_equal(v->req, VIEW_REQ_NONE);
 	TYPE(v, "Enter");
 	assert_int_equal(v->req, VIEW_REQ_PIPE);
-	assert_string_equal(v->line_text, "wc -c");
+	assert_string_equal(v->prompt.text, "wc -c");
 	v->req = VIEW_REQ_NONE;
 	TYPE(v, "|", "l", "s", "Esc");
-	assert_int_equal(v->line, VIEW_LINE_NONE);
+	assert_int_equal(v->mode, MODE_BROWSE);
 	assert_int_equal(v->req, VIEW_REQ_NONE);
 	/* An empty command runs nothing. */
 	TYPE(v, "|", "Enter");
@@ -486,8 +480,8 @@ static void test_walk_from_the_screen(void **state)
 	key(v, "Space");
 	key(v, "Space");
 	top = v->top;
-	assert_true(view_hit_line(view_layout(v), &fs->hits[0]) < top);
-	for (want = 0; want < fs->nhits && view_hit_line(view_layout(v), &fs->hits[want]) < top; want++)
+	assert_true(find_hit_line(view_layout(v), &fs->hits[0]) < top);
+	for (want = 0; want < fs->nhits && find_hit_line(view_layout(v), &fs->hits[want]) < top; want++)
 		;
 	assert_true(want > 1 && want < fs->nhits); /* hits above and below the top line */
 	key(v, "n");
@@ -503,7 +497,7 @@ static void test_walk_from_the_screen(void **state)
 	 * the top line, which is none here: to the previous section's last hit. */
 	key(v, "g");
 	assert_int_equal(v->top, 0);
-	if (view_hit_line(view_layout(v), &fs->hits[k]) >= (size_t)v->g.body_rows) {
+	if (find_hit_line(view_layout(v), &fs->hits[k]) >= (size_t)v->g.body_rows) {
 		key(v, "N");
 		assert_int_equal(cur_number(v), 2);
 		assert_int_equal(v->find.hit.hit, f->v[1].nhits - 1);

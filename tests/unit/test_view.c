@@ -1,4 +1,4 @@
-/* Tests of the browser's state machine (ui_view.c) on the built-in article,
+/* Tests of the browser's state machine (view.c, view_do.c) on the built-in article,
  * without a terminal: section keys, paragraph jumps, panes at each width, the
  * reading position kept over a resize, clicks, the prompt and the help text. */
 #include <setjmp.h>
@@ -13,7 +13,7 @@
 
 #include "fayan/doc.h"
 #include "fayan/text.h"
-#include "../../src/ui_view.h"
+#include "fayan/view_do.h"
 
 struct fixture {
 	struct doc d;
@@ -50,7 +50,7 @@ static const struct section *cur_sec(const struct view *v)
 
 static void key(struct view *v, const char *k)
 {
-	view_do(v, actions_lookup(k), k);
+	view_key(v, k);
 }
 
 static void test_first_screen(void **state)
@@ -118,17 +118,17 @@ static void test_prompt(void **state)
 	struct view *v = &fx->v;
 
 	key(v, ":");
-	assert_true(v->prompt);
-	view_prompt_key(v, "7");
-	view_prompt_key(v, "9");
-	view_prompt_key(v, "Backspace");
-	view_prompt_key(v, "Enter");
-	assert_false(v->prompt);
+	assert_int_equal(v->mode, MODE_GOTO);
+	key(v, "7");
+	key(v, "9");
+	key(v, "Backspace");
+	key(v, "Enter");
+	assert_int_equal(v->mode, MODE_BROWSE);
 	assert_int_equal(cur_sec(v)->number, 7);
 	key(v, ":");
-	view_prompt_key(v, "5");
-	view_prompt_key(v, "Esc");
-	assert_false(v->prompt);
+	key(v, "5");
+	key(v, "Esc");
+	assert_int_equal(v->mode, MODE_BROWSE);
 	assert_int_equal(cur_sec(v)->number, 7);
 }
 
@@ -270,18 +270,18 @@ static void test_speaker_pane_keys_and_mouse(void **state)
 	key(v, "Enter");
 	assert_null(cur_sec(v)); /* the intro */
 	/* Click on the row of section 5 (row 1 is the intro). */
-	view_click(v, 1 + 5, 3);
+	view_mouse(v, "Click", 1 + 5, 3);
 	assert_int_equal(cur_sec(v)->number, 5);
 	/* A click in the reader opens nothing; the wheel scrolls the reader. */
-	view_click(v, 1 + 7, 60);
+	view_mouse(v, "Click", 1 + 7, 60);
 	assert_int_equal(cur_sec(v)->number, 5);
 	view_resize(v, 100, 10);
-	view_wheel(v, 5, 60, 1);
+	view_mouse(v, "WheelDown", 5, 60);
 	assert_int_equal(v->top, 3);
-	view_wheel(v, 5, 60, -1);
+	view_mouse(v, "WheelUp", 5, 60);
 	assert_int_equal(v->top, 0);
 	/* The wheel over the speaker pane scrolls it, not the selection. */
-	view_wheel(v, 5, 3, 1);
+	view_mouse(v, "WheelDown", 5, 3);
 	assert_int_equal(v->sp_top, 3);
 	assert_int_equal(cur_sec(v)->number, 5);
 }
@@ -322,12 +322,12 @@ static void test_help_lists_every_binding(void **state)
 
 		view_resize(v, widths[w], 20);
 		key(v, "?");
-		assert_true(v->help);
+		assert_int_equal(v->mode, MODE_HELP);
 		buf_init(&all);
-		for (size_t i = 0; i < v->nhelp; i++) {
-			assert_true(text_cols(v->help_lines[i].text, strlen(v->help_lines[i].text)) <= widths[w]);
+		for (size_t i = 0; i < v->help.n; i++) {
+			assert_true(text_cols(v->help.lines[i].text, strlen(v->help.lines[i].text)) <= widths[w]);
 			buf_adds(&all, " ");
-			buf_adds(&all, v->help_lines[i].text);
+			buf_adds(&all, v->help.lines[i].text);
 			buf_adds(&all, " ");
 		}
 		for (size_t i = 0; i < n; i++) {
@@ -342,11 +342,11 @@ static void test_help_lists_every_binding(void **state)
 			assert_non_null(strstr(all.data, actions_help((enum action)a)));
 		buf_free(&all);
 		key(v, "G");
-		assert_true(v->help_top + (size_t)v->g.body_rows >= v->nhelp);
+		assert_true(v->help.top + (size_t)v->g.body_rows >= v->help.n);
 		key(v, "x"); /* other keys leave the help open */
-		assert_true(v->help);
+		assert_int_equal(v->mode, MODE_HELP);
 		key(v, "q");
-		assert_false(v->help);
+		assert_int_equal(v->mode, MODE_BROWSE);
 		assert_false(v->done);
 	}
 }

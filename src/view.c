@@ -1,17 +1,19 @@
-/* ui_view.c: the browser's state machine. Keys have already become actions;
- * here they move the reading position, the selection and the panes. Nothing
- * draws, so every rule about positions (clamping, keeping the paragraph over a
- * resize, which pane a click hits) is plain code that does not need a terminal. */
+/* view.c: the browser's state: the entries of the speaker pane, the panes'
+ * geometry, the layouts of what is read and the reading position kept over a
+ * resize, and the filters' results as the panes show them. The actions that
+ * change it are in view_do.c. Nothing draws, so every rule about positions
+ * (clamping, keeping the paragraph over a resize) is plain code that does not
+ * need a terminal. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fayan/text.h"
-#include "ui_view.h"
+#include "fayan/output.h"
+#include "fayan/view.h"
 
-static bool readable(const struct view *v, size_t i)
+bool view_readable(const struct view *v, size_t i)
 {
 	return i < v->nitems && v->items[i].kind != VIEW_ITEM_TITLE;
 }
@@ -69,7 +71,10 @@ void view_grow(struct view *v)
 	if (v->narticles == v->d->narticles)
 		return;
 	add_articles(v);
-	view_find_grow(v);
+	if (v->mode == MODE_PICKER && !load_pending(v->load))
+		picker_recount(&v->pick, &v->find.themes, v->find.search_text ? v->find.search_text : "",
+			       v->d->nsections, false);
+	find_grow(&v->find, v->d);
 	view_list(v);
 }
 
@@ -102,7 +107,7 @@ static void compute_geom(struct view *v, int cols, int lines)
 	g->cols = cols;
 	g->lines = lines;
 	g->too_small = cols < VIEW_MIN_COLS || lines < VIEW_MIN_LINES;
-	g->title_line = !(v->hide_speakers && !v->help);
+	g->title_line = !(v->hide_speakers && v->mode != MODE_HELP);
 	g->body_y = 1;
 	if (g->title_line) {
 		g->body_rows = lines > 2 ? lines - 2 : 1;
@@ -185,7 +190,7 @@ const struct layout *view_layout(struct view *v)
 	return layout_of(v, v->cur, reader_width(v));
 }
 
-static size_t max_top(struct view *v)
+size_t view_max_top(struct view *v)
 {
 	const struct layout *lo = view_layout(v);
 	size_t rows = (size_t)v->g.body_rows;
@@ -252,7 +257,7 @@ static void apply_anchor(struct view *v)
 /* Scroll the reader so that its top is `top` (clamped) and remember the paragraph. */
 static void reader_to(struct view *v, size_t top)
 {
-	size_t mt = max_top(v);
+	size_t mt = view_max_top(v);
 
 	v->top = top > mt ? mt : top;
 	set_anchor(v);
@@ -270,11 +275,11 @@ static void reader_to_para(struct view *v, size_t para)
 	set_anchor(v);
 }
 
-static void reader_by(struct view *v, long delta)
+void view_reader_by(struct view *v, long delta)
 {
 	if (delta < 0 && (size_t)-delta > v->top)
 		reader_to(v, 0);
-	else if (delta > 0 && v->top >= max_top(v))
+	else if (delta > 0 && v->top >= view_max_top(v))
 		return; /* past the last page after a paragraph jump: stay */
 	else
 		reader_to(v, (size_t)((long)v->top + delta));
@@ -323,6 +328,11 @@ void view_reader_to(struct view *v, size_t top)
 	reader_to(v, top);
 }
 
+void view_reader_to_para(struct view *v, size_t para)
+{
+	reader_to_para(v, para);
+}
+
 void view_list(struct view *v)
 {
 	const struct filter *f = view_filter(v);
@@ -359,7 +369,7 @@ void view_list(struct view *v)
 				v->sel = v->cur;
 			else
 				for (p = 0; p < v->nvis; p++)
-					if (readable(v, v->vis[p])) {
+					if (view_readable(v, v->vis[p])) {
 						v->sel = v->vis[p];
 						break;
 					}
@@ -372,7 +382,7 @@ void view_list(struct view *v)
 
 void view_open(struct view *v, size_t i)
 {
-	if (!readable(v, i))
+	if (!view_readable(v, i))
 		return;
 	v->cur = i;
 	v->sel = i;
@@ -380,6 +390,16 @@ void view_open(struct view *v, size_t i)
 	v->anchor_para = 0;
 	v->anchor_off = SIZE_MAX;
 	speakers_follow(v, v->sel);
+}
+
+const char *view_article_title(const struct view *v, size_t article)
+{
+	const struct article *a;
+
+	if (article >= v->d->narticles)
+		return "fayan";
+	a = v->d->articles[article];
+	return a->title && a->title[0] ? a->title : a->name;
 }
 
 size_t view_local_section(const struct view *v, size_t item)
@@ -415,82 +435,169 @@ void view_goto_para(struct view *v, size_t para)
 		reader_to_para(v, para);
 }
 
-static void free_help(struct view *v)
+/* ---- the filters as the panes show them ---- */
+
+const struct filter *view_filter(const struct view *v)
 {
-	for (size_t i = 0; i < v->nhelp; i++)
-		free(v->help_lines[i].text);
-	free(v->help_lines);
-	v->help_lines = NULL;
-	v->nhelp = 0;
+	return find_filter(&v->find, v->d);
 }
 
-static void help_add(struct view *v, size_t *cap, char *text, bool heading)
+const struct filter_section *view_item_hits(const struct view *v, size_t i)
 {
-	v->help_lines = xgrow(v->help_lines, cap, v->nhelp + 1, sizeof *v->help_lines);
-	v->help_lines[v->nhelp].text = text;
-	v->help_lines[v->nhelp].heading = heading;
-	v->nhelp++;
+	const struct view_item *it;
+
+	if (i >= v->nitems)
+		return NULL;
+	it = &v->items[i];
+	if (it->kind != VIEW_ITEM_SECTION)
+		return NULL;
+	return find_section_hits(&v->find, v->d, it->sec->number);
 }
 
-/* Add "KEYS  text", the text wrapped in a column after the keys, every line fitting `width`. */
-static void help_entry(struct view *v, size_t *cap, const char *keys, const char *text, int width)
+size_t view_current_hit(const struct view *v)
 {
-	int keycol = width >= 60 ? 24 : width / 2;
-	int keys_cols = text_cols(keys, strlen(keys));
-	int textw = width - keycol - 1;
-	struct text_line *lines = NULL;
-	size_t n;
-	bool keys_alone = keys_cols > keycol - 1 || textw < 8;
-
-	if (keys_alone) {
-		/* Keys on their own lines, text indented below. */
-		struct text_line *kl = NULL;
-		size_t kn = text_wrap(keys, strlen(keys), width, &kl);
-
-		for (size_t i = 0; i < kn; i++)
-			help_add(v, cap, text_truncate(keys + kl[i].off, kl[i].len, width), false);
-		free(kl);
-		keycol = width >= 6 ? 4 : 0;
-		textw = width - keycol;
-	}
-	n = text_wrap(text, strlen(text), textw, &lines);
-	for (size_t i = 0; i < n; i++) {
-		struct buf b;
-
-		buf_init(&b);
-		if (i == 0 && !keys_alone) {
-			buf_adds(&b, keys);
-			for (int c = keys_cols; c < keycol; c++)
-				buf_addc(&b, ' ');
-		} else {
-			for (int c = 0; c < keycol; c++)
-				buf_addc(&b, ' ');
-		}
-		buf_add(&b, text + lines[i].off, lines[i].len);
-		help_add(v, cap, text_truncate(b.data, b.len, width), false);
-		buf_free(&b);
-	}
-	free(lines);
+	if (!v->find.hit_valid || v->item_of_section[v->find.hit.sec] != v->cur)
+		return SIZE_MAX;
+	return v->find.hit.hit;
 }
 
-/* Build the help screen for the current width from the action and binding tables. */
-static void build_help(struct view *v)
+const struct spans *view_spans(struct view *v)
 {
-	size_t cap = 0;
-	int width = v->g.cols >= 30 ? v->g.cols - 2 : v->g.cols;
+	const struct filter_section *fs = view_item_hits(v, v->cur);
+	int width = reader_width(v);
 
-	free_help(v);
-	if (width < 1)
-		width = 1;
-	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
-		char keys[128];
-
-		actions_keys((enum action)a, keys, sizeof keys);
-		help_entry(v, &cap, keys, actions_help((enum action)a), width);
+	if (!fs || fs->nhits == 0)
+		return NULL;
+	if (!v->spans_valid || v->spans_item != v->cur || v->spans_width != width || v->spans_gen != v->find.gen) {
+		spans_build(&v->spans, view_layout(v), fs);
+		v->spans_item = v->cur;
+		v->spans_width = width;
+		v->spans_gen = v->find.gen;
+		v->spans_valid = true;
 	}
-	help_entry(v, &cap, "Mouse", ACTIONS_MOUSE_HELP, width);
-	help_add(v, &cap, xstrdup(""), false);
-	help_entry(v, &cap, "q, ?, Esc", "Close this help", width);
+	return &v->spans;
+}
+
+void view_goto_hit(struct view *v, struct filter_pos pos)
+{
+	const struct filter_section *fs = &v->find.f.v[pos.sec];
+	size_t item = v->item_of_section[pos.sec];
+	size_t rows = (size_t)v->g.body_rows, line;
+
+	if (item != v->cur)
+		view_open(v, item);
+	line = find_hit_line(view_layout(v), &fs->hits[pos.hit]);
+	if (line < v->top || line >= v->top + rows)
+		view_reader_to(v, line > rows / 3 ? line - rows / 3 : 0);
+	v->sel = v->cur;
+	view_speakers_follow(v, v->sel);
+	find_set_hit(&v->find, pos);
+}
+
+/* The index of the first section at or after item i, or SIZE_MAX when none. */
+size_t view_section_from(const struct view *v, size_t i)
+{
+	for (size_t j = i; j < v->nitems; j++)
+		if (v->items[j].kind == VIEW_ITEM_SECTION)
+			return v->items[j].sec->number - 1;
+	return SIZE_MAX;
+}
+
+bool view_first_hit_from(struct view *v, size_t item)
+{
+	struct filter_pos pos;
+
+	if (!find_first_from(&v->find, v->d, view_section_from(v, item), &pos))
+		return false;
+	view_goto_hit(v, pos);
+	return true;
+}
+
+void view_sync(struct view *v)
+{
+	if (!find_sync(&v->find, v->d))
+		return;
+	view_list(v);
+	if (v->mode == MODE_SEARCH) {
+		/* Incremental: from where '/' was pressed to the first hit after it. */
+		if (v->cur != v->search_cur)
+			view_open(v, v->search_cur);
+		view_reader_to(v, v->search_top);
+		view_first_hit_from(v, v->search_cur);
+	}
+}
+
+/* Set the initial theme and search (either may be NULL) as -t and -s give them;
+ * a theme that does not resolve is reported in the status line. */
+static void find_initial(struct view *v, const char *theme, const char *search)
+{
+	struct find *fd = &v->find;
+	const struct filter *f;
+
+	if (theme) {
+		const struct theme *th = NULL;
+		struct fy_err err = {0};
+
+		if (find_load_themes(fd, &err) != 0)
+			view_msg(v, "%s", err.msg);
+		if (themes_resolve(&fd->themes, theme, &th, &err) != 0)
+			view_msg(v, "%s", err.msg);
+		else
+			find_set_theme(fd, th);
+		fd->limit = true;
+	}
+	if (search) {
+		find_set_search(fd, search);
+		if (!fd->search)
+			view_msg(v, "empty search '%s'", search);
+		fd->limit = true;
+	}
+	view_sync(v);
+	f = view_filter(v);
+	if (!f)
+		return;
+	if (f->nmatch == 0) {
+		view_msg(v, "no section matches %s%s%s", fd->theme ? fd->theme->name : "",
+			 fd->theme && fd->search_text ? " and " : "", fd->search_text ? fd->search_text : "");
+		return;
+	}
+	view_first_hit_from(v, v->cur);
+}
+
+void view_item_label(const struct view *v, char *buf, size_t size)
+{
+	const struct view_item *it = &v->items[v->cur];
+
+	if (it->kind == VIEW_ITEM_SECTION)
+		snprintf(buf, size, "section %zu", it->sec->number);
+	else
+		snprintf(buf, size, "the intro");
+}
+
+void view_item_text(const struct view *v, struct buf *out)
+{
+	const struct view_item *it = &v->items[v->cur];
+
+	if (it->kind == VIEW_ITEM_SECTION)
+		output_section_text(out, it->sec, 0);
+	else if (it->article < v->d->narticles)
+		output_intro_text(out, v->d->articles[it->article], 0);
+}
+
+bool view_idle_pending(const struct view *v)
+{
+	return v->mode == MODE_PICKER && picker_idle_pending(&v->pick, &v->find.themes);
+}
+
+void view_idle(struct view *v)
+{
+	if (view_idle_pending(v))
+		picker_idle(&v->pick, &v->find.themes, v->d, v->find.search);
+}
+
+void view_help_build(struct view *v)
+{
+	help_build(&v->help, v->g.cols >= 30 ? v->g.cols - 2 : v->g.cols);
 }
 
 void view_resize(struct view *v, int cols, int lines)
@@ -502,10 +609,10 @@ void view_resize(struct view *v, int cols, int lines)
 	if (v->sp_top + (size_t)v->g.body_rows > v->nitems)
 		v->sp_top = v->nitems > (size_t)v->g.body_rows ? v->nitems - (size_t)v->g.body_rows : 0;
 	speakers_follow(v, v->sel);
-	if (v->help)
-		build_help(v);
-	if (v->help && v->help_top + (size_t)v->g.body_rows > v->nhelp)
-		v->help_top = v->nhelp > (size_t)v->g.body_rows ? v->nhelp - (size_t)v->g.body_rows : 0;
+	if (v->mode == MODE_HELP) {
+		view_help_build(v);
+		help_scroll(&v->help, 0, (size_t)v->g.body_rows);
+	}
 }
 
 void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int cols, int lines)
@@ -526,7 +633,7 @@ void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int co
 	if (d->nsections > 0)
 		v->cur = v->item_of_section[0];
 	else
-		while (v->cur < v->nitems && !readable(v, v->cur))
+		while (v->cur < v->nitems && !view_readable(v, v->cur))
 			v->cur++;
 	if (opts && opts->start_section >= 1) {
 		view_load_until(v, opts->start_section);
@@ -540,7 +647,7 @@ void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int co
 	}
 	view_list(v);
 	view_open(v, v->cur);
-	view_find_init(v, opts ? opts->theme : NULL, opts ? opts->search : NULL);
+	find_initial(v, opts ? opts->theme : NULL, opts ? opts->search : NULL);
 	v->count_shown = d->nsections;
 }
 
@@ -552,12 +659,14 @@ void view_free(struct view *v)
 	free(v->items);
 	free(v->item_of_section);
 	free(v->vis);
-	view_find_free(v);
-	free_help(v);
+	find_free(&v->find);
+	spans_free(&v->spans);
+	picker_free(&v->pick);
+	help_free(&v->help);
 	memset(v, 0, sizeof *v);
 }
 
-static void goto_number(struct view *v, const char *digits)
+void view_goto_number(struct view *v, const char *digits)
 {
 	char *end;
 	unsigned long n = strtoul(digits, &end, 10);
@@ -578,57 +687,6 @@ static void goto_number(struct view *v, const char *digits)
 		v->focus = VIEW_FOCUS_READER;
 }
 
-/* Next (dir 1) or previous (dir -1) readable item from `from`, or `from` if none. */
-static size_t step_item(const struct view *v, size_t from, int dir)
-{
-	size_t i = from;
-
-	for (;;) {
-		if (dir < 0 && i == 0)
-			return from;
-		i = dir < 0 ? i - 1 : i + 1;
-		if (i >= v->nitems)
-			return from;
-		if (readable(v, i))
-			return i;
-	}
-}
-
-static void para_next(struct view *v)
-{
-	const struct layout *lo = view_layout(v);
-	size_t p, target;
-
-	if (lo->npara == 0)
-		return;
-	p = layout_para_of_line(lo, v->top);
-	target = v->top < layout_line_of_para(lo, p) ? p : p + 1;
-	if (target >= lo->npara) {
-		view_msg(v, "last paragraph; ] for the next section");
-		return;
-	}
-	reader_to_para(v, target);
-}
-
-static void para_prev(struct view *v)
-{
-	const struct layout *lo = view_layout(v);
-	size_t p, first;
-
-	if (lo->npara == 0 || v->top == 0) {
-		reader_to(v, 0);
-		return;
-	}
-	p = layout_para_of_line(lo, v->top);
-	first = layout_line_of_para(lo, p);
-	if (v->top > first && lo->lines[v->top].kind == LAYOUT_PARA)
-		reader_to_para(v, p);
-	else if (p == 0)
-		reader_to(v, 0);
-	else
-		reader_to_para(v, p - 1);
-}
-
 /* The next (dir 1) or previous (dir -1) readable entry of the pane's list from position p, or p. */
 static size_t step_vis(const struct view *v, size_t p, int dir)
 {
@@ -640,12 +698,12 @@ static size_t step_vis(const struct view *v, size_t p, int dir)
 		q = dir < 0 ? q - 1 : q + 1;
 		if (q >= v->nvis)
 			return p;
-		if (readable(v, v->vis[q]))
+		if (view_readable(v, v->vis[q]))
 			return q;
 	}
 }
 
-static void speakers_move(struct view *v, long steps)
+void view_speakers_move(struct view *v, long steps)
 {
 	int dir = steps < 0 ? -1 : 1;
 	long n = steps < 0 ? -steps : steps;
@@ -662,7 +720,7 @@ static void speakers_move(struct view *v, long steps)
 		if (dir < 0 && p == 0)
 			return;
 		q = dir > 0 ? p : p - 1;
-		if (!readable(v, v->vis[q])) {
+		if (!view_readable(v, v->vis[q])) {
 			size_t r = step_vis(v, q, dir);
 
 			if (r == q)
@@ -683,301 +741,3 @@ static void speakers_move(struct view *v, long steps)
 	speakers_follow(v, v->sel);
 }
 
-static void help_scroll(struct view *v, long delta)
-{
-	size_t rows = (size_t)v->g.body_rows;
-	size_t mt = v->nhelp > rows ? v->nhelp - rows : 0;
-	long t = (long)v->help_top + delta;
-
-	if (t < 0)
-		t = 0;
-	v->help_top = (size_t)t > mt ? mt : (size_t)t;
-}
-
-static void do_help(struct view *v, enum action a)
-{
-	long page = v->g.body_rows > 1 ? v->g.body_rows - 1 : 1;
-
-	switch (a) {
-	case ACTION_LINE_DOWN: help_scroll(v, 1); break;
-	case ACTION_LINE_UP: help_scroll(v, -1); break;
-	case ACTION_PAGE_DOWN: help_scroll(v, page); break;
-	case ACTION_PAGE_UP: help_scroll(v, -page); break;
-	case ACTION_HALF_DOWN: help_scroll(v, page / 2 + 1); break;
-	case ACTION_HALF_UP: help_scroll(v, -(page / 2 + 1)); break;
-	case ACTION_TOP: v->help_top = 0; break;
-	case ACTION_BOTTOM: help_scroll(v, (long)v->nhelp); break;
-	case ACTION_REDRAW: v->redraw_all = true; break;
-	case ACTION_HELP:
-	case ACTION_QUIT:
-	case ACTION_CANCEL:
-		v->help = false;
-		break;
-	default:
-		view_msg(v, "q, ? or Esc closes the help");
-		break;
-	}
-}
-
-static void do_action(struct view *v, enum action a, const char *key)
-{
-	bool on_speakers = v->focus == VIEW_FOCUS_SPEAKERS && v->g.show_speakers;
-	long rows = v->g.body_rows;
-	long page = rows > 1 ? rows : 1;
-
-	v->msg[0] = '\0';
-	if (a != ACTION_SECTION_DIGIT && a != ACTION_ENTER)
-		v->num[0] = '\0';
-	if (v->help) {
-		do_help(v, a);
-		return;
-	}
-	switch (a) {
-	case ACTION_NONE:
-		view_msg(v, "no action for key %s; ? for help", key ? key : "?");
-		break;
-	case ACTION_SECTION_DIGIT: {
-		size_t len = strlen(v->num);
-
-		/* A digit opens speaker 1-10 at once; the digits typed so far also
-		 * make a number that Enter opens, for collections of more than ten. */
-		if (len + 1 < sizeof v->num && !(len == 0 && key[0] == '0')) {
-			v->num[len] = key[0];
-			v->num[len + 1] = '\0';
-		}
-		goto_number(v, key[0] == '0' ? "10" : (char[]){key[0], '\0'});
-		if (strlen(v->num) >= 2)
-			view_msg(v, "%s: Enter opens section %s", v->num, v->num);
-		break;
-	}
-	case ACTION_SECTION_PROMPT:
-		v->prompt = true;
-		v->num[0] = '\0';
-		break;
-	case ACTION_ENTER:
-		if (v->num[0]) {
-			goto_number(v, v->num);
-			v->num[0] = '\0';
-		} else if (on_speakers) {
-			view_open(v, v->sel);
-			if (v->g.cols < VIEW_SIDE_BY_SIDE_COLS)
-				v->focus = VIEW_FOCUS_READER;
-		} else {
-			reader_by(v, 1);
-		}
-		break;
-	case ACTION_SECTION_NEXT: {
-		size_t n = step_item(v, v->cur, 1);
-
-		/* At the end of what is read so far: read on until there is a next one. */
-		while (n == v->cur && view_load_until(v, v->d->nsections + 1))
-			n = step_item(v, v->cur, 1);
-		if (n == v->cur)
-			view_msg(v, "last section");
-		else
-			view_open(v, n);
-		break;
-	}
-	case ACTION_SECTION_PREV: {
-		size_t n = step_item(v, v->cur, -1);
-
-		if (n == v->cur)
-			view_msg(v, "first section");
-		else
-			view_open(v, n);
-		break;
-	}
-	case ACTION_PARA_NEXT: para_next(v); break;
-	case ACTION_PARA_PREV: para_prev(v); break;
-	case ACTION_LINE_DOWN:
-		if (on_speakers)
-			speakers_move(v, 1);
-		else
-			reader_by(v, 1);
-		break;
-	case ACTION_LINE_UP:
-		if (on_speakers)
-			speakers_move(v, -1);
-		else
-			reader_by(v, -1);
-		break;
-	case ACTION_PAGE_DOWN:
-		if (on_speakers)
-			speakers_move(v, page);
-		else if (v->top >= max_top(v))
-			view_msg(v, "end of section; ] for the next");
-		else
-			reader_by(v, page);
-		break;
-	case ACTION_PAGE_UP:
-		if (on_speakers)
-			speakers_move(v, -page);
-		else
-			reader_by(v, -page);
-		break;
-	case ACTION_HALF_DOWN:
-		if (on_speakers)
-			speakers_move(v, page / 2 + 1);
-		else
-			reader_by(v, page / 2 + 1);
-		break;
-	case ACTION_HALF_UP:
-		if (on_speakers)
-			speakers_move(v, -(page / 2 + 1));
-		else
-			reader_by(v, -(page / 2 + 1));
-		break;
-	case ACTION_TOP:
-		if (on_speakers)
-			speakers_move(v, -(long)v->nitems);
-		else
-			reader_to(v, 0);
-		break;
-	case ACTION_BOTTOM:
-		if (on_speakers) {
-			view_load_until(v, SIZE_MAX); /* the last speaker of all inputs */
-			speakers_move(v, (long)v->nitems);
-		}
-		else
-			reader_to(v, SIZE_MAX);
-		break;
-	case ACTION_FOCUS:
-		if (v->hide_speakers) {
-			view_msg(v, "the speaker pane is hidden; z shows it");
-			break;
-		}
-		v->focus = v->focus == VIEW_FOCUS_READER ? VIEW_FOCUS_SPEAKERS : VIEW_FOCUS_READER;
-		if (v->focus == VIEW_FOCUS_SPEAKERS) {
-			v->sel = v->cur;
-			speakers_follow(v, v->sel);
-		}
-		break;
-	case ACTION_SPEAKERS:
-		v->hide_speakers = !v->hide_speakers;
-		v->focus = VIEW_FOCUS_READER;
-		break;
-	case ACTION_PRINT:
-		v->done = true;
-		v->result.outcome = UI_PRINT;
-		v->result.article = v->items[v->cur].article;
-		v->result.section = v->items[v->cur].kind == VIEW_ITEM_SECTION ? v->items[v->cur].sec->number : 0;
-		break;
-	case ACTION_HELP:
-		v->help = true;
-		v->help_top = 0;
-		build_help(v);
-		break;
-	case ACTION_CANCEL:
-		break;
-	case ACTION_REDRAW:
-		v->redraw_all = true;
-		break;
-	case ACTION_QUIT:
-		v->done = true;
-		v->result.outcome = UI_QUIT;
-		break;
-	case ACTION_THEME_PICK:
-	case ACTION_THEME_CLEAR:
-	case ACTION_SEARCH:
-	case ACTION_HIT_NEXT:
-	case ACTION_HIT_PREV:
-	case ACTION_LIMIT:
-	case ACTION_PIPE:
-	case ACTION_COPY:
-		view_find_action(v, a);
-		break;
-	case ACTION_COUNT:
-		break;
-	}
-}
-
-void view_do(struct view *v, enum action a, const char *key)
-{
-	enum view_focus focus = v->focus;
-	bool hidden = v->hide_speakers, help = v->help;
-
-	view_sync(v);
-	do_action(v, a, key);
-	/* Narrow terminals show the focused pane only: the panes follow the focus;
-	 * the help has a title line even in full-width reading. */
-	if (focus != v->focus || hidden != v->hide_speakers || help != v->help)
-		view_resize(v, v->g.cols, v->g.lines);
-}
-
-void view_prompt_key(struct view *v, const char *key)
-{
-	size_t len = strlen(v->num);
-
-	v->msg[0] = '\0';
-	if (key[0] >= '0' && key[0] <= '9' && key[1] == '\0') {
-		if (len + 1 < sizeof v->num) {
-			v->num[len] = key[0];
-			v->num[len + 1] = '\0';
-		}
-	} else if (strcmp(key, "Backspace") == 0) {
-		if (len > 0)
-			v->num[len - 1] = '\0';
-		else
-			v->prompt = false;
-	} else if (strcmp(key, "Enter") == 0) {
-		v->prompt = false;
-		goto_number(v, v->num);
-		v->num[0] = '\0';
-	} else if (strcmp(key, "Esc") == 0 || strcmp(key, "C-g") == 0 || strcmp(key, "C-c") == 0) {
-		v->prompt = false;
-		v->num[0] = '\0';
-	}
-}
-
-/* The item on speaker pane row `y` (screen row), or SIZE_MAX. */
-static size_t item_at(const struct view *v, int y)
-{
-	size_t i;
-
-	if (y < v->g.body_y || y >= v->g.body_y + v->g.body_rows)
-		return SIZE_MAX;
-	i = v->sp_top + (size_t)(y - v->g.body_y);
-	return i < v->nvis ? v->vis[i] : SIZE_MAX;
-}
-
-static bool in_speakers(const struct view *v, int x)
-{
-	return v->g.show_speakers && x >= v->g.sp_x && x < v->g.sp_x + v->g.sp_w;
-}
-
-void view_click(struct view *v, int y, int x)
-{
-	size_t i;
-
-	v->msg[0] = '\0';
-	view_sync(v);
-	if (v->help || !in_speakers(v, x))
-		return;
-	i = item_at(v, y);
-	if (!readable(v, i))
-		return;
-	view_open(v, i);
-	if (v->g.cols < VIEW_SIDE_BY_SIDE_COLS && v->focus != VIEW_FOCUS_READER) {
-		v->focus = VIEW_FOCUS_READER;
-		view_resize(v, v->g.cols, v->g.lines);
-	}
-}
-
-void view_wheel(struct view *v, int y, int x, int dir)
-{
-	(void)y;
-	view_sync(v);
-	if (v->help) {
-		help_scroll(v, 3 * dir);
-	} else if (in_speakers(v, x)) {
-		size_t rows = (size_t)v->g.body_rows;
-		size_t mt = v->nvis > rows ? v->nvis - rows : 0;
-
-		if (dir < 0)
-			v->sp_top = v->sp_top > 3 ? v->sp_top - 3 : 0;
-		else
-			v->sp_top = v->sp_top + 3 > mt ? mt : v->sp_top + 3;
-	} else {
-		reader_by(v, 3 * dir);
-	}
-}

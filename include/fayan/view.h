@@ -1,8 +1,10 @@
-/* ui_view.h: the browser's state and what actions do to it, without curses.
- * ui.c turns keys into actions and draws this state; nothing here draws.
- * Units: rows and cols are terminal cells; `top` is a laid-out line index. */
-#ifndef FAYAN_UI_VIEW_H
-#define FAYAN_UI_VIEW_H
+/* view.h: the browser's state and what actions do to it, without curses.
+ * The terminal side names keys and mouse events, view_key (view_do.h) turns
+ * them into actions by the binding table of the mode the view is in, and the
+ * screen is painted from this state; nothing here draws. Units: rows and cols
+ * are terminal cells; `top` is a laid-out line index. */
+#ifndef FAYAN_VIEW_H
+#define FAYAN_VIEW_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -11,10 +13,13 @@
 #include "fayan/actions.h"
 #include "fayan/doc.h"
 #include "fayan/filter.h"
+#include "fayan/find.h"
+#include "fayan/help.h"
 #include "fayan/layout.h"
 #include "fayan/load.h"
-#include "fayan/search.h"
-#include "fayan/themes.h"
+#include "fayan/picker.h"
+#include "fayan/prompt.h"
+#include "fayan/spans.h"
 #include "fayan/ui.h"
 
 /* Below this many columns one pane is shown at a time. */
@@ -71,68 +76,11 @@ struct view_geom {
 	int status_y;       /* the status line's row */
 };
 
-struct view_help_line {
-	char *text; /* laid out to fit the width, never wider */
-	bool heading;
-};
-
-/* Sections the theme picker counts per pass of the loop (about 4 ms over
- * the 100 MB archive), so that a key never waits long for a count. */
-#define VIEW_COUNT_SLICE 8192
-
-/* Longest text typed at a search or pipe prompt, in bytes. */
-#define VIEW_QUERY_MAX 256
-
-/* What the status line is prompting for. */
-enum view_line {
-	VIEW_LINE_NONE,
-	VIEW_LINE_SEARCH, /* '/': incremental search */
-	VIEW_LINE_PIPE,   /* '|': a shell command to pipe the section to */
-};
-
 /* Work the terminal side must do for the view (it needs the terminal). */
 enum view_request {
 	VIEW_REQ_NONE,
-	VIEW_REQ_PIPE, /* run v->line_text with the section on its stdin */
+	VIEW_REQ_PIPE, /* run v->prompt.text with the section on its stdin */
 	VIEW_REQ_COPY, /* send the section to the clipboard with OSC 52 */
-};
-
-/* The theme picker overlay ('t'). */
-struct view_picker {
-	bool open;
-	char query[VIEW_QUERY_MAX];
-	size_t *idx;   /* the themes listed: indices into v->themes.v */
-	size_t n;
-	size_t sel;    /* selected row, an index into idx */
-	size_t top;    /* first row shown */
-	size_t *nsec;  /* per theme: sections it selects (with the current search) */
-	size_t *nhit;  /* per theme: hits in those sections */
-	char *counted; /* the search the counts were made with ("" for none), NULL: not counted */
-	size_t counted_n; /* the sections there were then */
-	size_t ncounted;  /* themes 0..ncounted-1 are counted in nsec and nhit */
-	struct search *ts;   /* theme ncounted, being counted, or NULL */
-	struct filter count; /* its count so far */
-};
-
-/* The filters: a theme and a search, run over the whole collection. */
-struct view_find {
-	struct themes themes;
-	bool themes_loaded;
-	const struct theme *theme;  /* NULL: no theme filter */
-	struct search *theme_search;
-	char *search_text;          /* NULL: no search */
-	struct search *search;
-	struct filter f;            /* valid unless dirty */
-	bool dirty;                 /* theme or search changed since f was run */
-	bool limit;                 /* the speaker pane shows only selected sections */
-	bool hit_valid;             /* `hit` is the current hit */
-	struct filter_pos hit;
-	size_t hit_no;              /* its 1-based place among all hits */
-	/* '/' remembers what to restore on Esc. */
-	char *saved_text;
-	size_t origin_cur, origin_top;
-	bool origin_hit_valid;
-	struct filter_pos origin_hit;
 };
 
 struct view {
@@ -159,19 +107,23 @@ struct view {
 
 	enum view_focus focus;
 	bool hide_speakers;
-	bool help;
-	size_t help_top;
-	struct view_help_line *help_lines;
-	size_t nhelp;
+	enum mode mode;       /* what keys are for: one mode at a time */
+	struct help help;     /* MODE_HELP's lines */
+	struct prompt prompt; /* the line typed at MODE_GOTO, MODE_SEARCH, MODE_PIPE and MODE_PICKER */
+	struct picker pick;   /* MODE_PICKER's list */
+	struct find find;     /* the theme and search */
+	/* Where the search line was opened, to come back to on Esc. */
+	size_t search_cur, search_top;
+	int mouse_y, mouse_x; /* the screen cell of the last mouse event */
+	/* The hits on each line of the item read, for the item, width and filter they were made for. */
+	struct spans spans;
+	size_t spans_item;
+	int spans_width;
+	unsigned long spans_gen;
+	bool spans_valid;
 
 	char num[12]; /* digits typed so far (for "12 Enter") */
-	bool prompt;  /* ':' was pressed; num holds the prompt's digits */
-
-	enum view_line line;            /* the status line's prompt, if any */
-	char line_text[VIEW_QUERY_MAX]; /* what was typed at it (UTF-8) */
 	enum view_request req;
-	struct view_picker pick;
-	struct view_find find;
 
 	size_t count_shown; /* the count of sections the status line gives */
 	int load_pct;       /* how much of the inputs is read while reading, else -1 */
@@ -210,24 +162,20 @@ void view_resize(struct view *v, int cols, int lines);
 /* The current item's layout at the reader's text width. */
 const struct layout *view_layout(struct view *v);
 
-/* Apply an action; `key` is the key's name (for digits). */
-void view_do(struct view *v, enum action a, const char *key);
-
-/* A key typed at the ':' prompt: a digit, "Enter", "Backspace" or "Esc". */
-void view_prompt_key(struct view *v, const char *key);
-
-/* A mouse click at screen cell (y, x), or a wheel step (dir -1 up, +1 down). */
-void view_click(struct view *v, int y, int x);
-void view_wheel(struct view *v, int y, int x, int dir);
-
 /* Open item `i` (an intro or a section) at its top. */
 void view_open(struct view *v, size_t i);
+
+/* What article `article` is called: its title, else its file's name ("fayan" out of range). */
+const char *view_article_title(const struct view *v, size_t article);
 
 /* The current item's section number within its article (0 = intro). */
 size_t view_local_section(const struct view *v, size_t item);
 
 /* Put the reader's top on line `top` of the current item (clamped to the last page). */
 void view_reader_to(struct view *v, size_t top);
+
+/* Put paragraph `para` of the current item on the top line (even past the last page). */
+void view_reader_to_para(struct view *v, size_t para);
 
 /* Scroll the speaker pane so that item `i` (if listed) is in view. */
 void view_speakers_follow(struct view *v, size_t i);
@@ -241,20 +189,10 @@ size_t view_top_para(struct view *v);
 /* Put the reader's top on paragraph `para` of the current item. */
 void view_goto_para(struct view *v, size_t para);
 
-/* ---- ui_find.c: themes, search, hits, pipe and copy ---- */
-
 /* Whether work waits to be done between keys (counting the picker's themes),
  * and one step of it: the UI calls view_idle while no key waits. */
 bool view_idle_pending(const struct view *v);
 void view_idle(struct view *v);
-
-/* Extend the filter results to the sections d gained (view_grow calls it). */
-void view_find_grow(struct view *v);
-
-/* Set the initial theme and search (either may be NULL) as -t and -s give them;
- * a theme that does not resolve is reported in the status line. */
-void view_find_init(struct view *v, const char *theme, const char *search);
-void view_find_free(struct view *v);
 
 /* Run the filters again if they changed and rebuild the speaker pane's list.
  * Cheap when nothing changed; the UI calls it before drawing when no key waits. */
@@ -266,21 +204,46 @@ const struct filter *view_filter(const struct view *v);
 /* The hits of item `i` (NULL for intros, titles, or without a filter). */
 const struct filter_section *view_item_hits(const struct view *v, size_t i);
 
-/* The laid-out line of lo that shows hit h (the line its first byte is on). */
-size_t view_hit_line(const struct layout *lo, const struct filter_hit *h);
+/* Which bytes of each line of the current item's layout are hits, or NULL
+ * when it has none; worked out again only when the item, the width or the
+ * filter changed. */
+const struct spans *view_spans(struct view *v);
+
+/* The index, among the current item's hits, of the hit n/N went to, or SIZE_MAX when it is not in this item. */
+size_t view_current_hit(const struct view *v);
 
 /* Rebuild v->vis from the filter and the limit toggle (keeps the pane's selection in view). */
 void view_list(struct view *v);
 
-/* The find actions: open the picker, clear the theme, '/', n/N, '&', '|', 'y'. */
-void view_find_action(struct view *v, enum action a);
+/* Open the section of hit `pos`, scroll so that the hit is on screen and make it the current hit. */
+void view_goto_hit(struct view *v, struct filter_pos pos);
 
-/* A key typed while the theme picker is open ("yqfk" letters, "Up", "Enter", "Esc"...). */
-void view_picker_key(struct view *v, const char *key);
+/* The index of the first section at or after item i (for an intro, the
+ * section after it), or SIZE_MAX when there is none. */
+size_t view_section_from(const struct view *v, size_t i);
 
-/* A key typed at the search or pipe prompt: text (one character), "Space",
- * "Backspace", "C-u", "Enter", "Esc". */
-void view_line_key(struct view *v, const char *key);
+/* Go to the first hit at or after item `item`; false if there is none. */
+bool view_first_hit_from(struct view *v, size_t item);
+
+/* Whether item i can be read (an intro or a section, not a title row). */
+bool view_readable(const struct view *v, size_t i);
+
+/* Go to section number `digits` (a string of digits), reading on if it is not read yet. */
+void view_goto_number(struct view *v, const char *digits);
+
+/* Move the reader by delta lines (stopping at the last page), or the
+ * speaker pane's selection by delta entries. */
+void view_reader_by(struct view *v, long delta);
+void view_speakers_move(struct view *v, long steps);
+
+/* The last line the reader's top can be on. */
+size_t view_max_top(struct view *v);
+
+/* Lay out the help for the current width. */
+void view_help_build(struct view *v);
+
+/* What the current item is called in messages: "section 3" or "the intro". */
+void view_item_label(const struct view *v, char *buf, size_t size);
 
 /* The text the pipe and copy actions use for the current item: exactly what
  * `fayan --print N` prints unwrapped. */

@@ -1,0 +1,150 @@
+/* picker.c: the theme picker's list and counts. Counting every theme over a
+ * large archive would hold the picker's first frame, and one theme over 100 MB
+ * would hold a key for 50 ms: so the picker opens at once and the browser's
+ * loop counts a slice at a time when no key waits (picker_idle). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fayan/picker.h"
+#include "fayan/text.h"
+#include "fayan/util.h"
+
+/* Forget the count of the theme in progress (it starts again from section 1). */
+static void count_reset(struct picker *pk)
+{
+	search_free(pk->ts);
+	pk->ts = NULL;
+	filter_free(&pk->count);
+}
+
+void picker_recount(struct picker *pk, const struct themes *t, const char *query, size_t nsections, bool loading)
+{
+	/* While inputs are still being read, the counts of what was read stand
+	 * until the end: counting every theme again per file would cost more
+	 * than reading it. */
+	if (pk->counted && strcmp(pk->counted, query) == 0 && (pk->counted_n == nsections || loading))
+		return;
+	free(pk->counted);
+	pk->counted = xstrdup(query);
+	pk->counted_n = nsections;
+	free(pk->nsec);
+	free(pk->nhit);
+	pk->nsec = xcalloc(t->n + 1, sizeof *pk->nsec);
+	pk->nhit = xcalloc(t->n + 1, sizeof *pk->nhit);
+	pk->ncounted = 0;
+	count_reset(pk);
+}
+
+void picker_narrow(struct picker *pk, const struct themes *t, const char *text)
+{
+	size_t was = pk->sel < pk->n ? pk->idx[pk->sel] : SIZE_MAX;
+
+	free(pk->idx);
+	pk->idx = xcalloc(t->n + 1, sizeof *pk->idx);
+	pk->n = themes_pick(t, text, pk->idx, t->n);
+	if (pk->n > t->n)
+		pk->n = t->n;
+	pk->sel = 0;
+	pk->top = 0;
+	/* An exact or first match goes on top while typing; with nothing typed the theme selected stays so. */
+	if (text[0] == '\0')
+		for (size_t i = 0; i < pk->n; i++)
+			if (pk->idx[i] == was)
+				pk->sel = i;
+}
+
+void picker_open(struct picker *pk, const struct themes *t, const struct theme *current, const char *query,
+		 size_t nsections, bool loading)
+{
+	picker_recount(pk, t, query, nsections, loading);
+	pk->n = 0;
+	pk->sel = SIZE_MAX;
+	picker_narrow(pk, t, "");
+	if (current)
+		for (size_t i = 0; i < pk->n; i++)
+			if (&t->v[pk->idx[i]] == current)
+				pk->sel = i;
+}
+
+void picker_move(struct picker *pk, long delta)
+{
+	if (delta > 0)
+		pk->sel = pk->sel + (size_t)delta < pk->n ? pk->sel + (size_t)delta : (pk->n ? pk->n - 1 : 0);
+	else if (pk->sel < pk->n)
+		pk->sel = pk->sel > (size_t)-delta ? pk->sel - (size_t)-delta : 0;
+}
+
+void picker_follow(struct picker *pk, size_t rows)
+{
+	if (pk->sel < pk->top)
+		pk->top = pk->sel;
+	else if (pk->sel >= pk->top + rows)
+		pk->top = pk->sel - rows + 1;
+}
+
+size_t picker_selected(const struct picker *pk)
+{
+	return pk->sel < pk->n ? pk->idx[pk->sel] : SIZE_MAX;
+}
+
+int picker_name_cols(const struct picker *pk, const struct themes *t)
+{
+	int cols = 0;
+
+	for (size_t i = 0; i < pk->n; i++) {
+		const char *name = t->v[pk->idx[i]].name;
+		int c = text_cols(name, strlen(name));
+
+		if (c > cols)
+			cols = c;
+	}
+	return cols;
+}
+
+void picker_add_row(const struct picker *pk, const struct themes *t, size_t k, int name_cols, struct buf *b)
+{
+	size_t i = pk->idx[k];
+
+	text_add_padded(b, t->v[i].name, name_cols);
+	if (i < pk->ncounted)
+		buf_printf(b, "  %3zu section%s %4zu hit%s", pk->nsec[i], pk->nsec[i] == 1 ? " " : "s", pk->nhit[i],
+			   pk->nhit[i] == 1 ? "" : "s");
+	else
+		buf_adds(b, "  counting…");
+}
+
+bool picker_idle_pending(const struct picker *pk, const struct themes *t)
+{
+	return pk->nsec && pk->ncounted < t->n;
+}
+
+void picker_idle(struct picker *pk, const struct themes *t, const struct doc *d, struct search *search)
+{
+	if (!picker_idle_pending(pk, t))
+		return;
+	if (!pk->ts) {
+		pk->ts = theme_search(&t->v[pk->ncounted]);
+		if (!pk->ts) {
+			pk->nsec[pk->ncounted] = pk->nhit[pk->ncounted] = 0;
+			pk->ncounted++;
+			return;
+		}
+	}
+	if (filter_count_some(&pk->count, d, pk->ts, search, PICKER_COUNT_SLICE) > 0)
+		return;
+	pk->nsec[pk->ncounted] = pk->count.nmatch;
+	pk->nhit[pk->ncounted] = pk->count.ntheme;
+	pk->ncounted++;
+	count_reset(pk);
+}
+
+void picker_free(struct picker *pk)
+{
+	free(pk->idx);
+	free(pk->nsec);
+	free(pk->nhit);
+	free(pk->counted);
+	count_reset(pk);
+	memset(pk, 0, sizeof *pk);
+}

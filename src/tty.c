@@ -1,0 +1,303 @@
+/* tty.c: the terminal the browser draws on: /dev/tty opened for curses (so
+ * that stdin and stdout can be redirected), its modes, bracketed paste, the
+ * signals that end the browser, and a pipe that wakes the loop on a resize.
+ * Named tty rather than term so that its functions are not confused with the
+ * test harness's term_* (tests/e2e/harness.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <malloc.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "fayan/tty.h"
+
+/* prefault_screens: what the first frame needs on the heap beside ncurses'
+ * screens, the largest terminal it bothers with (4 MiB: about 220x70), and
+ * glibc's default mmap threshold, set back afterwards. */
+#define TTY_PREFAULT_EXTRA (96 * 1024)
+#define TTY_PREFAULT_MAX (4 * 1024 * 1024)
+#define TTY_MMAP_THRESHOLD (128 * 1024)
+
+/* Set by the signal handler; the loop restores the terminal and exits. */
+static volatile sig_atomic_t ui_signal;
+/* Whether curses owns the terminal, for the fatal hook. */
+static bool ui_active;
+/* The terminal's input descriptor and one open on /dev/null, for the handler. */
+static volatile int ui_in_fd = -1, ui_null_fd = -1;
+
+/* A pipe that SIGWINCH writes a byte to, so that the loop waits for a key or
+ * a resize in one poll() and wakes for nothing else (0% CPU and no wake-ups
+ * while idle). ncurses' own handler still runs after ours and makes the next
+ * wget_wch return KEY_RESIZE. {-1, -1} when there is no such handler. */
+static int ui_wake[2] = {-1, -1};
+static struct sigaction ui_old_winch;
+
+static void on_winch(int sig)
+{
+	int saved = errno;
+
+	if (ui_wake[1] >= 0 && write(ui_wake[1], "", 1) < 0) {
+		/* Full: a wake-up is already waiting. */
+	}
+	ui_old_winch.sa_handler(sig);
+	errno = saved;
+}
+
+/* Chain to ncurses' SIGWINCH handler (installed by newterm) through the pipe. */
+static void wake_install(void)
+{
+	struct sigaction old, sa;
+
+	if (sigaction(SIGWINCH, NULL, &old) != 0 || (old.sa_flags & SA_SIGINFO) || old.sa_handler == SIG_DFL ||
+	    old.sa_handler == SIG_IGN)
+		return;
+	if (pipe2(ui_wake, O_CLOEXEC | O_NONBLOCK) != 0) {
+		ui_wake[0] = ui_wake[1] = -1;
+		return;
+	}
+	ui_old_winch = old;
+	sa = old;
+	sa.sa_handler = on_winch;
+	sigaction(SIGWINCH, &sa, NULL);
+}
+
+static void wake_remove(void)
+{
+	if (ui_wake[0] < 0)
+		return;
+	sigaction(SIGWINCH, &ui_old_winch, NULL);
+	close(ui_wake[0]);
+	close(ui_wake[1]);
+	ui_wake[0] = ui_wake[1] = -1;
+}
+
+bool tty_wakes(void)
+{
+	return ui_wake[0] >= 0;
+}
+
+bool tty_wait(const struct tty *t)
+{
+	struct pollfd p[2] = {
+		{.fd = fileno(t->in), .events = POLLIN},
+		{.fd = ui_wake[0], .events = POLLIN},
+	};
+	char drain[64];
+
+	if (poll(p, 2, -1) < 0)
+		return true; /* EINTR: the caller looks at the signal flag */
+	if (p[1].revents & POLLIN)
+		while (read(ui_wake[0], drain, sizeof drain) > 0)
+			;
+	return !(p[0].revents & (POLLHUP | POLLERR | POLLNVAL)) || (p[0].revents & POLLIN);
+}
+
+static void on_signal(int sig)
+{
+	int saved = errno;
+
+	ui_signal = sig;
+	/* A signal that lands between the loop's check and the blocking read
+	 * (while drawing, say) would wait for the next key press: make that read
+	 * end at once by putting /dev/null where the terminal's input was. */
+	if (ui_in_fd >= 0 && ui_null_fd >= 0)
+		dup2(ui_null_fd, ui_in_fd);
+	errno = saved;
+}
+
+/* Bracketed paste (terminfo BE, BD, PS, PE; xterm, tmux and most emulators
+ * have them): pasted text arrives marked, so that a paste is never taken
+ * for keys (a 'q' in it would quit). Written straight to the terminal
+ * (putp would write to stdout), when ncurses has nothing buffered: after a
+ * doupdate or endwin, before the next. */
+void tty_paste_mode(const struct tty *t, bool on)
+{
+	const char *cap = tigetstr(on ? "BE" : "BD");
+
+	if (t->out && cap && cap != (char *)-1) {
+		fputs(cap, t->out);
+		fflush(t->out);
+	}
+}
+
+static void fatal_restore(void)
+{
+	if (ui_active) {
+		endwin();
+		ui_active = false;
+	}
+}
+
+void tty_close(struct tty *u)
+{
+	wake_remove();
+	ui_in_fd = -1;
+	if (ui_null_fd >= 0)
+		close(ui_null_fd);
+	ui_null_fd = -1;
+	if (ui_active) {
+		tty_paste_mode(u, false);
+		endwin();
+		ui_active = false;
+	}
+	util_set_fatal_hook(NULL);
+	if (u->scr) {
+		delscreen(u->scr);
+		u->scr = NULL;
+	}
+	if (u->in)
+		fclose(u->in);
+	if (u->out)
+		fclose(u->out);
+	u->in = u->out = NULL;
+}
+
+/* Fault in, with one call, the heap that newterm is about to fill: its three
+ * screens of cells (some 160 KiB at 80x24) are most of what the first frame
+ * touches. Page by page that is a fault per 4 KiB, and on the virtual
+ * machines our users reach over SSH a fault costs 10 us or more: about a
+ * third of the browser's start-up. The block is taken from the top of the
+ * heap (not mmap), faulted in, and given back to the heap, not the system,
+ * for ncurses to take. Without MADV_POPULATE_WRITE (Linux before 5.14) it
+ * does nothing. */
+static void prefault_screens(int fd)
+{
+#ifdef MADV_POPULATE_WRITE
+	struct winsize ws;
+	long page = sysconf(_SC_PAGESIZE);
+
+	if (ioctl(fd, TIOCGWINSZ, &ws) < 0 || ws.ws_row == 0 || ws.ws_col == 0 || page <= 0)
+		return;
+	size_t need = 3 * (size_t)ws.ws_row * ws.ws_col * sizeof(cchar_t) + TTY_PREFAULT_EXTRA;
+
+	if (need > TTY_PREFAULT_MAX)
+		return;
+	mallopt(M_MMAP_THRESHOLD, (int)need * 2);
+	mallopt(M_TRIM_THRESHOLD, (int)need * 4);
+	char *p = malloc(need);
+
+	if (p) {
+		uintptr_t from = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+		uintptr_t to = ((uintptr_t)p + need) & ~((uintptr_t)page - 1);
+
+		if (to > from)
+			madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+		free(p);
+	}
+	mallopt(M_MMAP_THRESHOLD, TTY_MMAP_THRESHOLD);
+#else
+	(void)fd;
+#endif
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: the blocking read must return */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+int tty_open(struct tty *u, struct fy_err *err)
+{
+	const char *term = getenv("TERM");
+
+	if (!term || !term[0] || strcmp(term, "dumb") == 0)
+		return err_set(err, "the terminal (TERM=%s) cannot show the browser; use --print to print sections",
+			       term && term[0] ? term : "unset");
+	u->out = fopen("/dev/tty", "w");
+	u->in = u->out ? fopen("/dev/tty", "r") : NULL;
+	if (!u->in || !u->out) {
+		int e = errno;
+
+		if (u->out)
+			fclose(u->out);
+		u->out = NULL;
+		return err_set(err, "no terminal to browse on (/dev/tty: %s); use --print to print sections",
+			       strerror(e));
+	}
+	prefault_screens(fileno(u->out));
+	u->scr = newterm(NULL, u->out, u->in);
+	if (!u->scr) {
+		fclose(u->in);
+		fclose(u->out);
+		u->in = u->out = NULL;
+		return err_set(err, "unknown terminal type TERM=%s; use --print to print sections", term);
+	}
+	set_term(u->scr);
+	ui_active = true;
+	ui_null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	ui_in_fd = fileno(u->in);
+	util_set_fatal_hook(fatal_restore);
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	typeahead(-1);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	wtimeout(stdscr, TTY_TICK_MS);
+	leaveok(stdscr, TRUE);
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	/* ncurses 6 writes out what it has after every cursor movement until the
+	 * program has once left curses and come back: some thirty writes for one
+	 * frame instead of one or two, each a wake-up of sshd and, with
+	 * TCP_NODELAY, often a packet of its own. Leaving and coming back now,
+	 * before anything is drawn and before colours are started (coming back
+	 * then would reset the terminal's palette), costs about 140 bytes once. */
+	endwin();
+	doupdate();
+	{
+		const char *ps = tigetstr("PS"), *pe = tigetstr("PE");
+
+		if (ps && ps != (char *)-1 && pe && pe != (char *)-1) {
+			define_key(ps, TTY_KEY_PASTE_BEGIN);
+			define_key(pe, TTY_KEY_PASTE_END);
+			tty_paste_mode(u, true);
+		}
+	}
+	install_signals();
+	wake_install();
+	return 0;
+}
+
+bool tty_input_pending(const struct tty *u)
+{
+	struct pollfd p = {.fd = fileno(u->in), .events = POLLIN};
+
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+int tty_caught(void)
+{
+	return ui_signal;
+}
+
+bool tty_write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR && !ui_signal)
+			continue;
+		if (n <= 0)
+			return false;
+		data += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
