@@ -323,7 +323,7 @@ const char *doc_builtin_data(size_t *len)
 
 void doc_add_builtin(struct doc *d)
 {
-	struct doc_opts opts = {.force = false};
+	struct doc_opts opts = {.force = false, .key = true};
 	struct fy_err err = {.code = 0};
 	size_t len;
 	const char *data = doc_builtin_data(&len);

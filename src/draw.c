@@ -103,6 +103,7 @@ void draw_look_init(struct draw_look *l, enum ui_color color)
 	l->place = A_NORMAL;
 	l->byline = A_NORMAL;
 	l->topic = A_NORMAL;
+	l->note = A_DIM;
 	l->hit = A_REVERSE;
 	l->cur_hit = A_REVERSE | A_UNDERLINE | A_BOLD;
 	l->color = color != UI_COLOR_NEVER && !(nc && nc[0]) && has_colors();

@@ -524,6 +524,8 @@ int main(int argc, char **argv)
 	memset(&cnt, 0, sizeof cnt);
 	/* Reports that show no paragraph keep of each file only what they show. */
 	o.doc.strip = o.mode == MODE_LIST || o.mode == MODE_CHECK || o.mode == MODE_THEMES;
+	/* The browser keys reading positions on each file's bytes as read. */
+	o.doc.key = o.mode == MODE_BROWSE;
 	o.doc.measure = o.mode == MODE_LIST && o.format == OUTPUT_TEXT;
 	load_init(&queue, &o.doc);
 	if (filter && (rc = open_filter(&o, filter, threads)) != EXIT_OK)

@@ -22,7 +22,11 @@ static uint64_t article_key(struct resume *r, const struct doc *d, size_t a)
 		r->nkeys = n;
 	}
 	if (!r->keyed[a]) {
-		r->keys[a] = state_key(d->articles[a]->src, d->articles[a]->src_len);
+		/* The key of the bytes as read (doc_opts.key), which the parser
+		 * does not move; hashed here only for an article read without. */
+		const struct article *art = d->articles[a];
+
+		r->keys[a] = art->key ? art->key : state_key(art->src, art->src_len);
 		r->keyed[a] = true;
 	}
 	return r->keys[a];

@@ -139,9 +139,10 @@ static void draw_line(struct screen_state *u, const struct view *v, WINDOW *w, i
 	case LAYOUT_HEADLINE: base = u->look.headline; base_pair = u->look.headline_pair; break;
 	case LAYOUT_BYLINE: base = u->look.byline; base_pair = u->look.byline_pair; break;
 	case LAYOUT_PARA:
-		base = A_NORMAL;
+		/* Not speech (a credit, a caption, a question): dimmed. */
+		base = l->note ? u->look.note : A_NORMAL;
 		base_pair = 0;
-		lead = l->lead_len < l->len ? l->lead_len : l->len;
+		lead = l->note ? 0 : l->lead_len < l->len ? l->lead_len : l->len;
 		break;
 	default: return;
 	}

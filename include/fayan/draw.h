@@ -22,6 +22,7 @@ enum {
 struct draw_look {
 	bool color;
 	attr_t headline, byline, topic, place, bar, cur, sel, lead, title_row;
+	attr_t note; /* a credit, caption or question printed with the speech */
 	attr_t hit, cur_hit; /* a hit of the search or theme, and the one n/N went to */
 	short headline_pair, byline_pair, topic_pair, place_pair, bar_pair, hit_pair;
 };

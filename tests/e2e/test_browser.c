@@ -667,12 +667,32 @@ static void test_no_terminal(void **state)
 	term_free(t);
 }
 
+/* A credit printed with a speech is shown, dimmed, and never as a headline. */
+static void test_notes_dimmed(void **state)
+{
+	const char *const argv[] = {"fayan", "--no-state", "tests/data/kicker_subtitle.txt", NULL};
+	struct term *t = term_spawn(100, 24, argv, NULL);
+
+	(void)state;
+	assert_non_null(t);
+	if (!term_wait_for(t, "（本报记者王某某整理）", 5000))
+		fail_msg("the credit is not shown:\n%s", term_screen(t));
+	term_wait_quiet(t, 0);
+	/* Dim is SGR 2, which the emulator does not keep: read it in the bytes. */
+	if (!term_log_has(t, "\033[0;2m（本报记者王某某整理）") && !term_log_has(t, "\033[2m（本报记者王某某整理）"))
+		fail_msg("the credit is not dimmed");
+	assert_false(term_log_has(t, "2m理论要联系实际"));
+	term_send(t, "q");
+	term_free(t);
+}
+
 E2E_GROUP(browser)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_screen),
 		cmocka_unit_test(test_section_keys),
 		cmocka_unit_test(test_click_at_the_prompt),
+		cmocka_unit_test(test_notes_dimmed),
 		cmocka_unit_test(test_z_full_width),
 		cmocka_unit_test(test_full_width_scrolls_cheaply),
 		cmocka_unit_test(test_resize_keeps_paragraph),
