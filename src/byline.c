@@ -424,6 +424,24 @@ static bool scan_bracketed(const char *s, size_t len, struct byline *b)
 	return true;
 }
 
+/* Make b a byline of `form` and `strength` found in s[from..to): the post
+ * (may be empty) runs from `from` to the name, the name to `to`. */
+static void set_found(struct byline *b, enum byline_form form, int strength, size_t from, size_t name, size_t to)
+{
+	const char *role = b->role;
+
+	memset(b, 0, sizeof *b);
+	b->form = (uint8_t)form;
+	b->strength = (uint8_t)strength;
+	b->role = role;
+	b->start = from;
+	b->end = to;
+	b->post_off = from;
+	b->post_len = name - from;
+	b->name_off = name;
+	b->name_len = to - name;
+}
+
 /* A name and a role word alone (赵卫东委员), or post and name fused with or
  * without a role (某某集团董事长李明华代表), or a name, blanks and a post
  * (李明华  某某大学法学院院长). */
@@ -456,12 +474,8 @@ static bool scan_fused(const char *s, size_t len, struct byline *b)
 		split = names_split_fused(s, nlen, b->role != NULL);
 		if (!split)
 			return false;
-		b->form = BYLINE_FUSED;
-		b->post_off = 0;
-		b->post_len = split;
-		b->name_off = split;
-		b->name_len = nlen - split;
-		b->strength = b->role || names_post_end(s, split) == 2 ? 2 : 1;
+		set_found(b, BYLINE_FUSED, b->role || names_post_end(s, split) == 2 ? 2 : 1, 0, split, nlen);
+		b->end = len;
 		return true;
 	}
 	/* A name, blanks, a post. */
@@ -605,15 +619,8 @@ static bool bare_upto(const char *s, size_t from, size_t to, size_t most, struct
 	free(sq);
 	if (!ok)
 		return false;
-	b->form = BYLINE_BARE;
-	b->strength = 1;
 	b->role = NULL;
-	b->padded = false;
-	b->name_off = from;
-	b->name_len = end - from;
-	b->post_off = b->post_len = 0;
-	b->start = from;
-	b->end = end;
+	set_found(b, BYLINE_BARE, 1, from, from, end);
 	return true;
 }
 
@@ -645,15 +652,8 @@ static bool loose_at(const char *s, size_t from, size_t to, bool org, struct byl
 		is_org = cjk_has_suffix(s + from, split, *o);
 	if (!is_org)
 		return false;
-	memset(b, 0, sizeof *b);
-	b->form = BYLINE_FUSED;
-	b->strength = 1;
-	b->start = from;
-	b->end = to;
-	b->post_off = from;
-	b->post_len = split;
-	b->name_off = from + split;
-	b->name_len = to - from - split;
+	b->role = NULL;
+	set_found(b, BYLINE_FUSED, 1, from, from + split, to);
 	return true;
 }
 
@@ -842,13 +842,8 @@ static bool titled_at(const char *s, size_t at, struct byline *b)
 			continue;
 		for (const char *const *t = titles; *t; t++)
 			if (cjk_has_suffix(s, off, *t) && off > strlen(*t) && post_chars(s, off, true)) {
-				memset(b, 0, sizeof *b);
-				b->form = BYLINE_FUSED;
-				b->strength = 2;
-				b->end = at;
-				b->post_len = off;
-				b->name_off = off;
-				b->name_len = at - off;
+				b->role = NULL;
+				set_found(b, BYLINE_FUSED, 2, 0, off, at);
 				return true;
 			}
 	}
