@@ -11,37 +11,20 @@
 
 #include <cmocka.h>
 
+#include "view_fixture.h"
 #include "fayan/doc.h"
 #include "fayan/status.h"
 #include "fayan/text.h"
 #include "fayan/view_do.h"
 
-struct fixture {
-	struct doc d;
-	struct view v;
-};
-
+/* The themes file of the user's configuration is never read. */
 static int setup(void **state)
 {
-	struct fixture *fx = xcalloc(1, sizeof *fx);
-
 	setenv("XDG_CONFIG_HOME", "/nonexistent-fayan-test-config", 1);
-	doc_init(&fx->d);
-	doc_add_builtin(&fx->d);
-	view_init(&fx->v, &fx->d, NULL, 100, 30);
-	*state = fx;
-	return 0;
+	return view_fixture_setup(state);
 }
 
-static int teardown(void **state)
-{
-	struct fixture *fx = *state;
-
-	view_free(&fx->v);
-	doc_free(&fx->d);
-	free(fx);
-	return 0;
-}
+#define teardown view_fixture_teardown
 
 /* The status line now, checked to fit beside its hint; *hint gets the hint. */
 static char *line(struct view *v, const char **hint)

@@ -11,35 +11,13 @@
 
 #include <cmocka.h>
 
+#include "view_fixture.h"
 #include "fayan/doc.h"
 #include "fayan/text.h"
 #include "fayan/view_do.h"
 
-struct fixture {
-	struct doc d;
-	struct view v;
-};
-
-static int setup(void **state)
-{
-	struct fixture *fx = xcalloc(1, sizeof *fx);
-
-	doc_init(&fx->d);
-	doc_add_builtin(&fx->d);
-	view_init(&fx->v, &fx->d, NULL, 100, 30);
-	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *fx = *state;
-
-	view_free(&fx->v);
-	doc_free(&fx->d);
-	free(fx);
-	return 0;
-}
+#define setup view_fixture_setup
+#define teardown view_fixture_teardown
 
 static const struct section *cur_sec(const struct view *v)
 {
