@@ -1494,11 +1494,14 @@ static void repeated_names(struct parse *p, size_t *cap)
 	for (size_t k = 0; k < first; k++)
 		taken[p->cands[k].line] = true;
 
-	for (size_t i = 0; i + 1 < p->nlines; i++) {
+	for (size_t i = 0; i < p->nlines; i++) {
 		const char *s = line_s(p, i);
 		size_t len = p->lines[i].len, at, d = 0, bl;
 		struct byline b;
-		bool text_next = !cjk_at_most_chars(line_s(p, i + 1), p->lines[i + 1].len, 40) ||
+		/* Over text, or the page's last line (its speech lost in the copy,
+		 * the name still printed). */
+		bool text_next = i + 1 == p->nlines ||
+				 !cjk_at_most_chars(line_s(p, i + 1), p->lines[i + 1].len, 40) ||
 				 (i + 2 < p->nlines && !cjk_at_most_chars(line_s(p, i + 2), p->lines[i + 2].len, 40));
 
 		/* ——  茶学许文烨: the same, after a dash. */
