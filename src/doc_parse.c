@@ -667,6 +667,18 @@ static bool headline_at(const struct parse *p, size_t i, const bool *is_cand)
 	       !editor_like(s, len) && !subtitle_like(s, len);
 }
 
+/* Warn that candidate c reads as a byline but the page's bylines are of
+ * another form (--check shows why a line was not placed). */
+static void warn_unplaced(struct parse *p, const struct cand *c)
+{
+	const char *s = line_s(p, c->by_line) + c->b.name_off;
+
+	if (text_has_controls(s, c->b.name_len))
+		return;
+	warn(p, p->lines[c->line].lineno, "reads as the byline of %.*s, but the page's bylines are printed otherwise",
+	     (int)c->b.name_len, s);
+}
+
 /* Which group a candidate's mark puts it in. */
 enum group { GROUP_STAND, GROUP_INLINE, GROUP_ATTRIB, NGROUPS };
 
@@ -757,8 +769,12 @@ static enum layout choose(struct parse *p)
 				p->cands[k++].b.text_off = p->lines[c->line].len;
 				continue;
 			}
-			if (group_of(&c->b) != g)
+			if (group_of(&c->b) != g) {
+				/* Say why a line that surely reads as a byline is not one. */
+				if (c->b.strength == 2)
+					warn_unplaced(p, c);
 				continue;
+			}
 			/* A weak one counts where the sure ones are: in the same
 			 * position (for bylines on lines of their own), and never
 			 * right under a byline kept. */

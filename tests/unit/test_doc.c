@@ -1098,6 +1098,27 @@ static void test_layout_printed_lines(void **state)
 	doc_free(&d);
 }
 
+/* A line that surely reads as a byline but is not in the page's layout is
+ * named in a warning, for --check to say why it was not placed. */
+static void test_unplaced_byline_warned(void **state)
+{
+	static const char text[] = "代表委员说\n\n建议健全教育资源配置机制。\n\n——李明华代表（某某中学副校长）\n\n"
+				   "企业要在创新上下功夫。\n\n——王芳委员（某某公司副总裁）\n\n赵卫东委员——\n\n"
+				   "基层治理要久久为功。\n\n——张强代表（某某县县长）\n";
+	struct doc d;
+	bool found = false;
+
+	(void)state;
+	doc_init(&d);
+	load_buf(&d, "x", text, sizeof text - 1, false);
+	check_doc(&d);
+	assert_int_equal(d.nsections, 3);
+	for (size_t i = 0; i < d.articles[0]->nwarnings; i++)
+		found |= strstr(d.articles[0]->warnings[i], "reads as the byline of 赵卫东") != NULL;
+	assert_true(found);
+	doc_free(&d);
+}
+
 /* A file that is not UTF-8 but GB18030 (saved on Chinese Windows) reads as
  * the same article; UTF-8 with a damaged byte is still an error. */
 static void test_gb18030(void **state)
@@ -1610,6 +1631,7 @@ int main(void)
 		cmocka_unit_test(test_layout_post_from_text),
 		cmocka_unit_test(test_layout_interview),
 		cmocka_unit_test(test_layout_printed_lines),
+		cmocka_unit_test(test_unplaced_byline_warned),
 		cmocka_unit_test(test_gb18030),
 		cmocka_unit_test(test_key_and_encoding),
 		cmocka_unit_test(test_no_sections_not_joined),
