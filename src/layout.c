@@ -63,6 +63,15 @@ static bool present(const char *s)
 	return s && *s;
 }
 
+/* Lay out header line s as `kind` if it is worth a line; whether it was. */
+static bool add_header(struct builder *b, enum layout_kind kind, const char *s)
+{
+	if (!present(s))
+		return false;
+	add_block(b, kind, s, strlen(s), 0, 0);
+	return true;
+}
+
 /* Lay out the paragraphs after whatever header lines are already in the layout:
  * a blank line after the header (if any), then each paragraph, blank-separated. */
 static void add_paras(struct builder *b, bool header, const struct para *paras, size_t npara)
@@ -100,18 +109,9 @@ void layout_section(struct layout *lo, const struct section *s, int width)
 	bool header = false;
 
 	layout_start(&b, lo, width);
-	if (present(s->topic)) {
-		add_block(&b, LAYOUT_TOPIC, s->topic, strlen(s->topic), 0, 0);
-		header = true;
-	}
-	if (present(s->headline)) {
-		add_block(&b, LAYOUT_HEADLINE, s->headline, strlen(s->headline), 0, 0);
-		header = true;
-	}
-	if (present(s->speaker.byline)) {
-		add_block(&b, LAYOUT_BYLINE, s->speaker.byline, strlen(s->speaker.byline), 0, 0);
-		header = true;
-	}
+	header |= add_header(&b, LAYOUT_TOPIC, s->topic);
+	header |= add_header(&b, LAYOUT_HEADLINE, s->headline);
+	header |= add_header(&b, LAYOUT_BYLINE, s->speaker.byline);
 	add_paras(&b, header, s->paras, s->npara);
 }
 
@@ -123,10 +123,7 @@ void layout_paras(struct layout *lo, const char *title, const struct para *paras
 	bool header = false;
 
 	layout_start(&b, lo, width);
-	if (present(title)) {
-		add_block(&b, LAYOUT_HEADLINE, title, strlen(title), 0, 0);
-		header = true;
-	}
+	header |= add_header(&b, LAYOUT_HEADLINE, title);
 	add_paras(&b, header, paras, npara);
 }
 
@@ -139,18 +136,9 @@ void layout_intro(struct layout *lo, const struct article *a, int width)
 	bool header = false;
 
 	layout_start(&b, lo, width);
-	if (present(a->kicker)) {
-		add_block(&b, LAYOUT_TOPIC, a->kicker, strlen(a->kicker), 0, 0);
-		header = true;
-	}
-	if (present(a->title)) {
-		add_block(&b, LAYOUT_HEADLINE, a->title, strlen(a->title), 0, 0);
-		header = true;
-	}
-	if (present(a->subtitle)) {
-		add_block(&b, LAYOUT_TOPIC, a->subtitle, strlen(a->subtitle), 0, 0);
-		header = true;
-	}
+	header |= add_header(&b, LAYOUT_TOPIC, a->kicker);
+	header |= add_header(&b, LAYOUT_HEADLINE, a->title);
+	header |= add_header(&b, LAYOUT_TOPIC, a->subtitle);
 	add_paras(&b, header, a->intro, a->nintro);
 }
 
