@@ -973,19 +973,6 @@ static char *normalise(const char *s, size_t len)
 	return buf_take(&o, NULL);
 }
 
-/* s (malloc'd), its controls shown visibly as everywhere in the model
- * (text_sanitize): a byline found by its shape alone may hold any byte. */
-static char *clean(char *s)
-{
-	size_t len = strlen(s);
-	char *t;
-
-	if (!text_has_controls(s, len))
-		return s;
-	t = text_sanitize(s, len, false, NULL);
-	free(s);
-	return t;
-}
 
 /* place and title in one allocation owned by place: "place\0title[、role]". */
 static void fill_post(struct speaker *sp, const char *r, size_t place_len, const char *t, size_t tlen,
@@ -1039,10 +1026,10 @@ void byline_speaker(const struct byline *b, const char *s, size_t len, char *lin
 			  b->role);
 		return;
 	}
-	sp->byline = clean(normalise(s + b->start, b->end - b->start));
-	sp->name = clean(cjk_squeeze(s + b->name_off, b->name_len));
+	sp->byline = text_sanitize_take(normalise(s + b->start, b->end - b->start));
+	sp->name = text_sanitize_take(cjk_squeeze(s + b->name_off, b->name_len));
 	if (b->post_len) {
-		char *post = clean(normalise(s + b->post_off, b->post_len));
+		char *post = text_sanitize_take(normalise(s + b->post_off, b->post_len));
 		size_t plen = strlen(post), place_len, title_off;
 
 		byline_split_post(post, plen, &place_len, &title_off);

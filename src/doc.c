@@ -295,14 +295,8 @@ void doc_free(struct doc *d)
 char *doc_clean_name(const char *name)
 {
 	size_t len;
-	char *fixed = text_repair_utf8(name, strlen(name), &len);
-	char *clean;
 
-	if (!text_has_controls(fixed, len))
-		return fixed;
-	clean = text_sanitize(fixed, len, false, NULL);
-	free(fixed);
-	return clean;
+	return text_sanitize_take(text_repair_utf8(name, strlen(name), &len));
 }
 
 /* Make room for `need` elements in an array that holds `have`: capacities are

@@ -703,7 +703,7 @@ static enum layout choose(struct parse *p)
 	int score[NGROUPS] = {0}, n2[NGROUPS] = {0}, n1[NGROUPS] = {0};
 	bool *is_cand = xcalloc(p->nlines ? p->nlines : 1, sizeof *is_cand);
 	enum group g = GROUP_STAND;
-	size_t k = 0, shape[4] = {0}, votes = 0;
+	size_t k = 0, shape[4] = {0};
 	enum layout lay;
 
 	/* The first line is the title when it only looks like a fused post
@@ -747,7 +747,6 @@ static enum layout choose(struct parse *p)
 			   c->b.mark != BYLINE_COLON;
 		if (group_of(&c->b) == g && (c->b.strength == 2 || !n2[g])) {
 			shape[c->above * 2 + c->below]++;
-			votes++;
 		}
 	}
 	{
@@ -808,7 +807,6 @@ static enum layout choose(struct parse *p)
 		if (g == GROUP_STAND && k && p->cands[0].b.mark == BYLINE_DASH && shape[1] + shape[3])
 			lay = LAYOUT_BELOW;
 	}
-	(void)votes;
 	free(is_cand);
 	return p->ncands ? lay : LAYOUT_NONE;
 }
@@ -899,11 +897,10 @@ static void parse_standalone(struct parse *p, enum layout lay)
 
 /* Cut line l to the text after an inline byline's colon (it becomes the
  * first paragraph); true if nothing is left of it. */
-static bool skip_to_text(struct parse *p, struct span *l, size_t skip)
+static bool skip_to_text(struct span *l, size_t skip)
 {
 	l->off += skip;
 	l->len -= skip;
-	(void)p;
 	return l->len == 0;
 }
 
@@ -1015,7 +1012,7 @@ static void parse_inline(struct parse *p)
 		s->line = p->lines[q ? c->line - 1 : c->line].lineno;
 		if (k + 1 == nc)
 			parse_trailer(p, from + 1, &to);
-		if (skip_to_text(p, l, c->b.text_off))
+		if (skip_to_text(l, c->b.text_off))
 			from++;
 		s->npara = range_paras(p, from, to, &s->paras);
 		finish_section(p, s, to - 1, NULL, NULL, NULL);
@@ -1266,7 +1263,7 @@ static bool parse_dialogue(struct parse *p)
 
 			while (skip < l->len && cjk_blank_len(line_s(p, line), l->len, skip))
 				skip += cjk_blank_len(line_s(p, line), l->len, skip);
-			if (skip_to_text(p, l, skip))
+			if (skip_to_text(l, skip))
 				from++;
 		}
 		s->npara = range_paras(p, from, to, &s->paras);
@@ -1458,7 +1455,7 @@ static bool parse_qa(struct parse *p)
 			s->src_off = l->off;
 			s->line = l->lineno;
 		}
-		if (skip_to_text(p, l, skip))
+		if (skip_to_text(l, skip))
 			from++;
 		if (k == nans)
 			parse_trailer(p, from, &to);

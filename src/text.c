@@ -768,3 +768,15 @@ size_t text_wrap(const char *s, size_t len, int width, struct text_line **lines)
 	*lines = w.lines;
 	return w.n;
 }
+
+char *text_sanitize_take(char *s)
+{
+	size_t len = strlen(s);
+	char *t;
+
+	if (!text_has_controls(s, len))
+		return s;
+	t = text_sanitize(s, len, false, NULL);
+	free(s);
+	return t;
+}

@@ -64,6 +64,10 @@ size_t text_control_len(const char *s, size_t len);
  * only if keep_lf. *out_len gets its length. */
 char *text_sanitize(const char *s, size_t len, bool keep_lf, size_t *out_len);
 
+/* s (a malloc'd string) with its controls made visible as text_sanitize
+ * does: s itself when it holds none, else a new string (s is freed). */
+char *text_sanitize_take(char *s);
+
 /* Decode the code point at s[0..len); store it in *uc (U+FFFD if invalid) and return its byte length (>= 1). */
 size_t text_next_char(const char *s, size_t len, uint32_t *uc);
 
