@@ -3,20 +3,27 @@
 
 #include "fayan/util.h"
 
-/* The needles are a few bytes long, where finding the first byte with
- * memchr beats memmem. */
+/* The needles are a few bytes long, where finding one byte with memchr beats
+ * memmem. Their last byte is looked for: in Chinese text the lead bytes of
+ * hanzi (E4-E9) are nearly every third byte, a given last byte (one of 64)
+ * seldom. UTF-8 synchronises itself, so a byte match of whole characters is a
+ * match of characters. */
 const char *cjk_find(const char *s, size_t len, const char *p, size_t n)
 {
-	const char *end = s + len;
+	const char *from, *end = s + len;
 
-	while ((size_t)(end - s) >= n) {
-		const char *c = memchr(s, p[0], (size_t)(end - s) - n + 1);
+	if (n == 0)
+		return s;
+	if (len < n)
+		return NULL;
+	for (from = s + n - 1; from < end;) {
+		const char *c = memchr(from, p[n - 1], (size_t)(end - from));
 
 		if (!c)
 			return NULL;
-		if (memcmp(c + 1, p + 1, n - 1) == 0)
-			return c;
-		s = c + 1;
+		if (memcmp(c - (n - 1), p, n - 1) == 0)
+			return c - (n - 1);
+		from = c + 1;
 	}
 	return NULL;
 }
@@ -26,18 +33,29 @@ bool cjk_contains(const char *s, size_t len, const char *p)
 	return cjk_find(s, len, p, strlen(p)) != NULL;
 }
 
-static bool in_list(uint32_t c, const uint32_t *list)
-{
-	for (; *list; list++)
-		if (*list == c)
-			return true;
-	return false;
-}
-
 /* ASCII '.' ends a sentence too: a paragraph of Latin text ending in a full
  * stop is complete. */
-static const uint32_t sentence_end[] = {0x3002, 0xFF01, 0xFF1F, '!', '?', '.', 0x2026, 0xFF1B, ';', 0xFF1A, ':', 0};
-static const uint32_t closers[] = {0x201D, 0x2019, 0xFF09, ')', 0x300D, 0x300F, 0};
+static bool sentence_end(uint32_t c)
+{
+	switch (c) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?': case '.': case 0x2026: case 0xFF1B: case ';':
+	case 0xFF1A: case ':':
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Closing quotes and brackets, which may follow a sentence's end. */
+static bool closer(uint32_t c)
+{
+	switch (c) {
+	case 0x201D: case 0x2019: case 0xFF09: case ')': case 0x300D: case 0x300F:
+		return true;
+	default:
+		return false;
+	}
+}
 
 bool cjk_ends_sentence(const char *s, size_t len)
 {
@@ -48,13 +66,13 @@ bool cjk_ends_sentence(const char *s, size_t len)
 		return true;
 	off = cjk_last_char_off(s, len);
 	cjk_char_at(s, len, off, &c);
-	if (in_list(c, sentence_end))
+	if (sentence_end(c))
 		return true;
-	if (!in_list(c, closers) || off == 0)
+	if (!closer(c) || off == 0)
 		return false;
 	off = cjk_last_char_off(s, off);
 	cjk_char_at(s, len, off, &c);
-	return in_list(c, sentence_end);
+	return sentence_end(c);
 }
 
 size_t cjk_rtrim(const char *s, size_t len)
