@@ -47,11 +47,24 @@ static const struct word title_words[] = {
 	WORD("教授"), WORD("专家"), WORD("村民"), WORD("居民"), WORD("秘书"), WORD("助理"),
 	WORD("总裁"), WORD("董事"), WORD("监事"), {NULL, 0}};
 
-/* Endings of place names, longest first where one ends another. */
+/* Endings of place names, longest first where one ends another; place_end
+ * lists the last character of each. */
 static const struct word place_words[] = {
 	WORD("办事处"), WORD("管委会"), WORD("自治区"), WORD("街道"), WORD("社区"), WORD("嘎查"),
 	WORD("省"), WORD("市"), WORD("州"), WORD("盟"), WORD("县"), WORD("旗"), WORD("区"),
 	WORD("乡"), WORD("镇"), WORD("村"), {NULL, 0}};
+
+/* Whether c ends one of place_words: the words are tried only after it. */
+static bool place_end(uint32_t c)
+{
+	switch (c) {
+	case U'处': case U'会': case U'区': case U'道': case U'查': case U'省': case U'市': case U'州':
+	case U'盟': case U'县': case U'旗': case U'乡': case U'镇': case U'村':
+		return true;
+	default:
+		return false;
+	}
+}
 
 /* Whether s[0..len) reads as a job title: at least two characters, ending in a title word. */
 static bool title_like(const char *s, size_t len)
@@ -74,7 +87,11 @@ static void bt_add(struct byline_text *t, const char *s, size_t n)
 bool byline_split_post(const char *s, size_t len, size_t *place_len, size_t *title_off)
 {
 	for (size_t p = len; p > 0; p--) {
+		uint32_t c;
+
 		if (p == len || ((unsigned char)s[p] & 0xC0) == 0x80)
+			continue;
+		if (p < 3 || cjk_char_at(s, p, p - 3, &c) != 3 || !place_end(c))
 			continue;
 		for (const struct word *w = place_words; w->s; w++) {
 			size_t wl = w->len;
@@ -111,9 +128,18 @@ static bool byline_tail(const char *s, size_t len)
 	size_t end = len, n = 0, dots = 0;
 
 	while (end > 0) {
-		size_t lc = cjk_last_char_off(s, end);
+		const unsigned char *u = (const unsigned char *)s + end;
+		size_t lc;
 		uint32_t c;
 
+		/* Lead bytes E5-E9 begin hanzi only (U+5000-U+9FFF): no decoding. */
+		if (end >= 3 && u[-3] >= 0xE5 && u[-3] <= 0xE9 && (u[-2] & 0xC0) == 0x80 && (u[-1] & 0xC0) == 0x80) {
+			if (++n > (dots ? 16 : 6))
+				return false;
+			end -= 3;
+			continue;
+		}
+		lc = cjk_last_char_off(s, end);
 		if (cjk_blank_len(s, end, lc) == end - lc)
 			break;
 		cjk_char_at(s, end, lc, &c);
@@ -341,16 +367,20 @@ static bool scan_spaced(const char *s, size_t len, struct byline *b)
 	return false;
 }
 
-/* Whether s[0..len) holds only characters a post may: no sentence
- * punctuation, no quotes, brackets only if `brackets` and balanced. */
-static bool post_chars(const char *s, size_t len, bool brackets)
+/* Whether s[0..len) holds at most `most` characters, each one a post may
+ * have: no sentence punctuation, no quotes, brackets only balanced. One pass
+ * answers both: a line of text fails at its first punctuation. */
+static bool post_chars(const char *s, size_t len, size_t most)
 {
 	int depth = 0;
+	size_t n = 0;
 	uint32_t c;
 
 	for (size_t off = 0; off < len;) {
 		unsigned char u = (unsigned char)s[off];
 
+		if (++n > most)
+			return false;
 		/* Hanzi (lead bytes E4-E9) are what posts are made of: skipped
 		 * without decoding. */
 		if (u >= 0xE4 && u <= 0xE9 && off + 3 <= len) {
@@ -359,12 +389,12 @@ static bool post_chars(const char *s, size_t len, bool brackets)
 		}
 		off += cjk_char_at(s, len, off, &c);
 		if (c == 0xFF08 || c == '(') {
-			if (!brackets || ++depth > 1)
+			if (++depth > 1)
 				return false;
 			continue;
 		}
 		if (c == 0xFF09 || c == ')') {
-			if (!brackets || --depth < 0)
+			if (--depth < 0)
 				return false;
 			continue;
 		}
@@ -377,9 +407,13 @@ static bool post_chars(const char *s, size_t len, bool brackets)
 /* Whether s[0..len) holds a blank. */
 static bool has_blank(const char *s, size_t len)
 {
-	for (size_t off = 0; off < len; off++)
-		if (cjk_blank_len(s, len, off))
+	for (size_t off = 0; off < len; off++) {
+		unsigned char u = (unsigned char)s[off];
+
+		/* A blank starts with one of these bytes (cjk_blank_len). */
+		if (u == ' ' || u == '\t' || ((u == 0xC2 || u == 0xE3) && cjk_blank_len(s, len, off)))
 			return true;
+	}
 	return false;
 }
 
@@ -410,8 +444,7 @@ static bool scan_bracketed(const char *s, size_t len, struct byline *b)
 		return false;
 	b->post_off = open + (s[open] == '(' ? 1 : 3);
 	b->post_len = close - b->post_off;
-	if (b->post_len == 0 || !cjk_at_most_chars(s + b->post_off, b->post_len, BRACKET_MAX_CHARS) ||
-	    !post_chars(s + b->post_off, b->post_len, true))
+	if (b->post_len == 0 || !post_chars(s + b->post_off, b->post_len, BRACKET_MAX_CHARS))
 		return false;
 	/* A caption (李明华（视频发言截图）) is not a post: a post ends like one,
 	 * or the name carries a role word. */
@@ -453,12 +486,10 @@ static bool scan_fused(const char *s, size_t len, struct byline *b)
 
 	/* Every form here ends in a name or a role word, hanzi: most lines are
 	 * told apart by their last character, before any is checked. */
-	if (len < 6 || !cjk_at_most_chars(s, len, BYLINE_MAX_CHARS))
+	if (len < 6 || len > 4 * BYLINE_MAX_CHARS)
 		return false;
 	cjk_char_at(s, len, cjk_last_char_off(s, len), &c);
-	if (!cjk_is_hanzi(c) && !(has_blank(s, len) && c != ' '))
-		return false;
-	if (!post_chars(s, len, true))
+	if (!post_chars(s, len, BYLINE_MAX_CHARS) || (!cjk_is_hanzi(c) && !(has_blank(s, len) && c != ' ')))
 		return false;
 	b->role = take_role(s, &nlen);
 	blank = has_blank(s, nlen);
@@ -643,7 +674,7 @@ static bool loose_at(const char *s, size_t from, size_t to, bool org, struct byl
 	while (from < to && (bl = cjk_blank_len(s, to, from)) != 0)
 		from += bl;
 	if (to - from < 9 || !cjk_at_most_chars(s + from, to - from, 24) || has_blank(s + from, to - from) ||
-	    !post_chars(s + from, to - from, true))
+	    !post_chars(s + from, to - from, SIZE_MAX))
 		return false;
 	split = names_split_fused(s + from, to - from, true);
 	if (!split)
@@ -841,7 +872,7 @@ static bool titled_at(const char *s, size_t at, struct byline *b)
 		if (n < 2)
 			continue;
 		for (const char *const *t = titles; *t; t++)
-			if (cjk_has_suffix(s, off, *t) && off > strlen(*t) && post_chars(s, off, true)) {
+			if (cjk_has_suffix(s, off, *t) && off > strlen(*t) && post_chars(s, off, SIZE_MAX)) {
 				b->role = NULL;
 				set_found(b, BYLINE_FUSED, 2, 0, off, at);
 				return true;
@@ -978,24 +1009,20 @@ static char *normalise(const char *s, size_t len)
 static void fill_post(struct speaker *sp, const char *r, size_t place_len, const char *t, size_t tlen,
 		      const char *role)
 {
-	struct buf pt;
-	size_t n;
+	/* 代表 and 委员 are roles (某某、代表); a title after the name
+	 * (某某大学校长 张三教授) reads on from the post. */
+	const char *sep = !role ? "" : !strcmp(role, "代表") || !strcmp(role, "委员") ? "、" : " ";
+	size_t seplen = role && tlen ? strlen(sep) : 0, rlen = role ? strlen(role) : 0;
+	char *o = xmalloc(place_len + 1 + tlen + seplen + rlen + 1);
 
-	buf_init(&pt);
-	buf_add(&pt, r, place_len);
-	buf_addc(&pt, '\0');
-	buf_add(&pt, t, tlen);
-	if (role) {
-		/* 代表 and 委员 are roles (某某、代表); a title after the name
-		 * (某某大学校长 张三教授) reads on from the post. */
-		bool sep = !strcmp(role, "代表") || !strcmp(role, "委员");
-
-		if (pt.len > place_len + 1)
-			buf_adds(&pt, sep ? "、" : " ");
-		buf_adds(&pt, role);
-	}
-	sp->place = buf_take(&pt, &n);
-	sp->place = xrealloc(sp->place, n + 1); /* no slack from growing */
+	/* place, NUL, title: one allocation of the size used. */
+	memcpy(o, r, place_len);
+	o[place_len] = '\0';
+	memcpy(o + place_len + 1, t, tlen);
+	memcpy(o + place_len + 1 + tlen, sep, seplen);
+	memcpy(o + place_len + 1 + tlen + seplen, role ? role : "", rlen);
+	o[place_len + 1 + tlen + seplen + rlen] = '\0';
+	sp->place = o;
 	sp->title = sp->place + place_len + 1;
 }
 
