@@ -67,6 +67,7 @@ struct parse {
 	struct cand *cands; /* every line that reads as a byline, in order */
 	size_t ncands;
 	uint8_t *kind;      /* per line: enum para_kind it would make */
+	uint8_t *headline;  /* per line: 0 not yet asked, 1 not shaped as a headline, 2 shaped as one */
 	bool *taken;        /* per line: a byline, a headline or a title, never a paragraph */
 	bool no_join;       /* no section was found: paragraphs stay as printed */
 	bool run_on;        /* lines were cut where run-on speeches open (split_run_ins) */
@@ -80,8 +81,8 @@ struct parse {
 
 static bool headline_like(const char *s, size_t len)
 {
-	return len > 0 && cjk_at_most_chars(s, len, HEADLINE_MAX_CHARS) &&
-	       !cjk_ends_sentence(s, len);
+	/* The last character first: it answers without counting. */
+	return len > 0 && !cjk_ends_sentence(s, len) && cjk_at_most_chars(s, len, HEADLINE_MAX_CHARS);
 }
 
 /* s[0..len) with blanks left out equals w, or w and a colon. */
@@ -663,8 +664,12 @@ static bool headline_at(const struct parse *p, size_t i, const bool *is_cand)
 	const char *s = line_s(p, i);
 	size_t len = p->lines[i].len;
 
-	return !is_cand[i] && p->kind[i] == PARA_TEXT && len <= HEADLINE_MAX_CHARS * 4 && headline_like(s, len) &&
-	       !editor_like(s, len) && !subtitle_like(s, len);
+	if (is_cand[i] || p->kind[i] != PARA_TEXT || len > HEADLINE_MAX_CHARS * 4)
+		return false;
+	/* The layout is voted with each byline asking of the lines around it. */
+	if (!p->headline[i])
+		p->headline[i] = headline_like(s, len) && !editor_like(s, len) && !subtitle_like(s, len) ? 2 : 1;
+	return p->headline[i] == 2;
 }
 
 /* Warn that candidate c reads as a byline but the page's bylines are of
@@ -1622,7 +1627,9 @@ static void find_printed(struct parse *p)
 
 		if (p->kind[i] != PARA_TEXT)
 			continue;
-		n = cjk_count_chars(line_s(p, i), p->lines[i].len, 32);
+		/* A code point takes at most four bytes: most lines of a page
+		 * typed one paragraph a line are longer than 32 by their bytes. */
+		n = p->lines[i].len > 4 * 32 ? 33 : cjk_count_chars(line_s(p, i), p->lines[i].len, 32);
 		if (n < 8) /* titles and headlines */
 			continue;
 		ntext++;
@@ -1650,6 +1657,7 @@ static size_t classify(struct parse *p)
 	struct byline b;
 
 	p->kind = xcalloc(p->nlines ? p->nlines : 1, 1);
+	p->headline = xcalloc(p->nlines ? p->nlines : 1, 1);
 	for (size_t i = 0; i < p->nlines; i++) {
 		const char *s = line_s(p, i);
 		size_t len = p->lines[i].len;
@@ -1764,6 +1772,7 @@ void doc_parse_article(struct article *a, const struct text_scan *sc, bool strip
 	if (classify(&p) < 2 && split_run_ins(&p)) {
 		free(p.cands);
 		free(p.kind);
+		free(p.headline);
 		p.cands = NULL;
 		p.ncands = 0;
 		classify(&p);
@@ -1826,5 +1835,6 @@ void doc_parse_article(struct article *a, const struct text_scan *sc, bool strip
 	}
 	free(p.cands);
 	free(p.kind);
+	free(p.headline);
 	free(p.lines);
 }
