@@ -34,7 +34,14 @@ static inline size_t cjk_char_at(const char *s, size_t len, size_t off, uint32_t
 /* Byte offset of the start of the last code point of s[0..len) (len > 0). */
 static inline size_t cjk_last_char_off(const char *s, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t off = len - 1;
+
+	/* Most lines end in ASCII or in a three-byte character. */
+	if (u[off] < 0x80)
+		return off;
+	if (len >= 3 && (u[len - 3] & 0xF0) == 0xE0 && (u[len - 2] & 0xC0) == 0x80 && (u[len - 1] & 0xC0) == 0x80)
+		return len - 3;
 
 	while (off > 0 && len - off < 4 && ((unsigned char)s[off] & 0xC0) == 0x80)
 		off--;
