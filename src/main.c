@@ -62,8 +62,8 @@ static const char usage_text[] =
 "\n"
 "Exit status: 0 success, 1 nothing matched (or no sections for --check,\n"
 "--list or --print all), 2 usage error or unreadable or invalid input (also\n"
-"a file the browser skipped); the browser ended by SIGHUP, SIGINT or SIGTERM\n"
-"exits with 128 + the signal number.\n"
+"a file the browser skipped); the browser ended by SIGHUP, SIGINT, SIGQUIT or\n"
+"SIGTERM exits with 128 + the signal number.\n"
 "In the browser, press ? for the keys. See fayan(1).\n";
 
 enum mode {

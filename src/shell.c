@@ -1,6 +1,11 @@
 /* shell.c: '|', the current section piped to a shell command that has the
- * terminal until Enter is pressed, as less does. */
+ * terminal until Enter is pressed, as less does. While the command runs the
+ * browser draws nothing: a Ctrl-Z stops it with the command and fg continues
+ * both, the default action of SIGTSTP. SIGTERM and SIGHUP end the browser at
+ * once, as at any other time; the command gets the same signal, as a shell's
+ * jobs get SIGHUP when it hangs up, and is not waited for. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +30,7 @@ void shell_pipe(const struct tty *t, struct view *v)
 	tty_paste_mode(t, false);
 	def_prog_mode();
 	endwin();
+	tty_stop_default(true);
 	memset(&ign, 0, sizeof ign);
 	ign.sa_handler = SIG_IGN;
 	sigemptyset(&ign.sa_mask);
@@ -33,7 +39,7 @@ void shell_pipe(const struct tty *t, struct view *v)
 	sigaction(SIGPIPE, &ign, &old_pipe);
 	sigaction(SIGINT, &ign, &old_int);
 	sigaction(SIGQUIT, &ign, &old_quit);
-	if (pipe(fds) != 0) {
+	if (pipe2(fds, O_CLOEXEC) != 0) {
 		view_msg(v, "cannot pipe: %s", strerror(errno));
 		goto back;
 	}
@@ -45,13 +51,20 @@ void shell_pipe(const struct tty *t, struct view *v)
 		goto back;
 	}
 	if (pid == 0) {
+		int in = fds[0], out = tty;
+
 		signal(SIGPIPE, SIG_DFL);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
-		if (dup2(fds[0], 0) < 0 || dup2(tty, 1) < 0 || dup2(tty, 2) < 0)
+		/* Started with stdin (or more) closed, the pipe or the terminal may
+		 * be 0, 1 or 2: above 2 first, so that no dup2 closes the other. */
+		if (in <= 2)
+			in = fcntl(in, F_DUPFD_CLOEXEC, 3);
+		if (out <= 2)
+			out = fcntl(out, F_DUPFD_CLOEXEC, 3);
+		if (in < 0 || out < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0)
 			_exit(126);
-		close(fds[0]);
-		close(fds[1]);
+		/* Everything else is close-on-exec. */
 		execl("/bin/sh", "sh", "-c", v->prompt.text, (char *)NULL);
 		_exit(127);
 	}
@@ -62,6 +75,10 @@ void shell_pipe(const struct tty *t, struct view *v)
 		if (errno != EINTR) {
 			status = -1;
 			break;
+		}
+		if (tty_caught()) {
+			kill(pid, tty_caught());
+			goto back;
 		}
 	}
 	waited = true;
@@ -87,6 +104,10 @@ back:
 			view_msg(v, "|%s: killed by signal %d", v->prompt.text, WTERMSIG(status));
 	}
 	buf_free(&text);
+	tty_stop_default(false);
+	/* Ending: the terminal stays as the command left it, for tty_close. */
+	if (tty_caught())
+		return;
 	reset_prog_mode();
 	tty_paste_mode(t, true);
 	v->redraw_all = true;

@@ -26,6 +26,10 @@
 
 /* Set by the signal handler; the loop restores the terminal and exits. */
 static volatile sig_atomic_t ui_signal;
+/* Set by SIGTSTP and SIGCONT; the loop stops and comes back (tty_resumed). */
+static volatile sig_atomic_t ui_stop, ui_cont;
+/* SIGTSTP was ignored when we started (a shell without job control): kept so. */
+static bool ui_stop_ignored;
 /* Whether curses owns the terminal, for the fatal hook. */
 static bool ui_active;
 /* The terminal's input descriptor and one open on /dev/null, for the handler. */
@@ -82,20 +86,45 @@ bool tty_wakes(void)
 	return ui_wake[0] >= 0;
 }
 
+/* Empty the wake-up pipe: what woke us has been seen. */
+static void wake_drain(void)
+{
+	char drain[64];
+
+	if (ui_wake[0] >= 0)
+		while (read(ui_wake[0], drain, sizeof drain) > 0)
+			;
+}
+
 bool tty_wait(const struct tty *t)
 {
 	struct pollfd p[2] = {
 		{.fd = fileno(t->in), .events = POLLIN},
 		{.fd = ui_wake[0], .events = POLLIN},
 	};
-	char drain[64];
 
 	if (poll(p, 2, -1) < 0)
 		return true; /* EINTR: the caller looks at the signal flag */
 	if (p[1].revents & POLLIN)
-		while (read(ui_wake[0], drain, sizeof drain) > 0)
-			;
+		wake_drain();
 	return !(p[0].revents & (POLLHUP | POLLERR | POLLNVAL)) || (p[0].revents & POLLIN);
+}
+
+/* SIGTSTP and SIGCONT only note the request and wake the loop: it gives the
+ * terminal back (and takes it again) between two frames, never in the middle
+ * of one, as a handler that called curses would. */
+static void on_stop(int sig)
+{
+	int saved = errno;
+
+	if (sig == SIGTSTP)
+		ui_stop = 1;
+	else
+		ui_cont = 1;
+	if (ui_wake[1] >= 0 && write(ui_wake[1], "", 1) < 0) {
+		/* Full: a wake-up is already waiting. */
+	}
+	errno = saved;
 }
 
 static void on_signal(int sig)
@@ -126,6 +155,76 @@ void tty_paste_mode(const struct tty *t, bool on)
 	}
 }
 
+/* Our own SIGTSTP and SIGCONT handlers, installed before newterm so that
+ * ncurses, finding SIGTSTP taken, installs none of its own (its handler
+ * redraws from inside the signal, over whatever a '|' command shows, and
+ * knows nothing of bracketed paste). */
+static void install_stop(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	if (!ui_stop_ignored)
+		sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGCONT, &sa, NULL);
+}
+
+/* SIGTSTP and SIGCONT back to their defaults. */
+static void remove_stop(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	if (!ui_stop_ignored)
+		sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGCONT, &sa, NULL);
+}
+
+void tty_stop_default(bool dfl)
+{
+	if (dfl) {
+		remove_stop();
+	} else {
+		install_stop();
+		ui_cont = 0; /* continued with the job: nothing to take back */
+	}
+}
+
+bool tty_resumed(const struct tty *t)
+{
+	sigset_t tstp;
+
+	if (!ui_stop && !ui_cont)
+		return false;
+	/* The handler's wake-up byte is for this call: no later wait ends on it. */
+	wake_drain();
+	/* Leave curses (screen, cursor, keypad, mouse, line modes and paste as
+	 * they were before), stop with the rest of the job, and on SIGCONT let
+	 * the next doupdate take the terminal again and repaint all of it. A
+	 * SIGCONT alone (after a SIGSTOP, which cannot be caught) does the same:
+	 * the shell that ran fg may have turned any of the modes off. */
+	tty_paste_mode(t, false);
+	endwin();
+	if (ui_stop) {
+		ui_stop = 0;
+		remove_stop();
+		sigemptyset(&tstp);
+		sigaddset(&tstp, SIGTSTP);
+		sigprocmask(SIG_UNBLOCK, &tstp, NULL);
+		raise(SIGTSTP);
+		install_stop();
+	}
+	ui_cont = 0;
+	/* What the shell set while we were stopped is the mode to give back. */
+	def_shell_mode();
+	tty_paste_mode(t, true);
+	return true;
+}
+
 static void fatal_restore(void)
 {
 	if (ui_active) {
@@ -147,6 +246,7 @@ void tty_close(struct tty *u)
 		ui_active = false;
 	}
 	util_set_fatal_hook(NULL);
+	remove_stop();
 	if (u->scr) {
 		delscreen(u->scr);
 		u->scr = NULL;
@@ -207,6 +307,7 @@ static void install_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
 }
 
 int tty_open(struct tty *u, struct fy_err *err)
@@ -216,8 +317,10 @@ int tty_open(struct tty *u, struct fy_err *err)
 	if (!term || !term[0] || strcmp(term, "dumb") == 0)
 		return err_set(err, "the terminal (TERM=%s) cannot show the browser; use --print to print sections",
 			       term && term[0] ? term : "unset");
-	u->out = fopen("/dev/tty", "w");
-	u->in = u->out ? fopen("/dev/tty", "r") : NULL;
+	/* Close-on-exec: a '|' command gets the terminal as its stdout and
+	 * stderr, never these descriptors besides. */
+	u->out = fopen("/dev/tty", "we");
+	u->in = u->out ? fopen("/dev/tty", "re") : NULL;
 	if (!u->in || !u->out) {
 		int e = errno;
 
@@ -228,8 +331,15 @@ int tty_open(struct tty *u, struct fy_err *err)
 			       strerror(e));
 	}
 	prefault_screens(fileno(u->out));
+	{
+		struct sigaction old;
+
+		ui_stop_ignored = sigaction(SIGTSTP, NULL, &old) == 0 && old.sa_handler == SIG_IGN;
+	}
+	install_stop();
 	u->scr = newterm(NULL, u->out, u->in);
 	if (!u->scr) {
+		remove_stop();
 		fclose(u->in);
 		fclose(u->out);
 		u->in = u->out = NULL;

@@ -26,6 +26,15 @@ struct ui {
 	struct buf osc; /* an OSC 52 sequence to send after the next doupdate */
 };
 
+/* Stop and come back if asked (tty_resumed), repainting everything after. */
+static bool resumed(struct ui *u)
+{
+	if (!tty_resumed(&u->tty))
+		return false;
+	u->v.redraw_all = true;
+	return true;
+}
+
 int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, struct fy_err *err)
 {
 	struct ui u;
@@ -56,6 +65,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		bool loading = load_pending(u.v.load);
 		bool busy = loading || view_idle_pending(&u.v);
 
+		resumed(&u);
 		if (!tty_input_pending(&u.tty))
 			view_sync(&u.v);
 		resume_progress(&u.resume, &u.v);
@@ -78,10 +88,11 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 			errno = 0;
 			r = wget_wch(stdscr, &ch);
 			if (r == ERR && !tty_caught()) {
-				/* Woken with nothing to read: a signal we do not handle
-				 * (SIGCONT, SIGCHLD) or a resize already taken. A terminal
-				 * that hung up or keeps reading nothing is gone: leave. */
-				if (alive && ++errs < 100)
+				/* Woken with nothing to read: a stop and a resume, which
+				 * are no error, a signal we do not handle (SIGCHLD) or a
+				 * resize already taken. A terminal that hung up or keeps
+				 * reading nothing is gone: leave. */
+				if (alive && (resumed(&u) || ++errs < 100))
 					continue;
 				u.v.done = true;
 				u.v.result.outcome = UI_QUIT;
@@ -107,9 +118,10 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 				errs = 0;
 				continue;
 			}
-			/* A signal we do not handle (SIGCONT, SIGCHLD) interrupts the read;
-			 * anything else is a terminal that went away: leave, do not spin. */
-			if (errno == EINTR && ++errs < 100)
+			/* A stop and resume, or a signal we do not handle (SIGCHLD),
+			 * interrupts the read; anything else is a terminal that went
+			 * away: leave, do not spin. */
+			if (errno == EINTR && (resumed(&u) || ++errs < 100))
 				continue;
 			u.v.done = true;
 			u.v.result.outcome = UI_QUIT;

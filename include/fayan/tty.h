@@ -49,7 +49,17 @@ bool tty_input_pending(const struct tty *t);
 /* Switch bracketed paste on or off (when ncurses has nothing buffered). */
 void tty_paste_mode(const struct tty *t, bool on);
 
-/* The signal (SIGHUP, SIGTERM, SIGINT) that asked the browser to end, or 0. */
+/* If SIGTSTP or SIGCONT came since the last call: give the terminal back
+ * as it was (bracketed paste, mouse, keypad, cursor, screen), stop with the
+ * job for a SIGTSTP, and once continued set every mode again; the next
+ * doupdate repaints the whole screen. Returns whether that happened. */
+bool tty_resumed(const struct tty *t);
+
+/* While a '|' command has the terminal (dfl true), SIGTSTP stops the browser
+ * with it, doing nothing; false takes the signal back for tty_resumed. */
+void tty_stop_default(bool dfl);
+
+/* The signal (SIGHUP, SIGINT, SIGQUIT, SIGTERM) that asked the browser to end, or 0. */
 int tty_caught(void);
 
 /* Write all of data[0..len) to fd; false on an error (EPIPE when the reader left). */

@@ -330,6 +330,9 @@ static _Noreturn void child_exec(const struct term *t, const struct term_opts *o
 		}
 		close(fd);
 	}
+	/* Only 0, 1 and 2: descriptors the test runner inherited from whatever
+	 * started it are no part of what the program under test is given. */
+	close_range(3, ~0U, 0);
 	environ = env;
 	execvp(argv[0], argv);
 	dprintf(2, "harness: cannot run %s: %s\n", argv[0], strerror(errno));

@@ -20,7 +20,8 @@
 	X(browser) \
 	X(search) \
 	X(faults) \
-	X(archive)
+	X(archive) \
+	X(signals)
 
 #define DECLARE(name) E2E_GROUP(name);
 E2E_GROUPS(DECLARE)
