@@ -19,8 +19,14 @@ int draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, attr
 	size_t nw = 0;
 
 	n = text_prefix_cols(s, len, cols, &used);
-	if (n == 0)
-		return 0;
+	/* A cluster wider than the whole room (an emoji ZWJ sequence in a narrow
+	 * pane, alone on its line) would leave nothing: an ellipsis says
+	 * something is there. */
+	if (n == 0) {
+		s = "\xE2\x80\xA6";
+		len = strlen(s);
+		n = text_prefix_cols(s, len, cols, &used);
+	}
 	/* Decoded here, once: ncurses' multibyte path decodes a byte at a time
 	 * through mbrtowc, a third of the first frame's instructions. A string
 	 * with a control character in it (a file name, say) goes the multibyte

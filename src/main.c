@@ -6,9 +6,11 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -34,9 +36,10 @@ static const char usage_text[] =
 "  -l, --list             list the sections: number, name, place and title, headline\n"
 "  -p, --print=WHICH      print section WHICH and exit; WHICH is a number (counted\n"
 "                         across all files), a speaker's name, a place or any part\n"
-"                         of a byline, 'intro' or 'all'\n"
+"                         of a byline, 'intro' or 'all' (a number is digits only)\n"
 "  -t, --theme=NAME       only sections about theme NAME (疫情防控, or as pinyin:\n"
-"                         yqfk); filters --list, --print all and the browser\n"
+"                         yqfk; not empty); filters --list, --print all and the\n"
+"                         browser\n"
 "  -s, --search=TEXT      only sections containing TEXT (folded; Latin letters also\n"
 "                         match hanzi by pinyin: madongliang, mdl)\n"
 "      --themes           list the themes with the sections and hits each has\n"
@@ -54,6 +57,8 @@ static const char usage_text[] =
 "      --color=WHEN       colour in the browser: auto (default), never, always;\n"
 "                         NO_COLOR in the environment means never\n"
 "      --no-state         do not restore or save the reading position\n"
+"      --utf8             browse although the locale's character set is not\n"
+"                         UTF-8: the terminal is UTF-8 all the same\n"
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
 "\n"
@@ -62,8 +67,10 @@ static const char usage_text[] =
 "\n"
 "Exit status: 0 success, 1 nothing matched (or no sections for --check,\n"
 "--list or --print all), 2 usage error or unreadable or invalid input (also\n"
-"a file the browser skipped); the browser ended by SIGHUP, SIGINT, SIGQUIT or\n"
-"SIGTERM exits with 128 + the signal number.\n"
+"a file the browser skipped, or a locale whose character set is not UTF-8\n"
+"without --utf8); the browser ended by SIGHUP, SIGINT, SIGQUIT or SIGTERM\n"
+"exits with 128 + the signal number.\n"
+"The browser needs a terminal that shows UTF-8.\n"
 "In the browser, press ? for the keys. See fayan(1).\n";
 
 enum mode {
@@ -84,6 +91,7 @@ struct options {
 	int width; /* -1: not given */
 	struct doc_opts doc;
 	struct ui_opts ui;
+	bool utf8; /* --utf8: the terminal is UTF-8 whatever the locale says */
 };
 
 /* Print "fayan: MESSAGE" on stderr. Messages quote file names and arguments,
@@ -163,7 +171,7 @@ static int print_width(const struct options *o)
 
 static void parse_args(int argc, char **argv, struct options *o)
 {
-	enum { OPT_CHECK = 256, OPT_FORCE, OPT_COLOR, OPT_NO_STATE, OPT_THEMES, OPT_ENCODING };
+	enum { OPT_CHECK = 256, OPT_FORCE, OPT_COLOR, OPT_NO_STATE, OPT_THEMES, OPT_ENCODING, OPT_UTF8 };
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, 'l' },
 		{ "print", required_argument, NULL, 'p' },
@@ -178,6 +186,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 		{ "color", required_argument, NULL, OPT_COLOR },
 		{ "colour", required_argument, NULL, OPT_COLOR },
 		{ "no-state", no_argument, NULL, OPT_NO_STATE },
+		{ "utf8", no_argument, NULL, OPT_UTF8 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -195,6 +204,10 @@ static void parse_args(int argc, char **argv, struct options *o)
 		case 'p':
 			o->mode = MODE_PRINT;
 			o->which = optarg;
+			/* A number with anything after it is a mistyped number, not a name. */
+			if (*optarg >= '0' && *optarg <= '9' && optarg[strspn(optarg, "0123456789")])
+				usage_error("invalid section '%s': a number, a name, a place, 'intro' or 'all'",
+					    optarg);
 			break;
 		case OPT_CHECK:
 			o->mode = MODE_CHECK;
@@ -203,6 +216,8 @@ static void parse_args(int argc, char **argv, struct options *o)
 			o->mode = MODE_THEMES;
 			break;
 		case 't':
+			if (!*optarg)
+				usage_error("%s", "empty theme name");
 			o->theme = optarg;
 			break;
 		case 's':
@@ -249,6 +264,9 @@ static void parse_args(int argc, char **argv, struct options *o)
 		case OPT_NO_STATE:
 			o->ui.no_state = true;
 			break;
+		case OPT_UTF8:
+			o->utf8 = true;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(write_out(&(struct buf){ 0 }));
@@ -269,18 +287,62 @@ static void parse_args(int argc, char **argv, struct options *o)
 		usage_error("%s", "--format goes with --list, --themes or --print");
 }
 
-/* Use the user's locale; without a UTF-8 one (a forwarded LANG the server
- * lacks), fall back to C.UTF-8. Returns a note for the status line, or NULL. */
-static const char *setup_locale(bool *utf8)
+/* The locale the environment asks for (LC_ALL, LC_CTYPE, LANG: the first
+ * set), or NULL. */
+static const char *asked_locale(void)
 {
-	const char *loc = setlocale(LC_CTYPE, "");
+	static const char *const vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
 
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && *v)
+			return v;
+	}
+	return NULL;
+}
+
+/* Copy at most `size` - 1 bytes of `s` to `out`, printable ASCII only (a
+ * locale name comes from the environment and may hold anything). */
+static void copy_printable(char *out, size_t size, const char *s)
+{
+	size_t n = 0;
+
+	for (; *s && n + 1 < size; s++)
+		out[n++] = *s > ' ' && *s < 0x7f ? *s : '?';
+	out[n] = '\0';
+}
+
+/* Use the user's locale. Without a UTF-8 one (a forwarded LANG the server
+ * lacks, or none set), fall back to C.UTF-8. Returns a note for the status
+ * line, or NULL; *other is the character set the locale says the terminal
+ * uses when that cannot be UTF-8 (an installed locale of another set, or a
+ * missing one whose name gives another set), else NULL. */
+static const char *setup_locale(bool *utf8, const char **other)
+{
+	static char note[128], charset[64];
+	const char *loc = setlocale(LC_CTYPE, ""), *asked = asked_locale(), *dot;
+	char name[64];
+
+	*other = NULL;
 	*utf8 = loc && !strcmp(nl_langinfo(CODESET), "UTF-8");
 	if (*utf8)
 		return NULL;
+	copy_printable(name, sizeof name, asked ? asked : "");
+	dot = strchr(name, '.');
+	if (loc && strcmp(nl_langinfo(CODESET), "ANSI_X3.4-1968") != 0)
+		copy_printable(charset, sizeof charset, nl_langinfo(CODESET));
+	else if (!loc && dot && strncasecmp(dot + 1, "utf-8", 5) != 0 && strncasecmp(dot + 1, "utf8", 4) != 0)
+		copy_printable(charset, sizeof charset, dot + 1);
+	if (charset[0])
+		*other = charset;
 	if (setlocale(LC_CTYPE, "C.UTF-8") && !strcmp(nl_langinfo(CODESET), "UTF-8")) {
 		*utf8 = true;
-		return "no UTF-8 locale set; using C.UTF-8";
+		if (!loc && name[0])
+			snprintf(note, sizeof note, "locale %s is not installed; using C.UTF-8", name);
+		else
+			snprintf(note, sizeof note, "no UTF-8 locale set; using C.UTF-8");
+		return note;
 	}
 	return NULL;
 }
@@ -515,7 +577,8 @@ int main(int argc, char **argv)
 	struct count cnt, *filter;
 	unsigned threads = util_cpus(LOAD_MAX_THREADS);
 	bool utf8;
-	const char *note = setup_locale(&utf8);
+	const char *other;
+	const char *note = setup_locale(&utf8, &other);
 	int rc;
 
 	parse_args(argc, argv, &o);
@@ -553,6 +616,12 @@ int main(int argc, char **argv)
 		if (!utf8) {
 			fputs("fayan: no UTF-8 locale is available (tried the environment and C.UTF-8);"
 			      " use --print or --list\n", stderr);
+			rc = EXIT_TROUBLE;
+		} else if (other && !o.utf8) {
+			/* Such a terminal shows UTF-8 as garbage, and a byte of a
+			 * hanzi (0x9B) can act there as a control (C1 CSI). */
+			complain("the locale's character set is %s: the browser needs a UTF-8 terminal"
+				 " (--utf8 if the terminal is UTF-8 all the same; or use --print or --list)", other);
 			rc = EXIT_TROUBLE;
 		} else {
 			o.ui.load = &queue;

@@ -18,7 +18,8 @@ static size_t parse_number(const char *s)
 		return 0;
 	errno = 0;
 	v = strtoull(s, &end, 10);
-	if (*end || errno)
+	/* 0 and numbers too large are numbers of no section. */
+	if (*end || errno || v == 0)
 		return (size_t)-1;
 	return (size_t)v;
 }

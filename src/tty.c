@@ -310,13 +310,36 @@ static void install_signals(void)
 	sigaction(SIGQUIT, &sa, NULL);
 }
 
+/* A LINES or COLUMNS in the environment larger than this is refused. ncurses
+ * takes them over the terminal's own size: 99999999 made newterm fail (as an
+ * unknown terminal), and 5000 makes it spend seconds and gigabytes. */
+#define TTY_ENV_SIZE_MAX 1000
+
+/* The name of LINES or COLUMNS if it is set to more than TTY_ENV_SIZE_MAX
+ * (read as ncurses reads it: the leading number), else NULL. */
+static const char *env_size_unusable(void)
+{
+	static const char *const vars[] = {"LINES", "COLUMNS"};
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && strtol(v, NULL, 10) > TTY_ENV_SIZE_MAX)
+			return vars[i];
+	}
+	return NULL;
+}
+
 int tty_open(struct tty *u, struct fy_err *err)
 {
-	const char *term = getenv("TERM");
+	const char *term = getenv("TERM"), *size_var;
 
 	if (!term || !term[0] || strcmp(term, "dumb") == 0)
 		return err_set(err, "the terminal (TERM=%s) cannot show the browser; use --print to print sections",
 			       term && term[0] ? term : "unset");
+	if ((size_var = env_size_unusable()))
+		return err_set(err, "%s=%s is too large a terminal size (at most %d); unset it to use the terminal's own",
+			       size_var, getenv(size_var), TTY_ENV_SIZE_MAX);
 	/* Close-on-exec: a '|' command gets the terminal as its stdout and
 	 * stderr, never these descriptors besides. */
 	u->out = fopen("/dev/tty", "we");

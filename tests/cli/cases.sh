@@ -13,6 +13,10 @@ case_ print-all 0 -p all
 case_ print-11 1 --print 11
 case_ print-unknown 1 --print 张三
 case_ print-ambiguous 1 --print 街道
+case_ print-0 1 --print 0
+case_ print-trailing 2 -p '1 '
+case_ print-trailing-letter 2 --print=2x
+case_ theme-empty 2 -t '' -l
 case_ check 0 --check
 case_ themes 0 --themes
 case_ themes-tsv 0 --themes --format=tsv

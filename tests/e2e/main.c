@@ -21,7 +21,8 @@
 	X(search) \
 	X(faults) \
 	X(archive) \
-	X(signals)
+	X(signals) \
+	X(limits)
 
 #define DECLARE(name) E2E_GROUP(name);
 E2E_GROUPS(DECLARE)

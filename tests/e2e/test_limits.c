@@ -1,0 +1,276 @@
+/* test_limits.c: the browser at the edges of what it accepts: a size in
+ * LINES and COLUMNS no terminal has, a locale that is missing or whose
+ * character set is not UTF-8, a section too large for one OSC 52 sequence
+ * and an emoji sequence wider than the reading pane. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "fayan/util.h"
+#include "harness.h"
+
+#define SEED "seeds/000_5ab60398d2227b0f.txt"
+
+/* Write `data` to a new file named `name` in a private directory; returns
+ * its path (free it, after put_file_remove). */
+static char *put_file(const char *name, const char *data, size_t len)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct buf path;
+	FILE *f;
+
+	buf_init(&path);
+	buf_printf(&path, "%s/fayan-limits.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	assert_non_null(mkdtemp(path.data));
+	buf_printf(&path, "/%s", name);
+	f = fopen(path.data, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+	return buf_take(&path, NULL);
+}
+
+/* Remove the file put_file made, and its directory. */
+static void put_file_remove(char *path)
+{
+	char *slash = strrchr(path, '/');
+
+	unlink(path);
+	*slash = '\0';
+	rmdir(path);
+	free(path);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b;
+	char chunk[8192];
+	size_t n;
+
+	assert_non_null(f);
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return buf_take(&b, len);
+}
+
+/* Run fayan with `argv` and `env` to its end; fill its status and stderr. */
+static struct term *run_to_end(const char *const *argv, const char *const *env, int *st)
+{
+	struct term_opts o = {.cols = 80, .rows = 24, .argv = argv, .env = env, .stderr_to_file = true};
+	struct term *t = term_spawn_opts(&o);
+
+	assert_non_null(t);
+	assert_true(term_wait_exit(t, 5000, st));
+	return t;
+}
+
+/* LINES and COLUMNS larger than any terminal: one clear message naming the
+ * variable, not "unknown terminal type". */
+static void test_env_size_refused(void **state)
+{
+	int st = -1;
+	struct term *t = run_to_end(TERM_ARGV("fayan"), TERM_ARGV("LINES=99999999", "COLUMNS=99999999"), &st);
+
+	(void)state;
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 2);
+	assert_string_equal(term_stderr(t, NULL), "fayan: LINES=99999999 is too large a terminal size (at most 1000);"
+						  " unset it to use the terminal's own\n");
+	term_free(t);
+}
+
+/* A UTF-8 locale asked for but not installed is named in the status line. */
+static void test_locale_missing_named(void **state)
+{
+	struct term_opts o = {.cols = 100, .rows = 24, .env = TERM_ARGV("LANG=xx_XX.UTF-8")};
+	struct term *t = term_spawn_opts(&o);
+
+	(void)state;
+	assert_non_null(t);
+	assert_true(term_wait_for(t, "locale xx_XX.UTF-8 is not installed; using C.UTF-8", 5000));
+	assert_int_equal(term_quit(t), 0);
+}
+
+/* A locale whose character set is not UTF-8: the browser is refused with
+ * one line and status 2; --utf8 browses all the same. */
+static void test_locale_not_utf8(void **state)
+{
+	int st = -1;
+	struct term *t = run_to_end(TERM_ARGV("fayan"), TERM_ARGV("LC_ALL=zh_CN.GB18030"), &st);
+	struct term_opts o = {.cols = 100, .rows = 24, .argv = TERM_ARGV("fayan", "--utf8"),
+			      .env = TERM_ARGV("LC_ALL=zh_CN.GB18030")};
+
+	(void)state;
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 2);
+	assert_string_equal(term_stderr(t, NULL),
+			    "fayan: the locale's character set is GB18030: the browser needs a UTF-8 terminal"
+			    " (--utf8 if the terminal is UTF-8 all the same; or use --print or --list)\n");
+	assert_int_equal(term_find(t, "马东亮"), -1);
+	term_free(t);
+	t = term_spawn_opts(&o);
+	assert_non_null(t);
+	assert_true(term_wait_for(t, "1/10 马东亮", 5000));
+	assert_int_equal(term_quit(t), 0);
+}
+
+/* The built-in article with section 1 made longer than one OSC 52 sequence
+ * may carry; returns its path. */
+static char *big_section(size_t *para_len)
+{
+	size_t len;
+	char *seed = slurp(SEED, &len), *path;
+	const char *at = strstr(seed, "城关乡因地制宜");
+	struct buf b;
+
+	assert_non_null(at);
+	buf_init(&b);
+	buf_add(&b, seed, (size_t)(at - seed));
+	for (int i = 0; i < 4000; i++)
+		buf_adds(&b, "城关乡推进公共服务，");
+	buf_adds(&b, "。\n\n");
+	*para_len = b.len;
+	buf_adds(&b, at);
+	path = put_file("big.txt", b.data, b.len);
+	buf_free(&b);
+	free(seed);
+	return path;
+}
+
+static size_t b64_decode(const char *s, size_t n, char *out)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t o = 0;
+	unsigned acc = 0;
+	int bits = 0;
+
+	for (size_t i = 0; i < n && s[i] != '='; i++) {
+		const char *d = memchr(digits, s[i], 64);
+
+		assert_non_null(d);
+		acc = acc << 6 | (unsigned)(d - digits);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[o++] = (char)(acc >> bits);
+			acc &= (1u << bits) - 1;
+		}
+	}
+	return o;
+}
+
+/* y on a section of 120 KB: one sequence of at most 100,000 base64 bytes,
+ * the start of the section cut at a character, and the status line says so. */
+static void test_osc52_capped(void **state)
+{
+	struct term *t, *printer;
+	size_t para, len, n, full_len;
+	char *file, *got, msg[160];
+	const char *log, *p, *end, *full;
+	int st;
+
+	(void)state;
+	file = big_section(&para);
+	{
+		struct term_opts po = {.argv = TERM_ARGV("fayan", "-p", "1", "-w", "0", file), .stdout_to_file = true};
+
+		printer = term_spawn_opts(&po);
+		assert_non_null(printer);
+		assert_true(term_wait_exit(printer, 5000, &st));
+		full = term_stdout(printer, &full_len);
+		assert_true(full_len > 120000);
+	}
+	{
+		struct term_opts o = {.cols = 100, .rows = 30, .argv = TERM_ARGV("fayan", file)};
+
+		t = term_spawn_opts(&o);
+	}
+	assert_non_null(t);
+	assert_true(term_wait_for(t, "1/10 ", 5000));
+	term_wait_quiet(t, 0);
+	term_log_clear(t);
+	term_type(t, "y");
+	log = term_log(t, &len);
+	p = strstr(log, "\033]52;c;");
+	assert_non_null(p);
+	assert_null(strstr(p + 1, "\033]52;"));
+	p += strlen("\033]52;c;");
+	end = strchr(p, '\a');
+	assert_non_null(end);
+	if ((size_t)(end - p) > 100000)
+		fail_msg("OSC 52 payload of %zu bytes", (size_t)(end - p));
+	got = malloc((size_t)(end - p));
+	assert_non_null(got);
+	n = b64_decode(p, (size_t)(end - p), got);
+	assert_true(n > 70000 && n < full_len);
+	assert_memory_equal(got, full, n);
+	/* Cut between characters: the next byte starts one. */
+	assert_true(((unsigned char)full[n] & 0xC0) != 0x80);
+	snprintf(msg, sizeof msg, "copied the first %zu of %zu bytes", n, full_len);
+	assert_true(term_wait_for(t, msg, 2000));
+	free(got);
+	term_free(printer);
+	assert_int_equal(term_quit(t), 0);
+	put_file_remove(file);
+}
+
+/* Twelve emoji joined by ZWJ make one grapheme cluster of 24 columns, wider
+ * than a 20-column terminal: it is shown as an ellipsis, not left out, with
+ * the text around it in place. */
+static void test_zwj_wider_than_pane(void **state)
+{
+	static const char emoji[] = "\xF0\x9F\x91\xA8", zwj[] = "\xE2\x80\x8D";
+	struct buf doc;
+	struct term *t;
+	char *file;
+	int row, col;
+
+	(void)state;
+	buf_init(&doc);
+	buf_adds(&doc, "标题\n\n标题二\n\n某某市某某镇党委书记 张三\n\n张三说前。");
+	for (int i = 0; i < 12; i++)
+		buf_printf(&doc, "%s%s", i ? zwj : "", emoji);
+	buf_adds(&doc, "后面的话。\n");
+	file = put_file("zwj.txt", doc.data, doc.len);
+	buf_free(&doc);
+	{
+		struct term_opts o = {.cols = 20, .rows = 12, .argv = TERM_ARGV("fayan", file)};
+
+		t = term_spawn_opts(&o);
+	}
+	assert_non_null(t);
+	assert_true(term_wait_for(t, "1/1", 5000));
+	term_type(t, "z");
+	assert_true(term_wait_for(t, "张三说前。", 2000));
+	assert_true(term_find_pos(t, "张三说前。", &row, &col));
+	if (strcmp(term_row(t, row + 1), "…") != 0 && strcmp(term_row(t, row + 1), " …") != 0)
+		fail_msg("the emoji sequence is not shown as an ellipsis:\n%s", term_screen(t));
+	assert_true(term_find(t, "后面的话。") == row + 2);
+	assert_int_equal(term_quit(t), 0);
+	put_file_remove(file);
+}
+
+E2E_GROUP(limits)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_env_size_refused),
+		cmocka_unit_test(test_locale_missing_named),
+		cmocka_unit_test(test_locale_not_utf8),
+		cmocka_unit_test(test_osc52_capped),
+		cmocka_unit_test(test_zwj_wider_than_pane),
+	};
+
+	return cmocka_run_group_tests_name("limits", tests, NULL, NULL);
+}
