@@ -155,29 +155,17 @@ void tty_paste_mode(const struct tty *t, bool on)
 	}
 }
 
-/* Our own SIGTSTP and SIGCONT handlers, installed before newterm so that
- * ncurses, finding SIGTSTP taken, installs none of its own (its handler
- * redraws from inside the signal, over whatever a '|' command shows, and
- * knows nothing of bracketed paste). */
-static void install_stop(void)
+/* Set SIGTSTP (unless it was ignored when we started) and SIGCONT to
+ * `handler`. Ours (on_stop) is installed before newterm so that ncurses,
+ * finding SIGTSTP taken, installs none of its own: its handler redraws from
+ * inside the signal, over whatever a '|' command shows, and knows nothing of
+ * bracketed paste. */
+static void set_stop(void (*handler)(int))
 {
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop;
-	sigemptyset(&sa.sa_mask);
-	if (!ui_stop_ignored)
-		sigaction(SIGTSTP, &sa, NULL);
-	sigaction(SIGCONT, &sa, NULL);
-}
-
-/* SIGTSTP and SIGCONT back to their defaults. */
-static void remove_stop(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = SIG_DFL;
+	sa.sa_handler = handler;
 	sigemptyset(&sa.sa_mask);
 	if (!ui_stop_ignored)
 		sigaction(SIGTSTP, &sa, NULL);
@@ -187,9 +175,9 @@ static void remove_stop(void)
 void tty_stop_default(bool dfl)
 {
 	if (dfl) {
-		remove_stop();
+		set_stop(SIG_DFL);
 	} else {
-		install_stop();
+		set_stop(on_stop);
 		ui_cont = 0; /* continued with the job: nothing to take back */
 	}
 }
@@ -211,12 +199,12 @@ bool tty_resumed(const struct tty *t)
 	endwin();
 	if (ui_stop) {
 		ui_stop = 0;
-		remove_stop();
+		set_stop(SIG_DFL);
 		sigemptyset(&tstp);
 		sigaddset(&tstp, SIGTSTP);
 		sigprocmask(SIG_UNBLOCK, &tstp, NULL);
 		raise(SIGTSTP);
-		install_stop();
+		set_stop(on_stop);
 	}
 	ui_cont = 0;
 	/* What the shell set while we were stopped is the mode to give back. */
@@ -246,7 +234,7 @@ void tty_close(struct tty *u)
 		ui_active = false;
 	}
 	util_set_fatal_hook(NULL);
-	remove_stop();
+	set_stop(SIG_DFL);
 	if (u->scr) {
 		delscreen(u->scr);
 		u->scr = NULL;
@@ -359,10 +347,10 @@ int tty_open(struct tty *u, struct fy_err *err)
 
 		ui_stop_ignored = sigaction(SIGTSTP, NULL, &old) == 0 && old.sa_handler == SIG_IGN;
 	}
-	install_stop();
+	set_stop(on_stop);
 	u->scr = newterm(NULL, u->out, u->in);
 	if (!u->scr) {
-		remove_stop();
+		set_stop(SIG_DFL);
 		fclose(u->in);
 		fclose(u->out);
 		u->in = u->out = NULL;

@@ -1041,3 +1041,50 @@ const char *term_misaligned(struct term *t)
 	}
 	return NULL;
 }
+
+static size_t base64_decode(const char *s, size_t n, char *out)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t o = 0;
+	unsigned acc = 0;
+	int bits = 0;
+
+	for (size_t i = 0; i < n && s[i] != '='; i++) {
+		const char *d = memchr(digits, s[i], 64);
+
+		if (!d)
+			return (size_t)-1;
+		acc = acc << 6 | (unsigned)(d - digits);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[o++] = (char)(acc >> bits);
+			acc &= (1u << bits) - 1;
+		}
+	}
+	return o;
+}
+
+char *term_log_clipboard(const struct term *t, size_t *len, size_t *b64_len)
+{
+	static const char start[] = "\033]52;c;";
+	const char *log = term_log(t, NULL), *p = strstr(log, start), *end;
+	char *out;
+
+	if (!p || strstr(p + 1, "\033]52;"))
+		return NULL;
+	p += strlen(start);
+	end = strchr(p, '\a');
+	if (!end)
+		return NULL;
+	out = xmalloc((size_t)(end - p) + 1);
+	*len = base64_decode(p, (size_t)(end - p), out);
+	if (*len == (size_t)-1) {
+		free(out);
+		return NULL;
+	}
+	out[*len] = '\0';
+	if (b64_len)
+		*b64_len = (size_t)(end - p);
+	return out;
+}

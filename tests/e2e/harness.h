@@ -124,6 +124,12 @@ bool term_log_has(const struct term *t, const char *bytes);
  * 100-107); the resets 39 and 49 do not count. */
 int term_log_colours(const struct term *t);
 
+/* The text of the one OSC 52 clipboard sequence (ESC ] 52 ; c ; BASE64 BEL)
+ * in the log, decoded, in a malloc'd buffer of `len` bytes (NUL after);
+ * `b64_len` (may be NULL) gets the size of its base64. NULL when there is
+ * none, more than one, or one that is cut short or not base64. */
+char *term_log_clipboard(const struct term *t, size_t *len, size_t *b64_len);
+
 /* Contents of the redirected stdout / stderr file (NUL-terminated, `len` may be NULL),
  * "" if none. Valid until the next call of the same function or term_free. */
 const char *term_stdout(struct term *t, size_t *len);
