@@ -314,18 +314,22 @@ static void *grow_pow2(void *p, size_t have, size_t need, size_t size)
 	return xrealloc(p, want * size);
 }
 
-bool doc_para_folds_to_itself(struct para *pa)
+bool doc_para_folds_to_itself(const struct para *pa)
 {
 	if (pa->fold == PARA_FOLD_UNKNOWN)
-		pa->fold = fold_invariant(pa->text, pa->len) ? PARA_FOLD_SELF : PARA_FOLD_CHANGES;
+		return fold_invariant(pa->text, pa->len);
 	return pa->fold == PARA_FOLD_SELF;
 }
 
 void doc_find_folds(struct article *a)
 {
 	for (size_t i = 0; i < a->nsections; i++)
-		for (size_t j = 0; j < a->sections[i].npara; j++)
-			doc_para_folds_to_itself(&a->sections[i].paras[j]);
+		for (size_t j = 0; j < a->sections[i].npara; j++) {
+			struct para *pa = &a->sections[i].paras[j];
+
+			if (pa->fold == PARA_FOLD_UNKNOWN)
+				pa->fold = fold_invariant(pa->text, pa->len) ? PARA_FOLD_SELF : PARA_FOLD_CHANGES;
+		}
 }
 
 /* Append parsed article a to d, its sections numbered after d's; a is d's

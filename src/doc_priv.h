@@ -41,4 +41,8 @@ const char *doc_shown_name(const char *name);
  * paragraph has its lead_len). */
 void doc_parse_article(struct article *a, const struct text_scan *sc, bool stripping);
 
+/* Find for each paragraph of article a whether it folds to itself (struct
+ * para's fold, doc_opts.folds). */
+void doc_find_folds(struct article *a);
+
 #endif

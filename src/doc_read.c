@@ -149,6 +149,8 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 	a->key = key;
 	a->name = doc_clean_name(shown);
 	doc_parse_article(a, &sc, opts && opts->strip);
+	if (opts && opts->folds)
+		doc_find_folds(a);
 	if (opts && opts->parsed)
 		opts->parsed(a, thread, opts->ctx);
 	if (opts && opts->strip)

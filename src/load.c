@@ -57,10 +57,8 @@ size_t load_slice(struct load_queue *q, struct doc *d, long ms)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	do {
-		if (load_next(q, d) == 1) {
-			doc_find_folds(d->articles[d->narticles - 1]);
+		if (load_next(q, d) == 1)
 			added++;
-		}
 		clock_gettime(CLOCK_MONOTONIC, &t);
 	} while (load_pending(q) && util_ms_between(&t0, &t) < ms);
 	return added;

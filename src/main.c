@@ -590,6 +590,9 @@ int main(int argc, char **argv)
 	/* The browser keys reading positions on each file's bytes as read. */
 	o.doc.key = o.mode == MODE_BROWSE;
 	o.doc.measure = o.mode == MODE_LIST && o.format == OUTPUT_TEXT;
+	/* Whoever filters the paragraphs gets them knowing whether each folds
+	 * to itself: the browser's themes and searches, and -s and -t. */
+	o.doc.folds = o.mode == MODE_BROWSE || filter != NULL;
 	load_init(&queue, &o.doc);
 	if (filter && (rc = open_filter(&o, filter, threads)) != EXIT_OK)
 		goto out;

@@ -179,6 +179,10 @@ struct doc_opts {
 	 * article's key): for the reading positions, which must not move when
 	 * the parser changes. */
 	bool key;
+	/* Find for each paragraph whether it folds to itself (struct para's
+	 * fold), in the thread that parsed it: for readers that will filter
+	 * the paragraphs, which read the model and never write it. */
+	bool folds;
 	/* Read every input as this encoding ("GB18030", "GBK", "BIG5", ...;
 	 * NULL or "UTF-8": UTF-8, or GB18030 where the file is not UTF-8). */
 	const char *encoding;
@@ -209,15 +213,9 @@ int doc_add_files(struct doc *d, char *const *paths, size_t n, const struct doc_
  * must be read now if at all ("-", a pipe, a device), -1 with err filled. */
 int doc_probe_file(const char *path, struct fy_err *err);
 
-/* Whether paragraph pa folds to itself (fold_invariant), found and kept in
- * pa->fold the first time it is asked. */
-bool doc_para_folds_to_itself(struct para *pa);
-
-/* Find for each paragraph of article a whether it folds to itself (struct
- * para's fold), which the first filter to read it would find otherwise: for
- * articles read while the browser waits for keys, so that the first theme or
- * search over them does not pay for it. */
-void doc_find_folds(struct article *a);
+/* Whether paragraph pa folds to itself (fold_invariant): from pa->fold where
+ * the parser found it (doc_opts.folds), else by looking. */
+bool doc_para_folds_to_itself(const struct para *pa);
 
 /* Append the built-in article (the seed compiled into the binary). */
 void doc_add_builtin(struct doc *d);

@@ -34,8 +34,8 @@ bool load_pending(const struct load_queue *q);
 int load_next(struct load_queue *q, struct doc *d);
 
 /* Read inputs for about `ms` milliseconds (at least one, if any is left),
- * finding for each what the first filter would otherwise find first, whether
- * its paragraphs fold to themselves (doc_find_folds): the browser's reading
+ * with the queue's doc_opts (the browser's ask for doc_opts.folds, so that
+ * the first theme or search does not pay for it): the browser's reading
  * between key presses, in time nobody waits for. Returns how many inputs
  * were added. */
 size_t load_slice(struct load_queue *q, struct doc *d, long ms);

@@ -272,6 +272,32 @@ static void test_seed_structure(void **state)
 	doc_free(&d);
 }
 
+/* Asked for (doc_opts.folds, as the browser and the filters of the command
+ * line ask), the parser finds for every paragraph whether it folds to
+ * itself, the built-in article's few that do not included. */
+static void test_folds_found_when_asked(void **state)
+{
+	struct doc d;
+	struct fy_err err;
+	struct doc_opts o = {.folds = true};
+	size_t len, changes = 0;
+	const char *seed = doc_builtin_data(&len);
+
+	(void)state;
+	doc_init(&d);
+	assert_int_equal(doc_add_buffer(&d, "seed", seed, len, &o, &err), 0);
+	for (size_t i = 0; i < d.nsections; i++)
+		for (size_t j = 0; j < d.sections[i]->npara; j++) {
+			const struct para *pa = &d.sections[i]->paras[j];
+
+			assert_int_not_equal(pa->fold, PARA_FOLD_UNKNOWN);
+			assert_int_equal(pa->fold == PARA_FOLD_SELF, fold_invariant(pa->text, pa->len));
+			changes += pa->fold == PARA_FOLD_CHANGES;
+		}
+	assert_true(changes >= 1 && changes <= 3);
+	doc_free(&d);
+}
+
 static void test_seed_paragraphs(void **state)
 {
 	struct doc d;
@@ -1602,6 +1628,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_seed_structure),
 		cmocka_unit_test(test_seed_paragraphs),
+		cmocka_unit_test(test_folds_found_when_asked),
 		cmocka_unit_test(test_no_intro),
 		cmocka_unit_test(test_no_title_no_intro),
 		cmocka_unit_test(test_two_line_headline),
