@@ -7,22 +7,30 @@
 
 #include "fayan/count.h"
 
-/* One reading thread's copies of the filters: a search keeps scratch space. */
+/* What was counted in one article, kept under its id (struct article's id):
+ * a struct filter_section per section or, by_theme, each theme's sections
+ * and hits (nsec[0..n) then nhit[0..n)). */
+struct count_done {
+	uint64_t id;
+	void *v;
+};
+
+/* One reading thread's copies of the filters (a search keeps scratch space),
+ * and what it counted. */
 struct count_reader {
 	struct search *theme, *search;
 	struct search **themes; /* by_theme: one per theme (NULL: a theme with no term) */
 	struct search_hits h;
+	struct count_done *done;
+	size_t ndone, cap;
 };
 
 int count_prepare(struct count *cnt, const char *theme, const char *search, bool by_theme,
 		  struct fy_err *err)
 {
-	static unsigned long made;
-
 	memset(cnt, 0, sizeof *cnt);
 	themes_init(&cnt->themes);
 	cnt->by_theme = by_theme;
-	cnt->id = ++made;
 	if (themes_load(&cnt->themes, err))
 		return EXIT_TROUBLE;
 	if (theme) {
@@ -48,35 +56,43 @@ static struct search *copy_or_null(const struct search *s)
 	return s ? search_copy(s) : NULL;
 }
 
-/* Count article a's sections with reader `thread`'s filters into a->extra:
- * a struct filter_section per section or, by_theme, each theme's sections
- * and hits (nsec[0..n) then nhit[0..n)). */
+/* Count article a's sections with reader `thread`'s filters, kept in the
+ * reader's done under a->id. */
 static void count_article(struct article *a, unsigned thread, void *ctx)
 {
 	struct count *cnt = ctx;
 	struct count_reader *r = &cnt->readers[thread];
+	void *v = NULL;
 
-	/* Another filter's counts (the article was read once, filtered twice):
-	 * an article that is not stripped keeps its extra in malloc'd memory. */
-	if (!a->stripped)
-		free(a->extra);
-	a->extra = NULL;
-	a->extra_len = 0;
-	a->extra_of = cnt->id;
 	if (cnt->by_theme) {
 		size_t n = cnt->themes.n, *c = xcalloc(2 * n + 1, sizeof *c);
 
 		filter_add_themes(a->sections, a->nsections, r->themes, n, r->search, c, c + n, &r->h);
-		a->extra = c;
-		a->extra_len = (2 * n + 1) * sizeof *c;
+		v = c;
 	} else if (a->nsections) {
-		struct filter_section *v = xmalloc(a->nsections * sizeof *v);
+		struct filter_section *fs = xmalloc(a->nsections * sizeof *fs);
 
 		for (size_t i = 0; i < a->nsections; i++)
-			filter_count_section(&v[i], &a->sections[i], r->theme, r->search, &r->h);
-		a->extra = v;
-		a->extra_len = a->nsections * sizeof *v;
+			filter_count_section(&fs[i], &a->sections[i], r->theme, r->search, &r->h);
+		v = fs;
 	}
+	r->done = xgrow(r->done, &r->cap, r->ndone + 1, sizeof *r->done);
+	r->done[r->ndone++] = (struct count_done){a->id, v};
+}
+
+static int by_id(const void *x, const void *y)
+{
+	const struct count_done *a = x, *b = y;
+
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* What cnt counted in the article numbered id (after count_gather), or NULL. */
+static void *done_of(const struct count *cnt, uint64_t id)
+{
+	struct count_done key = {.id = id}, *d = bsearch(&key, cnt->done, cnt->ndone, sizeof key, by_id);
+
+	return d ? d->v : NULL;
 }
 
 void count_reading(struct count *cnt, struct doc_opts *opts, unsigned threads)
@@ -113,13 +129,30 @@ void count_gather(struct count *cnt, const struct doc *d)
 		cnt->nsec = xcalloc(n + 1, sizeof *cnt->nsec);
 		cnt->nhit = xcalloc(n + 1, sizeof *cnt->nhit);
 	}
+	/* Every reader's counts in one table, sorted by article; then the
+	 * articles nobody counted while reading. */
+	for (int pass = 0; pass < 2; pass++) {
+		size_t n0 = cnt->ndone;
+
+		for (unsigned t = 0; t < cnt->nreaders; t++) {
+			struct count_reader *r = &cnt->readers[t];
+
+			cnt->done = xgrow(cnt->done, &cnt->cap, cnt->ndone + r->ndone, sizeof *cnt->done);
+			memcpy(cnt->done + cnt->ndone, r->done, r->ndone * sizeof *r->done);
+			cnt->ndone += r->ndone;
+			r->ndone = 0;
+		}
+		if (cnt->ndone > n0)
+			qsort(cnt->done, cnt->ndone, sizeof *cnt->done, by_id);
+		for (size_t i = 0; pass == 0 && i < d->narticles; i++)
+			if (!done_of(cnt, d->articles[i]->id))
+				count_article(d->articles[i], 0, cnt);
+	}
 	for (size_t i = 0; i < d->narticles; i++) {
 		struct article *a = d->articles[i];
 
-		if (a->extra_of != cnt->id)
-			count_article(a, 0, cnt);
 		if (cnt->by_theme) {
-			const size_t *c = a->extra;
+			const size_t *c = done_of(cnt, a->id);
 
 			for (size_t k = 0; k < n; k++) {
 				cnt->nsec[k] += c[k];
@@ -127,7 +160,7 @@ void count_gather(struct count *cnt, const struct doc *d)
 			}
 			continue;
 		}
-		struct filter_section *v = a->extra;
+		struct filter_section *v = done_of(cnt, a->id);
 
 		for (size_t k = 0; k < a->nsections; k++) {
 			/* Stripping may have moved the sections since they were counted. */
@@ -141,9 +174,9 @@ void count_gather(struct count *cnt, const struct doc *d)
 	}
 }
 
-const struct filter_section *count_section(const struct section *s)
+const struct filter_section *count_section(const struct count *cnt, const struct section *s)
 {
-	const struct filter_section *v = s->article->extra;
+	const struct filter_section *v = done_of(cnt, s->article->id);
 
 	return &v[s - s->article->sections];
 }
@@ -159,7 +192,13 @@ void count_close(struct count *cnt)
 			search_free(r->themes[i]);
 		free(r->themes);
 		search_hits_free(&r->h);
+		for (size_t i = 0; i < r->ndone; i++)
+			free(r->done[i].v);
+		free(r->done);
 	}
+	for (size_t i = 0; i < cnt->ndone; i++)
+		free(cnt->done[i].v);
+	free(cnt->done);
 	free(cnt->readers);
 	free(cnt->nsec);
 	free(cnt->nhit);

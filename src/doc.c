@@ -147,7 +147,7 @@ static size_t str_size(const char *s)
 
 /* Keep of article a only what the reports that show no paragraph need (see
  * struct article's stripped), in one block that becomes its src: the
- * sections, the extra, the article, every string of the sections and the
+ * sections, the article, every string of the sections and the
  * article's name, title, editor and trailer. The block comes from d's
  * chunks once d has read enough (one fault per 2 MiB, not per 4 KiB), else
  * from malloc. With `measure`, each section's columns are noted on the way
@@ -155,8 +155,8 @@ static size_t str_size(const char *s)
 struct article *doc_strip_article(struct doc *d, struct article *a, bool measure)
 {
 	const size_t align = _Alignof(struct article);
-	/* The sections, the extra, the article itself, then the strings. */
-	size_t self = (a->nsections * sizeof *a->sections + a->extra_len + align - 1) / align * align;
+	/* The sections, the article itself, then the strings. */
+	size_t self = (a->nsections * sizeof *a->sections + align - 1) / align * align;
 	size_t need = self + sizeof *a;
 	size_t few[8 * KEPT_STRS], *len = few; /* each kept string's length, measured once */
 	char *block, *at;
@@ -209,11 +209,6 @@ struct article *doc_strip_article(struct doc *d, struct article *a, bool measure
 		memcpy(block, a->sections, a->nsections * sizeof *a->sections);
 	free(a->sections);
 	a->sections = a->nsections ? (struct section *)block : NULL;
-	if (a->extra_len) {
-		memcpy(block + a->nsections * sizeof *a->sections, a->extra, a->extra_len);
-		free(a->extra);
-		a->extra = block + a->nsections * sizeof *a->sections;
-	}
 	free(a->piece_store);
 	free(a->para_store);
 	a->piece_store = NULL;
@@ -263,8 +258,6 @@ void doc_article_free(struct article *a)
 	str_free(a, a->kicker);
 	str_free(a, a->subtitle);
 	free(a->why_empty);
-	if (!in_src(a, a->extra))
-		free(a->extra);
 
 	char *src = a->src;
 	bool chunked = a->src_chunked;

@@ -61,6 +61,10 @@ static struct converted *convert(const char *src, size_t len, const char *encodi
 	return c;
 }
 
+
+/* struct article's id: the last one given. */
+static _Atomic uint64_t next_id;
+
 /* Validate and parse src[0..len) (NUL at len, owned from here on: malloc'd,
  * or in one of d's chunks or its read buffer if chunked) into *out, not yet
  * appended to any doc, then hand it to opts->parsed and strip it if asked.
@@ -142,6 +146,7 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 	}
 
 	a = xcalloc(1, sizeof *a);
+	a->id = atomic_fetch_add(&next_id, 1) + 1;
 	a->src = src;
 	a->src_len = len;
 	a->src_chunked = chunked;

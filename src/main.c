@@ -380,12 +380,12 @@ static int open_filter(struct options *o, struct count *cnt, unsigned threads)
 }
 
 /* Keep only the sections of sel that the filter (gathered) selects. */
-static void apply_filter(struct selection *sel)
+static void apply_filter(struct selection *sel, const struct count *filter)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < sel->n; i++)
-		if (count_section(sel->secs[i])->match)
+		if (count_section(filter, sel->secs[i])->match)
 			sel->secs[n++] = sel->secs[i];
 	sel->n = n;
 }
@@ -417,7 +417,7 @@ static int do_print(const struct options *o, const struct doc *d, const struct c
 		return err.code;
 	}
 	if (cnt) {
-		apply_filter(&sel);
+		apply_filter(&sel, cnt);
 		if (!sel.n) {
 			select_free(&sel);
 			complain("no section matches the filter");
@@ -439,9 +439,9 @@ static int do_print(const struct options *o, const struct doc *d, const struct c
 }
 
 /* report_pick for a filtered --list: the sections the filter chose. */
-static bool pick_counted(const struct section *s, size_t *hits)
+static bool pick_counted(const struct section *s, size_t *hits, const void *cnt)
 {
-	const struct filter_section *fs = count_section(s);
+	const struct filter_section *fs = count_section(cnt, s);
 
 	*hits = fs->nhits;
 	return fs->match;
@@ -455,7 +455,7 @@ static int do_list(const struct options *o, const struct doc *d, const struct co
 
 	buf_init(&out);
 	out.drain = drain_out;
-	n = report_list(&out, d->sections, d->nsections, cnt ? pick_counted : NULL, o->format, print_width(o));
+	n = report_list(&out, d->sections, d->nsections, cnt ? pick_counted : NULL, cnt, o->format, print_width(o));
 	rc = write_out(&out);
 	buf_free(&out);
 	if (rc == EXIT_OK && n == 0) {

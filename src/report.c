@@ -139,10 +139,10 @@ static void add_row(struct buf *out, const struct section *s, int wnum, int pad_
 }
 
 /* Whether the list shows s, and its hits (0 without a pick). */
-static bool listed(const struct section *s, report_pick *pick, size_t *hits)
+static bool listed(const struct section *s, report_pick *pick, const void *ctx, size_t *hits)
 {
 	*hits = 0;
-	return !pick || pick(s, hits);
+	return !pick || pick(s, hits, ctx);
 }
 
 /* The columns of row s: its name, its place and title (built in pt, if
@@ -162,7 +162,7 @@ static void row_cols(const struct section *s, struct buf *pt, bool want_pt, int 
 	*head = text_cols(s->headline, strlen(s->headline));
 }
 
-size_t report_list(struct buf *out, struct section *const *secs, size_t n, report_pick *pick,
+size_t report_list(struct buf *out, struct section *const *secs, size_t n, report_pick *pick, const void *pick_ctx,
 		   enum output_format fmt, int width)
 {
 	int wnum = 1, wname = 0, wplace = 0, wtail = 0;
@@ -173,7 +173,7 @@ size_t report_list(struct buf *out, struct section *const *secs, size_t n, repor
 		for (size_t i = 0; i < n; i++) {
 			const struct section *s = secs[i];
 
-			if (!listed(s, pick, &hits))
+			if (!listed(s, pick, pick_ctx, &hits))
 				continue;
 			buf_printf(out, "%s{\"number\":%zu", shown++ ? "," : "", s->number);
 			output_json_field(out, "name", s->speaker.name, true);
@@ -192,7 +192,7 @@ size_t report_list(struct buf *out, struct section *const *secs, size_t n, repor
 		for (size_t i = 0; i < n; i++) {
 			const struct section *s = secs[i];
 
-			if (!listed(s, pick, &hits))
+			if (!listed(s, pick, pick_ctx, &hits))
 				continue;
 			shown++;
 			buf_printf(out, "%zu\t", s->number);
@@ -221,7 +221,7 @@ size_t report_list(struct buf *out, struct section *const *secs, size_t n, repor
 
 		if (i + 8 < n)
 			__builtin_prefetch(secs[i + 8]);
-		if (!listed(s, pick, &hits))
+		if (!listed(s, pick, pick_ctx, &hits))
 			continue;
 		for (size_t k = s->number, d = 1; k >= 10; k /= 10)
 			if (++d > (size_t)wnum)
@@ -259,7 +259,7 @@ size_t report_list(struct buf *out, struct section *const *secs, size_t n, repor
 			__builtin_prefetch(secs[i + 4]->speaker.name);
 			__builtin_prefetch(secs[i + 4]->headline);
 		}
-		if (!listed(s, pick, &hits))
+		if (!listed(s, pick, pick_ctx, &hits))
 			continue;
 		shown++;
 		row_cols(s, &pt, s->place_cols > wplace, &name, &pw, &head);

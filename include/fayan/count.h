@@ -11,6 +11,7 @@
 #include "fayan/util.h"
 
 struct count_reader;
+struct count_done;
 
 /* The filters of --theme and --search, applied to a collection. */
 struct count {
@@ -24,9 +25,10 @@ struct count {
 	size_t nmatch, ntheme, nsearch;
 	bool by_theme;             /* count every theme, within the search (--themes) */
 	size_t *nsec, *nhit;       /* by_theme: each theme's sections and hits, by count_gather */
-	unsigned long id;          /* this filter's number, for article.extra_of */
 	struct count_reader *readers; /* each reading thread's copies of the filters */
 	unsigned nreaders;
+	struct count_done *done;      /* after count_gather: what was counted in each article, by id */
+	size_t ndone, cap;
 };
 
 /* Load the themes, resolve `theme` (an exact name, or a unique theme that
@@ -40,7 +42,7 @@ int count_prepare(struct count *cnt, const char *theme, const char *search, bool
 
 /* Count while reading: set opts so that each of up to `threads` reading
  * threads counts each article as soon as it is parsed (doc_opts.parsed,
- * into article.extra), which lets the articles be stripped. */
+ * kept in cnt under the article's id), which lets the articles be stripped. */
 void count_reading(struct count *cnt, struct doc_opts *opts, unsigned threads);
 
 /* Gather the counts over d: the totals and each section's (count_section)
@@ -51,9 +53,9 @@ void count_gather(struct count *cnt, const struct doc *d);
 
 /* What the filter found in section s of a collection count_gather has
  * gathered (not by_theme): what filter_count gives for it, hits aside. */
-const struct filter_section *count_section(const struct section *s);
+const struct filter_section *count_section(const struct count *cnt, const struct section *s);
 
-/* Free what cnt holds (its counts in the articles stay with them) and empty it. */
+/* Free what cnt holds, its counts included, and empty it. */
 void count_close(struct count *cnt);
 
 #endif

@@ -128,12 +128,13 @@ struct article {
 	size_t nwarnings;
 	/* Only what --check and --list report was kept (doc_opts.strip):
 	 * intro and every section's paras are NULL, nintro and npara still
-	 * count them, and src is one block holding the sections, the extra,
-	 * the article itself and every string kept. */
+	 * count them, and src is one block holding the sections, the article
+	 * itself and every string kept. */
 	bool stripped;
-	void *extra;      /* doc_opts.parsed's result for this article, malloc'd, or NULL */
-	size_t extra_len; /* its bytes, for stripping to move it */
-	unsigned long extra_of; /* whose result it is: a number its maker tells its runs apart by (0: none) */
+	/* A number no other article read in this process has, given as it is
+	 * parsed: readers that keep data of their own for each article
+	 * (doc_opts.parsed) find it by this, as stripping moves the article. */
+	uint64_t id;
 	char *why_empty; /* when nsections == 0: why no section was found */
 	struct piece *piece_store; /* one allocation holding every para's pieces (internal) */
 	struct para *para_store;   /* one allocation holding the intro's and every section's paras (internal) */
@@ -165,7 +166,8 @@ struct doc_opts {
 	/* Called on each article as soon as it is parsed, in the thread that
 	 * parsed it (0..threads-1 of doc_add_files; 0 elsewhere), before its
 	 * sections are numbered: the command line counts a filter's hits there,
-	 * while the paragraphs are still at hand. May set a->extra. */
+	 * while the paragraphs are still at hand, keeping what it found under
+	 * a->id. */
 	void (*parsed)(struct article *a, unsigned thread, void *ctx);
 	void *ctx;
 	/* Then strip each article (struct article's stripped): for the

@@ -12,8 +12,8 @@
 #include "fayan/util.h"
 
 /* Which sections a list shows: whether s is listed and, when a filter
- * chose it, its hit count in *hits. */
-typedef bool report_pick(const struct section *s, size_t *hits);
+ * chose it, its hit count in *hits; ctx is report_list's pick_ctx. */
+typedef bool report_pick(const struct section *s, size_t *hits, const void *ctx);
 
 /* Append the list of the sections of secs[0..n) that `pick` lists (all of
  * them if pick is NULL): one line each with number, name, place and title,
@@ -22,7 +22,7 @@ typedef bool report_pick(const struct section *s, size_t *hits);
  * fields (number, name, place, title, headline, article, hits)
  * tab-separated; JSON is an array of objects. Returns how many were listed. */
 size_t report_list(struct buf *out, struct section *const *secs, size_t n, report_pick *pick,
-		   enum output_format fmt, int width);
+		   const void *pick_ctx, enum output_format fmt, int width);
 
 /* Append the --check report for `d`; returns the number of sections found. */
 size_t report_check(struct buf *out, const struct doc *d);

@@ -95,8 +95,9 @@ static void check_layout(const struct layout *lo, int width, size_t npara)
 
 /* Walk a whole collection: model, layouts and every output form. */
 /* A filter's choice for report_list: two sections in three, with hits. */
-static bool pick_some(const struct section *s, size_t *hits)
+static bool pick_some(const struct section *s, size_t *hits, const void *ctx)
 {
+	(void)ctx;
 	*hits = s->number * 7919;
 	return s->number % 3 != 0;
 }
@@ -170,10 +171,10 @@ static void check_doc(const struct doc *d, int width)
 		for (size_t i = 0; i < d->nsections; i++) {
 			size_t hits;
 
-			want += !pick || pick(d->sections[i], &hits);
+			want += !pick || pick(d->sections[i], &hits, NULL);
 		}
 		buf_init(&out);
-		FUZZ_ASSERT(report_list(&out, d->sections, d->nsections, pick, fmt, width) == want);
+		FUZZ_ASSERT(report_list(&out, d->sections, d->nsections, pick, NULL, fmt, width) == want);
 		check_out(&out, fmt == OUTPUT_TSV);
 		if (fmt == OUTPUT_TSV) { /* six or seven fields a line: no TAB inside one */
 			size_t tabs = 0, lines = 0;
@@ -246,10 +247,10 @@ static void check_stripped(const uint8_t *data, size_t size, int width)
 		buf_init(&b);
 		report_check(&a, &whole);
 		report_check(&b, &light);
-		report_list(&a, whole.sections, whole.nsections, NULL, OUTPUT_TEXT, width);
-		report_list(&b, light.sections, light.nsections, NULL, OUTPUT_TEXT, width);
-		report_list(&a, whole.sections, whole.nsections, NULL, OUTPUT_JSON, 0);
-		report_list(&b, light.sections, light.nsections, NULL, OUTPUT_JSON, 0);
+		report_list(&a, whole.sections, whole.nsections, NULL, NULL, OUTPUT_TEXT, width);
+		report_list(&b, light.sections, light.nsections, NULL, NULL, OUTPUT_TEXT, width);
+		report_list(&a, whole.sections, whole.nsections, NULL, NULL, OUTPUT_JSON, 0);
+		report_list(&b, light.sections, light.nsections, NULL, NULL, OUTPUT_JSON, 0);
 		FUZZ_ASSERT(a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0));
 		buf_free(&a);
 		buf_free(&b);

@@ -51,7 +51,7 @@ static char *list_report(const struct doc *d, int width)
 	struct buf b;
 
 	buf_init(&b);
-	report_list(&b, d->sections, d->nsections, NULL, OUTPUT_TEXT, width);
+	report_list(&b, d->sections, d->nsections, NULL, NULL, OUTPUT_TEXT, width);
 	return buf_take(&b, NULL);
 }
 
@@ -85,7 +85,7 @@ static void test_count_while_reading(void **state)
 		assert_int_equal(cnt.ntheme, f.ntheme);
 		assert_int_equal(cnt.nsearch, f.nsearch);
 		for (size_t i = 0; i < f.n; i++) {
-			const struct filter_section *fs = count_section(light.sections[i]);
+			const struct filter_section *fs = count_section(&cnt, light.sections[i]);
 
 			assert_int_equal(fs->match, f.v[i].match);
 			assert_int_equal(fs->nhits, f.v[i].nhits);
