@@ -90,8 +90,11 @@ static int by_id(const void *x, const void *y)
 /* What cnt counted in the article numbered id (after count_gather), or NULL. */
 static void *done_of(const struct count *cnt, uint64_t id)
 {
-	struct count_done key = {.id = id}, *d = bsearch(&key, cnt->done, cnt->ndone, sizeof key, by_id);
+	struct count_done key = {.id = id}, *d;
 
+	if (cnt->ndone == 0)
+		return NULL;
+	d = bsearch(&key, cnt->done, cnt->ndone, sizeof key, by_id);
 	return d ? d->v : NULL;
 }
 
@@ -137,6 +140,8 @@ void count_gather(struct count *cnt, const struct doc *d)
 		for (unsigned t = 0; t < cnt->nreaders; t++) {
 			struct count_reader *r = &cnt->readers[t];
 
+			if (r->ndone == 0)
+				continue;
 			cnt->done = xgrow(cnt->done, &cnt->cap, cnt->ndone + r->ndone, sizeof *cnt->done);
 			memcpy(cnt->done + cnt->ndone, r->done, r->ndone * sizeof *r->done);
 			cnt->ndone += r->ndone;
