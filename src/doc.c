@@ -15,7 +15,25 @@
 void doc_init(struct doc *d)
 {
 	memset(d, 0, sizeof *d);
-	d->chunk_from = DOC_CHUNK_FROM;
+}
+
+struct doc_mem *doc_mem(struct doc *d)
+{
+	if (!d->mem) {
+		d->mem = xcalloc(1, sizeof *d->mem);
+		d->mem->chunk_from = DOC_CHUNK_FROM;
+	}
+	return d->mem;
+}
+
+void doc_set_chunk_from(struct doc *d, size_t bytes)
+{
+	doc_mem(d)->chunk_from = bytes;
+}
+
+bool doc_has_chunks(const struct doc *d)
+{
+	return d->mem && d->mem->chunks;
 }
 
 enum { HUGE_PAGE = 2 << 20 };
@@ -26,10 +44,11 @@ enum { HUGE_PAGE = 2 << 20 };
  * one per 4 KiB; where huge pages are off, it is plain memory. */
 char *doc_chunk_alloc(struct doc *d, size_t n)
 {
-	struct doc_chunk *c = d->chunks;
+	struct doc_mem *mem = doc_mem(d);
+	struct doc_chunk *c = mem->chunks;
 	size_t need = (n + 15) & ~(size_t)15;
 
-	if (d->read_bytes < d->chunk_from)
+	if (mem->read_bytes < mem->chunk_from)
 		return NULL;
 	if (!c || c->size - c->used < need) {
 		size_t size = need + sizeof *c > DOC_CHUNK_BYTES ? need + sizeof *c : DOC_CHUNK_BYTES;
@@ -51,10 +70,10 @@ char *doc_chunk_alloc(struct doc *d, size_t n)
 		madvise((void *)at, size, MADV_HUGEPAGE);
 #endif
 		c = (struct doc_chunk *)at;
-		c->next = d->chunks;
+		c->next = mem->chunks;
 		c->size = size;
 		c->used = (sizeof *c + 15) & ~(size_t)15;
-		d->chunks = c;
+		mem->chunks = c;
 	}
 	char *p = (char *)c + c->used;
 
@@ -273,13 +292,15 @@ void doc_free(struct doc *d)
 		doc_article_free(d->articles[i]);
 	free(d->articles);
 	free(d->sections);
-	while (d->chunks) {
-		struct doc_chunk *c = d->chunks;
+	while (d->mem && d->mem->chunks) {
+		struct doc_chunk *c = d->mem->chunks;
 
-		d->chunks = c->next;
+		d->mem->chunks = c->next;
 		munmap(c, c->size);
 	}
-	free(d->readbuf);
+	if (d->mem)
+		free(d->mem->readbuf);
+	free(d->mem);
 	doc_init(d);
 }
 

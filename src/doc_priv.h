@@ -12,6 +12,24 @@ struct doc_chunk {
 	size_t size, used; /* of the mapping, this header included */
 };
 
+/* Reading 100 MB into buffers of their own cost a page fault per 4 KiB,
+ * half of the time of loading it: past DOC_CHUNK_FROM bytes of files, the
+ * sources are cut from chunks of DOC_CHUNK_BYTES of transparent huge pages. */
+#define DOC_CHUNK_FROM ((size_t)4 << 20)
+#define DOC_CHUNK_BYTES ((size_t)32 << 20)
+
+/* The memory a doc's sources are read into. */
+struct doc_mem {
+	size_t chunk_from; /* files read once this many bytes have been go into chunks */
+	size_t read_bytes; /* bytes of files read so far */
+	struct doc_chunk *chunks;
+	char *readbuf; /* where files are read that are stripped once parsed (doc_opts.strip) */
+	size_t readcap;
+};
+
+/* d's memory for sources, made on first use. */
+struct doc_mem *doc_mem(struct doc *d);
+
 /* n bytes for a file's source from the doc's chunks, or NULL if the doc is
  * not yet large enough for them (the caller mallocs). */
 char *doc_chunk_alloc(struct doc *d, size_t n);

@@ -247,8 +247,10 @@ static int read_article(struct doc *d, const char *path, const struct doc_opts *
 		if (opts && opts->strip) {
 			/* Stripped as soon as parsed: read into d's buffer, the
 			 * same memory file after file. */
-			d->readbuf = xgrow(d->readbuf, &d->readcap, cap, 1);
-			data = d->readbuf;
+			struct doc_mem *m = doc_mem(d);
+
+			m->readbuf = xgrow(m->readbuf, &m->readcap, cap, 1);
+			data = m->readbuf;
 		} else {
 			data = doc_chunk_alloc(d, cap);
 		}
@@ -309,7 +311,7 @@ static int read_article(struct doc *d, const char *path, const struct doc_opts *
 	if (!chunked && cap > len + 1 + 4096)
 		data = xrealloc(data, len + 1); /* give back what the last growth did not use */
 	data[len] = '\0';
-	d->read_bytes += len;
+	doc_mem(d)->read_bytes += len;
 	return parse_owned(d, path, data, len, chunked, opts, thread, out, err);
 }
 
@@ -402,7 +404,8 @@ int doc_add_files(struct doc *d, char *const *paths, size_t n, const struct doc_
 
 	struct add_job job = { .paths = paths, .n = n, .opts = opts };
 	struct add_worker *w = xcalloc(threads, sizeof *w);
-	size_t left = d->read_bytes < d->chunk_from ? d->chunk_from - d->read_bytes : 0;
+	struct doc_mem *m = doc_mem(d);
+	size_t left = m->read_bytes < m->chunk_from ? m->chunk_from - m->read_bytes : 0;
 	unsigned started = 0;
 	int rc = 0;
 
@@ -413,7 +416,7 @@ int doc_add_files(struct doc *d, char *const *paths, size_t n, const struct doc_
 		w[t].job = &job;
 		w[t].index = t;
 		doc_init(&w[t].d);
-		w[t].d.chunk_from = left / threads;
+		doc_set_chunk_from(&w[t].d, left / threads);
 		w[t].failed = SIZE_MAX;
 	}
 	for (unsigned t = 1; t < threads; t++)
@@ -441,17 +444,18 @@ int doc_add_files(struct doc *d, char *const *paths, size_t n, const struct doc_
 		}
 	}
 	for (unsigned t = 0; t < threads; t++) {
-		struct doc *wd = &w[t].d;
+		struct doc_mem *wm = doc_mem(&w[t].d);
 
-		d->read_bytes += wd->read_bytes;
-		free(wd->readbuf);
-		while (wd->chunks) {
-			struct doc_chunk *c = wd->chunks;
+		m->read_bytes += wm->read_bytes;
+		free(wm->readbuf);
+		while (wm->chunks) {
+			struct doc_chunk *c = wm->chunks;
 
-			wd->chunks = c->next;
-			c->next = d->chunks;
-			d->chunks = c;
+			wm->chunks = c->next;
+			c->next = m->chunks;
+			m->chunks = c;
 		}
+		free(wm);
 	}
 	free(job.arts);
 	free(w);

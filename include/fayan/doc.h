@@ -140,26 +140,15 @@ struct article {
 	struct para *para_store;   /* one allocation holding the intro's and every section's paras (internal) */
 };
 
-struct doc_chunk;
+struct doc_mem;
 
 struct doc {
 	struct article **articles;
 	size_t narticles;
 	struct section **sections; /* all sections in order; sections[i]->number == i+1 */
 	size_t nsections;
-	/* Files read once this many bytes of files have been read go into
-	 * chunks of transparent huge pages (DOC_CHUNK_FROM; doc_init sets it). */
-	size_t chunk_from;
-	size_t read_bytes; /* bytes of files read so far */
-	struct doc_chunk *chunks;
-	char *readbuf; /* where files are read that are stripped once parsed (doc_opts.strip) */
-	size_t readcap;
+	struct doc_mem *mem; /* the memory the sources are read into (the model's own), or NULL */
 };
-
-/* See struct doc's chunk_from: reading 100 MB into buffers of their own cost
- * a page fault per 4 KiB, half of the time of loading it. */
-#define DOC_CHUNK_FROM ((size_t)4 << 20)
-#define DOC_CHUNK_BYTES ((size_t)32 << 20)
 
 struct doc_opts {
 	bool force; /* continue past invalid UTF-8, showing U+FFFD */
@@ -218,6 +207,13 @@ int doc_probe_file(const char *path, struct fy_err *err);
 /* Whether paragraph pa folds to itself (fold_invariant): from pa->fold where
  * the parser found it (doc_opts.folds), else by looking. */
 bool doc_para_folds_to_itself(const struct para *pa);
+
+/* Read sources into chunks of huge pages once `bytes` of files have been
+ * read (4 MiB unless set; SIZE_MAX: never): for tests of both ways. */
+void doc_set_chunk_from(struct doc *d, size_t bytes);
+
+/* Whether some source of d lies in its chunks. */
+bool doc_has_chunks(const struct doc *d);
 
 /* Append the built-in article (the seed compiled into the binary). */
 void doc_add_builtin(struct doc *d);

@@ -1405,7 +1405,7 @@ static void write_temp(char *tmpl, const char *prefix, const char *data, size_t 
 	close(fd);
 }
 
-/* Once chunk_from bytes of files have been read, sources are cut from the
+/* Once doc_set_chunk_from's bytes of files have been read, sources are cut from the
  * doc's huge-page chunks instead of buffers of their own: the articles are
  * the same either way, a BOM is stripped in place, a repaired source is a
  * buffer of its own again, and a file refused leaves nothing behind. */
@@ -1427,8 +1427,8 @@ static void test_chunked_sources(void **state)
 	write_temp(nulf, "\n", "a\0b", 3);
 	doc_init(&plain);
 	doc_init(&chunked);
-	plain.chunk_from = SIZE_MAX;
-	chunked.chunk_from = len; /* the first file is read into a buffer of its own */
+	doc_set_chunk_from(&plain, SIZE_MAX);
+	doc_set_chunk_from(&chunked, len); /* the first file is read into a buffer of its own */
 	for (size_t i = 0; i < 4; i++) {
 		assert_int_equal(doc_add_file(&plain, files[i], &force, &err), 0);
 		assert_int_equal(doc_add_file(&chunked, files[i], &force, &err), 0);
@@ -1438,7 +1438,7 @@ static void test_chunked_sources(void **state)
 	assert_true(chunked.articles[1]->src_chunked);
 	assert_true(chunked.articles[2]->src_chunked);
 	assert_false(chunked.articles[3]->src_chunked); /* repaired: U+FFFD takes more room */
-	assert_non_null(chunked.chunks);
+	assert_true(doc_has_chunks(&chunked));
 	assert_int_equal(doc_add_file(&chunked, nulf, &force, &err), -1);
 	assert_non_null(strstr(err.msg, "binary file (NUL byte at byte 2)"));
 	check_doc(&chunked);
@@ -1459,7 +1459,7 @@ static void test_chunked_sources(void **state)
 	assert_memory_equal(chunked.articles[2]->src, plain.articles[2]->src, len);
 	doc_free(&plain);
 	doc_free(&chunked);
-	assert_null(chunked.chunks);
+	assert_false(doc_has_chunks(&chunked));
 	unlink(seedf);
 	unlink(bomf);
 	unlink(badf);
@@ -1510,7 +1510,7 @@ static void test_add_files_in_threads(void **state)
 	for (unsigned threads = 1; threads <= 4; threads++) {
 		doc_init(&one);
 		doc_init(&many);
-		many.chunk_from = threads == 3 ? 0 : SIZE_MAX; /* and with the sources in chunks */
+		doc_set_chunk_from(&many, threads == 3 ? 0 : SIZE_MAX); /* and with the sources in chunks */
 		for (size_t i = 0; i < 24; i++)
 			assert_int_equal(doc_add_file(&one, paths[i], &o, &e1), 0);
 		assert_int_equal(doc_add_files(&many, paths, 24, &o, threads, &e2), 0);
