@@ -1,8 +1,11 @@
 /* keyname.c: keys and mouse events as the binding tables name them ("j",
  * "C-f", "PgDn", "Click"), and the text of a bracketed paste, which is typed
  * at the prompt open (a paste while reading opens the search). */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <unistr.h>
 
 #include "fayan/keyname.h"
 #include "fayan/view_do.h"
@@ -50,16 +53,10 @@ const char *keyname_of(int r, wint_t ch, char *buf, size_t size)
 		snprintf(buf, size, "%c", (char)ch);
 	} else if (ch >= 0xA0 && ch <= 0x10FFFF && !(ch >= 0xD800 && ch <= 0xDFFF)) {
 		/* Typed text (a Chinese character): UTF-8 so the message can show it. */
-		unsigned c = (unsigned)ch;
+		uint8_t u[6];
+		int n = u8_uctomb(u, (ucs4_t)ch, sizeof u);
 
-		if (c < 0x800) {
-			snprintf(buf, size, "%c%c", 0xC0 | (c >> 6), 0x80 | (c & 0x3F));
-		} else if (c < 0x10000) {
-			snprintf(buf, size, "%c%c%c", 0xE0 | (c >> 12), 0x80 | ((c >> 6) & 0x3F), 0x80 | (c & 0x3F));
-		} else {
-			snprintf(buf, size, "%c%c%c%c", 0xF0 | (c >> 18), 0x80 | ((c >> 12) & 0x3F),
-				 0x80 | ((c >> 6) & 0x3F), 0x80 | (c & 0x3F));
-		}
+		snprintf(buf, size, "%.*s", n > 0 ? n : 0, (const char *)u);
 	} else {
 		snprintf(buf, size, "U+%04X", (unsigned)ch);
 	}

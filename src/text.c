@@ -388,6 +388,20 @@ size_t text_next_char(const char *s, size_t len, uint32_t *uc)
 	return n > 0 ? (size_t)n : 1;
 }
 
+size_t text_whole_chars(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t start = len, need;
+
+	/* Back over at most three continuation bytes to the lead byte. */
+	while (start > 0 && len - start < 3 && (u[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start == 0 || u[start - 1] < 0xC0)
+		return len; /* ends in ASCII, or in stray continuation bytes */
+	need = u[start - 1] >= 0xF0 ? 4 : u[start - 1] >= 0xE0 ? 3 : 2;
+	return len - (start - 1) >= need ? len : start - 1;
+}
+
 char *text_repair_utf8(const char *s, size_t len, size_t *out_len)
 {
 	struct buf b;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fayan/output.h"
+#include "fayan/text.h"
 #include "fayan/view.h"
 
 bool view_readable(const struct view *v, size_t i)
@@ -23,7 +24,9 @@ void view_msg(struct view *v, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(v->msg, sizeof v->msg, fmt, ap);
+	/* Cut to the buffer by bytes, then back to a whole character. */
+	if (vsnprintf(v->msg, sizeof v->msg, fmt, ap) >= (int)sizeof v->msg)
+		v->msg[text_whole_chars(v->msg, strlen(v->msg))] = '\0';
 	va_end(ap);
 }
 
@@ -626,7 +629,8 @@ void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int co
 		v->lc[k].width = -1;
 	add_articles(v);
 	if (opts && opts->locale_note && opts->locale_note[0])
-		snprintf(v->note, sizeof v->note, "%s", opts->locale_note);
+		snprintf(v->note, sizeof v->note, "%.*s", (int)text_whole_chars(opts->locale_note,
+				strnlen(opts->locale_note, sizeof v->note - 1)), opts->locale_note);
 	compute_geom(v, cols, lines);
 	/* Section 1 first; an article without sections opens on its intro. */
 	v->cur = 0;

@@ -71,6 +71,10 @@ char *text_sanitize_take(char *s);
 /* Decode the code point at s[0..len); store it in *uc (U+FFFD if invalid) and return its byte length (>= 1). */
 size_t text_next_char(const char *s, size_t len, uint32_t *uc);
 
+/* The longest prefix of s[0..len) that does not end inside a UTF-8
+ * sequence: where a buffer that cut a string by bytes should end it. */
+size_t text_whole_chars(const char *s, size_t len);
+
 /* Display columns of one code point as ncurses will draw it (wcwidth-compatible; controls count 0). */
 int text_char_cols(uint32_t uc);
 

@@ -844,10 +844,30 @@ static void test_prefix_cols_agrees(void **state)
 	}
 }
 
+/* text_whole_chars: where a string cut by bytes must end, so that no
+ * character is left half. */
+static void test_whole_chars(void **state)
+{
+	static const char s[] = "a中\xF0\x9F\x98\x80"; /* 1 + 3 + 4 bytes */
+
+	(void)state;
+	assert_int_equal(text_whole_chars(s, 0), 0);
+	assert_int_equal(text_whole_chars(s, 1), 1);
+	assert_int_equal(text_whole_chars(s, 2), 1);
+	assert_int_equal(text_whole_chars(s, 3), 1);
+	assert_int_equal(text_whole_chars(s, 4), 4);
+	for (size_t n = 5; n < 8; n++)
+		assert_int_equal(text_whole_chars(s, n), 4);
+	assert_int_equal(text_whole_chars(s, 8), 8);
+	/* Stray continuation bytes are not a character begun: left as they are. */
+	assert_int_equal(text_whole_chars("\x80\x80", 2), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_whole_chars),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_control_len),
 		cmocka_unit_test(test_add_padded),

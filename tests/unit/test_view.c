@@ -31,6 +31,26 @@ static void key(struct view *v, const char *k)
 	view_key(v, k);
 }
 
+/* A status message longer than its buffer is cut between characters, never
+ * inside one (a search for a long Chinese phrase says so). */
+static void test_message_cut_whole(void **state)
+{
+	struct fixture *fx = *state;
+	struct view *v = &fx->v;
+	char big[400];
+
+	for (size_t i = 0; i + 3 < sizeof big; i += 3)
+		memcpy(big + i, "中", 3);
+	big[sizeof big - 1 - (sizeof big - 1) % 3] = '\0';
+	for (int pad = 0; pad < 3; pad++) {
+		view_msg(v, "%.*s%s", pad, "xx", big);
+		size_t n = strlen(v->msg);
+
+		assert_true(n + 4 > sizeof v->msg);
+		assert_int_equal((n - (size_t)pad) % 3, 0); /* whole 中s after the padding */
+	}
+}
+
 static void test_first_screen(void **state)
 {
 	struct fixture *fx = *state;
@@ -333,6 +353,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_first_screen, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_message_cut_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_digits_and_sections, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_prompt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_paragraphs_and_scrolling, setup, teardown),
