@@ -7,22 +7,11 @@
 
 #include "fayan/count.h"
 
-/* What was counted in one article, kept under its id (struct article's id):
- * a struct filter_section per section or, by_theme, each theme's sections
- * and hits (nsec[0..n) then nhit[0..n)). */
-struct count_done {
-	uint64_t id;
-	void *v;
-};
-
-/* One reading thread's copies of the filters (a search keeps scratch space),
- * and what it counted. */
+/* One reading thread's copies of the filters: a search keeps scratch space. */
 struct count_reader {
 	struct search *theme, *search;
 	struct search **themes; /* by_theme: one per theme (NULL: a theme with no term) */
 	struct search_hits h;
-	struct count_done *done;
-	size_t ndone, cap;
 };
 
 int count_prepare(struct count *cnt, const char *theme, const char *search, bool by_theme,
@@ -56,8 +45,10 @@ static struct search *copy_or_null(const struct search *s)
 	return s ? search_copy(s) : NULL;
 }
 
-/* Count article a's sections with reader `thread`'s filters, kept in the
- * reader's done under a->id. */
+/* Count article a's sections with reader `thread`'s filters, kept in
+ * cnt->done under a->id (part `thread`): a struct filter_section per
+ * section or, by_theme, each theme's sections and hits (nsec[0..n) then
+ * nhit[0..n)). */
 static void count_article(struct article *a, unsigned thread, void *ctx)
 {
 	struct count *cnt = ctx;
@@ -76,26 +67,7 @@ static void count_article(struct article *a, unsigned thread, void *ctx)
 			filter_count_section(&fs[i], &a->sections[i], r->theme, r->search, &r->h);
 		v = fs;
 	}
-	r->done = xgrow(r->done, &r->cap, r->ndone + 1, sizeof *r->done);
-	r->done[r->ndone++] = (struct count_done){a->id, v};
-}
-
-static int by_id(const void *x, const void *y)
-{
-	const struct count_done *a = x, *b = y;
-
-	return (a->id > b->id) - (a->id < b->id);
-}
-
-/* What cnt counted in the article numbered id (after count_gather), or NULL. */
-static void *done_of(const struct count *cnt, uint64_t id)
-{
-	struct count_done key = {.id = id}, *d;
-
-	if (cnt->ndone == 0)
-		return NULL;
-	d = bsearch(&key, cnt->done, cnt->ndone, sizeof key, by_id);
-	return d ? d->v : NULL;
+	idmap_put(&cnt->done, thread, a->id, v);
 }
 
 void count_reading(struct count *cnt, struct doc_opts *opts, unsigned threads)
@@ -104,6 +76,7 @@ void count_reading(struct count *cnt, struct doc_opts *opts, unsigned threads)
 		threads = 1;
 	cnt->readers = xcalloc(threads, sizeof *cnt->readers);
 	cnt->nreaders = threads;
+	idmap_init(&cnt->done, threads);
 	for (unsigned t = 0; t < threads; t++) {
 		struct count_reader *r = &cnt->readers[t];
 
@@ -132,32 +105,18 @@ void count_gather(struct count *cnt, const struct doc *d)
 		cnt->nsec = xcalloc(n + 1, sizeof *cnt->nsec);
 		cnt->nhit = xcalloc(n + 1, sizeof *cnt->nhit);
 	}
-	/* Every reader's counts in one table, sorted by article; then the
-	 * articles nobody counted while reading. */
-	for (int pass = 0; pass < 2; pass++) {
-		size_t n0 = cnt->ndone;
-
-		for (unsigned t = 0; t < cnt->nreaders; t++) {
-			struct count_reader *r = &cnt->readers[t];
-
-			if (r->ndone == 0)
-				continue;
-			cnt->done = xgrow(cnt->done, &cnt->cap, cnt->ndone + r->ndone, sizeof *cnt->done);
-			memcpy(cnt->done + cnt->ndone, r->done, r->ndone * sizeof *r->done);
-			cnt->ndone += r->ndone;
-			r->ndone = 0;
-		}
-		if (cnt->ndone > n0)
-			qsort(cnt->done, cnt->ndone, sizeof *cnt->done, by_id);
-		for (size_t i = 0; pass == 0 && i < d->narticles; i++)
-			if (!done_of(cnt, d->articles[i]->id))
-				count_article(d->articles[i], 0, cnt);
-	}
+	/* Every reader's counts in one table; then the articles nobody
+	 * counted while reading. */
+	idmap_gather(&cnt->done);
+	for (size_t i = 0; i < d->narticles; i++)
+		if (!idmap_get(&cnt->done, d->articles[i]->id))
+			count_article(d->articles[i], 0, cnt);
+	idmap_gather(&cnt->done);
 	for (size_t i = 0; i < d->narticles; i++) {
 		struct article *a = d->articles[i];
 
 		if (cnt->by_theme) {
-			const size_t *c = done_of(cnt, a->id);
+			const size_t *c = idmap_get(&cnt->done, a->id);
 
 			for (size_t k = 0; k < n; k++) {
 				cnt->nsec[k] += c[k];
@@ -165,7 +124,7 @@ void count_gather(struct count *cnt, const struct doc *d)
 			}
 			continue;
 		}
-		struct filter_section *v = done_of(cnt, a->id);
+		struct filter_section *v = idmap_get(&cnt->done, a->id);
 
 		for (size_t k = 0; k < a->nsections; k++) {
 			/* Stripping may have moved the sections since they were counted. */
@@ -181,7 +140,7 @@ void count_gather(struct count *cnt, const struct doc *d)
 
 const struct filter_section *count_section(const struct count *cnt, const struct section *s)
 {
-	const struct filter_section *v = done_of(cnt, s->article->id);
+	const struct filter_section *v = idmap_get(&cnt->done, s->article->id);
 
 	return &v[s - s->article->sections];
 }
@@ -197,13 +156,8 @@ void count_close(struct count *cnt)
 			search_free(r->themes[i]);
 		free(r->themes);
 		search_hits_free(&r->h);
-		for (size_t i = 0; i < r->ndone; i++)
-			free(r->done[i].v);
-		free(r->done);
 	}
-	for (size_t i = 0; i < cnt->ndone; i++)
-		free(cnt->done[i].v);
-	free(cnt->done);
+	idmap_free(&cnt->done);
 	free(cnt->readers);
 	free(cnt->nsec);
 	free(cnt->nhit);

@@ -290,3 +290,67 @@ int err_set(struct fy_err *err, const char *fmt, ...)
 		err->code = EXIT_TROUBLE;
 	return -1;
 }
+
+void idmap_init(struct idmap *m, unsigned parts)
+{
+	memset(m, 0, sizeof *m);
+	m->nparts = parts ? parts : 1;
+	m->parts = xcalloc(m->nparts, sizeof *m->parts);
+}
+
+void idmap_put(struct idmap *m, unsigned part, uint64_t id, void *v)
+{
+	struct idmap_part *p = &m->parts[part];
+
+	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+	p->v[p->n++] = (struct idmap_entry){id, v};
+}
+
+static int by_id(const void *x, const void *y)
+{
+	const struct idmap_entry *a = x, *b = y;
+
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+void idmap_gather(struct idmap *m)
+{
+	size_t n0 = m->n;
+
+	for (unsigned t = 0; t < m->nparts; t++) {
+		struct idmap_part *p = &m->parts[t];
+
+		if (p->n == 0)
+			continue;
+		m->all = xgrow(m->all, &m->cap, m->n + p->n, sizeof *m->all);
+		memcpy(m->all + m->n, p->v, p->n * sizeof *p->v);
+		m->n += p->n;
+		p->n = 0;
+	}
+	if (m->n > n0)
+		qsort(m->all, m->n, sizeof *m->all, by_id);
+}
+
+void *idmap_get(const struct idmap *m, uint64_t id)
+{
+	struct idmap_entry key = {.id = id}, *e;
+
+	if (m->n == 0)
+		return NULL;
+	e = bsearch(&key, m->all, m->n, sizeof key, by_id);
+	return e ? e->v : NULL;
+}
+
+void idmap_free(struct idmap *m)
+{
+	for (unsigned t = 0; t < m->nparts; t++) {
+		for (size_t i = 0; i < m->parts[t].n; i++)
+			free(m->parts[t].v[i].v);
+		free(m->parts[t].v);
+	}
+	for (size_t i = 0; i < m->n; i++)
+		free(m->all[i].v);
+	free(m->parts);
+	free(m->all);
+	memset(m, 0, sizeof *m);
+}

@@ -11,7 +11,6 @@
 #include "fayan/util.h"
 
 struct count_reader;
-struct count_done;
 
 /* The filters of --theme and --search, applied to a collection. */
 struct count {
@@ -27,8 +26,7 @@ struct count {
 	size_t *nsec, *nhit;       /* by_theme: each theme's sections and hits, by count_gather */
 	struct count_reader *readers; /* each reading thread's copies of the filters */
 	unsigned nreaders;
-	struct count_done *done;      /* after count_gather: what was counted in each article, by id */
-	size_t ndone, cap;
+	struct idmap done;            /* what each reading thread counted in each article, by its id */
 };
 
 /* Load the themes, resolve `theme` (an exact name, or a unique theme that

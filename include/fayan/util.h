@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 /* Exit codes, as documented in fayan(1): like grep. */
@@ -80,5 +81,38 @@ struct fy_err {
 
 /* Fill `err` (if not NULL) with a formatted one-line message and return -1. */
 int err_set(struct fy_err *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Values kept by the id of what they belong to (struct article's id): each
+ * of several threads adds to a part of its own, then idmap_gather makes one
+ * table of them to look up. */
+struct idmap_entry {
+	uint64_t id;
+	void *v;
+};
+struct idmap_part {
+	struct idmap_entry *v;
+	size_t n, cap;
+};
+struct idmap {
+	struct idmap_part *parts;
+	unsigned nparts;
+	struct idmap_entry *all; /* sorted by id, after idmap_gather */
+	size_t n, cap;
+};
+
+/* An empty map with `parts` parts (at least one). */
+void idmap_init(struct idmap *m, unsigned parts);
+
+/* Keep v (malloc'd; the map owns it) under id in part `part`: one thread a part. */
+void idmap_put(struct idmap *m, unsigned part, uint64_t id, void *v);
+
+/* Move what the parts hold into the table that idmap_get looks in. */
+void idmap_gather(struct idmap *m);
+
+/* The value kept under id, once gathered; NULL if none. */
+void *idmap_get(const struct idmap *m, uint64_t id);
+
+/* Free m and every value it keeps. */
+void idmap_free(struct idmap *m);
 
 #endif

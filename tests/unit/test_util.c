@@ -197,9 +197,34 @@ static void test_numbers_and_printf(void **state)
 	buf_free(&want);
 }
 
+/* idmap: values added by several threads, each to its part, are found by
+ * id once gathered, and a second gathering adds what came after the first. */
+static void test_idmap(void **state)
+{
+	struct idmap m;
+
+	(void)state;
+	idmap_init(&m, 3);
+	assert_null(idmap_get(&m, 1));
+	for (uint64_t id = 1; id <= 30; id++)
+		idmap_put(&m, (unsigned)(id % 3), 31 - id, xstrdup(id % 2 ? "odd" : "even"));
+	assert_null(idmap_get(&m, 5)); /* not gathered yet */
+	idmap_gather(&m);
+	for (uint64_t id = 1; id <= 30; id++)
+		assert_string_equal(idmap_get(&m, id), (31 - id) % 2 ? "odd" : "even");
+	assert_null(idmap_get(&m, 0));
+	assert_null(idmap_get(&m, 31));
+	idmap_put(&m, 0, 31, xstrdup("late"));
+	idmap_gather(&m);
+	assert_string_equal(idmap_get(&m, 31), "late");
+	assert_string_equal(idmap_get(&m, 30), "odd");
+	idmap_free(&m); /* frees every value: ASan and valgrind would see a leak */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_idmap),
 		cmocka_unit_test(test_rfc4648_vectors),
 		cmocka_unit_test(test_binary_and_utf8),
 		cmocka_unit_test(test_round_trip_all_bytes),
