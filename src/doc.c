@@ -137,23 +137,6 @@ static void pack_str(const struct article *a, char **s, size_t n, char **at, boo
 	*at += n + 1;
 }
 
-/* Fill s's column counts (struct section's cols_known) from its kept
- * strings, of len[KEPT_*] bytes, while they are still at hand in the
- * cache. A string is at most 2 columns per byte. */
-static void measure_section(struct section *s, const size_t *len)
-{
-	const struct speaker *sp = &s->speaker;
-	size_t name = len[KEPT_NAME], place = len[KEPT_PLACE] + len[KEPT_TITLE];
-	size_t head = len[KEPT_HEADLINE];
-
-	s->cols_known = name <= UINT16_MAX / 2 && place <= UINT16_MAX / 2 && head <= UINT16_MAX / 2;
-	if (!s->cols_known)
-		return;
-	s->name_cols = (uint16_t)text_cols(sp->name, name);
-	s->place_cols = (uint16_t)(text_cols(sp->place, len[KEPT_PLACE]) + text_cols(sp->title, len[KEPT_TITLE]));
-	s->headline_cols = (uint16_t)text_cols(s->headline, head);
-}
-
 static size_t str_len(const char *s)
 {
 	return s ? strlen(s) : 0;
@@ -169,9 +152,8 @@ static size_t str_size(const char *s)
  * sections, the article, every string of the sections and the
  * article's name, title, editor and trailer. The block comes from d's
  * chunks once d has read enough (one fault per 2 MiB, not per 4 KiB), else
- * from malloc. With `measure`, each section's columns are noted on the way
- * (doc_opts.measure). Returns where the article now is; a is freed. */
-struct article *doc_strip_article(struct doc *d, struct article *a, bool measure)
+ * from malloc. Returns where the article now is; a is freed. */
+struct article *doc_strip_article(struct doc *d, struct article *a)
 {
 	const size_t align = _Alignof(struct article);
 	/* The sections, the article itself, then the strings. */
@@ -210,8 +192,6 @@ struct article *doc_strip_article(struct doc *d, struct article *a, bool measure
 		for (size_t j = 0; s->paras && j < s->npara; j++)
 			para_free(&s->paras[j]);
 		s->paras = NULL;
-		if (measure)
-			measure_section(s, len + i * KEPT_STRS);
 		kept_strs(s, v);
 		for (size_t k = 0; k < KEPT_STRS; k++)
 			pack_str(a, v[k], len[i * KEPT_STRS + k], &at, k != KEPT_TITLE);

@@ -46,7 +46,7 @@ int doc_append_article(struct doc *d, struct article *a, const char *shown, stru
 
 /* Keep of article a only what the reports that show no paragraph need;
  * returns where the article now is (a is freed). */
-struct article *doc_strip_article(struct doc *d, struct article *a, bool measure);
+struct article *doc_strip_article(struct doc *d, struct article *a);
 
 /* The name an article is shown under, made valid and free of controls. */
 char *doc_clean_name(const char *name);

@@ -159,7 +159,7 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 	if (opts && opts->parsed)
 		opts->parsed(a, thread, opts->ctx);
 	if (opts && opts->strip)
-		a = doc_strip_article(d, a, opts->measure);
+		a = doc_strip_article(d, a);
 	*out = a;
 	return 0;
 }

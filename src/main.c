@@ -447,7 +447,8 @@ static bool pick_counted(const struct section *s, size_t *hits, const void *cnt)
 	return fs->match;
 }
 
-static int do_list(const struct options *o, const struct doc *d, const struct count *cnt)
+static int do_list(const struct options *o, const struct doc *d, const struct count *cnt,
+		   const struct report_cols *cols)
 {
 	struct buf out;
 	size_t n;
@@ -455,7 +456,8 @@ static int do_list(const struct options *o, const struct doc *d, const struct co
 
 	buf_init(&out);
 	out.drain = drain_out;
-	n = report_list(&out, d->sections, d->nsections, cnt ? pick_counted : NULL, cnt, o->format, print_width(o));
+	n = report_list(&out, d->sections, d->nsections, cnt ? pick_counted : NULL, cnt, cols, o->format,
+			print_width(o));
 	rc = write_out(&out);
 	buf_free(&out);
 	if (rc == EXIT_OK && n == 0) {
@@ -575,6 +577,7 @@ int main(int argc, char **argv)
 	struct doc d;
 	struct load_queue queue;
 	struct count cnt, *filter;
+	struct report_cols cols, *measured = NULL;
 	unsigned threads = util_cpus(LOAD_MAX_THREADS);
 	bool utf8;
 	const char *other;
@@ -585,26 +588,33 @@ int main(int argc, char **argv)
 	filter = filtering(&o) ? &cnt : NULL;
 	doc_init(&d);
 	memset(&cnt, 0, sizeof cnt);
+	memset(&cols, 0, sizeof cols);
 	/* Reports that show no paragraph keep of each file only what they show. */
 	o.doc.strip = o.mode == MODE_LIST || o.mode == MODE_CHECK || o.mode == MODE_THEMES;
 	/* The browser keys reading positions on each file's bytes as read. */
 	o.doc.key = o.mode == MODE_BROWSE;
-	o.doc.measure = o.mode == MODE_LIST && o.format == OUTPUT_TEXT;
 	/* Whoever filters the paragraphs gets them knowing whether each folds
 	 * to itself: the browser's themes and searches, and -s and -t. */
 	o.doc.folds = o.mode == MODE_BROWSE || filter != NULL;
 	load_init(&queue, &o.doc);
 	if (filter && (rc = open_filter(&o, filter, threads)) != EXIT_OK)
 		goto out;
+	/* --list's table: each row's columns measured as its file is read. */
+	if (o.mode == MODE_LIST && o.format == OUTPUT_TEXT) {
+		measured = &cols;
+		report_cols_reading(measured, &o.doc, threads);
+	}
 	if (optind == argc)
 		doc_add_builtin(&d);
 	else if ((rc = load_inputs(&o, &d, &queue, argv + optind, argc - optind, threads)) != EXIT_OK)
 		goto out;
 	if (filter)
 		count_gather(filter, &d);
+	if (measured)
+		report_cols_gather(measured);
 	switch (o.mode) {
 	case MODE_LIST:
-		rc = do_list(&o, &d, filter);
+		rc = do_list(&o, &d, filter, measured);
 		break;
 	case MODE_PRINT:
 		rc = do_print(&o, &d, filter);
@@ -635,6 +645,7 @@ int main(int argc, char **argv)
 	}
 out:
 	count_close(&cnt);
+	report_cols_free(&cols);
 	load_free(&queue);
 	doc_free(&d);
 	return rc;

@@ -2,6 +2,7 @@
  * and --themes, each written whole into a buffer (text, TSV or JSON where
  * the option allows it). Built on the model and the output forms alone, so
  * that the reports are unit-tested without running fayan. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,16 +146,39 @@ static bool listed(const struct section *s, report_pick *pick, const void *ctx, 
 	return !pick || pick(s, hits, ctx);
 }
 
-/* The columns of row s: its name, its place and title (built in pt, if
- * want_pt or they were not measured when stripped) and its headline. */
-static void row_cols(const struct section *s, struct buf *pt, bool want_pt, int *name, int *place, int *head)
+/* One section's columns (struct report_cols). */
+struct report_row {
+	uint16_t name, place, headline;
+};
+
+/* Where the rows of the last article asked about are (struct report_cols):
+ * the rows of an article come one after another. */
+struct row_look {
+	const struct report_cols *cols;
+	const struct article *a;
+	const struct report_row *rows;
+};
+
+/* The columns of row s: its name, its place and title (built in pt if
+ * they were not measured as read, or are wider than `cut`) and its headline. */
+static void row_cols(const struct section *s, struct row_look *lk, struct buf *pt, int cut, int *name, int *place,
+		     int *head)
 {
-	if (want_pt || !s->cols_known)
+	const struct report_row *r = NULL;
+
+	if (lk->cols && s->article) {
+		if (s->article != lk->a) {
+			lk->a = s->article;
+			lk->rows = idmap_get(&lk->cols->map, s->article->id);
+		}
+		r = lk->rows ? lk->rows + (s - s->article->sections) : NULL;
+	}
+	if (!r || r->place > cut)
 		set_place_title(pt, &s->speaker);
-	if (s->cols_known) {
-		*name = s->name_cols;
-		*place = s->place_cols;
-		*head = s->headline_cols;
+	if (r) {
+		*name = r->name;
+		*place = r->place;
+		*head = r->headline;
 		return;
 	}
 	*name = text_cols(s->speaker.name, strlen(s->speaker.name));
@@ -162,8 +186,58 @@ static void row_cols(const struct section *s, struct buf *pt, bool want_pt, int 
 	*head = text_cols(s->headline, strlen(s->headline));
 }
 
+/* Column counts fit 16 bits: a string of at most this many bytes is at
+ * most twice as many columns. */
+#define ROW_MAX_BYTES (UINT16_MAX / 2)
+
+static void measure_article(struct article *a, unsigned thread, void *ctx)
+{
+	struct report_cols *rc = ctx;
+	struct report_row *v = NULL;
+
+	if (rc->next)
+		rc->next(a, thread, rc->next_ctx);
+	if (a->nsections)
+		v = xmalloc(a->nsections * sizeof *v);
+	for (size_t i = 0; i < a->nsections; i++) {
+		const struct section *s = &a->sections[i];
+		const struct speaker *sp = &s->speaker;
+		size_t name = strlen(sp->name), place = strlen(sp->place), title = strlen(sp->title);
+		size_t head = strlen(s->headline);
+
+		if (name > ROW_MAX_BYTES || place + title > ROW_MAX_BYTES || head > ROW_MAX_BYTES) {
+			free(v); /* not measured: report_list measures them itself */
+			return;
+		}
+		v[i].name = (uint16_t)text_cols(sp->name, name);
+		v[i].place = (uint16_t)(text_cols(sp->place, place) + text_cols(sp->title, title));
+		v[i].headline = (uint16_t)text_cols(s->headline, head);
+	}
+	if (v)
+		idmap_put(&rc->map, thread, a->id, v);
+}
+
+void report_cols_reading(struct report_cols *rc, struct doc_opts *opts, unsigned threads)
+{
+	idmap_init(&rc->map, threads);
+	rc->next = opts->parsed;
+	rc->next_ctx = opts->ctx;
+	opts->parsed = measure_article;
+	opts->ctx = rc;
+}
+
+void report_cols_gather(struct report_cols *rc)
+{
+	idmap_gather(&rc->map);
+}
+
+void report_cols_free(struct report_cols *rc)
+{
+	idmap_free(&rc->map);
+}
+
 size_t report_list(struct buf *out, struct section *const *secs, size_t n, report_pick *pick, const void *pick_ctx,
-		   enum output_format fmt, int width)
+		   const struct report_cols *cols, enum output_format fmt, int width)
 {
 	int wnum = 1, wname = 0, wplace = 0, wtail = 0;
 	size_t hits, shown = 0;
@@ -213,6 +287,7 @@ size_t report_list(struct buf *out, struct section *const *secs, size_t n, repor
 	 * (add_row). No array per row: over a large archive its fresh pages
 	 * cost more than the rows. */
 	struct buf pt;
+	struct row_look lk = {.cols = cols};
 
 	buf_init(&pt);
 	for (size_t i = 0; i < n; i++) {
@@ -226,7 +301,7 @@ size_t report_list(struct buf *out, struct section *const *secs, size_t n, repor
 		for (size_t k = s->number, d = 1; k >= 10; k /= 10)
 			if (++d > (size_t)wnum)
 				wnum = (int)d;
-		row_cols(s, &pt, false, &name, &place, &w);
+		row_cols(s, &lk, &pt, INT_MAX, &name, &place, &w);
 		if (name > wname)
 			wname = name;
 		if (place > wplace)
@@ -262,7 +337,7 @@ size_t report_list(struct buf *out, struct section *const *secs, size_t n, repor
 		if (!listed(s, pick, pick_ctx, &hits))
 			continue;
 		shown++;
-		row_cols(s, &pt, s->place_cols > wplace, &name, &pw, &head);
+		row_cols(s, &lk, &pt, wplace, &name, &pw, &head);
 		if (pw > wplace) {
 			char *cut = text_truncate(pt.data, pt.len, wplace);
 

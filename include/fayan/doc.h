@@ -92,13 +92,6 @@ struct section {
 	bool topic_invariant;
 	bool headline_invariant;
 	bool byline_invariant;
-	/* Display columns of speaker.name, of place and title together and of
-	 * the headline, worked out when the article is stripped for --list
-	 * (doc_opts.measure; then cols_known):
-	 * --list sizes its columns from them without going over every string
-	 * of a large archive again once it has been read. */
-	bool cols_known;
-	uint16_t name_cols, place_cols, headline_cols;
 };
 
 struct article {
@@ -163,9 +156,6 @@ struct doc_opts {
 	 * reports that show no paragraph (--check, --list, --themes), so that
 	 * 100 MB of files need not stay in memory. */
 	bool strip;
-	/* And note, as they are stripped, each section's columns for --list
-	 * (struct section's cols_known). */
-	bool measure;
 	/* Key each article on its bytes as read, before any parsing (struct
 	 * article's key): for the reading positions, which must not move when
 	 * the parser changes. */

@@ -174,7 +174,7 @@ static void check_doc(const struct doc *d, int width)
 			want += !pick || pick(d->sections[i], &hits, NULL);
 		}
 		buf_init(&out);
-		FUZZ_ASSERT(report_list(&out, d->sections, d->nsections, pick, NULL, fmt, width) == want);
+		FUZZ_ASSERT(report_list(&out, d->sections, d->nsections, pick, NULL, NULL, fmt, width) == want);
 		check_out(&out, fmt == OUTPUT_TSV);
 		if (fmt == OUTPUT_TSV) { /* six or seven fields a line: no TAB inside one */
 			size_t tabs = 0, lines = 0;
@@ -229,7 +229,7 @@ static void check_doc(const struct doc *d, int width)
  * those of the whole article. */
 static void check_stripped(const uint8_t *data, size_t size, int width)
 {
-	struct doc_opts whole_opts = {.force = true}, strip_opts = {.force = true, .strip = true, .measure = true};
+	struct doc_opts whole_opts = {.force = true}, strip_opts = {.force = true, .strip = true};
 	struct doc whole, light;
 	struct fy_err err = {0};
 	int rc_whole, rc_light;
@@ -247,10 +247,10 @@ static void check_stripped(const uint8_t *data, size_t size, int width)
 		buf_init(&b);
 		report_check(&a, &whole);
 		report_check(&b, &light);
-		report_list(&a, whole.sections, whole.nsections, NULL, NULL, OUTPUT_TEXT, width);
-		report_list(&b, light.sections, light.nsections, NULL, NULL, OUTPUT_TEXT, width);
-		report_list(&a, whole.sections, whole.nsections, NULL, NULL, OUTPUT_JSON, 0);
-		report_list(&b, light.sections, light.nsections, NULL, NULL, OUTPUT_JSON, 0);
+		report_list(&a, whole.sections, whole.nsections, NULL, NULL, NULL, OUTPUT_TEXT, width);
+		report_list(&b, light.sections, light.nsections, NULL, NULL, NULL, OUTPUT_TEXT, width);
+		report_list(&a, whole.sections, whole.nsections, NULL, NULL, NULL, OUTPUT_JSON, 0);
+		report_list(&b, light.sections, light.nsections, NULL, NULL, NULL, OUTPUT_JSON, 0);
 		FUZZ_ASSERT(a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0));
 		buf_free(&a);
 		buf_free(&b);

@@ -22,17 +22,22 @@ static char *const inputs[] = {
 };
 #define NINPUTS (sizeof inputs / sizeof *inputs)
 
-/* Read the inputs in two threads, counting cnt while reading and stripping
- * each article, as the command line does for --list and --themes. */
-static void read_counting(struct doc *d, struct count *cnt)
+/* Read the inputs in two threads, counting cnt while reading (and, with
+ * cols, measuring the list's columns after it) and stripping each article,
+ * as the command line does for --list and --themes. */
+static void read_counting(struct doc *d, struct count *cnt, struct report_cols *cols)
 {
-	struct doc_opts opts = {.strip = true, .measure = true};
+	struct doc_opts opts = {.strip = true};
 	struct fy_err err = { 0 };
 
 	doc_init(d);
 	count_reading(cnt, &opts, 2);
+	if (cols)
+		report_cols_reading(cols, &opts, 2);
 	assert_int_equal(doc_add_files(d, inputs, NINPUTS, &opts, 2, &err), 0);
 	count_gather(cnt, d);
+	if (cols)
+		report_cols_gather(cols);
 }
 
 static char *check_report(const struct doc *d)
@@ -44,14 +49,14 @@ static char *check_report(const struct doc *d)
 	return buf_take(&b, NULL);
 }
 
-/* --list over all of d at `width`: stripped articles size its columns from
- * what stripping measured (struct section's cols_known), others measure. */
-static char *list_report(const struct doc *d, int width)
+/* --list over all of d at `width`: with cols, its columns as measured while
+ * reading; without, as report_list measures them. */
+static char *list_report(const struct doc *d, const struct report_cols *cols, int width)
 {
 	struct buf b;
 
 	buf_init(&b);
-	report_list(&b, d->sections, d->nsections, NULL, NULL, OUTPUT_TEXT, width);
+	report_list(&b, d->sections, d->nsections, NULL, NULL, cols, OUTPUT_TEXT, width);
 	return buf_take(&b, NULL);
 }
 
@@ -72,10 +77,11 @@ static void test_count_while_reading(void **state)
 	assert_int_equal(doc_add_files(&whole, inputs, NINPUTS, NULL, 1, &err), 0);
 	for (size_t k = 0; k < sizeof filters / sizeof *filters; k++) {
 		struct count cnt;
+		struct report_cols cols;
 		struct filter f;
 
 		assert_int_equal(count_prepare(&cnt, filters[k][0], filters[k][1], false, &err), 0);
-		read_counting(&light, &cnt);
+		read_counting(&light, &cnt, &cols);
 		filter_init(&f);
 		filter_count(&f, &whole, cnt.theme_search, cnt.search);
 		assert_int_equal(light.nsections, whole.nsections);
@@ -112,16 +118,17 @@ static void test_count_while_reading(void **state)
 		assert_string_equal(got, want);
 		free(want);
 		free(got);
-		assert_false(whole.sections[0]->cols_known);
-		for (size_t i = 0; i < light.nsections; i++)
-			assert_true(light.sections[i]->cols_known);
+		/* Measured while read: every article with sections. */
+		for (size_t i = 0; i < light.narticles; i++)
+			assert_true(light.articles[i]->nsections == 0 || idmap_get(&cols.map, light.articles[i]->id));
 		for (int width = 0; width <= 60; width += 60) {
-			want = list_report(&whole, width);
-			got = list_report(&light, width);
+			want = list_report(&whole, NULL, width);
+			got = list_report(&light, &cols, width);
 			assert_string_equal(got, want);
 			free(want);
 			free(got);
 		}
+		report_cols_free(&cols);
 		doc_free(&light);
 	}
 	doc_free(&whole);
@@ -141,7 +148,7 @@ static void test_themes_while_reading(void **state)
 	doc_init(&whole);
 	assert_int_equal(doc_add_files(&whole, inputs, NINPUTS, NULL, 1, &err), 0);
 	assert_int_equal(count_prepare(&cnt, NULL, "zhili", true, &err), 0);
-	read_counting(&light, &cnt);
+	read_counting(&light, &cnt, NULL);
 	filter_init(&f);
 	for (size_t i = 0; i < cnt.themes.n; i++) {
 		struct search *ts = theme_search(&cnt.themes.v[i]);
