@@ -41,7 +41,7 @@ struct collect {
 
 /* One string of a section that filters read. */
 struct sec_string {
-	enum filter_where where;
+	enum section_field where;
 	size_t para;
 	const char *text;
 	size_t len;
@@ -56,24 +56,24 @@ static bool section_string(const struct section *sec, size_t k, struct sec_strin
 	memset(ss, 0, sizeof(*ss));
 	switch (k) {
 	case 0:
-		ss->where = FILTER_TOPIC;
+		ss->where = FIELD_TOPIC;
 		ss->text = sec->topic;
 		ss->invariant = sec->topic_invariant;
 		break;
 	case 1:
-		ss->where = FILTER_HEADLINE;
+		ss->where = FIELD_HEADLINE;
 		ss->text = sec->headline;
 		ss->invariant = sec->headline_invariant;
 		break;
 	case 2:
-		ss->where = FILTER_BYLINE;
+		ss->where = FIELD_BYLINE;
 		ss->text = sec->speaker.byline;
 		ss->invariant = sec->byline_invariant;
 		break;
 	default:
 		if (k - 3 >= sec->npara)
 			return false;
-		ss->where = FILTER_PARA;
+		ss->where = FIELD_PARA;
 		ss->para = k - 3;
 		ss->text = sec->paras[k - 3].text;
 		ss->len = sec->paras[k - 3].len;

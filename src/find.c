@@ -93,9 +93,7 @@ size_t find_total(const struct filter *f)
 
 size_t find_hit_line(const struct layout *lo, const struct filter_hit *h)
 {
-	enum layout_kind kind = h->where == FILTER_TOPIC ? LAYOUT_TOPIC
-			      : h->where == FILTER_HEADLINE ? LAYOUT_HEADLINE
-			      : h->where == FILTER_BYLINE ? LAYOUT_BYLINE : LAYOUT_PARA;
+	enum layout_kind kind = (enum layout_kind)h->where; /* the same values */
 	size_t first = kind == LAYOUT_PARA ? layout_line_of_para(lo, h->para) : 0;
 	size_t found = first;
 	bool seen = false;

@@ -9,22 +9,11 @@
 #include "fayan/spans.h"
 #include "fayan/util.h"
 
-/* The layout's kind of line for where a hit is. */
-static enum layout_kind kind_of(enum filter_where where)
-{
-	switch (where) {
-	case FILTER_TOPIC: return LAYOUT_TOPIC;
-	case FILTER_HEADLINE: return LAYOUT_HEADLINE;
-	case FILTER_BYLINE: return LAYOUT_BYLINE;
-	default: return LAYOUT_PARA;
-	}
-}
-
 /* Add to sp (lines in `line_of`, one per span) the spans of hit k on the lines from its first one. */
 static void add_hit(struct spans *sp, size_t **line_of, size_t *line_cap, const struct layout *lo,
 		    const struct filter_hit *h, size_t k)
 {
-	enum layout_kind kind = kind_of(h->where);
+	enum layout_kind kind = (enum layout_kind)h->where;
 
 	for (size_t i = find_hit_line(lo, h); i < lo->nlines; i++) {
 		const struct layout_line *l = &lo->lines[i];

@@ -77,6 +77,16 @@ struct speaker {
 
 struct article;
 
+/* A string of a section, in reading order: where a filter's hit is
+ * (struct filter_hit) and what a laid-out line shows (enum layout_kind,
+ * which adds the blank line between them). */
+enum section_field {
+	FIELD_TOPIC,    /* section->topic */
+	FIELD_HEADLINE, /* section->headline */
+	FIELD_BYLINE,   /* section->speaker.byline */
+	FIELD_PARA,     /* section->paras[para].text */
+};
+
 struct section {
 	size_t number;   /* 1-based, across the collection */
 	char *topic;     /* first line of a two-line headline, or NULL */

@@ -14,14 +14,6 @@
 #include "fayan/search.h"
 #include "fayan/themes.h"
 
-/* Which string of a section a hit is in, in reading order. */
-enum filter_where {
-	FILTER_TOPIC,    /* section->topic */
-	FILTER_HEADLINE, /* section->headline */
-	FILTER_BYLINE,   /* section->speaker.byline */
-	FILTER_PARA,     /* section->paras[para].text */
-};
-
 /* Which filter a hit belongs to. */
 enum filter_kind {
 	FILTER_THEME,
@@ -31,8 +23,8 @@ enum filter_kind {
 /* 32-bit indexes and offsets, as in the model (doc.h): a theme over 100 MB has
  * about 100,000 hits. */
 struct filter_hit {
-	enum filter_where where;
-	uint32_t para; /* paragraph index for FILTER_PARA, else 0 */
+	enum section_field where; /* which string of the section the hit is in */
+	uint32_t para; /* paragraph index for FIELD_PARA, else 0 */
 	uint32_t off;  /* bytes into that string */
 	uint32_t len;
 	enum filter_kind kind;

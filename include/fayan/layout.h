@@ -9,12 +9,14 @@
 
 #include "fayan/doc.h"
 
+/* What a laid-out line shows: a line of one of the section's fields (the
+ * same values as enum section_field), or a blank line between them. */
 enum layout_kind {
-	LAYOUT_TOPIC,    /* a line of the section's topic line */
-	LAYOUT_HEADLINE, /* a line of the headline */
-	LAYOUT_BYLINE,   /* a line of the byline */
-	LAYOUT_BLANK,    /* an empty line between blocks */
-	LAYOUT_PARA,     /* a line of a paragraph */
+	LAYOUT_TOPIC = FIELD_TOPIC,       /* a line of the section's topic line */
+	LAYOUT_HEADLINE = FIELD_HEADLINE, /* a line of the headline */
+	LAYOUT_BYLINE = FIELD_BYLINE,     /* a line of the byline */
+	LAYOUT_PARA = FIELD_PARA,         /* a line of a paragraph */
+	LAYOUT_BLANK,                     /* an empty line between blocks */
 };
 
 /* One laid-out line: bytes [off, off+len) of `text`, `cols` wide. For LAYOUT_PARA,

@@ -86,10 +86,10 @@ static void test_theme(void **state)
 	/* 防疫 in the headline; 疫情 防控 疫情 防控 in paragraph 0; 口罩 消毒 in paragraph 1. */
 	assert_int_equal(f.v[1].ntheme, 7);
 	assert_int_equal(f.v[1].nsearch, 0);
-	assert_int_equal(f.v[1].hits[0].where, FILTER_HEADLINE);
+	assert_int_equal(f.v[1].hits[0].where, FIELD_HEADLINE);
 	assert_int_equal(f.v[1].hits[0].off, strlen("全力做好万邦市场"));
 	assert_int_equal(f.v[1].hits[0].len, strlen("防疫"));
-	assert_int_equal(f.v[1].hits[1].where, FILTER_PARA);
+	assert_int_equal(f.v[1].hits[1].where, FIELD_PARA);
 	assert_int_equal(f.v[1].hits[1].para, 0);
 	assert_int_equal(f.v[1].hits[1].off, strlen("也是"));
 	assert_int_equal(f.v[1].hits[6].para, 1);
@@ -113,7 +113,7 @@ static void test_search_in_byline(void **state)
 	assert_int_equal(f.nmatch, 1);
 	assert_true(f.v[0].match);
 	assert_int_equal(f.v[0].nhits, 1);
-	assert_int_equal(f.v[0].hits[0].where, FILTER_BYLINE);
+	assert_int_equal(f.v[0].hits[0].where, FIELD_BYLINE);
 	assert_int_equal(f.v[0].hits[0].off, strlen("新郑市城关乡党委书记 "));
 	assert_int_equal(f.v[0].hits[0].len, strlen("马东亮"));
 	assert_int_equal(f.v[0].hits[0].term, SEARCH_BY_PINYIN);
@@ -140,7 +140,7 @@ static void test_combined(void **state)
 	/* Hits are in reading order, theme and search interleaved. */
 	assert_int_equal(f.v[1].hits[0].kind, FILTER_THEME);  /* 防疫 */
 	assert_int_equal(f.v[1].hits[1].kind, FILTER_SEARCH); /* 统筹 */
-	assert_int_equal(f.v[1].hits[1].where, FILTER_HEADLINE);
+	assert_int_equal(f.v[1].hits[1].where, FIELD_HEADLINE);
 	assert_int_equal(f.v[2].nhits, 3);
 	assert_int_equal(f.v[2].hits[0].kind, FILTER_SEARCH); /* 统筹 before 疫情, 防控 */
 	assert_int_equal(f.v[2].hits[0].para, 2);
@@ -346,13 +346,13 @@ static void test_headline_invariance(void **state)
 	assert_int_equal(f.nmatch, 1);
 	assert_false(f.v[0].match);
 	assert_int_equal(f.v[0].ntheme, 2); /* 疫情, 防控 */
-	assert_int_equal(f.v[0].hits[0].where, FILTER_HEADLINE);
+	assert_int_equal(f.v[0].hits[0].where, FIELD_HEADLINE);
 	assert_int_equal(f.v[0].hits[0].off, 6);
 	assert_int_equal(f.v[0].hits[0].len, 6);
 	assert_int_equal(f.v[0].hits[1].off, 12);
 	assert_true(f.v[1].match);
 	assert_int_equal(f.v[1].nhits, 3); /* ＡＢＣ疫情 (search), then 疫情, 防控 (theme) */
-	assert_int_equal(f.v[1].hits[0].where, FILTER_HEADLINE);
+	assert_int_equal(f.v[1].hits[0].where, FIELD_HEADLINE);
 	assert_int_equal(f.v[1].hits[0].kind, FILTER_SEARCH);
 	assert_int_equal(f.v[1].hits[0].off, 0);
 	assert_int_equal(f.v[1].hits[0].len, 15);
@@ -396,7 +396,7 @@ static void test_para_fold_unknown_looked_at(void **state)
 		assert_int_equal(f.nmatch, 1);
 		assert_int_equal(f.v[0].nhits, 4); /* 疫情, 防控 in headline and paragraph */
 		assert_int_equal(f.v[1].nhits, 3); /* ＡＢＣ疫情 (search), then 疫情, 防控 */
-		assert_int_equal(f.v[1].hits[0].where, FILTER_PARA);
+		assert_int_equal(f.v[1].hits[0].where, FIELD_PARA);
 		assert_int_equal(f.v[1].hits[0].kind, FILTER_SEARCH);
 		assert_int_equal(f.v[1].hits[0].off, 0);
 		assert_int_equal(f.v[1].hits[0].len, 15);

@@ -273,7 +273,7 @@ static void test_byline_hit(void **state)
 	fs = view_item_hits(v, v->cur);
 	assert_true(fs->nhits >= 1);
 	h = &fs->hits[v->find.hit.hit];
-	assert_int_equal(h->where, FILTER_BYLINE);
+	assert_int_equal(h->where, FIELD_BYLINE);
 	assert_memory_equal(v->items[v->cur].sec->speaker.byline + h->off, "马东亮", h->len);
 	close_fx(fx);
 }
@@ -298,9 +298,9 @@ static void test_every_hit_scrolled_into_view(void **state)
 			assert_int_equal(v->find.hit_no, i + 1);
 			for (size_t r = 0; r < (size_t)v->g.body_rows && v->top + r < lo->nlines; r++) {
 				const struct layout_line *l = &lo->lines[v->top + r];
-				bool same = h->where == FILTER_PARA ? l->kind == LAYOUT_PARA && l->para == h->para
-					  : h->where == FILTER_HEADLINE ? l->kind == LAYOUT_HEADLINE
-					  : h->where == FILTER_BYLINE ? l->kind == LAYOUT_BYLINE : l->kind == LAYOUT_TOPIC;
+				bool same = h->where == FIELD_PARA ? l->kind == LAYOUT_PARA && l->para == h->para
+					  : h->where == FIELD_HEADLINE ? l->kind == LAYOUT_HEADLINE
+					  : h->where == FIELD_BYLINE ? l->kind == LAYOUT_BYLINE : l->kind == LAYOUT_TOPIC;
 
 				if (same && h->off >= l->off && h->off < l->off + l->len)
 					seen = true;

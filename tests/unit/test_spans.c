@@ -21,11 +21,11 @@
 /* The mark of byte j of line l: every hit of fs looked at. */
 static unsigned mark_by_hand(const struct layout_line *l, const struct filter_section *fs, size_t j, size_t cur)
 {
-	static const enum filter_where where_of[] = {
-		[LAYOUT_TOPIC] = FILTER_TOPIC,
-		[LAYOUT_HEADLINE] = FILTER_HEADLINE,
-		[LAYOUT_BYLINE] = FILTER_BYLINE,
-		[LAYOUT_PARA] = FILTER_PARA,
+	static const enum section_field where_of[] = {
+		[LAYOUT_TOPIC] = FIELD_TOPIC,
+		[LAYOUT_HEADLINE] = FIELD_HEADLINE,
+		[LAYOUT_BYLINE] = FIELD_BYLINE,
+		[LAYOUT_PARA] = FIELD_PARA,
 	};
 	unsigned m = 0;
 
@@ -35,7 +35,7 @@ static unsigned mark_by_hand(const struct layout_line *l, const struct filter_se
 		const struct filter_hit *h = &fs->hits[k];
 		size_t at = l->off + j;
 
-		if (h->where != where_of[l->kind] || (h->where == FILTER_PARA && h->para != l->para))
+		if (h->where != where_of[l->kind] || (h->where == FIELD_PARA && h->para != l->para))
 			continue;
 		if (at >= h->off && at < h->off + h->len && m < (k == cur ? 2u : 1u))
 			m = k == cur ? 2 : 1;
