@@ -5,6 +5,7 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 PKG_CONFIG ?= pkg-config
 
@@ -89,9 +90,18 @@ E2E_BIN := $(BUILD)/tests/e2e
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all run test check check-slow check-valgrind deps install uninstall clean lint-man fuzz fuzz-build bench
+# The interface's translations: assets/po/LANG.po, compiled by msgfmt into
+# $(BUILD)/locale, where fayan finds them through FAYAN_LOCALEDIR (make run,
+# the tests) without being installed; installed, it reads $(LOCALEDIR).
+PO := $(wildcard assets/po/*.po)
+MO := $(PO:assets/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/fayan.mo)
+POT := $(BUILD)/po/fayan.pot
+XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
+	--add-comments=TRANSLATORS: --package-name=fayan --msgid-bugs-address= --no-wrap --sort-by-file
 
-all: $(BIN)
+.PHONY: all run test check check-slow check-valgrind deps install uninstall clean lint-man fuzz fuzz-build bench pot update-po
+
+all: $(BIN) $(MO)
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -121,6 +131,24 @@ $(TUI_LIB): $(TUI_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
+$(BUILD)/obj/main.o: ALL_CPPFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
+
+$(BUILD)/locale/%/LC_MESSAGES/fayan.mo: assets/po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# The template of every string to translate, from the sources; update-po
+# merges it into each catalogue (new strings come in untranslated or fuzzy,
+# which the tests refuse until a translator has seen them).
+$(POT): $(wildcard src/*.c include/fayan/*.h)
+	@mkdir -p $(@D)
+	xgettext $(XGETTEXT_FLAGS) -o $@ $^
+
+pot: $(POT)
+
+update-po: $(POT)
+	for po in $(PO); do msgmerge --quiet --update --backup=none --no-wrap "$$po" $(POT) || exit 1; done
+
 $(BIN): $(BUILD)/obj/main.o $(TUI_LIB) $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(BIN_LIBS)
 
@@ -142,7 +170,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(CORE_LIB)
 run:
 	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_RUN)"
 	$(MAKE) all
-	./$(BIN)
+	FAYAN_LOCALEDIR=$(BUILD)/locale ./$(BIN)
 
 # The test command of the README: install what is missing, build with warnings
 # as errors, run every test, then run them all again under ASan and UBSan. It
@@ -159,7 +187,7 @@ check-slow:
 	$(MAKE) WERROR=1 check-valgrind
 	$(MAKE) fuzz
 
-check: $(BIN) $(UNIT_BIN) $(if $(E2E_SRC),$(E2E_BIN)) $(REPLAY_BIN) lint-man
+check: $(BIN) $(MO) $(UNIT_BIN) $(if $(E2E_SRC),$(E2E_BIN)) $(REPLAY_BIN) lint-man
 	tests/check-layers.sh
 	tests/run.sh $(BUILD)
 
@@ -218,6 +246,7 @@ DEPS_RUN := \
 	h/unistr.h:libunistring-dev \
 	awk:mawk \
 	bzcat:bzip2 \
+	msgfmt:gettext \
 	f/usr/share/unicode/Unihan_Readings.txt.bz2:unicode-data
 DEPS_TEST := \
 	pc/cmocka:libcmocka-dev \
@@ -292,13 +321,18 @@ bench: $(BIN) $(BUILD)/bench/bench $(BUILD)/bench/filter $(BENCH_OUT)/archives.s
 	@echo >> $(BENCH_OUT)/results.md
 	$(BUILD)/bench/filter -n $(BENCH_RUNS) $(BENCH_OUT)/mb100/* | tee -a $(BENCH_OUT)/results.md
 
-install: $(BIN)
+install: $(BIN) $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/fayan
 	install -m 644 man/fayan.1 $(DESTDIR)$(MANDIR)/man1/fayan.1
+	for po in $(PO); do l=$$(basename "$$po" .po); \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/fayan.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/fayan.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/fayan $(DESTDIR)$(MANDIR)/man1/fayan.1
+	for po in $(PO); do rm -f $(DESTDIR)$(LOCALEDIR)/$$(basename "$$po" .po)/LC_MESSAGES/fayan.mo; done
 
 clean:
 	rm -rf build build-san build-fuzz $(BENCH_OUT)

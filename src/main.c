@@ -16,6 +16,7 @@
 
 #include "fayan/count.h"
 #include "fayan/doc.h"
+#include "fayan/i18n.h"
 #include "fayan/load.h"
 #include "fayan/output.h"
 #include "fayan/report.h"
@@ -287,6 +288,10 @@ static void parse_args(int argc, char **argv, struct options *o)
 		usage_error("%s", "--format goes with --list, --themes or --print");
 }
 
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
+
 /* The locale the environment asks for (LC_ALL, LC_CTYPE, LANG: the first
  * set), or NULL. */
 static const char *asked_locale(void)
@@ -314,10 +319,11 @@ static void copy_printable(char *out, size_t size, const char *s)
 }
 
 /* Use the user's locale. Without a UTF-8 one (a forwarded LANG the server
- * lacks, or none set), fall back to C.UTF-8. Returns a note for the status
- * line, or NULL; *other is the character set the locale says the terminal
- * uses when that cannot be UTF-8 (an installed locale of another set, or a
- * missing one whose name gives another set), else NULL. */
+ * lacks, or none set), fall back to C.UTF-8; messages are in the language
+ * asked for all the same (i18n.h). Returns a note for the status line, or
+ * NULL; *other is the character set the locale says the terminal uses when
+ * that cannot be UTF-8 (an installed locale of another set, or a missing
+ * one whose name gives another set), else NULL. */
 static const char *setup_locale(bool *utf8, const char **other)
 {
 	static char note[128], charset[64];
@@ -325,6 +331,7 @@ static const char *setup_locale(bool *utf8, const char **other)
 	char name[64];
 
 	*other = NULL;
+	i18n_init(LOCALEDIR);
 	*utf8 = loc && !strcmp(nl_langinfo(CODESET), "UTF-8");
 	if (*utf8)
 		return NULL;
@@ -339,9 +346,9 @@ static const char *setup_locale(bool *utf8, const char **other)
 	if (setlocale(LC_CTYPE, "C.UTF-8") && !strcmp(nl_langinfo(CODESET), "UTF-8")) {
 		*utf8 = true;
 		if (!loc && name[0])
-			snprintf(note, sizeof note, "locale %s is not installed; using C.UTF-8", name);
+			snprintf(note, sizeof note, _("locale %s is not installed; using C.UTF-8"), name);
 		else
-			snprintf(note, sizeof note, "no UTF-8 locale set; using C.UTF-8");
+			snprintf(note, sizeof note, "%s", _("no UTF-8 locale set; using C.UTF-8"));
 		return note;
 	}
 	return NULL;

@@ -4,7 +4,7 @@
 # <curses.h>, and no test includes a file from src/. A file not in the list
 # fails the check: place it in a layer. Run from the top of the tree.
 LAYERS='
-0 util alloc buf err sys
+0 util alloc buf err sys i18n
 1 text text_scan text_width text_wrap utf8 cjk fold pinyin
 2 doc byline names doc_parse doc_read arena load state
 3 search search_pinyin search_simd themes filter layout output report select count cli

@@ -23,6 +23,10 @@ build=${1:-build}
 only=" $* "
 export FAYAN="${FAYAN_BIN:-$build/fayan}"
 export LC_ALL=C.UTF-8
+# English unless a test asks for another language; the catalogues are those
+# of the build, not installed ones.
+unset LANGUAGE LC_MESSAGES LANG
+export FAYAN_LOCALEDIR="$build/locale"
 export NO_COLOR=
 export CMOCKA_MESSAGE_OUTPUT=TAP
 fresh=$(mktemp -d "${TMPDIR:-/tmp}/fayan-test.XXXXXX") || exit 2

@@ -247,7 +247,7 @@ static void env_set(char ***env, size_t *n, size_t *cap, const char *name, const
 static char **env_build(const struct term *t, const char *const *extra)
 {
 	static const char *const keep[] = {
-		"PATH", "TMPDIR", "USER", "LOGNAME", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS",
+		"PATH", "TMPDIR", "USER", "LOGNAME", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "FAYAN_LOCALEDIR",
 	};
 	char **env = NULL;
 	size_t n = 0, cap = 0;
