@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fayan/count.h"
+#include "fayan/i18n.h"
 
 /* One reading thread's copies of the filters: a search keeps scratch space. */
 struct count_reader {
@@ -32,7 +33,7 @@ int count_prepare(struct count *cnt, const char *theme, const char *search, bool
 		cnt->search = search_compile(search, strlen(search));
 		if (!cnt->search) {
 			err->code = EXIT_TROUBLE;
-			err_set(err, "empty search '%s'", search);
+			err_set(err, _("empty search '%s'"), search);
 			return EXIT_TROUBLE;
 		}
 		cnt->active = true;

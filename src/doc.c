@@ -8,6 +8,7 @@
 
 #include "doc_priv.h"
 #include "fayan/fold.h"
+#include "fayan/i18n.h"
 #include "fayan/text.h"
 
 /* ---- the collection ---- */
@@ -332,7 +333,7 @@ int doc_append_article(struct doc *d, struct article *a, const char *shown, stru
 {
 	if (a->nsections > DOC_MAX_SECTIONS - d->nsections) {
 		doc_article_free(a);
-		return err_set(err, "%s: too many sections (the limit is %d in all)", shown, DOC_MAX_SECTIONS);
+		return err_set(err, _("%s: too many sections (the limit is %d in all)"), shown, DOC_MAX_SECTIONS);
 	}
 	d->articles = grow_pow2(d->articles, d->narticles, d->narticles + 1, sizeof *d->articles);
 	d->articles[d->narticles++] = a;

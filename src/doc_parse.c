@@ -22,6 +22,7 @@
 #include "doc_priv.h"
 #include "fayan/byline.h"
 #include "fayan/cjk.h"
+#include "fayan/i18n.h"
 #include "fayan/names.h"
 #include "fayan/fold.h"
 #include "fayan/text.h"
@@ -235,7 +236,7 @@ static void warn(struct parse *p, size_t lineno, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	buf_init(&b);
-	buf_printf(&b, "line %zu: %s", lineno, msg);
+	buf_printf(&b, _("line %zu: %s"), lineno, msg);
 	a->warnings = xrealloc(a->warnings, (a->nwarnings + 1) * sizeof *a->warnings);
 	a->warnings[a->nwarnings++] = buf_take(&b, NULL);
 }
@@ -291,7 +292,7 @@ static void speaker_of(struct parse *p, const struct span *l, const struct bylin
 static uint32_t para_len(size_t n)
 {
 	if (n > UINT32_MAX)
-		fatal(EXIT_TROUBLE, "internal error: %zu does not fit the model's 32 bits", n);
+		fatal(EXIT_TROUBLE, _("internal error: %zu does not fit the model's 32 bits"), n);
 	return (uint32_t)n;
 }
 
@@ -300,7 +301,7 @@ static void add_piece(struct parse *p, size_t text_off, size_t src_off, size_t l
 	if (len == 0)
 		return;
 	if (p->npool == p->pool_cap) /* cannot happen: the pool is sized up front */
-		fatal(EXIT_TROUBLE, "internal error: piece pool exhausted");
+		fatal(EXIT_TROUBLE, _("internal error: piece pool exhausted"));
 	p->pool[p->npool++] = (struct piece){para_len(text_off), para_len(src_off), para_len(len)};
 }
 
@@ -437,7 +438,7 @@ static size_t build_paras(struct parse *p, const struct span *frag, size_t n, st
 	size_t np = 0;
 
 	if (n > p->paras_cap - p->nparas) /* cannot happen: a paragraph takes a line or more */
-		fatal(EXIT_TROUBLE, "internal error: paragraph store exhausted");
+		fatal(EXIT_TROUBLE, _("internal error: paragraph store exhausted"));
 	memset(paras, 0, n * sizeof *paras);
 
 	for (size_t i = 0; i < n;) {
@@ -622,12 +623,12 @@ static void finish_section(struct parse *p, struct section *s, size_t last_line,
 	s->headline_invariant = str_invariant(p, headline, s->headline);
 	s->byline_invariant = str_invariant(p, byline, s->speaker.byline);
 	if (s->npara == 0) {
-		warn(p, s->line, "section of %s has a byline but no text", s->speaker.name);
+		warn(p, s->line, _("section of %s has a byline but no text"), s->speaker.name);
 		return;
 	}
 	last = &s->paras[s->npara - 1];
 	if (last->kind == PARA_TEXT && headline_like(last->text, last->len) && last_line < p->nlines)
-		warn(p, p->lines[last_line].lineno, "headline-like line with no byline after it");
+		warn(p, p->lines[last_line].lineno, "%s", _("headline-like line with no byline after it"));
 }
 
 /* ---- finding the bylines and choosing the layout ---- */
@@ -647,14 +648,14 @@ enum layout {
 
 static const char *const layout_names[] = {
 	[LAYOUT_NONE] = NULL,
-	[LAYOUT_ABOVE] = "headline, then byline, then speech",
-	[LAYOUT_BELOW] = "byline, then headline, then speech",
-	[LAYOUT_PLAIN] = "byline, then speech (no headlines)",
-	[LAYOUT_INLINE] = "byline opening the speech (name: text)",
-	[LAYOUT_ATTRIB] = "speech, then attribution (——name)",
-	[LAYOUT_DIALOGUE] = "dialogue: guest list, then questions and answers",
-	[LAYOUT_PROSE] = "reported speech (post and name, then 表示 or 说)",
-	[LAYOUT_QA] = "interview: questions and answers (问：, 答：)",
+	[LAYOUT_ABOVE] = N_("headline, then byline, then speech"),
+	[LAYOUT_BELOW] = N_("byline, then headline, then speech"),
+	[LAYOUT_PLAIN] = N_("byline, then speech (no headlines)"),
+	[LAYOUT_INLINE] = N_("byline opening the speech (name: text)"),
+	[LAYOUT_ATTRIB] = N_("speech, then attribution (——name)"),
+	[LAYOUT_DIALOGUE] = N_("dialogue: guest list, then questions and answers"),
+	[LAYOUT_PROSE] = N_("reported speech (post and name, then 表示 or 说)"),
+	[LAYOUT_QA] = N_("interview: questions and answers (问：, 答：)"),
 };
 
 /* Whether line i is a plain line a headline could be: short, no sentence
@@ -680,7 +681,7 @@ static void warn_unplaced(struct parse *p, const struct cand *c)
 
 	if (text_has_controls(s, c->b.name_len))
 		return;
-	warn(p, p->lines[c->line].lineno, "reads as the byline of %.*s, but the page's bylines are printed otherwise",
+	warn(p, p->lines[c->line].lineno, _("reads as the byline of %.*s, but the page's bylines are printed otherwise"),
 	     (int)c->b.name_len, s);
 }
 
@@ -886,8 +887,10 @@ static void parse_standalone(struct parse *p, enum layout lay)
 		s->line = p->lines[head[k]].lineno;
 		section_speaker(p, s, &p->cands[k]);
 		if (hl[k] == SIZE_MAX && lay != LAYOUT_PLAIN)
-			warn(p, p->lines[b].lineno, "byline of %s has no headline %s it", s->speaker.name,
-			     lay == LAYOUT_BELOW ? "below" : "above");
+			warn(p, p->lines[b].lineno,
+			     lay == LAYOUT_BELOW ? _("byline of %s has no headline below it")
+						 : _("byline of %s has no headline above it"),
+			     s->speaker.name);
 		if (k + 1 == nb)
 			parse_trailer(p, from, &to);
 		s->npara = range_paras(p, from, to, &s->paras);
@@ -1815,15 +1818,16 @@ void doc_parse_article(struct article *a, const struct text_scan *sc, bool strip
 			a->nintro = range_paras(&p, 0, p.nlines, &a->intro);
 		}
 		a->why_empty = xstrdup(p.nlines == 0
-			? "the text is blank"
-			: "no byline found: expected a line like '新郑市城关乡党委书记 马东亮' after a headline, "
-			  "or a speech opening with '张三代表:'");
+			? _("the text is blank")
+			: _("no byline found: expected a line like '新郑市城关乡党委书记 马东亮' after a headline, "
+			    "or a speech opening with '张三代表:'"));
 	}
 	if (p.lost_warnings) {
 		struct buf b;
 
 		buf_init(&b);
-		buf_printf(&b, "%zu more warnings not shown", p.lost_warnings);
+		buf_printf(&b, ngettext("%zu more warning not shown", "%zu more warnings not shown", p.lost_warnings),
+			   p.lost_warnings);
 		a->warnings = xrealloc(a->warnings, (a->nwarnings + 1) * sizeof *a->warnings);
 		a->warnings[a->nwarnings++] = buf_take(&b, NULL);
 	}

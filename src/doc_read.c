@@ -15,6 +15,7 @@
 #include <uniconv.h>
 
 #include "doc_priv.h"
+#include "fayan/i18n.h"
 #include "fayan/state.h"
 #include "fayan/text.h"
 
@@ -88,9 +89,9 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 		conv = convert(src, len, opts->encoding);
 		doc_src_free(src, chunked);
 		if (!conv && errno == EINVAL)
-			return err_set(err, "%s: unknown encoding %s", shown, opts->encoding);
+			return err_set(err, _("%s: unknown encoding %s"), shown, opts->encoding);
 		if (!conv)
-			return err_set(err, "%s: not valid %s", shown, opts->encoding);
+			return err_set(err, _("%s: not valid %s"), shown, opts->encoding);
 		src = conv->data;
 		len = conv->len;
 		free(conv);
@@ -103,13 +104,13 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 		size_t at = (size_t)(nul - src);
 
 		doc_src_free(src, chunked);
-		return err_set(err, "%s: binary file (NUL byte at byte %zu)", shown, at);
+		return err_set(err, _("%s: binary file (NUL byte at byte %zu)"), shown, at);
 	}
 	if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
 		skip = 3;
 	if (len == skip) {
 		doc_src_free(src, chunked);
-		return err_set(err, "%s: empty file", shown);
+		return err_set(err, _("%s: empty file"), shown);
 	}
 	if (sc.bad < len && !encoding && !utf8_hanzi(src, sc.bad) && (conv = convert(src, len, "GB18030")) != NULL) {
 		/* Not UTF-8 but valid GB18030 (GBK, GB2312): a file saved on
@@ -132,7 +133,7 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 
 		if (!opts || !opts->force) {
 			doc_src_free(src, chunked);
-			return err_set(err, "%s: invalid UTF-8 at byte %zu", shown, sc.bad);
+			return err_set(err, _("%s: invalid UTF-8 at byte %zu"), shown, sc.bad);
 		}
 		fixed = text_repair_utf8(src + skip, len - skip, &len);
 		doc_src_free(src, chunked);
@@ -171,9 +172,9 @@ int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len
 	struct article *a;
 
 	if (len == 0)
-		return err_set(err, "%s: empty file", shown);
+		return err_set(err, _("%s: empty file"), shown);
 	if (len > DOC_MAX_BYTES)
-		return err_set(err, "%s: file too large (%zu bytes; the limit is %zu bytes)", shown, len,
+		return err_set(err, _("%s: file too large (%zu bytes; the limit is %zu bytes)"), shown, len,
 			       DOC_MAX_BYTES);
 	if (parse_owned(d, name, xstrndup(data, len), len, false, opts, 0, &a, err))
 		return -1;
@@ -187,9 +188,9 @@ int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len
 static int check_file_size(uintmax_t size, const char *shown, struct fy_err *err)
 {
 	if (size == 0)
-		return err_set(err, "%s: empty file", shown);
+		return err_set(err, _("%s: empty file"), shown);
 	if (size > DOC_MAX_BYTES)
-		return err_set(err, "%s: file too large (more than %zu bytes, the limit)", shown, DOC_MAX_BYTES);
+		return err_set(err, _("%s: file too large (more than %zu bytes, the limit)"), shown, DOC_MAX_BYTES);
 	return 0;
 }
 

@@ -1,12 +1,14 @@
 /* help.c: the help screen, generated from the action list and every mode's
  * binding table: adding a key or a mode changes the tables, and the help
  * follows. Each entry is "KEYS  text", the text wrapped in a column of its
- * own, every line cut to the width by the text layer. */
+ * own, every line cut to the width by the text layer, which counts a hanzi
+ * of a translation as two columns. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "fayan/actions.h"
 #include "fayan/help.h"
+#include "fayan/i18n.h"
 #include "fayan/text.h"
 #include "fayan/util.h"
 
@@ -76,7 +78,7 @@ void help_build(struct help *h, int width)
 	for (int m = 0; m < MODE_COUNT; m++) {
 		size_t n;
 		const struct binding *b = actions_mode_bindings((enum mode)m, &n);
-		const char *title = actions_mode_title((enum mode)m);
+		const char *title = _(actions_mode_title((enum mode)m));
 
 		if (m > 0)
 			add(h, &cap, xstrdup(""), false);
@@ -87,10 +89,10 @@ void help_build(struct help *h, int width)
 			if (listed_before(b, i))
 				continue;
 			actions_mode_keys((enum mode)m, b[i].action, keys, sizeof keys);
-			add_entry(h, &cap, keys, actions_help(b[i].action), width);
+			add_entry(h, &cap, keys, _(actions_help(b[i].action)), width);
 		}
 		if (actions_mode_types((enum mode)m))
-			add_entry(h, &cap, "Other keys", actions_help(ACTION_EDIT_TYPE), width);
+			add_entry(h, &cap, _("Other keys"), _(actions_help(ACTION_EDIT_TYPE)), width);
 	}
 }
 

@@ -29,7 +29,7 @@
 /* Threads reading the files of the command line (one per processor, at most). */
 #define LOAD_MAX_THREADS 4
 
-static const char usage_text[] =
+static const char usage_text[] = N_(
 "Usage: fayan [OPTION]... [FILE]...\n"
 "Browse Chinese speech-excerpt articles (发言摘登): a pane of speakers and a reader.\n"
 "With no FILE, open the built-in article; FILE - reads standard input.\n"
@@ -72,7 +72,7 @@ static const char usage_text[] =
 "without --utf8); the browser ended by SIGHUP, SIGINT, SIGQUIT or SIGTERM\n"
 "exits with 128 + the signal number.\n"
 "The browser needs a terminal that shows UTF-8.\n"
-"In the browser, press ? for the keys. See fayan(1).\n";
+"In the browser, press ? for the keys. See fayan(1).\n");
 
 enum mode {
 	MODE_BROWSE,
@@ -130,7 +130,7 @@ static _Noreturn __attribute__((format(printf, 1, 2))) void usage_error(const ch
 	va_start(ap, fmt);
 	vcomplain(fmt, ap);
 	va_end(ap);
-	fputs("Try 'fayan --help' for more information.\n", stderr);
+	fputs(_("Try 'fayan --help' for more information.\n"), stderr);
 	exit(EXIT_TROUBLE);
 }
 
@@ -144,7 +144,7 @@ static int write_out(const struct buf *b)
 fail:
 	if (errno == EPIPE)
 		exit(128 + 13);
-	complain("standard output: %s", strerror(errno));
+	complain(_("standard output: %s"), strerror(errno));
 	return EXIT_TROUBLE;
 }
 
@@ -207,7 +207,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 			o->which = optarg;
 			/* A number with anything after it is a mistyped number, not a name. */
 			if (*optarg >= '0' && *optarg <= '9' && optarg[strspn(optarg, "0123456789")])
-				usage_error("invalid section '%s': a number, a name, a place, 'intro' or 'all'",
+				usage_error(_("invalid section '%s': a number, a name, a place, 'intro' or 'all'"),
 					    optarg);
 			break;
 		case OPT_CHECK:
@@ -218,7 +218,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 			break;
 		case 't':
 			if (!*optarg)
-				usage_error("%s", "empty theme name");
+				usage_error("%s", _("empty theme name"));
 			o->theme = optarg;
 			break;
 		case 's':
@@ -233,7 +233,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 			else if (!strcmp(optarg, "json"))
 				o->format = OUTPUT_JSON;
 			else
-				usage_error("unknown format '%s' (text, tsv or json)", optarg);
+				usage_error(_("unknown format '%s' (text, tsv or json)"), optarg);
 			break;
 		case 'w': {
 			char *end;
@@ -242,7 +242,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 			errno = 0;
 			v = strtol(optarg, &end, 10);
 			if (!*optarg || *end || errno || v < 0 || v > 10000)
-				usage_error("invalid width '%s' (a number from 0 to 10000)", optarg);
+				usage_error(_("invalid width '%s' (a number from 0 to 10000)"), optarg);
 			o->width = (int)v;
 			break;
 		}
@@ -260,7 +260,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 			else if (!strcmp(optarg, "always"))
 				o->ui.color = UI_COLOR_ALWAYS;
 			else
-				usage_error("unknown colour mode '%s' (auto, never or always)", optarg);
+				usage_error(_("unknown colour mode '%s' (auto, never or always)"), optarg);
 			break;
 		case OPT_NO_STATE:
 			o->ui.no_state = true;
@@ -269,23 +269,23 @@ static void parse_args(int argc, char **argv, struct options *o)
 			o->utf8 = true;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
+			fputs(_(usage_text), stdout);
 			exit(write_out(&(struct buf){ 0 }));
 		case 'V':
 			fputs("fayan " FAYAN_VERSION "\n", stdout);
 			exit(write_out(&(struct buf){ 0 }));
 		case ':':
-			usage_error("option '%s' needs an argument", argv[optind - 1]);
+			usage_error(_("option '%s' needs an argument"), argv[optind - 1]);
 		default:
 			if (optopt && optopt < 256 && !(optind > 1 && !strncmp(argv[optind - 1], "--", 2)))
-				usage_error("unknown option '-%c'", optopt);
-			usage_error("unknown option '%s'", argv[optind - 1]);
+				usage_error(_("unknown option '-%c'"), optopt);
+			usage_error(_("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
 	if (o->format == OUTPUT_TSV && o->mode != MODE_LIST && o->mode != MODE_THEMES)
-		usage_error("%s", "--format=tsv goes with --list or --themes");
+		usage_error("%s", _("--format=tsv goes with --list or --themes"));
 	if (o->format_set && o->mode != MODE_LIST && o->mode != MODE_PRINT && o->mode != MODE_THEMES)
-		usage_error("%s", "--format goes with --list, --themes or --print");
+		usage_error("%s", _("--format goes with --list, --themes or --print"));
 }
 
 #ifndef LOCALEDIR
@@ -401,9 +401,9 @@ static void apply_filter(struct selection *sel, const struct count *filter)
 static void no_sections(const struct doc *d)
 {
 	if (d->narticles == 1)
-		complain("%s: no sections found (--check says why)", d->articles[0]->name);
+		complain(_("%s: no sections found (--check says why)"), d->articles[0]->name);
 	else
-		complain("no sections found in any input (--check says why)");
+		complain(_("no sections found in any input (--check says why)"));
 }
 
 static int do_print(const struct options *o, const struct doc *d, const struct count *cnt)
@@ -427,7 +427,7 @@ static int do_print(const struct options *o, const struct doc *d, const struct c
 		apply_filter(&sel, cnt);
 		if (!sel.n) {
 			select_free(&sel);
-			complain("no section matches the filter");
+			complain(_("no section matches the filter"));
 			return EXIT_NOMATCH;
 		}
 	}
@@ -469,7 +469,7 @@ static int do_list(const struct options *o, const struct doc *d, const struct co
 	buf_free(&out);
 	if (rc == EXIT_OK && n == 0) {
 		if (cnt && d->nsections)
-			complain("no section matches the filter");
+			complain(_("no section matches the filter"));
 		else
 			no_sections(d);
 		rc = EXIT_NOMATCH;
@@ -574,7 +574,8 @@ static int name_skipped(const struct load_queue *q, int rc)
 	for (size_t i = 0; i < q->nerrors && i < SHOWN; i++)
 		complain("%s", q->errors[i]);
 	if (q->nerrors > SHOWN)
-		complain("%zu more inputs could not be read", q->nerrors - SHOWN);
+		complain(ngettext("%zu more input could not be read", "%zu more inputs could not be read", q->nerrors - SHOWN),
+			 q->nerrors - SHOWN);
 	return q->nerrors && rc == EXIT_OK ? EXIT_TROUBLE : rc;
 }
 
@@ -634,14 +635,14 @@ int main(int argc, char **argv)
 		break;
 	default:
 		if (!utf8) {
-			fputs("fayan: no UTF-8 locale is available (tried the environment and C.UTF-8);"
-			      " use --print or --list\n", stderr);
+			fprintf(stderr, "fayan: %s\n", _("no UTF-8 locale is available (tried the environment and C.UTF-8);"
+							   " use --print or --list"));
 			rc = EXIT_TROUBLE;
 		} else if (other && !o.utf8) {
 			/* Such a terminal shows UTF-8 as garbage, and a byte of a
 			 * hanzi (0x9B) can act there as a control (C1 CSI). */
-			complain("the locale's character set is %s: the browser needs a UTF-8 terminal"
-				 " (--utf8 if the terminal is UTF-8 all the same; or use --print or --list)", other);
+			complain(_("the locale's character set is %s: the browser needs a UTF-8 terminal"
+				   " (--utf8 if the terminal is UTF-8 all the same; or use --print or --list)"), other);
 			rc = EXIT_TROUBLE;
 		} else {
 			o.ui.load = &queue;

@@ -6,6 +6,7 @@
  * 100 KB (xterm, tmux, kitty), and one that big still costs every hop over
  * SSH: the text is cut so that its base64 stays within OSC52_MAX_B64, at a
  * character boundary, and the status line says so. */
+#include "fayan/i18n.h"
 #include "fayan/osc52.h"
 
 /* The most base64 sent: 75,000 bytes of text. */
@@ -31,9 +32,9 @@ void osc52_copy(struct buf *seq, struct view *v)
 	buf_base64(seq, text.data ? text.data : "", len);
 	buf_addc(seq, '\a');
 	if (len < text.len)
-		view_msg(v, "copied the first %zu of %zu bytes of %s with OSC 52 (the limit of terminals)", len,
+		view_msg(v, _("copied the first %zu of %zu bytes of %s with OSC 52 (the limit of terminals)"), len,
 			 text.len, label);
 	else
-		view_msg(v, "copied %s (%zu bytes) with OSC 52", label, text.len);
+		view_msg(v, _("copied %s (%zu bytes) with OSC 52"), label, text.len);
 	buf_free(&text);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fayan/i18n.h"
 #include "fayan/picker.h"
 #include "fayan/text.h"
 #include "fayan/util.h"
@@ -107,11 +108,16 @@ void picker_add_row(const struct picker *pk, const struct themes *t, size_t k, i
 	size_t i = pk->idx[k];
 
 	text_add_padded(b, t->v[i].name, name_cols);
-	if (i < pk->ncounted)
-		buf_printf(b, "  %3zu section%s %4zu hit%s", pk->nsec[i], pk->nsec[i] == 1 ? " " : "s", pk->nhit[i],
-			   pk->nhit[i] == 1 ? "" : "s");
-	else
-		buf_adds(b, "  counting…");
+	if (i < pk->ncounted) {
+		/* TRANSLATORS: a column of the theme picker, padded so that both
+		 * forms take the same width; followed by the hits. */
+		buf_adds(b, "  ");
+		buf_printf(b, ngettext("%3zu section ", "%3zu sections", pk->nsec[i]), pk->nsec[i]);
+		buf_adds(b, " ");
+		buf_printf(b, ngettext("%4zu hit", "%4zu hits", pk->nhit[i]), pk->nhit[i]);
+	} else {
+		buf_printf(b, "  %s", _("counting…"));
+	}
 }
 
 bool picker_idle_pending(const struct picker *pk, const struct themes *t)

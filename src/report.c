@@ -3,9 +3,11 @@
  * the option allows it). Built on the model and the output forms alone, so
  * that the reports are unit-tested without running fayan. */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fayan/i18n.h"
 #include "fayan/report.h"
 #include "fayan/text.h"
 
@@ -14,25 +16,32 @@ size_t report_check(struct buf *out, const struct doc *d)
 	for (size_t i = 0; i < d->narticles; i++) {
 		const struct article *a = d->articles[i];
 
-		buf_printf(out, "%s: %zu section%s, %zu intro paragraph%s, %zu page break%s rejoined\n",
-			   a->name, a->nsections, a->nsections == 1 ? "" : "s",
-			   a->nintro, a->nintro == 1 ? "" : "s",
-			   a->rejoined, a->rejoined == 1 ? "" : "s");
+		char secs[64], intro[64], breaks[64];
+
+		snprintf(secs, sizeof secs, ngettext("%zu section", "%zu sections", a->nsections), a->nsections);
+		snprintf(intro, sizeof intro, ngettext("%zu intro paragraph", "%zu intro paragraphs", a->nintro),
+			 a->nintro);
+		snprintf(breaks, sizeof breaks,
+			 ngettext("%zu page break rejoined", "%zu page breaks rejoined", a->rejoined), a->rejoined);
+		/* TRANSLATORS: --check's first line for each file: its name,
+		 * then "10 sections", "2 intro paragraphs", "20 page breaks rejoined". */
+		buf_printf(out, _("%s: %s, %s, %s\n"), a->name, secs, intro, breaks);
 		if (a->encoding)
-			buf_printf(out, "  encoding: %s (not UTF-8)\n", a->encoding);
+			buf_printf(out, _("  encoding: %s (not UTF-8)\n"), a->encoding);
 		if (a->kicker)
-			buf_printf(out, "  kicker: %s\n", a->kicker);
+			buf_printf(out, _("  kicker: %s\n"), a->kicker);
 		if (*a->title)
-			buf_printf(out, "  title: %s\n", a->title);
+			buf_printf(out, _("  title: %s\n"), a->title);
 		if (a->subtitle)
-			buf_printf(out, "  subtitle: %s\n", a->subtitle);
+			buf_printf(out, _("  subtitle: %s\n"), a->subtitle);
 		if (a->layout)
-			buf_printf(out, "  layout: %s\n", a->layout);
+			buf_printf(out, _("  layout: %s\n"), _(a->layout));
 		for (size_t k = 0; k < a->nsections; k++) {
 			const struct section *s = &a->sections[k];
 
 			/* "  %zu. %s | %s | %s | %s (line %zu, %zu paragraph%s)\n",
-			 * without printf: a line per section of the archive. */
+			 * with printf for the translated end only: a line per
+			 * section of the archive. */
 			buf_adds(out, "  ");
 			buf_addu(out, s->number, 0);
 			buf_adds(out, ". ");
@@ -43,20 +52,19 @@ size_t report_check(struct buf *out, const struct doc *d)
 			buf_adds(out, s->speaker.title);
 			buf_adds(out, " | ");
 			buf_adds(out, *s->headline ? s->headline : "-");
-			buf_adds(out, " (line ");
-			buf_addu(out, s->line, 0);
-			buf_adds(out, ", ");
-			buf_addu(out, s->npara, 0);
-			buf_adds(out, s->npara == 1 ? " paragraph)\n" : " paragraphs)\n");
+			buf_addc(out, ' ');
+			buf_printf(out, ngettext("(line %zu, %zu paragraph)", "(line %zu, %zu paragraphs)", s->npara),
+				   s->line, s->npara);
+			buf_addc(out, '\n');
 		}
 		if (a->editor)
-			buf_printf(out, "  editor: %s\n", a->editor);
+			buf_printf(out, _("  editor: %s\n"), a->editor);
 		if (a->trailer)
-			buf_printf(out, "  trailer: %s\n", a->trailer);
+			buf_printf(out, _("  trailer: %s\n"), a->trailer);
 		for (size_t k = 0; k < a->nwarnings; k++)
-			buf_printf(out, "  warning: %s\n", a->warnings[k]);
+			buf_printf(out, _("  warning: %s\n"), a->warnings[k]);
 		if (!a->nsections)
-			buf_printf(out, "  no sections: %s\n", a->why_empty ? a->why_empty : "none found");
+			buf_printf(out, _("  no sections: %s\n"), a->why_empty ? a->why_empty : _("none found"));
 	}
 	return d->nsections;
 }
@@ -103,8 +111,10 @@ static void add_row(struct buf *out, const struct section *s, int wnum, int pad_
 {
 	size_t nl = strlen(s->speaker.name), pl = strlen(place), tl = title ? strlen(title) : 0;
 	size_t hl = strlen(s->headline);
+	/* TRANSLATORS: after a count in --list: "(15 hits)". */
+	const char *unit = hits ? ngettext("hit", "hits", *hits) : "";
 	size_t most = 24 + (size_t)(wnum > 0 ? wnum : 0) + 2 + nl + (size_t)(pad_name > 0 ? pad_name : 0) + 2 +
-		      pl + tl + (size_t)(pad_place > 0 ? pad_place : 0) + 2 + hl + 40;
+		      pl + tl + (size_t)(pad_place > 0 ? pad_place : 0) + 2 + hl + 40 + strlen(unit);
 	char *start = buf_reserve(out, most), *p = start;
 
 	p = util_put_decimal(p, s->number, wnum);
@@ -120,7 +130,9 @@ static void add_row(struct buf *out, const struct section *s, int wnum, int pad_
 	if (hits) {
 		p = put(p, "  (", 3);
 		p = util_put_decimal(p, *hits, 0);
-		p = *hits == 1 ? put(p, " hit)", 5) : put(p, " hits)", 6);
+		p = put(p, " ", 1);
+		p = put(p, unit, strlen(unit));
+		p = put(p, ")", 1);
 	}
 	while (p > start && p[-1] == ' ')
 		p--;
@@ -383,8 +395,11 @@ void report_themes(struct buf *out, const struct themes *t, const size_t *nsec, 
 			buf_printf(out, "%s\t%zu\t%zu\n", th->name, nsec[i], nhit[i]);
 		} else {
 			text_add_padded(out, th->name, wname);
-			buf_printf(out, "  %3zu section%s  %4zu hit%s\n", nsec[i], nsec[i] == 1 ? " " : "s",
-				   nhit[i], nhit[i] == 1 ? "" : "s");
+			buf_adds(out, "  ");
+			buf_printf(out, ngettext("%3zu section ", "%3zu sections", nsec[i]), nsec[i]);
+			buf_adds(out, "  ");
+			buf_printf(out, ngettext("%4zu hit", "%4zu hits", nhit[i]), nhit[i]);
+			buf_addc(out, '\n');
 		}
 	}
 	if (fmt == OUTPUT_JSON)

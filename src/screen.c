@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fayan/i18n.h"
 #include "fayan/screen.h"
 #include "fayan/status.h"
 #include "fayan/text.h"
@@ -218,8 +219,8 @@ static void draw_status(struct screen_state *u, struct view *v, WINDOW *w)
 {
 	const char *hint;
 	char *text = status_line(v, &hint);
-	int hint_cols = (int)strlen(hint);
-	int room = v->g.cols - 2 - (v->g.cols >= 24 ? hint_cols + 1 : 0);
+	int hint_cols = text_cols(hint, strlen(hint));
+	int room = status_room(v->g.cols, hint);
 
 	werase(w);
 	draw_fill(w, 0, 0, u->look.bar, u->look.bar_pair);
@@ -236,16 +237,17 @@ static void draw_picker(const struct view *v, WINDOW *w, int width)
 	const struct picker *pk = &v->pick;
 	int rows = getmaxy(w) - 3, inner = width - 4;
 	int name_cols = picker_name_cols(pk, &v->find.themes);
+	const char *none = _("no theme matches");
 	struct buf b;
 
 	werase(w);
 	box(w, 0, 0);
 	buf_init(&b);
-	status_add_prompt(&b, "Theme: ", v->prompt.text, inner);
+	status_add_prompt(&b, _("Theme: "), v->prompt.text, inner);
 	draw_text(w, 1, 2, b.data, b.len, inner, A_BOLD, 0);
 	buf_free(&b);
 	if (pk->n == 0)
-		draw_text(w, 2, 2, "no theme matches", 16, inner, A_NORMAL, 0);
+		draw_text(w, 2, 2, none, strlen(none), inner, A_NORMAL, 0);
 	for (int r = 0; r < rows; r++) {
 		size_t k = pk->top + (size_t)r;
 		attr_t attr;
@@ -283,7 +285,7 @@ void screen_paint(struct screen_state *u, struct view *v)
 	 * with one wnoutrefresh (wget_wch then finds nothing left to refresh). */
 	werase(stdscr);
 	if (g->too_small) {
-		const char *msg = "terminal too small";
+		const char *msg = _("terminal too small");
 		char *cut = text_truncate(msg, strlen(msg), g->cols);
 
 		screen_free(u);

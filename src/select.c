@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fayan/i18n.h"
 #include "fayan/search.h"
 #include "fayan/select.h"
 
@@ -67,9 +68,9 @@ int select_which(const struct doc *d, const char *which, struct selection *sel, 
 		}
 		err->code = EXIT_NOMATCH;
 		if (d->nsections)
-			err_set(err, "no section %s: sections are numbered 1 to %zu", which, d->nsections);
+			err_set(err, _("no section %s: sections are numbered 1 to %zu"), which, d->nsections);
 		else
-			err_set(err, "no section %s: the input has no sections", which);
+			err_set(err, _("no section %s: the input has no sections"), which);
 		return EXIT_NOMATCH;
 	}
 	/* An exact name wins; otherwise any part of the byline. */
@@ -111,12 +112,12 @@ int select_which(const struct doc *d, const char *which, struct selection *sel, 
 	err->code = EXIT_NOMATCH;
 	if (sel->n > 1) {
 		add_names(&b, sel->secs, sel->n, true);
-		err_set(err, "'%s' is ambiguous: %s", which, b.data);
+		err_set(err, _("'%s' is ambiguous: %s"), which, b.data);
 	} else if (d->nsections) {
 		add_names(&b, d->sections, d->nsections, false);
-		err_set(err, "no section matches '%s'; speakers: %s", which, b.data);
+		err_set(err, _("no section matches '%s'; speakers: %s"), which, b.data);
 	} else {
-		err_set(err, "no section matches '%s': the input has no sections", which);
+		err_set(err, _("no section matches '%s': the input has no sections"), which);
 	}
 	buf_free(&b);
 	select_free(sel);

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fayan/i18n.h"
 #include "fayan/shell.h"
 
 void shell_pipe(const struct tty *t, struct view *v)
@@ -22,7 +23,7 @@ void shell_pipe(const struct tty *t, struct view *v)
 	struct sigaction ign, old_pipe, old_int, old_quit;
 	char label[64];
 	bool waited = false;
-	const char *press = "\r\nPress Enter to continue";
+	const char *press = _("Press Enter to continue");
 
 	view_item_label(v, label, sizeof label);
 	buf_init(&text);
@@ -40,12 +41,12 @@ void shell_pipe(const struct tty *t, struct view *v)
 	sigaction(SIGINT, &ign, &old_int);
 	sigaction(SIGQUIT, &ign, &old_quit);
 	if (pipe2(fds, O_CLOEXEC) != 0) {
-		view_msg(v, "cannot pipe: %s", strerror(errno));
+		view_msg(v, _("cannot pipe: %s"), strerror(errno));
 		goto back;
 	}
 	pid = fork();
 	if (pid < 0) {
-		view_msg(v, "cannot run /bin/sh: %s", strerror(errno));
+		view_msg(v, _("cannot run /bin/sh: %s"), strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
 		goto back;
@@ -82,7 +83,7 @@ void shell_pipe(const struct tty *t, struct view *v)
 		}
 	}
 	waited = true;
-	if (!tty_caught() && tty_write_all(tty, press, strlen(press))) {
+	if (!tty_caught() && tty_write_all(tty, "\r\n", 2) && tty_write_all(tty, press, strlen(press))) {
 		char c;
 
 		/* The terminal is in its normal (line) mode here: a line ends with Enter. */
@@ -95,13 +96,13 @@ back:
 	sigaction(SIGQUIT, &old_quit, NULL);
 	if (waited) {
 		if (status == -1)
-			view_msg(v, "|%s: lost track of the command", v->prompt.text);
+			view_msg(v, _("|%s: lost track of the command"), v->prompt.text);
 		else if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-			view_msg(v, "|%s: exit status 127 (command not found?)", v->prompt.text);
+			view_msg(v, _("|%s: exit status 127 (command not found?)"), v->prompt.text);
 		else if (WIFEXITED(status))
-			view_msg(v, "|%s: %s piped, exit status %d", v->prompt.text, label, WEXITSTATUS(status));
+			view_msg(v, _("|%s: %s piped, exit status %d"), v->prompt.text, label, WEXITSTATUS(status));
 		else if (WIFSIGNALED(status))
-			view_msg(v, "|%s: killed by signal %d", v->prompt.text, WTERMSIG(status));
+			view_msg(v, _("|%s: killed by signal %d"), v->prompt.text, WTERMSIG(status));
 	}
 	buf_free(&text);
 	tty_stop_default(false);

@@ -22,9 +22,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fayan/i18n.h"
 #include "fayan/state.h"
 
-#define STATE_FILE "positions"
+#define STATE_FILE "positions" /* also named in a message of state_dir_safe */
 
 uint64_t state_key(const char *data, size_t len)
 {
@@ -87,11 +88,11 @@ static const char *unsafe_dir(const char *dir)
 	if (stat(dir, &st) != 0)
 		return NULL; /* saving reports what is wrong with the path */
 	if (!S_ISDIR(st.st_mode))
-		return "not a directory";
+		return _("not a directory");
 	if (st.st_uid != geteuid())
-		return "directory not owned by you";
+		return _("directory not owned by you");
 	if (st.st_mode & (S_IWGRP | S_IWOTH))
-		return "directory writable by others";
+		return _("directory writable by others");
 	return NULL;
 }
 
@@ -111,13 +112,13 @@ static int open_positions(const char *dir, const char **why)
 	buf_free(&path);
 	if (fd < 0) {
 		if (errno == ELOOP)
-			*why = "not a regular file";
+			*why = _("not a regular file");
 		return -1;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-		*why = "not a regular file";
+		*why = _("not a regular file");
 	else if (st.st_size > STATE_MAX_BYTES)
-		*why = "over 1 MiB";
+		*why = _("over 1 MiB");
 	if (*why) {
 		close(fd);
 		return -1;
@@ -180,13 +181,14 @@ char *state_dir_safe(const char *xdg, const char *home, char *note, size_t note_
 	if (!dir)
 		return NULL;
 	if ((why = unsafe_dir(dir))) {
-		snprintf(msg, sizeof msg, "reading position not kept: %s (%s)", why, dir);
+		snprintf(msg, sizeof msg, _("reading position not kept: %s (%s)"), why, dir);
 		free(dir);
 		dir = NULL;
 	} else if ((fd = open_positions(dir, &why)) >= 0)
 		close(fd);
 	else if (why)
-		snprintf(msg, sizeof msg, "reading positions ignored: %s (%s/" STATE_FILE ")", why, dir);
+		/* TRANSLATORS: the second %s is a directory; "positions" is the file's name. */
+		snprintf(msg, sizeof msg, _("reading positions ignored: %s (%s/positions)"), why, dir);
 	if (msg[0] && note_size > 0) {
 		size_t used = strnlen(note, note_size - 1);
 

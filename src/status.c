@@ -2,9 +2,11 @@
  * position and counts while reading, the text typed at a prompt (its end,
  * when it is too long), the help's page. The terminal side paints them as
  * they are; every cut is made here by the text layer, at a grapheme. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fayan/i18n.h"
 #include "fayan/status.h"
 #include "fayan/text.h"
 
@@ -32,11 +34,24 @@ void status_add_prompt(struct buf *b, const char *label, const char *text, int c
 	free(safe);
 }
 
+void status_add_hits(struct buf *b, size_t hits, size_t sections)
+{
+	char secs[64];
+
+	snprintf(secs, sizeof secs, ngettext("%zu section", "%zu sections", sections), sections);
+	/* TRANSLATORS: "12 hits in 3 sections"; %s is "3 sections". */
+	buf_printf(b, ngettext("%zu hit in %s", "%zu hits in %s", hits), hits, secs);
+}
+
+int status_room(int cols, const char *hint)
+{
+	return cols - 2 - (cols >= 24 ? text_cols(hint, strlen(hint)) + 1 : 0);
+}
+
 char *status_line(struct view *v, const char **hint_out)
 {
 	const struct view_item *it = &v->items[v->cur];
-	const char *hint = "? help";
-	int hint_cols = 6;
+	const char *hint = _("? help");
 	struct buf b;
 	int room;
 	char *cut, *safe;
@@ -44,30 +59,23 @@ char *status_line(struct view *v, const char **hint_out)
 	const struct filter *f = view_filter(v);
 
 	buf_init(&b);
-	room = v->g.cols - 2 - (v->g.cols >= 24 ? hint_cols + 1 : 0);
+	room = status_room(v->g.cols, hint);
 	if (v->mode == MODE_GOTO) {
-		buf_printf(&b, "Go to section: %s_", v->prompt.text);
+		buf_printf(&b, _("Go to section: %s_"), v->prompt.text);
 	} else if (v->mode == MODE_SEARCH) {
 		status_add_prompt(&b, "/", v->prompt.text, room > 24 ? room - 22 : room);
-		if (f && v->find.search && !v->find.dirty)
-			buf_printf(&b, "  %zu hit%s in %zu section%s", f->nsearch, f->nsearch == 1 ? "" : "s", f->nmatch,
-				   f->nmatch == 1 ? "" : "s");
-		else if (v->find.search && !v->find.dirty)
-			buf_adds(&b, "  not found");
-		hint = "Esc";
-		hint_cols = 3;
+		if (f && v->find.search && !v->find.dirty) {
+			buf_adds(&b, "  ");
+			status_add_hits(&b, f->nsearch, f->nmatch);
+		} else if (v->find.search && !v->find.dirty) {
+			buf_printf(&b, "  %s", _("not found"));
+		}
 	} else if (v->mode == MODE_PIPE) {
-		status_add_prompt(&b, "Pipe section to: ", v->prompt.text, room);
-		hint = "Esc";
-		hint_cols = 3;
+		status_add_prompt(&b, _("Pipe section to: "), v->prompt.text, room);
 	} else if (v->mode == MODE_PICKER) {
-		buf_adds(&b, "theme: type to narrow (pinyin too), Enter applies");
-		hint = "Esc";
-		hint_cols = 3;
+		buf_adds(&b, _("theme: type to narrow (pinyin too), Enter applies"));
 	} else if (v->mode == MODE_HELP) {
-		buf_printf(&b, "help %zu/%zu", v->help.top + 1 < v->help.n ? v->help.top + 1 : v->help.n, v->help.n);
-		hint = "q close";
-		hint_cols = 7;
+		buf_printf(&b, _("help %zu/%zu"), v->help.top + 1 < v->help.n ? v->help.top + 1 : v->help.n, v->help.n);
 	} else {
 		const struct layout *lo = view_layout(v);
 		size_t rows = (size_t)v->g.body_rows;
@@ -76,12 +84,14 @@ char *status_line(struct view *v, const char **hint_out)
 		const char *more = v->load_pct >= 0 ? "+" : "";
 
 		if (it->kind == VIEW_ITEM_SECTION)
-			buf_printf(&b, "%zu/%zu%s %s", it->sec->number, v->count_shown, more,
+			/* TRANSLATORS: section 3 of 10 ("+" while more are read), then the speaker's name. */
+			buf_printf(&b, _("%zu/%zu%s %s"), it->sec->number, v->count_shown, more,
 				   it->sec->speaker.name ? it->sec->speaker.name : "");
 		else
 			buf_printf(&b, "导语 0/%zu%s", v->count_shown, more);
 		if (lo->nlines <= rows)
-			buf_adds(&b, " all");
+			/* TRANSLATORS: the whole section fits on the screen (in place of "40%"). */
+			buf_printf(&b, " %s", _("all"));
 		else
 			/* In steps of 5%: a status line that changes on every line
 			 * scrolled costs more bytes than the scroll itself. */
@@ -91,12 +101,17 @@ char *status_line(struct view *v, const char **hint_out)
 			buf_printf(&b, "  [%s]", v->find.theme->name);
 		if (v->find.search_text)
 			buf_printf(&b, "  /%s", v->find.search_text);
-		if (f && view_current_hit(v) != SIZE_MAX)
-			buf_printf(&b, "  hit %zu/%zu", v->find.hit_no, f->ntheme + f->nsearch);
-		else if (f)
-			buf_printf(&b, "  %zu hit%s", f->ntheme + f->nsearch, f->ntheme + f->nsearch == 1 ? "" : "s");
-		if (v->load_pct >= 0)
-			buf_printf(&b, "  reading %d%%", v->load_pct);
+		if (f && view_current_hit(v) != SIZE_MAX) {
+			buf_adds(&b, "  ");
+			buf_printf(&b, _("hit %zu/%zu"), v->find.hit_no, f->ntheme + f->nsearch);
+		} else if (f) {
+			buf_adds(&b, "  ");
+			buf_printf(&b, ngettext("%zu hit", "%zu hits", f->ntheme + f->nsearch), f->ntheme + f->nsearch);
+		}
+		if (v->load_pct >= 0) {
+			buf_adds(&b, "  ");
+			buf_printf(&b, _("reading %d%%"), v->load_pct);
+		}
 		if (v->msg[0])
 			buf_printf(&b, "  %s", v->msg);
 		else if (v->note[0])
@@ -106,7 +121,11 @@ char *status_line(struct view *v, const char **hint_out)
 		if (!v->g.title_line)
 			buf_printf(&b, "  %s", view_article_title(v, it->article));
 	}
-	room = v->g.cols - 2 - (v->g.cols >= 24 ? hint_cols + 1 : 0);
+	if (v->mode == MODE_SEARCH || v->mode == MODE_PIPE || v->mode == MODE_PICKER)
+		hint = "Esc";
+	else if (v->mode == MODE_HELP)
+		hint = _("q close");
+	room = status_room(v->g.cols, hint);
 	/* Messages quote what the user typed and file names: never send a control raw. */
 	safe = text_sanitize(b.data ? b.data : "", b.len, false, &safe_len);
 	cut = text_truncate(safe, safe_len, room);
@@ -118,7 +137,7 @@ char *status_line(struct view *v, const char **hint_out)
 
 char *status_title(const struct view *v)
 {
-	const char *title = v->mode == MODE_HELP ? "fayan: help" : view_article_title(v, v->items[v->cur].article);
+	const char *title = v->mode == MODE_HELP ? _("fayan: help") : view_article_title(v, v->items[v->cur].article);
 
 	return text_truncate(title, strlen(title), v->g.cols - 2);
 }

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fayan/i18n.h"
 #include "fayan/search.h"
 #include "fayan/text.h"
 #include "fayan/themes.h"
@@ -158,18 +159,18 @@ static int add_terms(struct parse *p, struct theme *th, const char *s, size_t le
 		if (off == start)
 			break;
 		if (off - start > THEMES_TERM_MAX)
-			return err_set(err, "%s:%zu: term longer than %d bytes", p->name, p->lineno,
+			return err_set(err, _("%s:%zu: term longer than %d bytes"), p->name, p->lineno,
 				       THEMES_TERM_MAX);
 		at = term_slot(slot, th, s + start, off - start);
 		if (slot[at]) {
 			char *term = xstrndup(s + start, off - start);
 
-			warn(p, "term '%s' repeated; kept once", term);
+			warn(p, _("term '%s' repeated; kept once"), term);
 			free(term);
 			continue;
 		}
 		if (th->nterms == THEMES_MAX_TERMS)
-			return err_set(err, "%s:%zu: more than %d terms in theme '%s'", p->name,
+			return err_set(err, _("%s:%zu: more than %d terms in theme '%s'"), p->name,
 				       p->lineno, THEMES_MAX_TERMS, th->name);
 		th->terms = xrealloc(th->terms, (th->nterms + 1) * sizeof(*th->terms));
 		th->terms[th->nterms++] = xstrndup(s + start, off - start);
@@ -198,7 +199,7 @@ static int parse_line(struct parse *p, const char *s, size_t len, struct fy_err 
 
 	for (size_t k = 0; k < len; k++)
 		if (s[k] != '\t' && text_control_len(s + k, len - k))
-			return err_set(err, "%s:%zu: control character (byte %zu of the line)", p->name,
+			return err_set(err, _("%s:%zu: control character (byte %zu of the line)"), p->name,
 				       p->lineno, k + 1);
 	trim(s, &off, &end);
 	if (off == end || s[off] == '#')
@@ -207,12 +208,12 @@ static int parse_line(struct parse *p, const char *s, size_t len, struct fy_err 
 		off++;
 		trim(s, &off, &end);
 		if (off == end)
-			return err_set(err, "%s:%zu: expected a theme name after '-'", p->name, p->lineno);
+			return err_set(err, _("%s:%zu: expected a theme name after '-'"), p->name, p->lineno);
 		i = find_theme(p, s + off, end - off);
 		if (i < 0) {
 			char *name = xstrndup(s + off, end - off);
 
-			warn(p, "no theme '%s' to remove", name);
+			warn(p, _("no theme '%s' to remove"), name);
 			free(name);
 			return 0;
 		}
@@ -238,19 +239,19 @@ static int parse_line(struct parse *p, const char *s, size_t len, struct fy_err 
 		}
 	}
 	if (colon == end)
-		return err_set(err, "%s:%zu: expected 'NAME: TERM TERM ...'", p->name, p->lineno);
+		return err_set(err, _("%s:%zu: expected 'NAME: TERM TERM ...'"), p->name, p->lineno);
 	size_t name_end = colon;
 
 	trim(s, &off, &name_end);
 	if (off == name_end)
-		return err_set(err, "%s:%zu: theme name missing before '%s'", p->name, p->lineno,
+		return err_set(err, _("%s:%zu: theme name missing before '%s'"), p->name, p->lineno,
 			       extend ? "+=" : ":");
 	if (name_end - off > THEMES_NAME_MAX)
-		return err_set(err, "%s:%zu: theme name longer than %d bytes", p->name, p->lineno,
+		return err_set(err, _("%s:%zu: theme name longer than %d bytes"), p->name, p->lineno,
 			       THEMES_NAME_MAX);
 	/* A TAB would reach the screen and the TSV of --themes inside the name. */
 	if (memchr(s + off, '\t', name_end - off))
-		return err_set(err, "%s:%zu: TAB inside a theme name", p->name, p->lineno);
+		return err_set(err, _("%s:%zu: TAB inside a theme name"), p->name, p->lineno);
 	i = find_theme(p, s + off, name_end - off);
 	if (i >= 0 && !extend && p->line[i] == 0) {
 		/* Defined by an earlier file: this definition replaces it. */
@@ -258,10 +259,10 @@ static int parse_line(struct parse *p, const char *s, size_t len, struct fy_err 
 			free(p->v[i].terms[k]);
 		p->v[i].nterms = 0;
 	} else if (i >= 0 && !extend) {
-		warn(p, "theme '%s' also defined at line %zu; terms merged", p->v[i].name, p->line[i]);
+		warn(p, _("theme '%s' also defined at line %zu; terms merged"), p->v[i].name, p->line[i]);
 	} else if (i < 0) {
 		if (p->n == THEMES_MAX)
-			return err_set(err, "%s:%zu: more than %d themes", p->name, p->lineno, THEMES_MAX);
+			return err_set(err, _("%s:%zu: more than %d themes"), p->name, p->lineno, THEMES_MAX);
 		p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof(*p->v));
 		p->line = xrealloc(p->line, p->cap * sizeof(*p->line));
 		i = (ssize_t)p->n++;
@@ -276,7 +277,7 @@ static int parse_line(struct parse *p, const char *s, size_t len, struct fy_err 
 	if (add_terms(p, &p->v[i], s + after, end - after, err) < 0)
 		return -1;
 	if (p->v[i].nterms == 0)
-		return err_set(err, "%s:%zu: theme '%s' has no terms", p->name, p->lineno, p->v[i].name);
+		return err_set(err, _("%s:%zu: theme '%s' has no terms"), p->name, p->lineno, p->v[i].name);
 	return 0;
 }
 
@@ -305,7 +306,7 @@ int themes_parse(struct themes *t, const char *name, const char *data, size_t le
 
 		for (size_t k = 0; k < bad; k++)
 			line += data[k] == '\n';
-		return err_set(err, "%s:%zu: invalid UTF-8 (byte %zu)", name, line, bad);
+		return err_set(err, _("%s:%zu: invalid UTF-8 (byte %zu)"), name, line, bad);
 	}
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		off = 3;
@@ -323,7 +324,7 @@ int themes_parse(struct themes *t, const char *name, const char *data, size_t le
 		if (n > 0 && data[off + n - 1] == '\r')
 			n--;
 		if (n > THEMES_LINE_MAX)
-			rc = err_set(err, "%s:%zu: line longer than %d bytes", name, p.lineno,
+			rc = err_set(err, _("%s:%zu: line longer than %d bytes"), name, p.lineno,
 				     THEMES_LINE_MAX);
 		else
 			rc = parse_line(&p, data + off, n, err);
@@ -411,7 +412,7 @@ int themes_load_file(struct themes *t, const char *path, struct fy_err *err)
 		if (b.len > (size_t)THEMES_MAX * THEMES_LINE_MAX) {
 			close(fd);
 			buf_free(&b);
-			return err_set(err, "%s: file too large", path);
+			return err_set(err, _("%s: file too large"), path);
 		}
 	}
 	close(fd);
@@ -485,12 +486,12 @@ int themes_resolve(const struct themes *t, const char *name, const struct theme 
 		for (size_t i = 0; i < t->n; i++)
 			buf_printf(&b, "%s%s", i ? ", " : "", t->v[i].name);
 		err->code = EXIT_TROUBLE;
-		err_set(err, "no theme '%s'; themes: %s", name, b.data ? b.data : "none");
+		err_set(err, _("no theme '%s'; themes: %s"), name, b.data ? b.data : _("none"));
 	} else {
 		for (size_t i = 0; i < n && i < 16; i++)
 			buf_printf(&b, "%s%s", i ? ", " : "", t->v[idx[i]].name);
 		err->code = EXIT_NOMATCH;
-		err_set(err, "theme '%s' is ambiguous: %s", name, b.data);
+		err_set(err, _("theme '%s' is ambiguous: %s"), name, b.data);
 	}
 	buf_free(&b);
 	return err->code;

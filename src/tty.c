@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "fayan/i18n.h"
 #include "fayan/tty.h"
 
 /* prefault_screens: what the first frame needs on the heap beside ncurses'
@@ -323,10 +324,10 @@ int tty_open(struct tty *u, struct fy_err *err)
 	const char *term = getenv("TERM"), *size_var;
 
 	if (!term || !term[0] || strcmp(term, "dumb") == 0)
-		return err_set(err, "the terminal (TERM=%s) cannot show the browser; use --print to print sections",
-			       term && term[0] ? term : "unset");
+		return err_set(err, _("the terminal (TERM=%s) cannot show the browser; use --print to print sections"),
+			       term && term[0] ? term : _("unset"));
 	if ((size_var = env_size_unusable()))
-		return err_set(err, "%s=%s is too large a terminal size (at most %d); unset it to use the terminal's own",
+		return err_set(err, _("%s=%s is too large a terminal size (at most %d); unset it to use the terminal's own"),
 			       size_var, getenv(size_var), TTY_ENV_SIZE_MAX);
 	/* Close-on-exec: a '|' command gets the terminal as its stdout and
 	 * stderr, never these descriptors besides. */
@@ -338,7 +339,7 @@ int tty_open(struct tty *u, struct fy_err *err)
 		if (u->out)
 			fclose(u->out);
 		u->out = NULL;
-		return err_set(err, "no terminal to browse on (/dev/tty: %s); use --print to print sections",
+		return err_set(err, _("no terminal to browse on (/dev/tty: %s); use --print to print sections"),
 			       strerror(e));
 	}
 	prefault_screens(fileno(u->out));
@@ -354,7 +355,7 @@ int tty_open(struct tty *u, struct fy_err *err)
 		fclose(u->in);
 		fclose(u->out);
 		u->in = u->out = NULL;
-		return err_set(err, "unknown terminal type TERM=%s; use --print to print sections", term);
+		return err_set(err, _("unknown terminal type TERM=%s; use --print to print sections"), term);
 	}
 	set_term(u->scr);
 	ui_active = true;

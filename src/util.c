@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fayan/i18n.h"
 #include "fayan/util.h"
 
 static void (*fatal_hook)(void);
@@ -66,7 +67,7 @@ void *xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (!p)
-		fatal(EXIT_TROUBLE, "out of memory");
+		fatal(EXIT_TROUBLE, _("out of memory"));
 	return p;
 }
 
@@ -75,7 +76,7 @@ void *xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (!p)
-		fatal(EXIT_TROUBLE, "out of memory");
+		fatal(EXIT_TROUBLE, _("out of memory"));
 	return p;
 }
 
@@ -83,7 +84,7 @@ void *xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (!p)
-		fatal(EXIT_TROUBLE, "out of memory");
+		fatal(EXIT_TROUBLE, _("out of memory"));
 	return p;
 }
 
@@ -97,11 +98,11 @@ void *xgrow(void *p, size_t *cap, size_t need, size_t size)
 		c = 8;
 	while (c < need) {
 		if (c > (size_t)-1 / 2)
-			fatal(EXIT_TROUBLE, "out of memory");
+			fatal(EXIT_TROUBLE, _("out of memory"));
 		c *= 2;
 	}
 	if (size && c > (size_t)-1 / size)
-		fatal(EXIT_TROUBLE, "out of memory");
+		fatal(EXIT_TROUBLE, _("out of memory"));
 	*cap = c;
 	return xrealloc(p, c * size);
 }

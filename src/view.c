@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fayan/i18n.h"
 #include "fayan/output.h"
 #include "fayan/text.h"
 #include "fayan/view.h"
@@ -552,7 +553,7 @@ static void find_initial(struct view *v, const char *theme, const char *search)
 	if (search) {
 		find_set_search(fd, search);
 		if (!fd->search)
-			view_msg(v, "empty search '%s'", search);
+			view_msg(v, _("empty search '%s'"), search);
 		fd->limit = true;
 	}
 	view_sync(v);
@@ -560,8 +561,11 @@ static void find_initial(struct view *v, const char *theme, const char *search)
 	if (!f)
 		return;
 	if (f->nmatch == 0) {
-		view_msg(v, "no section matches %s%s%s", fd->theme ? fd->theme->name : "",
-			 fd->theme && fd->search_text ? " and " : "", fd->search_text ? fd->search_text : "");
+		if (fd->theme && fd->search_text)
+			view_msg(v, _("no section matches %s and %s"), fd->theme->name, fd->search_text);
+		else
+			view_msg(v, _("no section matches %s"),
+				 fd->theme ? fd->theme->name : fd->search_text ? fd->search_text : "");
 		return;
 	}
 	view_first_hit_from(v, v->cur);
@@ -572,9 +576,9 @@ void view_item_label(const struct view *v, char *buf, size_t size)
 	const struct view_item *it = &v->items[v->cur];
 
 	if (it->kind == VIEW_ITEM_SECTION)
-		snprintf(buf, size, "section %zu", it->sec->number);
+		snprintf(buf, size, _("section %zu"), it->sec->number);
 	else
-		snprintf(buf, size, "the intro");
+		snprintf(buf, size, "%s", _("the intro"));
 }
 
 void view_item_text(const struct view *v, struct buf *out)
@@ -681,9 +685,9 @@ void view_goto_number(struct view *v, const char *digits)
 		view_load_until(v, n); /* a section of a file not read yet */
 	if (n == 0 || n > v->d->nsections) {
 		if (v->d->nsections == 0)
-			view_msg(v, "no sections");
+			view_msg(v, _("no sections"));
 		else
-			view_msg(v, "no section %lu (1-%zu)", n, v->d->nsections);
+			view_msg(v, _("no section %lu (1-%zu)"), n, v->d->nsections);
 		return;
 	}
 	view_open(v, v->item_of_section[n - 1]);

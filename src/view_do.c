@@ -5,9 +5,12 @@
  * site; the mouse goes through the same dispatch, so a prompt that does not
  * bind a click is not reached by one. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fayan/i18n.h"
+#include "fayan/status.h"
 #include "fayan/view_do.h"
 
 /* What the movement actions move: the pane in focus, or the mode's own list. */
@@ -89,7 +92,7 @@ static void do_digit(struct view *v, enum action a, const char *key)
 	}
 	view_goto_number(v, key[0] == '0' ? "10" : (char[]){key[0], '\0'});
 	if (strlen(v->num) >= 2)
-		view_msg(v, "%s: Enter opens section %s", v->num, v->num);
+		view_msg(v, _("%s: Enter opens section %s"), v->num, v->num);
 }
 
 static void do_enter(struct view *v, enum action a, const char *key)
@@ -117,7 +120,7 @@ static void do_section_step(struct view *v, enum action a, const char *key)
 	while (dir > 0 && n == v->cur && view_load_until(v, v->d->nsections + 1))
 		n = step_item(v, v->cur, 1);
 	if (n == v->cur)
-		view_msg(v, dir > 0 ? "last section" : "first section");
+		view_msg(v, "%s", dir > 0 ? _("last section") : _("first section"));
 	else
 		view_open(v, n);
 }
@@ -133,7 +136,7 @@ static void do_para_next(struct view *v, enum action a, const char *key)
 	p = layout_para_of_line(lo, v->top);
 	target = v->top < layout_line_of_para(lo, p) ? p : p + 1;
 	if (target >= lo->npara) {
-		view_msg(v, "last paragraph; ] for the next section");
+		view_msg(v, _("last paragraph; ] for the next section"));
 		return;
 	}
 	view_reader_to_para(v, target);
@@ -175,7 +178,7 @@ static void do_page(struct view *v, enum action a, const char *key)
 	if (a == ACTION_HALF_DOWN || a == ACTION_HALF_UP)
 		page = page / 2 + 1;
 	if (t == TARGET_READER && a == ACTION_PAGE_DOWN && v->top >= view_max_top(v)) {
-		view_msg(v, "end of section; ] for the next");
+		view_msg(v, _("end of section; ] for the next"));
 		return;
 	}
 	move_by(v, t, dir * page);
@@ -209,7 +212,7 @@ static void do_focus(struct view *v, enum action a, const char *key)
 {
 	(void)a, (void)key;
 	if (v->hide_speakers) {
-		view_msg(v, "the speaker pane is hidden; z shows it");
+		view_msg(v, _("the speaker pane is hidden; z shows it"));
 		return;
 	}
 	v->focus = v->focus == VIEW_FOCUS_READER ? VIEW_FOCUS_SPEAKERS : VIEW_FOCUS_READER;
@@ -331,7 +334,7 @@ static void do_theme_pick(struct view *v, enum action a, const char *key)
 	if (find_load_themes(fd, &err) != 0)
 		view_msg(v, "%s", err.msg);
 	if (fd->themes.n == 0) {
-		view_msg(v, "no themes (see fayan(1), THEMES)");
+		view_msg(v, _("no themes (see fayan(1), THEMES)"));
 		return;
 	}
 	picker_open(&v->pick, &fd->themes, fd->theme, fd->search_text ? fd->search_text : "", v->d->nsections,
@@ -344,13 +347,13 @@ static void do_theme_clear(struct view *v, enum action a, const char *key)
 {
 	(void)a, (void)key;
 	if (!v->find.theme) {
-		view_msg(v, "no theme filter");
+		view_msg(v, _("no theme filter"));
 		return;
 	}
 	find_set_theme(&v->find, NULL);
 	v->find.limit = false;
 	view_sync(v);
-	view_msg(v, "theme filter cleared");
+	view_msg(v, _("theme filter cleared"));
 }
 
 static void do_search(struct view *v, enum action a, const char *key)
@@ -374,19 +377,19 @@ static void do_hit_step(struct view *v, enum action a, const char *key)
 	(void)key;
 	view_sync(v);
 	if (!view_filter(v)) {
-		view_msg(v, "no search or theme: / searches, t picks a theme");
+		view_msg(v, _("no search or theme: / searches, t picks a theme"));
 		return;
 	}
 	r = find_walk(&v->find, v->d, in_section ? view_layout(v) : NULL,
 		      in_section ? it->sec->number - 1 : view_section_from(v, v->cur), v->top,
 		      (size_t)v->g.body_rows, a == ACTION_HIT_NEXT ? 1 : -1, &pos);
 	if (r == 0) {
-		view_msg(v, "no hits");
+		view_msg(v, _("no hits"));
 		return;
 	}
 	view_goto_hit(v, pos);
 	if (r == 2)
-		view_msg(v, "search wrapped");
+		view_msg(v, _("search wrapped"));
 }
 
 static void do_limit(struct view *v, enum action a, const char *key)
@@ -397,15 +400,16 @@ static void do_limit(struct view *v, enum action a, const char *key)
 	view_sync(v);
 	f = view_filter(v);
 	if (!f) {
-		view_msg(v, "no search or theme to limit the list to");
+		view_msg(v, _("no search or theme to limit the list to"));
 		return;
 	}
 	v->find.limit = !v->find.limit;
 	view_list(v);
 	if (v->find.limit)
-		view_msg(v, "listing the %zu section%s with hits", f->nmatch, f->nmatch == 1 ? "" : "s");
+		view_msg(v, ngettext("listing the %zu section with hits", "listing the %zu sections with hits", f->nmatch),
+			 f->nmatch);
 	else
-		view_msg(v, "listing every section");
+		view_msg(v, _("listing every section"));
 }
 
 static void do_section_prompt(struct view *v, enum action a, const char *key)
@@ -442,6 +446,17 @@ static void search_cancel(struct view *v)
 	find_search_end(&v->find);
 }
 
+/* Say "12 hits in 3 sections" in `fmt`, at its %s. */
+static void hits_msg(struct view *v, size_t hits, size_t sections, const char *fmt)
+{
+	struct buf b;
+
+	buf_init(&b);
+	status_add_hits(&b, hits, sections);
+	view_msg(v, fmt, b.data);
+	buf_free(&b);
+}
+
 static void search_accept(struct view *v)
 {
 	const struct find *fd = &v->find;
@@ -457,12 +472,11 @@ static void search_accept(struct view *v)
 	find_search_end(&v->find);
 	f = view_filter(v);
 	if (!fd->search)
-		view_msg(v, "empty search");
+		view_msg(v, _("empty search"));
 	else if (!f || f->nmatch == 0)
-		view_msg(v, "not found: %s", fd->search_text);
+		view_msg(v, _("not found: %s"), fd->search_text);
 	else
-		view_msg(v, "%zu hit%s in %zu section%s; n, N go from hit to hit", find_total(f),
-			 find_total(f) == 1 ? "" : "s", f->nmatch, f->nmatch == 1 ? "" : "s");
+		hits_msg(v, find_total(f), f->nmatch, _("%s; n, N go from hit to hit"));
 }
 
 static void picker_accept(struct view *v)
@@ -475,27 +489,33 @@ static void picker_accept(struct view *v)
 
 	v->mode = MODE_BROWSE;
 	if (t == SIZE_MAX) {
-		view_msg(v, "no theme matches '%s'", v->prompt.text);
+		view_msg(v, _("no theme matches '%s'"), v->prompt.text);
 		return;
 	}
 	th = &fd->themes.v[t];
 	find_set_theme(fd, th);
 	if (!fd->theme) {
-		view_msg(v, "theme %s has no terms", th->name);
+		view_msg(v, _("theme %s has no terms"), th->name);
 		return;
 	}
 	fd->limit = true;
 	view_sync(v);
 	f = view_filter(v);
 	if (!f || f->nmatch == 0) {
-		view_msg(v, "theme %s: no section matches", th->name);
+		view_msg(v, _("theme %s: no section matches"), th->name);
 		return;
 	}
 	fs = view_item_hits(v, v->cur);
 	if (!fs || !fs->match)
 		view_first_hit_from(v, v->cur);
-	view_msg(v, "theme %s: %zu section%s, %zu hit%s", th->name, f->nmatch, f->nmatch == 1 ? "" : "s",
-		 find_total(f), find_total(f) == 1 ? "" : "s");
+	{
+		char secs[64], hits[64];
+
+		snprintf(secs, sizeof secs, ngettext("%zu section", "%zu sections", f->nmatch), f->nmatch);
+		snprintf(hits, sizeof hits, ngettext("%zu hit", "%zu hits", find_total(f)), find_total(f));
+		/* TRANSLATORS: a theme's name, then "5 sections" and "15 hits". */
+		view_msg(v, _("theme %s: %s, %s"), th->name, secs, hits);
+	}
 }
 
 static void do_accept(struct view *v, enum action a, const char *key)
@@ -611,9 +631,9 @@ static void unbound(struct view *v, const char *key)
 	if (key && actions_is_mouse(key))
 		return;
 	if (v->mode == MODE_BROWSE)
-		view_msg(v, "no action for key %s; ? for help", key ? key : "?");
+		view_msg(v, _("no action for key %s; ? for help"), key ? key : "?");
 	else if (v->mode == MODE_HELP)
-		view_msg(v, "q, ? or Esc closes the help");
+		view_msg(v, _("q, ? or Esc closes the help"));
 }
 
 void view_do(struct view *v, enum action a, const char *key)

@@ -9,45 +9,47 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* ACTION_(ID, "name", "help text"): the single list of actions. */
+#include "fayan/i18n.h"
+
+/* ACTION_(ID, "name", N_("help text")): the single list of actions. */
 #define ACTIONS_LIST(ACTION_) \
-	ACTION_(SECTION_DIGIT, "section-digit", "Open speaker 1-9, 0 for 10; digits then Enter for more") \
-	ACTION_(SECTION_PROMPT, "section-prompt", "Go to a section by number (type it, then Enter)") \
-	ACTION_(ENTER, "enter", "Open the selected speaker, or the number typed") \
-	ACTION_(SECTION_NEXT, "section-next", "Next section") \
-	ACTION_(SECTION_PREV, "section-prev", "Previous section (the intro comes before section 1)") \
-	ACTION_(PARA_NEXT, "para-next", "Next paragraph") \
-	ACTION_(PARA_PREV, "para-prev", "Previous paragraph") \
-	ACTION_(LINE_DOWN, "line-down", "One line down (in the speaker pane or the picker: the next entry)") \
-	ACTION_(LINE_UP, "line-up", "One line up (in the speaker pane or the picker: the previous entry)") \
-	ACTION_(PAGE_DOWN, "page-down", "One page down") \
-	ACTION_(PAGE_UP, "page-up", "One page up") \
-	ACTION_(HALF_DOWN, "half-page-down", "Half a page down") \
-	ACTION_(HALF_UP, "half-page-up", "Half a page up") \
-	ACTION_(TOP, "top", "Go to the top (in the speaker pane: first speaker)") \
-	ACTION_(BOTTOM, "bottom", "Go to the bottom (in the speaker pane: last speaker)") \
-	ACTION_(FOCUS, "focus", "Switch between the speaker pane and the reader pane") \
-	ACTION_(SPEAKERS, "toggle-speakers", "Hide or show the speaker pane (full-width reading)") \
-	ACTION_(THEME_PICK, "theme", "Pick a theme by name or pinyin (yqfk); list only its speakers") \
-	ACTION_(THEME_CLEAR, "theme-clear", "Clear the theme filter") \
-	ACTION_(SEARCH, "search", "Search as you type (also pinyin: mdl); Enter keeps it, Esc cancels") \
-	ACTION_(HIT_NEXT, "hit-next", "Next hit of the search or theme, across sections") \
-	ACTION_(HIT_PREV, "hit-prev", "Previous hit of the search or theme, across sections") \
-	ACTION_(LIMIT, "limit", "List only the speakers with hits, or all of them again") \
-	ACTION_(PIPE, "pipe", "Pipe the section's text to a shell command") \
-	ACTION_(COPY, "copy", "Copy the section's text to the clipboard (OSC 52, works over SSH)") \
-	ACTION_(PRINT, "print", "Leave and print the current section to standard output") \
-	ACTION_(HELP, "help", "Show or close this help") \
-	ACTION_(CANCEL, "cancel", "Cancel the number being typed") \
-	ACTION_(REDRAW, "redraw", "Redraw the screen") \
-	ACTION_(QUIT, "quit", "Quit") \
-	ACTION_(CLICK, "click", "Open the speaker clicked on") \
-	ACTION_(WHEEL, "wheel", "Scroll the pane under the pointer") \
-	ACTION_(EDIT_TYPE, "type", "Type the character (at the go-to prompt, digits only)") \
-	ACTION_(EDIT_BACKSPACE, "backspace", "Delete the last character; on an empty line, close it") \
-	ACTION_(EDIT_CLEAR, "clear-line", "Delete everything typed") \
-	ACTION_(PROMPT_ACCEPT, "accept", "Go to the section, keep the search, run the command or apply the theme") \
-	ACTION_(PROMPT_CANCEL, "abort", "Close without acting (a search goes back to where it started)")
+	ACTION_(SECTION_DIGIT, "section-digit", N_("Open speaker 1-9, 0 for 10; digits then Enter for more")) \
+	ACTION_(SECTION_PROMPT, "section-prompt", N_("Go to a section by number (type it, then Enter)")) \
+	ACTION_(ENTER, "enter", N_("Open the selected speaker, or the number typed")) \
+	ACTION_(SECTION_NEXT, "section-next", N_("Next section")) \
+	ACTION_(SECTION_PREV, "section-prev", N_("Previous section (the intro comes before section 1)")) \
+	ACTION_(PARA_NEXT, "para-next", N_("Next paragraph")) \
+	ACTION_(PARA_PREV, "para-prev", N_("Previous paragraph")) \
+	ACTION_(LINE_DOWN, "line-down", N_("One line down (in the speaker pane or the picker: the next entry)")) \
+	ACTION_(LINE_UP, "line-up", N_("One line up (in the speaker pane or the picker: the previous entry)")) \
+	ACTION_(PAGE_DOWN, "page-down", N_("One page down")) \
+	ACTION_(PAGE_UP, "page-up", N_("One page up")) \
+	ACTION_(HALF_DOWN, "half-page-down", N_("Half a page down")) \
+	ACTION_(HALF_UP, "half-page-up", N_("Half a page up")) \
+	ACTION_(TOP, "top", N_("Go to the top (in the speaker pane: first speaker)")) \
+	ACTION_(BOTTOM, "bottom", N_("Go to the bottom (in the speaker pane: last speaker)")) \
+	ACTION_(FOCUS, "focus", N_("Switch between the speaker pane and the reader pane")) \
+	ACTION_(SPEAKERS, "toggle-speakers", N_("Hide or show the speaker pane (full-width reading)")) \
+	ACTION_(THEME_PICK, "theme", N_("Pick a theme by name or pinyin (yqfk); list only its speakers")) \
+	ACTION_(THEME_CLEAR, "theme-clear", N_("Clear the theme filter")) \
+	ACTION_(SEARCH, "search", N_("Search as you type (also pinyin: mdl); Enter keeps it, Esc cancels")) \
+	ACTION_(HIT_NEXT, "hit-next", N_("Next hit of the search or theme, across sections")) \
+	ACTION_(HIT_PREV, "hit-prev", N_("Previous hit of the search or theme, across sections")) \
+	ACTION_(LIMIT, "limit", N_("List only the speakers with hits, or all of them again")) \
+	ACTION_(PIPE, "pipe", N_("Pipe the section's text to a shell command")) \
+	ACTION_(COPY, "copy", N_("Copy the section's text to the clipboard (OSC 52, works over SSH)")) \
+	ACTION_(PRINT, "print", N_("Leave and print the current section to standard output")) \
+	ACTION_(HELP, "help", N_("Show or close this help")) \
+	ACTION_(CANCEL, "cancel", N_("Cancel the number being typed")) \
+	ACTION_(REDRAW, "redraw", N_("Redraw the screen")) \
+	ACTION_(QUIT, "quit", N_("Quit")) \
+	ACTION_(CLICK, "click", N_("Open the speaker clicked on")) \
+	ACTION_(WHEEL, "wheel", N_("Scroll the pane under the pointer")) \
+	ACTION_(EDIT_TYPE, "type", N_("Type the character (at the go-to prompt, digits only)")) \
+	ACTION_(EDIT_BACKSPACE, "backspace", N_("Delete the last character; on an empty line, close it")) \
+	ACTION_(EDIT_CLEAR, "clear-line", N_("Delete everything typed")) \
+	ACTION_(PROMPT_ACCEPT, "accept", N_("Go to the section, keep the search, run the command or apply the theme")) \
+	ACTION_(PROMPT_CANCEL, "abort", N_("Close without acting (a search goes back to where it started)"))
 
 enum action {
 	ACTION_NONE,
@@ -57,14 +59,14 @@ enum action {
 	ACTION_COUNT
 };
 
-/* MODE_(ID, "title"): what the keys are for, one at a time. */
+/* MODE_(ID, N_("title")): what the keys are for, one at a time. */
 #define MODES_LIST(MODE_) \
-	MODE_(BROWSE, "Reading") \
-	MODE_(HELP, "This help") \
-	MODE_(GOTO, "The go-to prompt (:)") \
-	MODE_(SEARCH, "The search line (/)") \
-	MODE_(PIPE, "The pipe line (|)") \
-	MODE_(PICKER, "The theme picker (t)")
+	MODE_(BROWSE, N_("Reading")) \
+	MODE_(HELP, N_("This help")) \
+	MODE_(GOTO, N_("The go-to prompt (:)")) \
+	MODE_(SEARCH, N_("The search line (/)")) \
+	MODE_(PIPE, N_("The pipe line (|)")) \
+	MODE_(PICKER, N_("The theme picker (t)"))
 
 enum mode {
 #define MODE_ENUM_(id, title) MODE_##id,
@@ -82,7 +84,7 @@ struct binding {
 /* The action's name ("line-down"), or NULL for ACTION_NONE or out of range. */
 const char *actions_name(enum action a);
 
-/* The action's one-line help text, or NULL for ACTION_NONE or out of range. */
+/* The action's one-line help text in English (the msgid), or NULL for ACTION_NONE or out of range. */
 const char *actions_help(enum action a);
 
 /* The mode's title for the help screen ("The search line (/)"), or NULL out of range. */

@@ -9,9 +9,16 @@
 
 /* The status line's text for the view's mode, sanitized and cut to fit
  * before the hint at its right end; *hint gets that hint ("? help", "Esc",
- * "q close"; ASCII, so its length is its width), shown only from 24 columns.
+ * "q close", or their translation), shown only from 24 columns.
  * Returns a malloc'd string. */
 char *status_line(struct view *v, const char **hint);
+
+/* Append "12 hits in 3 sections", in the interface's language. */
+void status_add_hits(struct buf *b, size_t hits, size_t sections);
+
+/* The columns a status line of `cols` leaves for its text beside `hint`
+ * (measured by display width: a translated hint may hold hanzi). */
+int status_room(int cols, const char *hint);
 
 /* The title line's text ("fayan: help" or the article's title), cut to the width. Returns a malloc'd string. */
 char *status_title(const struct view *v);
