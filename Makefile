@@ -97,7 +97,7 @@ PO := $(wildcard assets/po/*.po)
 MO := $(PO:assets/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/fayan.mo)
 POT := $(BUILD)/po/fayan.pot
 XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
-	--add-comments=TRANSLATORS: --package-name=fayan --msgid-bugs-address= --no-wrap --sort-by-file
+	--add-comments=TRANSLATORS: --package-name=fayan --no-wrap --sort-by-file --add-location=file
 
 .PHONY: all run test check check-slow check-valgrind deps install uninstall clean lint-man fuzz fuzz-build bench pot update-po
 
@@ -147,7 +147,7 @@ $(POT): $(wildcard src/*.c include/fayan/*.h)
 pot: $(POT)
 
 update-po: $(POT)
-	for po in $(PO); do msgmerge --quiet --update --backup=none --no-wrap "$$po" $(POT) || exit 1; done
+	for po in $(PO); do msgmerge --quiet --update --backup=none --no-wrap --add-location=file "$$po" $(POT) || exit 1; done
 
 $(BIN): $(BUILD)/obj/main.o $(TUI_LIB) $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(BIN_LIBS)
@@ -187,7 +187,7 @@ check-slow:
 	$(MAKE) WERROR=1 check-valgrind
 	$(MAKE) fuzz
 
-check: $(BIN) $(MO) $(UNIT_BIN) $(if $(E2E_SRC),$(E2E_BIN)) $(REPLAY_BIN) lint-man
+check: $(BIN) $(MO) $(POT) $(UNIT_BIN) $(if $(E2E_SRC),$(E2E_BIN)) $(REPLAY_BIN) lint-man
 	tests/check-layers.sh
 	tests/run.sh $(BUILD)
 

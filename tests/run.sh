@@ -2,7 +2,7 @@
 # Run the test suites against the build in $1 (default: build) and print one
 # closing line "N passed, N failed"; exits non-zero if any test failed.
 # Usage: tests/run.sh [BUILD [SUITE...]]. A SUITE is a unit test (test_count),
-# a fuzz replayer (fuzz_parse), cli, runner, isolation, deps or e2e; without
+# a fuzz replayer (fuzz_parse), cli, po, runner, isolation, deps or e2e; without
 # any, all run.
 #
 # Every suite reports in TAP on its standard output (cmocka through
@@ -82,6 +82,7 @@ for src in tests/fuzz/fuzz_*.c; do
 	suite "$n" $FAYAN_WRAP "$build/fuzz/$n" "tests/fuzz/regress/$n" "tests/fuzz/corpus/$n" seeds tests/data tests/corpus assets
 done
 suite cli tests/cli/run.sh "$FAYAN"
+suite po tests/po.sh "$build"
 if [ -z "$FAYAN_WRAP" ]; then
 	suite runner tests/runner.sh
 	suite isolation tests/isolation.sh "$build"
