@@ -2,8 +2,9 @@
 # What `make run` and `make test` ask for, on a machine where pkg-config
 # knows neither cmocka nor libvterm: run needs only what building and running
 # need, so it goes on; test needs the test tools and names the apt-get
-# command that installs them. DEPS_INSTALL=no keeps make from installing
-# anything, root or not. Reports in TAP.
+# command that installs them; a missing build need (msgfmt) stops run.
+# DEPS_INSTALL=no keeps make from installing anything, root or not. Reports
+# in TAP.
 # Usage: tests/deps.sh (from the top of the source tree, after a build).
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/fayan-deps.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -50,5 +51,22 @@ if [ $rc -ne 0 ] && grep -qx 'deps: missing libfayan-none-dev; run: sudo apt-get
 	ok "make run stops when a build need is missing"
 else
 	bad "make run stops when a build need is missing (status $rc)"
+fi
+# Without msgfmt, make run names Debian's gettext: the translations are
+# built with fayan. The PATH holds every command of ours but msgfmt.
+mkdir "$tmp/bin"
+for d in $(printf '%s' "$PATH" | tr ':' ' '); do
+	for f in "$d"/*; do
+		c=${f##*/}
+		if [ -x "$f" ] && [ "$c" != msgfmt ] && [ ! -e "$tmp/bin/$c" ]; then ln -s "$f" "$tmp/bin/$c"; fi
+	done
+done
+PATH="$tmp/bin" timeout 60 make -s run DEPS_INSTALL=no </dev/null >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -ne 0 ] && grep -qx 'deps: missing gettext; run: sudo apt-get install gettext' "$tmp/err" &&
+	! grep -q '^fayan:' "$tmp/err"; then
+	ok "make run names gettext when msgfmt is missing"
+else
+	bad "make run names gettext when msgfmt is missing (status $rc)"
 fi
 echo "1..$n"

@@ -127,3 +127,5 @@ mkdir "$XDG_CONFIG_HOME/fayan/themes"
 if [ $? -eq 2 ] && [ "$(cat "$tmp/err")" = "fayan: $XDG_CONFIG_HOME/fayan/themes: not a regular file" ]; then ok; else
 	bad "user themes: a directory: $(cat "$tmp/err")"; fi
 rmdir "$XDG_CONFIG_HOME/fayan/themes"
+
+. "$dir/i18n.sh"

@@ -22,7 +22,8 @@
 	X(faults) \
 	X(archive) \
 	X(signals) \
-	X(limits)
+	X(limits) \
+	X(i18n)
 
 #define DECLARE(name) E2E_GROUP(name);
 E2E_GROUPS(DECLARE)
