@@ -17,13 +17,7 @@ for a; do case $a in cmocka|vterm) exit 1;; esac; done
 exec pkg-config "$@"
 END
 chmod +x "$tmp/pkg-config"
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-bad() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	sed 's/^/# /' "$tmp/err"
-}
+. tests/tap.sh
 
 # Without a terminal (setsid), the browser that `make run` starts says so:
 # make got past its checks and built fayan.
@@ -44,14 +38,24 @@ else
 	bad "make test names the test tools it lacks (status $rc)"
 fi
 
-timeout 60 make -s run DEPS_RUN="$missing" DEPS_INSTALL=no </dev/null >"$tmp/out" 2>"$tmp/err"
-rc=$?
-if [ $rc -ne 0 ] && grep -qx 'deps: missing libfayan-none-dev; run: sudo apt-get install libfayan-none-dev' "$tmp/err" &&
-	! grep -q '^fayan:' "$tmp/err"; then
-	ok "make run stops when a build need is missing"
-else
-	bad "make run stops when a build need is missing (status $rc)"
-fi
+# run_stops NAME PACKAGE COMMAND...: COMMAND (a make run) fails before fayan
+# starts and names the Debian package to install.
+run_stops() {
+	what=$1 pkg=$2
+	shift 2
+	timeout 60 "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ $rc -ne 0 ] && grep -qx "deps: missing $pkg; run: sudo apt-get install $pkg" "$tmp/err" &&
+		! grep -q '^fayan:' "$tmp/err"; then
+		ok "$what"
+	else
+		bad "$what (status $rc)"
+	fi
+}
+
+run_stops "make run stops when a build need is missing" libfayan-none-dev \
+	make -s run DEPS_RUN="$missing" DEPS_INSTALL=no
+
 # Without msgfmt, make run names Debian's gettext: the translations are
 # built with fayan. The PATH holds every command of ours but msgfmt.
 mkdir "$tmp/bin"
@@ -61,12 +65,5 @@ for d in $(printf '%s' "$PATH" | tr ':' ' '); do
 		if [ -x "$f" ] && [ "$c" != msgfmt ] && [ ! -e "$tmp/bin/$c" ]; then ln -s "$f" "$tmp/bin/$c"; fi
 	done
 done
-PATH="$tmp/bin" timeout 60 make -s run DEPS_INSTALL=no </dev/null >"$tmp/out" 2>"$tmp/err"
-rc=$?
-if [ $rc -ne 0 ] && grep -qx 'deps: missing gettext; run: sudo apt-get install gettext' "$tmp/err" &&
-	! grep -q '^fayan:' "$tmp/err"; then
-	ok "make run names gettext when msgfmt is missing"
-else
-	bad "make run names gettext when msgfmt is missing (status $rc)"
-fi
+run_stops "make run names gettext when msgfmt is missing" gettext env PATH="$tmp/bin" make -s run DEPS_INSTALL=no
 echo "1..$n"

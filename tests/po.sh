@@ -8,13 +8,7 @@ build=${1:-build}
 pot=$build/po/fayan.pot
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/fayan-po.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-bad() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	sed 's/^/# /' "$tmp/err"
-}
+. tests/tap.sh
 
 if [ ! -s "$pot" ]; then
 	echo "not ok 1 - $pot was not built"
