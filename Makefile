@@ -96,7 +96,7 @@ REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 PO := $(wildcard assets/po/*.po)
 MO := $(PO:assets/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/fayan.mo)
 POT := $(BUILD)/po/fayan.pot
-XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
+XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=I18N_PLURAL:1,2 \
 	--add-comments=TRANSLATORS: --package-name=fayan --no-wrap --sort-by-file --add-location=file
 
 .PHONY: all run test check check-slow check-valgrind deps install uninstall clean lint-man fuzz fuzz-build bench pot update-po

@@ -36,6 +36,15 @@ size_t i18n_language(const char *locale, char *buf, size_t size)
 	return n;
 }
 
+const char *i18n_plural(struct i18n_plural *p, size_t n)
+{
+	if (n >= I18N_PLURAL_MEMO)
+		return ngettext(p->one, p->many, n);
+	if (!p->form[n])
+		p->form[n] = ngettext(p->one, p->many, n);
+	return p->form[n];
+}
+
 /* The locale name that sets LC_MESSAGES: the first of LC_ALL, LC_MESSAGES
  * and LANG that is set and not empty, as setlocale reads them. */
 static const char *messages_variable(void)

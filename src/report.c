@@ -11,37 +11,111 @@
 #include "fayan/report.h"
 #include "fayan/text.h"
 
+/* Append fmt, whose only conversions are two of size_t, "%zu" in turn or
+ * "%1$zu" and "%2$zu" (a translation may swap them), with a and b: without
+ * printf, for a line per section. msgfmt --check holds translations to the
+ * conversions of their message. */
+static void add_counts(struct buf *out, const char *fmt, size_t a, size_t b)
+{
+	const size_t v[2] = { a, b };
+	size_t next = 0;
+
+	for (const char *p = fmt; *p;) {
+		const char *pc = strchr(p, '%');
+		size_t k;
+
+		if (!pc) {
+			buf_adds(out, p);
+			break;
+		}
+		buf_add(out, p, (size_t)(pc - p));
+		p = pc + 1;
+		if (*p == '%') {
+			buf_addc(out, '%');
+			p++;
+			continue;
+		}
+		k = next++;
+		if ((*p == '1' || *p == '2') && p[1] == '$') {
+			k = (size_t)(*p - '1');
+			p += 2;
+		}
+		if (p[0] == 'z' && p[1] == 'u')
+			p += 2;
+		buf_addu(out, v[k < 2 ? k : 1], 0);
+	}
+}
+
+/* The words of --check, each looked up once for the whole report. */
+struct check_words {
+	const char *head, *encoding, *kicker, *title, *subtitle, *layout, *editor, *trailer, *warning, *empty;
+	const char *none_found;
+	struct i18n_plural sections, intro, breaks, line;
+	const char *layout_name[8], *layout_said[8]; /* the layouts met so far, translated */
+};
+
+/* The layout's words translated, once per layout. */
+static const char *layout_said(struct check_words *w, const char *name)
+{
+	size_t i = 0;
+
+	while (i < 8 && w->layout_name[i] && w->layout_name[i] != name)
+		i++;
+	if (i == 8)
+		return _(name);
+	if (!w->layout_name[i]) {
+		w->layout_name[i] = name;
+		w->layout_said[i] = _(name);
+	}
+	return w->layout_said[i];
+}
+
 size_t report_check(struct buf *out, const struct doc *d)
 {
-	for (size_t i = 0; i < d->narticles; i++) {
-		const struct article *a = d->articles[i];
-
-		char secs[64], intro[64], breaks[64];
-
-		snprintf(secs, sizeof secs, ngettext("%zu section", "%zu sections", a->nsections), a->nsections);
-		snprintf(intro, sizeof intro, ngettext("%zu intro paragraph", "%zu intro paragraphs", a->nintro),
-			 a->nintro);
-		snprintf(breaks, sizeof breaks,
-			 ngettext("%zu page break rejoined", "%zu page breaks rejoined", a->rejoined), a->rejoined);
+	struct check_words w = {
 		/* TRANSLATORS: --check's first line for each file: its name,
 		 * then "10 sections", "2 intro paragraphs", "20 page breaks rejoined". */
-		buf_printf(out, _("%s: %s, %s, %s\n"), a->name, secs, intro, breaks);
+		.head = _("%s: %s, %s, %s\n"),
+		.encoding = _("  encoding: %s (not UTF-8)\n"),
+		.kicker = _("  kicker: %s\n"),
+		.title = _("  title: %s\n"),
+		.subtitle = _("  subtitle: %s\n"),
+		.layout = _("  layout: %s\n"),
+		.editor = _("  editor: %s\n"),
+		.trailer = _("  trailer: %s\n"),
+		.warning = _("  warning: %s\n"),
+		.empty = _("  no sections: %s\n"),
+		.none_found = _("none found"),
+		.sections = I18N_PLURAL("%zu section", "%zu sections"),
+		.intro = I18N_PLURAL("%zu intro paragraph", "%zu intro paragraphs"),
+		.breaks = I18N_PLURAL("%zu page break rejoined", "%zu page breaks rejoined"),
+		/* TRANSLATORS: after a section in --check: its first line and how many paragraphs it has. */
+		.line = I18N_PLURAL("(line %zu, %zu paragraph)", "(line %zu, %zu paragraphs)"),
+	};
+
+	for (size_t i = 0; i < d->narticles; i++) {
+		const struct article *a = d->articles[i];
+		char secs[64], intro[64], breaks[64];
+
+		snprintf(secs, sizeof secs, i18n_plural(&w.sections, a->nsections), a->nsections);
+		snprintf(intro, sizeof intro, i18n_plural(&w.intro, a->nintro), a->nintro);
+		snprintf(breaks, sizeof breaks, i18n_plural(&w.breaks, a->rejoined), a->rejoined);
+		buf_printf(out, w.head, a->name, secs, intro, breaks);
 		if (a->encoding)
-			buf_printf(out, _("  encoding: %s (not UTF-8)\n"), a->encoding);
+			buf_printf(out, w.encoding, a->encoding);
 		if (a->kicker)
-			buf_printf(out, _("  kicker: %s\n"), a->kicker);
+			buf_printf(out, w.kicker, a->kicker);
 		if (*a->title)
-			buf_printf(out, _("  title: %s\n"), a->title);
+			buf_printf(out, w.title, a->title);
 		if (a->subtitle)
-			buf_printf(out, _("  subtitle: %s\n"), a->subtitle);
+			buf_printf(out, w.subtitle, a->subtitle);
 		if (a->layout)
-			buf_printf(out, _("  layout: %s\n"), _(a->layout));
+			buf_printf(out, w.layout, layout_said(&w, a->layout));
 		for (size_t k = 0; k < a->nsections; k++) {
 			const struct section *s = &a->sections[k];
 
 			/* "  %zu. %s | %s | %s | %s (line %zu, %zu paragraph%s)\n",
-			 * with printf for the translated end only: a line per
-			 * section of the archive. */
+			 * without printf: a line per section of the archive. */
 			buf_adds(out, "  ");
 			buf_addu(out, s->number, 0);
 			buf_adds(out, ". ");
@@ -53,18 +127,17 @@ size_t report_check(struct buf *out, const struct doc *d)
 			buf_adds(out, " | ");
 			buf_adds(out, *s->headline ? s->headline : "-");
 			buf_addc(out, ' ');
-			buf_printf(out, ngettext("(line %zu, %zu paragraph)", "(line %zu, %zu paragraphs)", s->npara),
-				   s->line, s->npara);
+			add_counts(out, i18n_plural(&w.line, s->npara), s->line, s->npara);
 			buf_addc(out, '\n');
 		}
 		if (a->editor)
-			buf_printf(out, _("  editor: %s\n"), a->editor);
+			buf_printf(out, w.editor, a->editor);
 		if (a->trailer)
-			buf_printf(out, _("  trailer: %s\n"), a->trailer);
+			buf_printf(out, w.trailer, a->trailer);
 		for (size_t k = 0; k < a->nwarnings; k++)
-			buf_printf(out, _("  warning: %s\n"), a->warnings[k]);
+			buf_printf(out, w.warning, a->warnings[k]);
 		if (!a->nsections)
-			buf_printf(out, _("  no sections: %s\n"), a->why_empty ? a->why_empty : _("none found"));
+			buf_printf(out, w.empty, a->why_empty ? a->why_empty : w.none_found);
 	}
 	return d->nsections;
 }
@@ -102,19 +175,18 @@ static char *put_spaces(char *p, int n)
 
 /* Append the table's line for s: its number in wnum columns, its name
  * padded with pad_name spaces, place and title (title may be NULL) padded
- * with pad_place, its headline and, if hits is not NULL, the hit count;
+ * with pad_place, its headline and, if hits is not NULL, the hit count
+ * and its unit ("(15 hits)");
  * without trailing blanks, and cut to `width` columns if width > 0. The
  * line is written in one piece, with copies only: a call per field made
  * up most of the time of a list of 66,000 lines. */
 static void add_row(struct buf *out, const struct section *s, int wnum, int pad_name, const char *place,
-		    const char *title, int pad_place, const size_t *hits, int width)
+		    const char *title, int pad_place, const size_t *hits, const char *unit, int width)
 {
 	size_t nl = strlen(s->speaker.name), pl = strlen(place), tl = title ? strlen(title) : 0;
 	size_t hl = strlen(s->headline);
-	/* TRANSLATORS: after a count in --list: "(15 hits)". */
-	const char *unit = hits ? ngettext("hit", "hits", *hits) : "";
 	size_t most = 24 + (size_t)(wnum > 0 ? wnum : 0) + 2 + nl + (size_t)(pad_name > 0 ? pad_name : 0) + 2 +
-		      pl + tl + (size_t)(pad_place > 0 ? pad_place : 0) + 2 + hl + 40 + strlen(unit);
+		      pl + tl + (size_t)(pad_place > 0 ? pad_place : 0) + 2 + hl + 40 + (hits ? strlen(unit) : 0);
 	char *start = buf_reserve(out, most), *p = start;
 
 	p = util_put_decimal(p, s->number, wnum);
@@ -300,6 +372,8 @@ size_t report_list(struct buf *out, struct section *const *secs, size_t n, repor
 	 * cost more than the rows. */
 	struct buf pt;
 	struct row_look lk = {.cols = cols};
+	/* TRANSLATORS: after a count in --list: "(15 hits)". */
+	struct i18n_plural unit = I18N_PLURAL("hit", "hits");
 
 	buf_init(&pt);
 	for (size_t i = 0; i < n; i++) {
@@ -354,11 +428,12 @@ size_t report_list(struct buf *out, struct section *const *secs, size_t n, repor
 			char *cut = text_truncate(pt.data, pt.len, wplace);
 
 			pw = text_cols(cut, strlen(cut));
-			add_row(out, s, wnum, wname - name, cut, NULL, wplace - pw, pick ? &hits : NULL, width);
+			add_row(out, s, wnum, wname - name, cut, NULL, wplace - pw, pick ? &hits : NULL,
+				pick ? i18n_plural(&unit, hits) : NULL, width);
 			free(cut);
 		} else {
 			add_row(out, s, wnum, wname - name, s->speaker.place, s->speaker.title, wplace - pw,
-				pick ? &hits : NULL, width);
+				pick ? &hits : NULL, pick ? i18n_plural(&unit, hits) : NULL, width);
 		}
 	}
 	buf_free(&pt);

@@ -13,6 +13,21 @@
 #define _(s) gettext(s)
 #define N_(s) s
 
+/* A message with a count, and the forms ngettext gave it for the counts
+ * below I18N_PLURAL_MEMO: a report of a line per section asks for one
+ * form many times, and a call of gettext costs thousands of instructions.
+ * Make one with I18N_PLURAL("%zu hit", "%zu hits"), a keyword of xgettext. */
+#define I18N_PLURAL_MEMO 64
+struct i18n_plural {
+	const char *one, *many;
+	const char *form[I18N_PLURAL_MEMO];
+};
+#define I18N_PLURAL(one, many) { (one), (many), { 0 } }
+
+/* The form of p's message for count n, as ngettext gives it (looked up
+ * once per count below I18N_PLURAL_MEMO). */
+const char *i18n_plural(struct i18n_plural *p, size_t n);
+
 /* The language a locale name asks for, as LANGUAGE names it: "zh_CN" for
  * "zh_CN.UTF-8", "zh_CN.utf8@x" or "zh_CN", written to buf[0..size) with
  * its NUL. Returns its length, or 0 (buf empty) for "", "C", "POSIX",
