@@ -99,7 +99,7 @@ POT := $(BUILD)/po/fayan.pot
 XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=I18N_PLURAL:1,2 \
 	--add-comments=TRANSLATORS: --package-name=fayan --no-wrap --sort-by-file --add-location=file
 
-.PHONY: all run test check check-slow check-valgrind deps install uninstall clean lint-man fuzz fuzz-build bench pot update-po
+.PHONY: FORCE all run test check check-slow check-valgrind deps install uninstall clean lint-man fuzz fuzz-build bench pot update-po
 
 all: $(BIN) $(MO)
 
@@ -131,7 +131,17 @@ $(TUI_LIB): $(TUI_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/obj/main.o: ALL_CPPFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
+# Where the installed catalogues are, compiled into main.o: a header that is
+# rewritten only when LOCALEDIR changes, so that `make install PREFIX=/usr`
+# rebuilds main.o for that prefix, and a plain `make` after it does not.
+$(BUILD)/gen/localedir.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define LOCALEDIR "%s"\n' '$(LOCALEDIR)' >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(BUILD)/obj/main.o: $(BUILD)/gen/localedir.h
+
+FORCE:
 
 $(BUILD)/locale/%/LC_MESSAGES/fayan.mo: assets/po/%.po
 	@mkdir -p $(@D)
@@ -194,7 +204,7 @@ check: $(BIN) $(MO) $(POT) $(UNIT_BIN) $(if $(E2E_SRC),$(E2E_BIN)) $(REPLAY_BIN)
 # Unit tests, fuzz replays and CLI tests under valgrind memcheck: any error or
 # definite or indirect leak fails. Needs the plain build (not SAN=1).
 VALGRIND := valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q
-check-valgrind: $(BUILD)/fayan-dyn $(UNIT_BIN) $(REPLAY_BIN)
+check-valgrind: $(BUILD)/fayan-dyn $(MO) $(POT) $(UNIT_BIN) $(REPLAY_BIN)
 	FAYAN_BIN=$(BUILD)/fayan-dyn FAYAN_WRAP="$(VALGRIND)" tests/run.sh $(BUILD)
 
 # libFuzzer targets: the library compiled again with clang and the same

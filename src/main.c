@@ -24,6 +24,7 @@
 #include "fayan/text.h"
 #include "fayan/ui.h"
 #include "fayan/util.h"
+#include "localedir.h"
 
 #define FAYAN_VERSION "0.1.0"
 /* Threads reading the files of the command line (one per processor, at most). */
@@ -287,10 +288,6 @@ static void parse_args(int argc, char **argv, struct options *o)
 	if (o->format_set && o->mode != MODE_LIST && o->mode != MODE_PRINT && o->mode != MODE_THEMES)
 		usage_error("%s", _("--format goes with --list, --themes or --print"));
 }
-
-#ifndef LOCALEDIR
-#define LOCALEDIR "/usr/local/share/locale"
-#endif
 
 /* The locale the environment asks for (LC_ALL, LC_CTYPE, LANG: the first
  * set), or NULL. */
