@@ -394,7 +394,7 @@ int themes_load_file(struct themes *t, const char *path, struct fy_err *err)
 	if (fd < 0)
 		return errno == ENOENT ? 0 : err_set(err, "%s: %s", path, strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		rc = err_set(err, "%s: %s", path, S_ISREG(st.st_mode) ? strerror(errno) : "not a regular file");
+		rc = err_set(err, "%s: %s", path, S_ISREG(st.st_mode) ? strerror(errno) : _("not a regular file"));
 		close(fd);
 		return rc;
 	}
