@@ -45,11 +45,9 @@ const char *i18n_plural(struct i18n_plural *p, size_t n)
 	return p->form[n];
 }
 
-/* The locale name that sets LC_MESSAGES: the first of LC_ALL, LC_MESSAGES
- * and LANG that is set and not empty, as setlocale reads them. */
-static const char *messages_variable(void)
+const char *i18n_asked(const char *category)
 {
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *const vars[] = { "LC_ALL", category, "LANG" };
 
 	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
 		const char *v = getenv(vars[i]);
@@ -68,7 +66,7 @@ void i18n_init(const char *localedir)
 		const char *language = getenv("LANGUAGE");
 		char lang[64];
 
-		if ((!language || !language[0]) && i18n_language(messages_variable(), lang, sizeof lang))
+		if ((!language || !language[0]) && i18n_language(i18n_asked("LC_MESSAGES"), lang, sizeof lang))
 			setenv("LANGUAGE", lang, 1);
 		setlocale(LC_MESSAGES, "C.UTF-8");
 	}

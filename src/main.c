@@ -289,21 +289,6 @@ static void parse_args(int argc, char **argv, struct options *o)
 		usage_error("%s", _("--format goes with --list, --themes or --print"));
 }
 
-/* The locale the environment asks for (LC_ALL, LC_CTYPE, LANG: the first
- * set), or NULL. */
-static const char *asked_locale(void)
-{
-	static const char *const vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
-
-	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-		const char *v = getenv(vars[i]);
-
-		if (v && *v)
-			return v;
-	}
-	return NULL;
-}
-
 /* Copy at most `size` - 1 bytes of `s` to `out`, printable ASCII only (a
  * locale name comes from the environment and may hold anything). */
 static void copy_printable(char *out, size_t size, const char *s)
@@ -324,7 +309,7 @@ static void copy_printable(char *out, size_t size, const char *s)
 static const char *setup_locale(bool *utf8, const char **other)
 {
 	static char note[128], charset[64];
-	const char *loc = setlocale(LC_CTYPE, ""), *asked = asked_locale(), *dot;
+	const char *loc = setlocale(LC_CTYPE, ""), *asked = i18n_asked("LC_CTYPE"), *dot;
 	char name[64];
 
 	*other = NULL;

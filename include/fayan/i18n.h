@@ -36,6 +36,11 @@ const char *i18n_plural(struct i18n_plural *p, size_t n);
  * garbage, and English as English). */
 size_t i18n_language(const char *locale, char *buf, size_t size);
 
+/* The locale name the environment asks for in `category` ("LC_CTYPE",
+ * "LC_MESSAGES"): the first of LC_ALL, that variable and LANG that is set
+ * and not empty, as setlocale reads them; NULL if none is. */
+const char *i18n_asked(const char *category);
+
 /* Set up the messages' locale and bind the text domain. Messages follow
  * LANGUAGE, LC_ALL, LC_MESSAGES and LANG; when the locale that asks for is
  * not installed (a LANG forwarded over SSH), messages still come in its

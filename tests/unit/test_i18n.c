@@ -84,6 +84,28 @@ static void test_language_of_locale(void **state)
 	assert_string_equal(buf, "");
 }
 
+/* The variable that names a category's locale: LC_ALL, then the
+ * category's, then LANG, an empty one counting as unset. */
+static void test_asked_locale(void **state)
+{
+	(void)state;
+	unsetenv("LC_ALL");
+	unsetenv("LC_CTYPE");
+	unsetenv("LANG");
+	assert_null(i18n_asked("LC_CTYPE"));
+	setenv("LANG", "zh_CN.UTF-8", 1);
+	setenv("LC_ALL", "", 1);
+	assert_string_equal(i18n_asked("LC_CTYPE"), "zh_CN.UTF-8");
+	setenv("LC_CTYPE", "zh_TW.UTF-8", 1);
+	assert_string_equal(i18n_asked("LC_CTYPE"), "zh_TW.UTF-8");
+	assert_string_equal(i18n_asked("LC_MESSAGES"), "zh_CN.UTF-8");
+	setenv("LC_ALL", "C.UTF-8", 1);
+	assert_string_equal(i18n_asked("LC_CTYPE"), "C.UTF-8");
+	unsetenv("LC_ALL");
+	unsetenv("LC_CTYPE");
+	unsetenv("LANG");
+}
+
 /* LANG names a locale this machine may lack (the forwarded LANG of an SSH
  * client): the messages are Chinese all the same, as is LC_MESSAGES's or
  * LC_ALL's language, LC_ALL first. */
@@ -179,6 +201,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_language_of_locale),
+		cmocka_unit_test(test_asked_locale),
 		cmocka_unit_test_setup_teardown(test_missing_locale_speaks_its_language, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_language_set_is_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status_line_in_chinese, setup, teardown),
