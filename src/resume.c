@@ -52,10 +52,10 @@ void resume_save(struct resume *r, struct view *v)
 
 		r->state_failed = true;
 		if (reason && reason[1] == ' ')
-			snprintf(v->note, sizeof v->note, _("reading position not saved: %s (%.*s)"), reason + 2,
-				 (int)(reason - err.msg), err.msg);
+			view_note(v, _("reading position not saved: %s (%.*s)"), reason + 2, (int)(reason - err.msg),
+				  err.msg);
 		else
-			snprintf(v->note, sizeof v->note, _("reading position not saved: %s"), err.msg);
+			view_note(v, _("reading position not saved: %s"), err.msg);
 	}
 }
 
@@ -145,9 +145,8 @@ void resume_progress(struct resume *r, struct view *v)
 
 	if (q && q->nerrors > r->nerrors) {
 		r->nerrors = q->nerrors;
-		snprintf(v->note, sizeof v->note, ngettext("%zu input not read: %s", "%zu inputs not read: %s", q->nerrors),
-			 q->nerrors,
-			 q->errors[q->nerrors - 1]);
+		view_note(v, ngettext("%zu input not read: %s", "%zu inputs not read: %s", q->nerrors), q->nerrors,
+			  q->errors[q->nerrors - 1]);
 	}
 	if (!load_pending(q)) {
 		v->count_shown = v->d->nsections;

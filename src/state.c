@@ -24,6 +24,7 @@
 
 #include "fayan/i18n.h"
 #include "fayan/state.h"
+#include "fayan/text.h"
 
 #define STATE_FILE "positions" /* also named in a message of state_dir_safe */
 
@@ -194,6 +195,7 @@ char *state_dir_safe(const char *xdg, const char *home, char *note, size_t note_
 
 		/* After a message already there (the locale's), not over it. */
 		snprintf(note + used, note_size - used, "%s%s", used ? "; " : "", msg);
+		note[text_whole_chars(note, strlen(note))] = '\0'; /* cut between characters */
 	}
 	return dir;
 }

@@ -20,14 +20,28 @@ bool view_readable(const struct view *v, size_t i)
 	return i < v->nitems && v->items[i].kind != VIEW_ITEM_TITLE;
 }
 
+/* vsnprintf into buf[size], cut by bytes and then back to a whole character. */
+static void put_whole(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	if (vsnprintf(buf, size, fmt, ap) >= (int)size)
+		buf[text_whole_chars(buf, strlen(buf))] = '\0';
+}
+
 void view_msg(struct view *v, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	/* Cut to the buffer by bytes, then back to a whole character. */
-	if (vsnprintf(v->msg, sizeof v->msg, fmt, ap) >= (int)sizeof v->msg)
-		v->msg[text_whole_chars(v->msg, strlen(v->msg))] = '\0';
+	put_whole(v->msg, sizeof v->msg, fmt, ap);
+	va_end(ap);
+}
+
+void view_note(struct view *v, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	put_whole(v->note, sizeof v->note, fmt, ap);
 	va_end(ap);
 }
 
@@ -633,8 +647,7 @@ void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int co
 		v->lc[k].width = -1;
 	add_articles(v);
 	if (opts && opts->locale_note && opts->locale_note[0])
-		snprintf(v->note, sizeof v->note, "%.*s", (int)text_whole_chars(opts->locale_note,
-				strnlen(opts->locale_note, sizeof v->note - 1)), opts->locale_note);
+		view_note(v, "%s", opts->locale_note);
 	compute_geom(v, cols, lines);
 	/* Section 1 first; an article without sections opens on its intro. */
 	v->cur = 0;

@@ -183,6 +183,9 @@ void view_speakers_follow(struct view *v, size_t i);
 /* Set the status line's message (printf-style), shown until the next key. */
 void view_msg(struct view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Set the lasting note (v->note), cut to its buffer between characters. */
+void view_note(struct view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* The paragraph at the top of the reader. */
 size_t view_top_para(struct view *v);
 
