@@ -238,8 +238,11 @@ fuzz-build: $(FUZZ_BIN)
 fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_BIN)
 
+# The English page and its Chinese translation.
+MAN_PAGES := man/fayan.1 man/zh_CN/fayan.1
+
 lint-man:
-	mandoc -Tlint -W warning man/fayan.1
+	mandoc -Tlint -W warning $(MAN_PAGES)
 
 # Debian packages for each thing that is needed, as WHAT:PACKAGE. WHAT is a
 # command, pc/NAME a pkg-config module, h/HEADER a C header, f/PATH a file,
@@ -332,16 +335,18 @@ bench: $(BIN) $(BUILD)/bench/bench $(BUILD)/bench/filter $(BENCH_OUT)/archives.s
 	$(BUILD)/bench/filter -n $(BENCH_RUNS) $(BENCH_OUT)/mb100/* | tee -a $(BENCH_OUT)/results.md
 
 install: $(BIN) $(MO)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/zh_CN/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/fayan
 	install -m 644 man/fayan.1 $(DESTDIR)$(MANDIR)/man1/fayan.1
+	install -m 644 man/zh_CN/fayan.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/fayan.1
 	for po in $(PO); do l=$$(basename "$$po" .po); \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/fayan.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/fayan.mo || exit 1; \
 	done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/fayan $(DESTDIR)$(MANDIR)/man1/fayan.1
+	rm -f $(DESTDIR)$(BINDIR)/fayan $(DESTDIR)$(MANDIR)/man1/fayan.1 \
+		$(DESTDIR)$(MANDIR)/zh_CN/man1/fayan.1
 	for po in $(PO); do rm -f $(DESTDIR)$(LOCALEDIR)/$$(basename "$$po" .po)/LC_MESSAGES/fayan.mo; done
 
 clean:

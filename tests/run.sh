@@ -2,8 +2,8 @@
 # Run the test suites against the build in $1 (default: build) and print one
 # closing line "N passed, N failed"; exits non-zero if any test failed.
 # Usage: tests/run.sh [BUILD [SUITE...]]. A SUITE is a unit test (test_count),
-# a fuzz replayer (fuzz_parse), cli, po, runner, isolation, deps or e2e; without
-# any, all run.
+# a fuzz replayer (fuzz_parse), cli, po, runner, isolation, deps, man or e2e;
+# without any, all run.
 #
 # Every suite reports in TAP on its standard output (cmocka through
 # CMOCKA_MESSAGE_OUTPUT=TAP, the fuzz replayers and the CLI tests by
@@ -87,6 +87,7 @@ if [ -z "$FAYAN_WRAP" ]; then
 	suite runner tests/runner.sh
 	suite isolation tests/isolation.sh "$build"
 	suite deps tests/deps.sh
+	suite man tests/man.sh "$build"
 	suite e2e "$build/tests/e2e"
 fi
 
