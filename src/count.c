@@ -21,7 +21,8 @@ int count_prepare(struct count *cnt, const char *theme, const char *search, bool
 	memset(cnt, 0, sizeof *cnt);
 	themes_init(&cnt->themes);
 	cnt->by_theme = by_theme;
-	if (themes_load(&cnt->themes, err))
+	/* A search alone reads no theme, so a broken themes file cannot stop it. */
+	if ((theme || by_theme) && themes_load(&cnt->themes, err))
 		return EXIT_TROUBLE;
 	if (theme) {
 		if (themes_resolve(&cnt->themes, theme, &cnt->theme, err))

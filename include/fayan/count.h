@@ -29,7 +29,7 @@ struct count {
 	struct idmap done;            /* what each reading thread counted in each article, by its id */
 };
 
-/* Load the themes, resolve `theme` (an exact name, or a unique theme that
+/* Load the themes (only for `theme` or by_theme), resolve `theme` (an exact name, or a unique theme that
  * themes_pick finds: "yqfk") and compile `search`, before anything is read.
  * Either may be NULL. by_theme counts every theme (--themes) instead of the
  * selection. Returns 0, or an exit code with err filled: EXIT_TROUBLE for an

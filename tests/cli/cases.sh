@@ -127,5 +127,23 @@ mkdir "$XDG_CONFIG_HOME/fayan/themes"
 if [ $? -eq 2 ] && [ "$(cat "$tmp/err")" = "fayan: $XDG_CONFIG_HOME/fayan/themes: not a regular file" ]; then ok; else
 	bad "user themes: a directory: $(cat "$tmp/err")"; fi
 rmdir "$XDG_CONFIG_HOME/fayan/themes"
+# A search uses no theme: a broken or unreadable themes file does not stop
+# it (it made -s with -l or -p all fail with status 2); -t still names it.
+"$fayan" -s yqfk -p all >"$tmp/print-ref" 2>&1
+for themes in broken fifo; do
+	if [ $themes = fifo ]; then mkfifo "$XDG_CONFIG_HOME/fayan/themes"; else printf 'no colon here\n' >"$XDG_CONFIG_HOME/fayan/themes"; fi
+	timeout 10 "$fayan" -s yqfk --list >"$tmp/out" 2>"$tmp/err"
+	if [ $? -eq 0 ] && cmp -s "$tmp/out" "$exp/search-list.out" && [ ! -s "$tmp/err" ]; then ok; else
+		bad "$themes themes file: -s -l: $(cat "$tmp/err")"; fi
+	timeout 10 "$fayan" -s yqfk -p all >"$tmp/out" 2>"$tmp/err"
+	if [ $? -eq 0 ] && cmp -s "$tmp/out" "$tmp/print-ref" && [ ! -s "$tmp/err" ]; then ok; else
+		bad "$themes themes file: -s -p all: $(cat "$tmp/err")"; fi
+	rm -f "$XDG_CONFIG_HOME/fayan/themes"
+done
+printf 'no colon here\n' >"$XDG_CONFIG_HOME/fayan/themes"
+"$fayan" -t yqfk -s 疫情 -l >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(cat "$tmp/err")" = "fayan: $XDG_CONFIG_HOME/fayan/themes:1: expected 'NAME: TERM TERM ...'" ]; then ok; else
+	bad "broken themes file: -t: $(cat "$tmp/err")"; fi
+rm -f "$XDG_CONFIG_HOME/fayan/themes"
 
 . "$dir/i18n.sh"
