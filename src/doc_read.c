@@ -228,7 +228,8 @@ static int read_article(struct doc *d, const char *path, const struct doc_opts *
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	const char *shown = doc_shown_name(path);
-	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	/* Without blocking: a FIFO would block the open until a writer came. */
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	struct stat st;
 	char *data = NULL;
 	size_t len = 0, cap = 0;
@@ -238,6 +239,13 @@ static int read_article(struct doc *d, const char *path, const struct doc_opts *
 
 	if (fd < 0)
 		return err_set(err, "%s: %s", shown, strerror(errno));
+	/* A named file is read only if it is a regular file (a link to one is
+	 * followed): a FIFO or a device could block every read or never end.
+	 * Standard input is read whatever it is. */
+	if (!is_stdin && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+		close(fd);
+		return err_set(err, "%s: %s", shown, S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
+	}
 	/* Read a regular file in one allocation of its size: the parse keeps
 	 * it as the source. One byte more is asked for than fstat gave, so
 	 * that a single read says whether the file has grown since. */

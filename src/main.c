@@ -33,7 +33,8 @@
 static const char usage_text[] = N_(
 "Usage: fayan [OPTION]... [FILE]...\n"
 "Browse Chinese speech-excerpt articles (发言摘登): a pane of speakers and a reader.\n"
-"With no FILE, open the built-in article; FILE - reads standard input.\n"
+"With no FILE, open the built-in article; FILE - reads standard input. A FILE\n"
+"must be a regular file (a FIFO or a device is refused, never waited on).\n"
 "\n"
 "  -l, --list             list the sections: number, name, place and title, headline\n"
 "  -p, --print=WHICH      print section WHICH and exit; WHICH is a number (counted\n"

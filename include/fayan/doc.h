@@ -188,7 +188,9 @@ void doc_free(struct doc *d);
 int doc_add_buffer(struct doc *d, const char *name, const char *data, size_t len,
 		   const struct doc_opts *opts, struct fy_err *err);
 
-/* Read and parse a file ("-" is standard input). Returns 0 or -1 with err filled. */
+/* Read and parse a file ("-" is standard input, read whatever it is; any
+ * other path must be a regular file, else "PATH: not a regular file", found
+ * without blocking). Returns 0 or -1 with err filled. */
 int doc_add_file(struct doc *d, const char *path, const struct doc_opts *opts, struct fy_err *err);
 
 /* Read and parse files paths[0..n) into d as doc_add_file would one after
@@ -201,7 +203,8 @@ int doc_add_files(struct doc *d, char *const *paths, size_t n, const struct doc_
 /* Check, without reading it, that `path` can be opened and is not a directory,
  * an empty file or a file over DOC_MAX_BYTES, with the message doc_add_file
  * would give. Returns 1 for a regular file that can be read later, 0 for what
- * must be read now if at all ("-", a pipe, a device), -1 with err filled. */
+ * must be read now if at all ("-", a pipe, a device: reading refuses the last
+ * two at once), -1 with err filled. */
 int doc_probe_file(const char *path, struct fy_err *err);
 
 /* Whether paragraph pa folds to itself (fold_invariant): from pa->fold where

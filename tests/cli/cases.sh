@@ -127,6 +127,19 @@ mkdir "$XDG_CONFIG_HOME/fayan/themes"
 if [ $? -eq 2 ] && [ "$(cat "$tmp/err")" = "fayan: $XDG_CONFIG_HOME/fayan/themes: not a regular file" ]; then ok; else
 	bad "user themes: a directory: $(cat "$tmp/err")"; fi
 rmdir "$XDG_CONFIG_HOME/fayan/themes"
+# An input that is a FIFO is refused at once (it blocked the open for ever
+# with no writer), in every mode, the browser's included; standard input is
+# read whatever it is.
+mkfifo "$tmp/in.fifo"
+for args in "--list" "--themes" "-p all" "--check" ""; do
+	# shellcheck disable=SC2086
+	timeout 10 "$fayan" $args "$dir/../../seeds/000_5ab60398d2227b0f.txt" "$tmp/in.fifo" >"$tmp/out" 2>"$tmp/err" </dev/null
+	if [ $? -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(cat "$tmp/err")" = "fayan: $tmp/in.fifo: not a regular file" ]; then ok; else
+		bad "input FIFO with '$args': $(cat "$tmp/err")"; fi
+done
+rm -f "$tmp/in.fifo"
+if cat "$dir/../../seeds/000_5ab60398d2227b0f.txt" | "$fayan" -l - | cmp -s - "$exp/list.out"; then ok; else bad "stdin as a pipe: --list - differs"; fi
+
 # A search uses no theme: a broken or unreadable themes file does not stop
 # it (it made -s with -l or -p all fail with status 2); -t still names it.
 "$fayan" -s yqfk -p all >"$tmp/print-ref" 2>&1

@@ -136,6 +136,34 @@ static void test_queue(void **state)
 	doc_free(&d);
 }
 
+/* A later input that became a FIFO after it was checked is skipped and
+ * named at once: opening it waited for a writer for ever, with the browser
+ * frozen. */
+static void test_queue_fifo(void **state)
+{
+	struct load_queue q;
+	struct doc d;
+	char want[256];
+
+	(void)state;
+	write_file("a.txt", article, sizeof article - 1);
+	unlink(path_of("fifo")); /* test_probe's */
+	assert_int_equal(mkfifo(path_of("fifo"), 0600), 0);
+	doc_init(&d);
+	load_init(&q, NULL);
+	load_defer(&q, path_of("fifo"));
+	load_defer(&q, path_of("a.txt"));
+	assert_int_equal(load_next(&q, &d), -1);
+	assert_int_equal(q.nerrors, 1);
+	snprintf(want, sizeof want, "%s: not a regular file", path_of("fifo"));
+	assert_string_equal(q.errors[0], want);
+	assert_int_equal(load_next(&q, &d), 1);
+	assert_int_equal(d.nsections, 1);
+	load_free(&q);
+	doc_free(&d);
+	unlink(path_of("fifo"));
+}
+
 /* load_slice: what the browser reads between keys, a slice of time at a
  * time (at least one input), the paragraphs of each found to fold to
  * themselves or not before any filter asks. */
@@ -175,6 +203,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_probe),
 		cmocka_unit_test(test_queue),
+		cmocka_unit_test(test_queue_fifo),
 		cmocka_unit_test(test_slice),
 	};
 
