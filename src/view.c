@@ -625,10 +625,11 @@ void view_resize(struct view *v, int cols, int lines)
 {
 	compute_geom(v, cols, lines);
 	apply_anchor(v);
-	/* Taller now: fill the pane from the end of the list rather than leave
-	 * blank rows below it while the first entries stay scrolled off. */
-	if (v->sp_top + (size_t)v->g.body_rows > v->nitems)
-		v->sp_top = v->nitems > (size_t)v->g.body_rows ? v->nitems - (size_t)v->g.body_rows : 0;
+	/* Taller now: fill the pane from the end of the list it shows (every
+	 * entry, or those a filter limits it to) rather than leave blank rows
+	 * below it while the first entries stay scrolled off. */
+	if (v->sp_top + (size_t)v->g.body_rows > v->nvis)
+		v->sp_top = v->nvis > (size_t)v->g.body_rows ? v->nvis - (size_t)v->g.body_rows : 0;
 	speakers_follow(v, v->sel);
 	if (v->mode == MODE_HELP) {
 		view_help_build(v);

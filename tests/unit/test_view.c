@@ -284,6 +284,30 @@ static void test_speaker_pane_keys_and_mouse(void **state)
 	assert_int_equal(cur_sec(v)->number, 5);
 }
 
+/* A taller terminal fills the speaker pane from the end of the list it
+ * shows: with the list limited to the sections with hits, rows were left
+ * blank below it while its first entries stayed scrolled off above. */
+static void test_resize_fills_limited_list(void **state)
+{
+	struct fixture *fx = *state;
+	struct view *v = &fx->v;
+
+	key(v, "/");
+	key(v, "服");
+	key(v, "务");
+	key(v, "Enter");
+	key(v, "&");
+	assert_true(v->find.limit);
+	assert_int_equal(v->nvis, 6);
+	view_resize(v, 100, 4);
+	key(v, "Tab");
+	key(v, "G");
+	assert_int_equal(v->sp_top, 4); /* two rows: the last two entries */
+	view_resize(v, 100, 10);
+	/* Eight rows for six entries: all of them, from the top. */
+	assert_int_equal(v->sp_top, 0);
+}
+
 static void test_print_and_quit(void **state)
 {
 	struct fixture *fx = *state;
@@ -360,6 +384,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_resize_keeps_paragraph, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_panes_by_width, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_speaker_pane_keys_and_mouse, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_resize_fills_limited_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_print_and_quit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_help_lists_every_binding, setup, teardown),
 	};
