@@ -1,7 +1,10 @@
 /* picker.c: the theme picker's list and counts. Counting every theme over a
  * large archive would hold the picker's first frame, and one theme over 100 MB
  * would hold a key for 50 ms: so the picker opens at once and the browser's
- * loop counts a slice at a time when no key waits (picker_idle). */
+ * loop counts a slice at a time when no key waits (picker_idle). The slice
+ * is of sections, every theme over each (filter_add_themes, as --themes
+ * counts): a string that does not fold to itself is folded once for all
+ * the themes, where a pass per theme folded it once per theme. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +14,16 @@
 #include "fayan/text.h"
 #include "fayan/util.h"
 
-/* Forget the count of the theme in progress (it starts again from section 1). */
+/* Forget the pass in progress (it starts again from section 1). */
 static void count_reset(struct picker *pk)
 {
-	search_free(pk->ts);
+	for (size_t i = 0; pk->ts && i < pk->nts; i++)
+		search_free(pk->ts[i]);
+	free(pk->ts);
 	pk->ts = NULL;
-	filter_free(&pk->count);
+	pk->nts = 0;
+	pk->next = 0;
+	search_hits_free(&pk->h);
 }
 
 void picker_recount(struct picker *pk, const struct themes *t, const char *query, size_t nsections, bool loading)
@@ -127,21 +134,36 @@ bool picker_idle_pending(const struct picker *pk, const struct themes *t)
 
 void picker_idle(struct picker *pk, const struct themes *t, const struct doc *d, struct search *search)
 {
+	size_t budget;
+
 	if (!picker_idle_pending(pk, t))
 		return;
 	if (!pk->ts) {
-		pk->ts = theme_search(&t->v[pk->ncounted]);
-		if (!pk->ts) {
-			pk->nsec[pk->ncounted] = pk->nhit[pk->ncounted] = 0;
-			pk->ncounted++;
-			return;
-		}
+		pk->ts = xcalloc(t->n + 1, sizeof *pk->ts);
+		pk->nts = t->n;
+		for (size_t i = 0; i < t->n; i++)
+			pk->ts[i] = theme_search(&t->v[i]);
+		search_hits_init(&pk->h);
+		pk->next = 0;
 	}
-	if (filter_count_some(&pk->count, d, pk->ts, search, PICKER_COUNT_SLICE) > 0)
+	/* A slice of sections, whole or part of an article (its sections are one array). */
+	budget = PICKER_COUNT_SLICE / (t->n ? t->n : 1);
+	if (budget == 0)
+		budget = 1;
+	while (budget > 0 && pk->next < d->nsections) {
+		const struct section *s = d->sections[pk->next];
+		const struct article *a = s->article;
+		size_t n = a->nsections - (size_t)(s - a->sections);
+
+		if (n > budget)
+			n = budget;
+		filter_add_themes(s, n, pk->ts, pk->nts, search, pk->nsec, pk->nhit, &pk->h);
+		pk->next += n;
+		budget -= n;
+	}
+	if (pk->next < d->nsections)
 		return;
-	pk->nsec[pk->ncounted] = pk->count.nmatch;
-	pk->nhit[pk->ncounted] = pk->count.ntheme;
-	pk->ncounted++;
+	pk->ncounted = t->n;
 	count_reset(pk);
 }
 

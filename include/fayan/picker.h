@@ -14,8 +14,8 @@
 #include "fayan/themes.h"
 #include "fayan/util.h"
 
-/* Sections counted per idle step (about 4 ms over the 100 MB archive), so
- * that a key never waits long for a count. */
+/* Sections times themes counted per idle step (about 4 ms over the 100 MB
+ * archive), so that a key never waits long for a count. */
 #define PICKER_COUNT_SLICE 8192
 
 struct picker {
@@ -27,9 +27,15 @@ struct picker {
 	size_t *nhit;  /* per theme: hits in those sections */
 	char *counted; /* the search the counts were made with ("" for none), NULL: not counted */
 	size_t counted_n; /* the sections there were then */
-	size_t ncounted;  /* themes 0..ncounted-1 are counted in nsec and nhit */
-	struct search *ts;   /* theme ncounted, being counted, or NULL */
-	struct filter count; /* its count so far */
+	/* Every theme is counted in one pass over the sections, as --themes
+	 * counts them, so that each string is folded once for all the themes
+	 * (a pass per theme folded it once per theme): ncounted is 0 until the
+	 * pass ends, then every theme. */
+	size_t ncounted;     /* themes 0..ncounted-1 are counted in nsec and nhit */
+	struct search **ts;  /* each theme's terms while the pass runs (NULL: a theme without terms), or NULL */
+	size_t nts;          /* themes in ts */
+	size_t next;         /* sections counted so far in this pass */
+	struct search_hits h;
 };
 
 /* List every theme with `current` (NULL: none) selected, and count them
