@@ -73,7 +73,8 @@ char *status_line(struct view *v, const char **hint_out)
 	} else if (v->mode == MODE_PIPE) {
 		status_add_prompt(&b, _("Pipe section to: "), v->prompt.text, room);
 	} else if (v->mode == MODE_PICKER) {
-		buf_adds(&b, _("theme: type to narrow (pinyin too), Enter applies"));
+		/* A message (the user's themes file could not be read) until the next key, else how to use it. */
+		buf_adds(&b, v->msg[0] ? v->msg : _("theme: type to narrow (pinyin too), Enter applies"));
 	} else if (v->mode == MODE_HELP) {
 		buf_printf(&b, _("help %zu/%zu"), v->help.top + 1 < v->help.n ? v->help.top + 1 : v->help.n, v->help.n);
 	} else {

@@ -13,7 +13,9 @@
 
 #include <cmocka.h>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "fayan/util.h"
 #include "harness.h"
@@ -455,6 +457,99 @@ static void test_command_line_filters(void **state)
 	assert_int_equal(term_quit(t), 0);
 }
 
+/* Start the browser with `argv` and its themes file, at XDG_CONFIG_HOME
+ * `dir`, made by `make` (NULL: none); returns it on its first frame. */
+static struct term *start_with_themes(const char *const *argv, char *dir, size_t size, void (*make)(const char *path))
+{
+	static char env[300];
+	char path[256];
+	struct term_opts o = {.cols = COLS, .rows = ROWS, .argv = argv};
+	struct term *t;
+
+	snprintf(dir, size, "/tmp/fayan-e2e-themes-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/fayan", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof path, "%s/fayan/themes", dir);
+	if (make)
+		make(path);
+	snprintf(env, sizeof env, "XDG_CONFIG_HOME=%s", dir);
+	o.env = (const char *const[]){env, NULL};
+	t = term_spawn_opts(&o);
+	assert_non_null(t);
+	if (!term_wait_for(t, "/10 ", 5000))
+		fail_msg("the browser did not start");
+	term_wait_quiet(t, 0);
+	return t;
+}
+
+static void remove_themes(const char *dir)
+{
+	char path[256];
+
+	snprintf(path, sizeof path, "%s/fayan/themes", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/fayan", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
+static void make_broken(const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs("no colon here\n", f);
+	fclose(f);
+}
+
+static void make_fifo(const char *path)
+{
+	assert_int_equal(mkfifo(path, 0600), 0);
+}
+
+/* The themes file is read when a theme is first needed, not before: a
+ * broken or unreadable one does not stop the browser or its search, and the
+ * picker names the file's fault when it opens (with the built-in themes);
+ * a FIFO there is refused at once, never waited on. */
+static void test_themes_file_read_when_needed(void **state)
+{
+	char dir[64], want[200];
+	struct term *t = start_with_themes(TERM_ARGV("fayan", "-s", "yqfk"), dir, sizeof dir, make_broken);
+
+	(void)state;
+	assert_int_equal(listed(t), 1u << 1 | 1u << 7);
+	assert_non_null(strstr(term_row(t, STATUS), "/yqfk"));
+	assert_int_equal(term_find(t, "expected"), -1);
+	term_type(t, "t");
+	assert_true(term_wait_for(t, "Theme:", 2000));
+	snprintf(want, sizeof want, "%s/fayan/themes:1: expected 'NAME: TERM TERM ...'", dir);
+	assert_true(term_wait_for(t, want, 2000));
+	assert_true(term_find(t, "疫情防控") > 0);
+	/* The message goes with the next key. */
+	term_type(t, "y");
+	assert_int_equal(term_find(t, "expected 'NAME"), -1);
+	esc(t);
+	assert_int_equal(term_quit(t), 0);
+	remove_themes(dir);
+
+	t = start_with_themes(NULL, dir, sizeof dir, make_fifo);
+	term_type(t, "t");
+	snprintf(want, sizeof want, "%s/fayan/themes: not a regular file", dir);
+	assert_true(term_wait_for(t, want, 2000));
+	esc(t);
+	assert_int_equal(term_quit(t), 0);
+	remove_themes(dir);
+
+	/* -t reads it at once and says what is wrong with it in the status line. */
+	t = start_with_themes(TERM_ARGV("fayan", "-t", "疫情防控"), dir, sizeof dir, make_broken);
+	snprintf(want, sizeof want, "%s/fayan/themes:1: ", dir);
+	assert_true(term_wait_for(t, want, 2000));
+	assert_int_equal(listed(t), 1u << 1 | 1u << 7);
+	assert_int_equal(term_quit(t), 0);
+	remove_themes(dir);
+}
+
 /* `fayan --print N` as a string (malloc'd). */
 static char *print_section(int n)
 {
@@ -595,6 +690,7 @@ E2E_GROUP(search)
 		cmocka_unit_test(test_theme_and_search_narrow),
 		cmocka_unit_test(test_monochrome_highlight),
 		cmocka_unit_test(test_command_line_filters),
+		cmocka_unit_test(test_themes_file_read_when_needed),
 		cmocka_unit_test(test_pipe_to_command),
 		cmocka_unit_test(test_copy_with_osc52),
 		cmocka_unit_test(test_bracketed_paste),
