@@ -637,6 +637,16 @@ void view_resize(struct view *v, int cols, int lines)
 	}
 }
 
+/* The first item that can be read, or nitems when there is none. */
+static size_t first_readable(const struct view *v)
+{
+	size_t i = 0;
+
+	while (i < v->nitems && !view_readable(v, i))
+		i++;
+	return i;
+}
+
 void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int cols, int lines)
 {
 	memset(v, 0, sizeof *v);
@@ -651,21 +661,20 @@ void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int co
 		view_note(v, "%s", opts->locale_note);
 	compute_geom(v, cols, lines);
 	/* Section 1 first; an article without sections opens on its intro. */
-	v->cur = 0;
-	if (d->nsections > 0)
-		v->cur = v->item_of_section[0];
-	else
-		while (v->cur < v->nitems && !view_readable(v, v->cur))
-			v->cur++;
+	v->cur = d->nsections > 0 ? v->item_of_section[0] : first_readable(v);
 	if (opts && opts->start_section >= 1) {
 		view_load_until(v, opts->start_section);
 		if (opts->start_section <= d->nsections)
 			v->cur = v->item_of_section[opts->start_section - 1];
 	}
-	if (v->nitems == 0) {
-		/* Nothing to read: an empty intro stands in so that every path has an item. */
-		add_item(v, VIEW_ITEM_INTRO, 0, NULL);
-		v->cur = 0;
+	if (!view_readable(v, v->cur))
+		v->cur = first_readable(v);
+	if (!view_readable(v, v->cur)) {
+		/* Nothing to read (no input has a section or an intro, only titles
+		 * when there are several): an empty intro of the last article, under
+		 * its title, stands in so that every path has an item. */
+		add_item(v, VIEW_ITEM_INTRO, d->narticles ? d->narticles - 1 : 0, NULL);
+		v->cur = v->nitems - 1;
 	}
 	view_list(v);
 	view_open(v, v->cur);

@@ -990,6 +990,36 @@ static void test_hostile_file_name(void **state)
 	scratch_free(dir);
 }
 
+/* Several inputs none of which has a section or an intro (a TAB alone):
+ * the first frame read past the pane's entries, which were titles only, and
+ * the browser crashed. It shows the last one's empty intro under its title
+ * and quits as usual. */
+static void test_inputs_without_anything_to_read(void **state)
+{
+	char *dir = scratch_new();
+	char *a = path_join(dir, "a.txt"), *b = path_join(dir, "b.txt");
+	struct term *t;
+
+	(void)state;
+	spit_file(a, "\t", 1);
+	spit_file(b, "\t", 1);
+	{
+		struct term_opts o = {.cols = 100, .rows = 30, .argv = TERM_ARGV("fayan", a, b)};
+
+		t = term_spawn_opts(&o);
+	}
+	assert_non_null(t);
+	assert_true(term_wait_for(t, "导语 0/0 all", 5000));
+	term_wait_quiet(t, 0);
+	assert_true(term_find(t, "b.txt") >= 0);
+	term_type(t, "]");
+	assert_true(term_wait_for(t, "last section", 2000));
+	assert_int_equal(term_quit(t), 0);
+	free(a);
+	free(b);
+	scratch_free(dir);
+}
+
 /* Every row: wide characters whole and the pane separator in one column. */
 static void check_alignment(struct term *t, const char *what)
 {
@@ -1102,6 +1132,7 @@ E2E_GROUP(faults)
 		cmocka_unit_test(test_hangup_exits),
 		cmocka_unit_test(test_escapes_shown_not_obeyed),
 		cmocka_unit_test(test_hostile_file_name),
+		cmocka_unit_test(test_inputs_without_anything_to_read),
 		cmocka_unit_test(test_wide_and_combining_text),
 	};
 

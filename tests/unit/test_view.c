@@ -308,6 +308,44 @@ static void test_resize_fills_limited_list(void **state)
 	assert_int_equal(v->sp_top, 0);
 }
 
+/* Several inputs none of which has a section or an intro: the pane holds
+ * only their titles, and the item read was one past the last (the first
+ * frame read past the items). An empty intro stands in, and stays the item
+ * read when more such inputs arrive. */
+static void test_inputs_without_anything_to_read(void **state)
+{
+	struct doc d;
+	struct view v;
+	struct fy_err err = {0};
+	struct ui_opts opts = {0};
+	struct load_queue q;
+
+	(void)state;
+	doc_init(&d);
+	assert_int_equal(doc_add_buffer(&d, "a.txt", "\t", 1, NULL, &err), 0);
+	assert_int_equal(doc_add_buffer(&d, "b.txt", "\t", 1, NULL, &err), 0);
+	assert_int_equal(d.nsections, 0);
+	load_init(&q, NULL);
+	opts.load = &q;
+	view_init(&v, &d, &opts, 100, 30);
+	assert_int_equal(v.nitems, 3);
+	assert_int_equal(v.cur, 2);
+	assert_int_equal(v.items[v.cur].kind, VIEW_ITEM_INTRO);
+	assert_int_equal(v.items[v.cur].article, 1); /* under the title listed above it */
+	assert_true(view_readable(&v, v.sel));
+	assert_int_equal(v.nvis, 2);
+	key(&v, "]");
+	key(&v, "j");
+	assert_int_equal(v.cur, 2);
+	assert_int_equal(view_layout(&v)->nlines, 1); /* the intro's heading alone */
+	assert_int_equal(doc_add_buffer(&d, "c.txt", "\t", 1, NULL, &err), 0);
+	view_grow(&v);
+	assert_int_equal(v.cur, 2);
+	view_free(&v);
+	load_free(&q);
+	doc_free(&d);
+}
+
 static void test_print_and_quit(void **state)
 {
 	struct fixture *fx = *state;
@@ -385,6 +423,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_panes_by_width, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_speaker_pane_keys_and_mouse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resize_fills_limited_list, setup, teardown),
+		cmocka_unit_test(test_inputs_without_anything_to_read),
 		cmocka_unit_test_setup_teardown(test_print_and_quit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_help_lists_every_binding, setup, teardown),
 	};
