@@ -244,7 +244,7 @@ static int read_article(struct doc *d, const char *path, const struct doc_opts *
 	 * Standard input is read whatever it is. */
 	if (!is_stdin && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
 		close(fd);
-		return err_set(err, "%s: %s", shown, S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
+		return err_set(err, "%s: %s", shown, S_ISDIR(st.st_mode) ? strerror(EISDIR) : _("not a regular file"));
 	}
 	/* Read a regular file in one allocation of its size: the parse keeps
 	 * it as the source. One byte more is asked for than fstat gave, so
