@@ -1,6 +1,8 @@
 /* text.c: the text layer. Every width and every cut in fayan goes through here,
  * and this is the only place (with fold.c) that includes libunistring. Widths
- * follow wcwidth() because that is what ncurses uses to advance the cursor. */
+ * follow the terminal's: wcwidth() by default, because that is what ncurses
+ * uses to advance the cursor, or with ambiguous characters two columns wide
+ * (text_set_ambiwidth), when ncurses is made to count them so too. */
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -492,14 +494,38 @@ static bool simple_char(uint32_t c)
 	       (c >= 0xFF01 && c <= 0xFF60);
 }
 
-int text_char_cols(uint32_t uc)
-{
-	int w;
+/* The encoding name every width and wrap here passes to libunistring, the
+ * one place the ambiguous-width setting lives. "UTF-8" counts East Asian
+ * Ambiguous characters (“ ” — … · │) as one column, as glibc's wcwidth()
+ * does; "GBK" counts them as two, as a terminal with a CJK font or its
+ * "ambiguous characters are wide" option draws them. Process-wide, not
+ * passed along: it is a property of the one terminal, every layer must
+ * agree on it, and the wcwidth() that ncurses calls (src/draw.c) has no
+ * argument to carry it. */
+static const char *width_encoding = "UTF-8";
 
+void text_set_ambiwidth(enum text_ambi a)
+{
+	width_encoding = a == TEXT_AMBI_WIDE ? "GBK" : "UTF-8";
+}
+
+enum text_ambi text_ambiwidth(void)
+{
+	return width_encoding[0] == 'G' ? TEXT_AMBI_WIDE : TEXT_AMBI_NARROW;
+}
+
+int text_char_wcwidth(uint32_t uc)
+{
+	/* Hanzi, ASCII and full-width forms are the same width in both settings. */
 	if (simple_char(uc))
 		return uc < 0x80 ? 1 : 2;
-	/* Locale-independent, and equal to glibc's wcwidth() in UTF-8 locales. */
-	w = uc_width(uc, "UTF-8");
+	/* Locale-independent; with "UTF-8" equal to glibc's wcwidth(). */
+	return uc_width(uc, width_encoding);
+}
+
+int text_char_cols(uint32_t uc)
+{
+	int w = text_char_wcwidth(uc);
 
 	return w < 0 ? 0 : w;
 }
@@ -620,7 +646,8 @@ size_t text_prefix_cols(const char *s, size_t len, int cols, int *used_cols)
 
 char *text_truncate(const char *s, size_t len, int cols)
 {
-	static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026, one column */
+	static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026, ambiguous: one column or two */
+	int ell_cols = text_char_cols(0x2026);
 	struct buf b;
 	int used;
 	size_t n;
@@ -631,9 +658,11 @@ char *text_truncate(const char *s, size_t len, int cols)
 	n = text_prefix_cols(s, len, cols, &used);
 	if (n == len) {
 		buf_add(&b, s, len);
+	} else if (cols < ell_cols) {
+		buf_add(&b, s, n);
 	} else {
 		/* Make room for the ellipsis. */
-		n = text_prefix_cols(s, len, cols - 1, &used);
+		n = text_prefix_cols(s, len, cols - ell_cols, &used);
 		buf_add(&b, s, n);
 		buf_adds(&b, ellipsis);
 	}
@@ -756,7 +785,7 @@ size_t text_wrap(const char *s, size_t len, int width, struct text_line **lines)
 	o = xmalloc(len);
 	p = xmalloc(len);
 	quote_override(s, len, o);
-	u8_width_linebreaks((const uint8_t *)s, len, w.width, 0, 0, o, "UTF-8", p);
+	u8_width_linebreaks((const uint8_t *)s, len, w.width, 0, 0, o, width_encoding, p);
 	free(o);
 	for (off = 0; off < len;) {
 		uint32_t c;

@@ -75,7 +75,24 @@ size_t text_next_char(const char *s, size_t len, uint32_t *uc);
  * sequence: where a buffer that cut a string by bytes should end it. */
 size_t text_whole_chars(const char *s, size_t len);
 
-/* Display columns of one code point as ncurses will draw it (wcwidth-compatible; controls count 0). */
+/* How East Asian Ambiguous characters (“ ” ‘ ’ — … · │) are counted. */
+enum text_ambi {
+	TEXT_AMBI_NARROW, /* one column, as glibc's wcwidth(): the default */
+	TEXT_AMBI_WIDE,   /* two columns, as terminals with CJK fonts draw them */
+};
+
+/* Count ambiguous characters as `a` says in every width, cut and wrap of the
+ * process from now on (layouts made before keep their old widths). */
+void text_set_ambiwidth(enum text_ambi a);
+
+/* The current ambiguous-width setting. */
+enum text_ambi text_ambiwidth(void);
+
+/* Columns of one code point under the current setting, wcwidth()'s way:
+ * -1 for controls, 0 for combining marks. */
+int text_char_wcwidth(uint32_t uc);
+
+/* Display columns of one code point as ncurses will draw it (text_char_wcwidth; controls count 0). */
 int text_char_cols(uint32_t uc);
 
 /* Display columns of sanitized UTF-8 s[0..len) as ncurses will draw it. */

@@ -28,6 +28,11 @@ static int cols_of(const char *s)
 	return text_cols(s, strlen(s));
 }
 
+static int cols_of_n(const char *s, size_t len)
+{
+	return text_cols(s, len);
+}
+
 static void test_widths(void **state)
 {
 	(void)state;
@@ -49,6 +54,60 @@ static void test_widths(void **state)
 	assert_int_equal(text_char_cols(0x4E2D), 2);
 	assert_int_equal(text_char_cols(0x0301), 0);
 	assert_int_equal(text_char_cols('a'), 1);
+}
+
+/* With ambiguous characters wide, every width, cut and wrap counts them as
+ * two columns, and nothing else changes; back to narrow, all is as before. */
+static void test_ambiwidth_setting(void **state)
+{
+	struct text_line *lines;
+	size_t n;
+	char *cut;
+	const char *quote = "充分运用“脚步丈量”工作法";
+	(void)state;
+	assert_int_equal(text_ambiwidth(), TEXT_AMBI_NARROW);
+	text_set_ambiwidth(TEXT_AMBI_WIDE);
+	assert_int_equal(text_ambiwidth(), TEXT_AMBI_WIDE);
+	assert_int_equal(cols_of("“”…—"), 8);
+	assert_int_equal(cols_of("·°│‘’"), 10);
+	assert_int_equal(text_char_cols(0x2502), 2);
+	/* Hanzi, ASCII, full-width forms, marks and controls as before. */
+	assert_int_equal(cols_of("新郑市abc，。ＡＢ"), 17);
+	assert_int_equal(cols_of("e\xCC\x81"), 1);
+	assert_int_equal(text_char_cols(0x1B), 0);
+	assert_int_equal(text_char_wcwidth(0x1B), -1);
+	assert_int_equal(text_char_wcwidth(0x201C), 2);
+	/* The ellipsis that ends a cut name is two columns too. */
+	cut = text_truncate("郑东新区龙湖办事处", strlen("郑东新区龙湖办事处"), 10);
+	assert_string_equal(cut, "郑东新区…");
+	free(cut);
+	cut = text_truncate("郑东", strlen("郑东"), 1);
+	assert_string_equal(cut, "");
+	free(cut);
+	/* "充分运用“脚步丈" is 15 columns narrow, 16 wide: the quote moves the break. */
+	n = text_wrap(quote, strlen(quote), 15, &lines);
+	assert_true(n >= 2);
+	for (size_t i = 0; i < n; i++)
+		assert_true(lines[i].cols <= 15 && lines[i].cols == cols_of_n(quote + lines[i].off, lines[i].len));
+	assert_int_equal(lines[0].len, strlen("充分运用“脚步"));
+	free(lines);
+	text_set_ambiwidth(TEXT_AMBI_NARROW);
+	assert_int_equal(text_char_wcwidth(0x201C), 1);
+	assert_int_equal(cols_of("“”…—"), 4);
+	cut = text_truncate("郑东新区龙湖办事处", strlen("郑东新区龙湖办事处"), 10);
+	assert_string_equal(cut, "郑东新区…");
+	free(cut);
+	n = text_wrap(quote, strlen(quote), 15, &lines);
+	assert_int_equal(lines[0].len, strlen("充分运用“脚步丈"));
+	free(lines);
+}
+
+/* The setting is the process's: a failing test must not leave it wide. */
+static int narrow_again(void **state)
+{
+	(void)state;
+	text_set_ambiwidth(TEXT_AMBI_NARROW);
+	return 0;
 }
 
 /* text_scan against the single-purpose answers: u8_check (through
@@ -875,6 +934,7 @@ int main(void)
 		cmocka_unit_test(test_sanitize_bidi),
 		cmocka_unit_test(test_grapheme_len),
 		cmocka_unit_test(test_simple_chars_agree),
+		cmocka_unit_test_teardown(test_ambiwidth_setting, narrow_again),
 		cmocka_unit_test(test_next_char_agrees),
 		cmocka_unit_test(test_prefix_cols),
 		cmocka_unit_test(test_prefix_cols_agrees),
