@@ -1,7 +1,12 @@
 /* state.c: remembering the reading position. The file is small text, one
  * "KEY SECTION PARA" line per article, most recent first, so that a human can
  * read it and a crash mid-write never leaves half a file: we always write a
- * temporary file beside it, fsync it and rename it over the old one.
+ * temporary file beside it, fsync it and rename it over the old one. After
+ * them come "ambiwidth TERM wide" lines, the terminal types that said last
+ * time that they draw ambiguous characters wide (narrow, the common answer,
+ * is not written, so that most files stay as they were): a line that does
+ * not start with a hexadecimal key and a space, so that a version that
+ * knows only positions skips it.
  *
  * The directory and the file are the user's, but anything may sit there: a
  * symbolic link to /dev/zero, a FIFO, a file of gigabytes, a directory that
@@ -13,6 +18,7 @@
  * saved costs less than a browser that freezes. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +33,9 @@
 #include "fayan/text.h"
 
 #define STATE_FILE "positions" /* also named in a message of state_dir_safe */
+#define STATE_AMBI "ambiwidth "
+/* Most terminal types remembered. */
+#define STATE_MAX_TERMS 16
 
 uint64_t state_key(const char *data, size_t len)
 {
@@ -128,8 +137,9 @@ static int open_positions(const char *dir, const char **why)
 }
 
 /* Read the whole positions file into a malloc'd array; *n gets the count.
- * Nothing from a directory that is not safe or a file open_positions refuses. */
-static struct state_pos *read_all(const char *dir, size_t *n)
+ * Nothing from a directory that is not safe or a file open_positions refuses.
+ * If `terms` is not NULL, the ambiwidth lines are appended to it as read. */
+static struct state_pos *read_all(const char *dir, size_t *n, struct buf *terms)
 {
 	const char *why;
 	char *text;
@@ -154,15 +164,18 @@ static struct state_pos *read_all(const char *dir, size_t *n)
 	}
 	close(fd);
 	text[len] = '\0';
-	for (char *line = text; *n < STATE_MAX_ENTRIES && line < text + len;) {
+	for (char *line = text; line < text + len;) {
 		char *eol = memchr(line, '\n', (size_t)(text + len - line));
 		struct state_pos p;
 
 		if (eol)
 			*eol = '\0';
-		if (parse_line(line, &p) == 0) {
+		if (*n < STATE_MAX_ENTRIES && parse_line(line, &p) == 0) {
 			all = xgrow(all, &cap, *n + 1, sizeof *all);
 			all[(*n)++] = p;
+		} else if (terms && !strncmp(line, STATE_AMBI, strlen(STATE_AMBI))) {
+			buf_adds(terms, line);
+			buf_addc(terms, '\n');
 		}
 		if (!eol)
 			break;
@@ -202,7 +215,7 @@ char *state_dir_safe(const char *xdg, const char *home, char *note, size_t note_
 
 struct state_pos *state_load_all(const char *dir, size_t *n)
 {
-	struct state_pos *all = read_all(dir, n);
+	struct state_pos *all = read_all(dir, n, NULL);
 
 	if (*n == 0) {
 		free(all);
@@ -214,7 +227,7 @@ struct state_pos *state_load_all(const char *dir, size_t *n)
 long state_load(const char *dir, uint64_t key, struct state_pos *pos)
 {
 	size_t n;
-	struct state_pos *all = read_all(dir, &n);
+	struct state_pos *all = read_all(dir, &n, NULL);
 	long rank = -1;
 
 	for (size_t i = 0; i < n; i++) {
@@ -278,14 +291,70 @@ static int lock_dir(const char *dir)
 	}
 }
 
-int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err)
+/* Whether `term` can stand in an ambiwidth line: a word of printable ASCII. */
+static bool term_ok(const char *term)
+{
+	size_t n = term ? strlen(term) : 0;
+
+	if (n == 0 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (term[i] <= ' ' || term[i] > '~')
+			return false;
+	return true;
+}
+
+/* The ambiwidth line for `term` in terms[0..len), or NULL. */
+static const char *find_term(const char *terms, size_t len, const char *term)
+{
+	size_t tl = strlen(term);
+
+	for (const char *line = terms; line && line < terms + len;) {
+		const char *eol = memchr(line, '\n', (size_t)(terms + len - line));
+		const char *t = line + strlen(STATE_AMBI);
+
+		if (eol && (size_t)(eol - t) > tl && !strncmp(t, term, tl) && t[tl] == ' ')
+			return line;
+		line = eol ? eol + 1 : NULL;
+	}
+	return NULL;
+}
+
+int state_ambiwidth_load(const char *dir, const char *term)
+{
+	struct buf terms;
+	size_t n;
+	const char *line;
+	int wide = -1;
+
+	if (!dir || !term_ok(term))
+		return -1;
+	buf_init(&terms);
+	free(read_all(dir, &n, &terms));
+	line = terms.len ? find_term(terms.data, terms.len, term) : NULL;
+	if (line) {
+		const char *v = line + strlen(STATE_AMBI) + strlen(term) + 1;
+
+		if (!strncmp(v, "wide\n", 5))
+			wide = 1;
+		else if (!strncmp(v, "narrow\n", 7))
+			wide = 0;
+	}
+	buf_free(&terms);
+	return wide;
+}
+
+/* Rewrite the file with *pos (if not NULL) as the most recent position, and
+ * (if term is not NULL) with `term`'s ambiwidth line first among those of the
+ * terminals if `wide`, without it if not; everything else is kept as it was. */
+static int rewrite(const char *dir, const struct state_pos *pos, const char *term, bool wide, struct fy_err *err)
 {
 	size_t n;
 	struct state_pos *all;
-	struct buf text, tmp;
+	struct buf text, tmp, terms;
 	const char *why;
 	int fd, lock, rc = -1;
-	size_t kept = 1;
+	size_t kept = 0;
 
 	if (make_dirs(dir) != 0)
 		return err_set(err, "%s: %s", dir, strerror(errno));
@@ -294,16 +363,35 @@ int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err)
 	lock = lock_dir(dir);
 	if (lock == -2)
 		return 0; /* another instance is saving: this position is not, and that is no error */
-	all = read_all(dir, &n);
+	buf_init(&terms);
+	all = read_all(dir, &n, &terms);
 	buf_init(&text);
-	buf_printf(&text, "%016" PRIx64 " %zu %zu\n", pos->key, pos->section, pos->para);
+	if (pos) {
+		buf_printf(&text, "%016" PRIx64 " %zu %zu\n", pos->key, pos->section, pos->para);
+		kept++;
+	}
 	for (size_t i = 0; i < n && kept < STATE_MAX_ENTRIES; i++) {
-		if (all[i].key == pos->key)
+		if (pos && all[i].key == pos->key)
 			continue;
 		buf_printf(&text, "%016" PRIx64 " %zu %zu\n", all[i].key, all[i].section, all[i].para);
 		kept++;
 	}
 	free(all);
+	kept = 0;
+	if (term && wide) {
+		buf_printf(&text, STATE_AMBI "%s wide\n", term);
+		kept++;
+	}
+	for (const char *line = terms.data; line && line < terms.data + terms.len && kept < STATE_MAX_TERMS;) {
+		const char *eol = memchr(line, '\n', (size_t)(terms.data + terms.len - line));
+
+		if (!term || find_term(line, (size_t)(eol - line) + 1, term) != line) {
+			buf_add(&text, line, (size_t)(eol - line) + 1);
+			kept++;
+		}
+		line = eol + 1;
+	}
+	buf_free(&terms);
 
 	buf_init(&tmp);
 	buf_printf(&tmp, "%s/." STATE_FILE ".XXXXXX", dir);
@@ -361,4 +449,16 @@ out:
 	buf_free(&tmp);
 	buf_free(&text);
 	return rc;
+}
+
+int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err)
+{
+	return rewrite(dir, pos, NULL, false, err);
+}
+
+int state_ambiwidth_save(const char *dir, const char *term, bool wide, struct fy_err *err)
+{
+	if (!term_ok(term))
+		return 0;
+	return rewrite(dir, NULL, term, wide, err);
 }

@@ -6,6 +6,7 @@
 #ifndef FAYAN_STATE_H
 #define FAYAN_STATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -58,5 +59,16 @@ struct state_pos *state_load_all(const char *dir, size_t *n);
  * (the position is then not saved), or -1 with err filled ("PATH: reason"),
  * a directory that state_dir_safe refuses included. */
 int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err);
+
+/* What the terminal type `term` ($TERM) said of ambiguous-width characters
+ * the last time it was asked, as kept in the positions file in `dir`: 1
+ * wide, 0 narrow, -1 not known (or dir NULL, or term not a plain word). */
+int state_ambiwidth_load(const char *dir, const char *term);
+
+/* Keep `wide` as the answer of terminal type `term`, beside the positions
+ * (which stay as they are), as state_save writes; narrow is kept by writing
+ * nothing for `term`. Returns 0 (also for a term that cannot be kept), or -1
+ * with err filled. */
+int state_ambiwidth_save(const char *dir, const char *term, bool wide, struct fy_err *err);
 
 #endif

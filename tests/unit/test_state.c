@@ -131,6 +131,55 @@ static void test_most_recent_first_and_update(void **state)
 	assert_int_equal(state_load(fx->dir, 6, &got), -1);
 }
 
+/* Each terminal type that draws ambiguous characters wide is kept beside
+ * the positions (narrow, by leaving it out): saving a position keeps the
+ * answers, saving an answer keeps the positions, a type is there once (the
+ * newest first), and a file that an older fayan wrote or reads stays valid
+ * both ways. */
+static void test_ambiwidth_hints(void **state)
+{
+	struct fixture *fx = *state;
+	struct fy_err err = {0};
+	struct state_pos p = {.key = 0x42, .section = 3, .para = 1}, got;
+	char path[128], text[512];
+	FILE *f;
+	size_t n;
+
+	assert_int_equal(state_ambiwidth_load(fx->dir, "xterm-256color"), -1);
+	assert_int_equal(state_ambiwidth_load(NULL, "xterm-256color"), -1);
+	assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	assert_int_equal(state_ambiwidth_save(fx->dir, "xterm-256color", true, &err), 0);
+	assert_int_equal(state_ambiwidth_save(fx->dir, "putty", false, &err), 0);
+	assert_int_equal(state_ambiwidth_load(fx->dir, "xterm-256color"), 1);
+	assert_int_equal(state_ambiwidth_load(fx->dir, "putty"), -1); /* narrow: nothing written */
+	assert_int_equal(state_ambiwidth_save(fx->dir, "putty", true, &err), 0);
+	assert_int_equal(state_ambiwidth_load(fx->dir, "putty"), 1);
+	assert_int_equal(state_ambiwidth_load(fx->dir, "xterm"), -1);
+	assert_int_equal(state_ambiwidth_load(fx->dir, "xterm-256"), -1);
+	/* A position saved later keeps the answers; an answer changed is kept once. */
+	p.key = 0x43;
+	assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	assert_int_equal(state_ambiwidth_save(fx->dir, "xterm-256color", false, &err), 0);
+	assert_int_equal(state_ambiwidth_load(fx->dir, "xterm-256color"), -1);
+	assert_int_equal(state_load(fx->dir, 0x42, &got), 1);
+	assert_int_equal(state_load(fx->dir, 0x43, &got), 0);
+	/* Nothing that cannot be one word of a line is kept. */
+	assert_int_equal(state_ambiwidth_save(fx->dir, "a b", true, &err), 0);
+	assert_int_equal(state_ambiwidth_save(fx->dir, "", true, &err), 0);
+	assert_int_equal(state_ambiwidth_save(fx->dir, NULL, true, &err), 0);
+	assert_int_equal(state_ambiwidth_load(fx->dir, "a b"), -1);
+	snprintf(path, sizeof path, "%s/positions", fx->dir);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	n = fread(text, 1, sizeof text - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	assert_string_equal(text, "0000000000000043 3 1\n0000000000000042 3 1\nambiwidth putty wide\n");
+	/* The positions of a file with answers read as before. */
+	assert_int_equal(state_load(fx->dir, 0x42, &got), 1);
+	assert_int_equal(got.section, 3);
+}
+
 /* state_load_all gives what state_load would for every key, in one read. */
 static void test_load_all_matches_load(void **state)
 {
@@ -576,6 +625,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_round_trip_and_modes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_most_recent_first_and_update, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_all_matches_load, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ambiwidth_hints, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_temp_files_left_and_garbage_ignored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failure_reported, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_positions_link_to_dev_zero, setup, teardown),
