@@ -8,6 +8,41 @@
 #include "fayan/text.h"
 #include "fayan/util.h"
 
+/* ncurses decides how many cells a character takes, in its picture of the
+ * screen and so in where it moves the cursor, with the C library's
+ * wcwidth(), which counts ambiguous characters (“ ” — … ·) as one column
+ * whatever the locale. fayan defines wcwidth() and wcswidth() itself, as
+ * the text layer counts (text_char_wcwidth): linked statically (-static-pie)
+ * these are the only definitions, libc.a's wcwidth.o is never pulled in;
+ * linked dynamically (STATIC_BIN=no, the sanitizers, fayan-dyn for
+ * valgrind), the executable's definitions come first in symbol lookup and
+ * libncursesw.so's calls bind to them. With ambiguous characters counted
+ * wide, ncurses then keeps each in two cells and positions everything after
+ * it as a wide-ambiguous terminal does; counted narrow, the answers are
+ * libunistring's for UTF-8, which are glibc's for every character of the
+ * articles (where the two tables differ, ncurses now agrees with the layout
+ * instead of with glibc), so the output is what it was. The other way, compensating in the output (a cursor move
+ * after each ambiguous character), would fight ncurses' own optimiser,
+ * which believes the cursor is one column further left. */
+int wcwidth(wchar_t c)
+{
+	return text_char_wcwidth((uint32_t)c);
+}
+
+int wcswidth(const wchar_t *s, size_t n)
+{
+	int cols = 0;
+
+	for (size_t i = 0; i < n && s[i]; i++) {
+		int w = wcwidth(s[i]);
+
+		if (w < 0)
+			return -1;
+		cols += w;
+	}
+	return cols;
+}
+
 int draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, attr_t attr, short pair)
 {
 	int used = 0;

@@ -62,6 +62,10 @@ static const char usage_text[] = N_(
 "      --no-state         do not restore or save the reading position\n"
 "      --utf8             browse although the locale's character set is not\n"
 "                         UTF-8: the terminal is UTF-8 all the same\n"
+"      --ambiwidth=WIDTH  how the terminal draws ambiguous-width characters\n"
+"                         (“ ” — … ·): narrow, wide (as with CJK fonts) or auto\n"
+"                         (default: the browser asks the terminal; printing\n"
+"                         takes narrow); FAYAN_AMBIWIDTH sets the default\n"
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
 "\n"
@@ -172,9 +176,23 @@ static int print_width(const struct options *o)
 	return 0;
 }
 
+/* narrow, wide or auto into *a; -1 for anything else. */
+static int parse_ambiwidth(const char *s, enum ui_ambi *a)
+{
+	if (!strcmp(s, "auto"))
+		*a = UI_AMBI_AUTO;
+	else if (!strcmp(s, "narrow"))
+		*a = UI_AMBI_NARROW;
+	else if (!strcmp(s, "wide"))
+		*a = UI_AMBI_WIDE;
+	else
+		return -1;
+	return 0;
+}
+
 static void parse_args(int argc, char **argv, struct options *o)
 {
-	enum { OPT_CHECK = 256, OPT_FORCE, OPT_COLOR, OPT_NO_STATE, OPT_THEMES, OPT_ENCODING, OPT_UTF8 };
+	enum { OPT_CHECK = 256, OPT_FORCE, OPT_COLOR, OPT_NO_STATE, OPT_THEMES, OPT_ENCODING, OPT_UTF8, OPT_AMBIWIDTH };
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, 'l' },
 		{ "print", required_argument, NULL, 'p' },
@@ -190,14 +208,18 @@ static void parse_args(int argc, char **argv, struct options *o)
 		{ "colour", required_argument, NULL, OPT_COLOR },
 		{ "no-state", no_argument, NULL, OPT_NO_STATE },
 		{ "utf8", no_argument, NULL, OPT_UTF8 },
+		{ "ambiwidth", required_argument, NULL, OPT_AMBIWIDTH },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
+	const char *ambi = getenv("FAYAN_AMBIWIDTH");
 
 	memset(o, 0, sizeof *o);
 	o->width = -1;
+	if (ambi && ambi[0] && parse_ambiwidth(ambi, &o->ui.ambiwidth) != 0)
+		usage_error("unknown ambiguous width '%s' in FAYAN_AMBIWIDTH (narrow, wide or auto)", ambi);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":lp:t:s:f:w:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -269,6 +291,10 @@ static void parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_UTF8:
 			o->utf8 = true;
+			break;
+		case OPT_AMBIWIDTH:
+			if (parse_ambiwidth(optarg, &o->ui.ambiwidth) != 0)
+				usage_error("unknown ambiguous width '%s' (narrow, wide or auto)", optarg);
 			break;
 		case 'h':
 			fputs(_(usage_text), stdout);
@@ -502,6 +528,7 @@ static int do_browse(struct options *o, struct doc *d, const char *locale_note)
 	}
 	if (res.outcome != UI_PRINT)
 		return EXIT_OK;
+	text_set_ambiwidth(o->ui.ambiwidth == UI_AMBI_WIDE ? TEXT_AMBI_WIDE : TEXT_AMBI_NARROW);
 	buf_init(&out);
 	if (res.section && res.section <= d->nsections)
 		output_section_text(&out, d->sections[res.section - 1], print_width(o));
@@ -576,6 +603,9 @@ int main(int argc, char **argv)
 	int rc;
 
 	parse_args(argc, argv, &o);
+	/* Printed text is wrapped as the option or the variable says (the
+	 * browser may ask the terminal; a pipe cannot be asked). */
+	text_set_ambiwidth(o.ui.ambiwidth == UI_AMBI_WIDE ? TEXT_AMBI_WIDE : TEXT_AMBI_NARROW);
 	filter = filtering(&o) ? &cnt : NULL;
 	doc_init(&d);
 	memset(&cnt, 0, sizeof cnt);

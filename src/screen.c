@@ -42,7 +42,11 @@ static void draw_speakers(struct screen_state *u, struct view *v, WINDOW *w)
 {
 	const struct view_geom *g = &v->g;
 	bool sep = g->show_reader;
-	int textw = g->sp_w - (sep ? 3 : 2);
+	/* The separator │ is ambiguous: two columns where the terminal draws
+	 * those wide, taken from the speakers' text, so that the reader stays
+	 * where it is at both widths. */
+	int sep_cols = sep ? text_char_cols(0x2502) : 0;
+	int textw = g->sp_w - 2 - sep_cols;
 	bool focused = v->focus == VIEW_FOCUS_SPEAKERS;
 	int name_cols;
 
@@ -119,7 +123,11 @@ static void draw_speakers(struct screen_state *u, struct view *v, WINDOW *w)
 		cchar_t bar;
 
 		setcchar(&bar, L"\u2502", A_NORMAL, 0, NULL);
-		mvwvline_set(w, 0, g->sp_w - 1, &bar, g->body_rows);
+		if (sep_cols == 1)
+			mvwvline_set(w, 0, g->sp_w - 1, &bar, g->body_rows);
+		else
+			for (int r = 0; r < g->body_rows; r++)
+				mvwadd_wch(w, r, g->sp_w - sep_cols, &bar);
 	}
 }
 

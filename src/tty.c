@@ -97,14 +97,14 @@ static void wake_drain(void)
 			;
 }
 
-bool tty_wait(const struct tty *t)
+bool tty_wait(const struct tty *t, int timeout_ms)
 {
 	struct pollfd p[2] = {
 		{.fd = fileno(t->in), .events = POLLIN},
 		{.fd = ui_wake[0], .events = POLLIN},
 	};
 
-	if (poll(p, 2, -1) < 0)
+	if (poll(p, 2, timeout_ms) < 0)
 		return true; /* EINTR: the caller looks at the signal flag */
 	if (p[1].revents & POLLIN)
 		wake_drain();
@@ -394,6 +394,35 @@ int tty_open(struct tty *u, struct fy_err *err)
 	install_signals();
 	wake_install();
 	return 0;
+}
+
+/* As vim's t_u7: write “ at row 2 column 1 and ask where the cursor went
+ * (CSI 6 n). ncurses tracks where it left the terminal's cursor and moves
+ * on from there, so the probe starts where ncurses has just put the cursor
+ * itself (one doupdate with leaveok off and the cursor at row 2 column 1)
+ * and ends by moving it back there. (Not DECSC and DECRC: xterm's alternate
+ * screen, ?1049, keeps the cursor of the normal screen in that same slot,
+ * and leaving it would then put the cursor in the wrong place.) The answer
+ * is CSI 2 ; 2 R for a narrow “ and CSI 2 ; 3 R for a wide one: defined as
+ * keys, ncurses reads them whole whenever they come, never as ESC [ 2 ...
+ * keys. Row 2, not 1: CSI 1 ; 2 R is also xterm's Shift-F3. The “ is
+ * overwritten by the doupdate that follows at once (its row is marked
+ * lost), before anyone can see it. */
+void tty_probe_ambiwidth(const struct tty *u)
+{
+	static const char probe[] = "\xe2\x80\x9c\033[6n\033[2;1H";
+
+	if (LINES < 2)
+		return;
+	define_key("\033[2;2R", TTY_KEY_AMBI_NARROW);
+	define_key("\033[2;3R", TTY_KEY_AMBI_WIDE);
+	leaveok(stdscr, FALSE);
+	wmove(stdscr, 1, 0);
+	wnoutrefresh(stdscr);
+	doupdate();
+	leaveok(stdscr, TRUE);
+	tty_write_all(fileno(u->out), probe, sizeof probe - 1);
+	wredrawln(stdscr, 1, 1);
 }
 
 bool tty_input_pending(const struct tty *u)

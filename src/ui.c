@@ -14,9 +14,19 @@
 #include "fayan/resume.h"
 #include "fayan/screen.h"
 #include "fayan/shell.h"
+#include "fayan/state.h"
+#include "fayan/text.h"
 #include "fayan/tty.h"
 #include "fayan/ui.h"
 #include "fayan/view_do.h"
+
+/* The ambiguous-width probe (--ambiwidth=auto): to be sent after the first
+ * frame, sent and awaited until `probe_t0` + TTY_PROBE_MS, or settled. */
+enum ui_probe {
+	UI_PROBE_NONE,
+	UI_PROBE_TO_SEND,
+	UI_PROBE_SENT,
+};
 
 struct ui {
 	struct tty tty;
@@ -24,6 +34,9 @@ struct ui {
 	struct view v;
 	struct resume resume;
 	struct buf osc; /* an OSC 52 sequence to send after the next doupdate */
+	enum ui_probe probe;
+	struct timespec probe_t0;
+	int hint; /* the state file's answer for $TERM: 1 wide, 0 narrow, -1 none */
 };
 
 /* Stop and come back if asked (tty_resumed), repainting everything after. */
@@ -35,6 +48,63 @@ static bool resumed(struct ui *u)
 	return true;
 }
 
+/* Count ambiguous characters as `wide` says from now on: lay everything out
+ * again and have the next doupdate clear the screen and draw it all, since
+ * ncurses' picture of the cells on the terminal was made with the old widths. */
+static void ambi_switch(struct ui *u, bool wide)
+{
+	if ((text_ambiwidth() == TEXT_AMBI_WIDE) == wide)
+		return;
+	text_set_ambiwidth(wide ? TEXT_AMBI_WIDE : TEXT_AMBI_NARROW);
+	u->screen.name_cols = 0;
+	u->screen.name_items = 0;
+	view_relayout(&u->v);
+	clearok(curscr, TRUE);
+}
+
+/* The terminal answered the probe: follow it, and keep it as the hint for
+ * this terminal type's next first frame (written only when it changed; no
+ * hint means narrow, so that a narrow terminal never writes). */
+static void ambi_answer(struct ui *u, bool wide)
+{
+	u->probe = UI_PROBE_NONE;
+	ambi_switch(u, wide);
+	if (u->resume.state_dir && (u->hint == 1) != wide) {
+		struct fy_err err = { 0 };
+
+		state_ambiwidth_save(u->resume.state_dir, getenv("TERM"), wide, &err);
+		u->hint = wide;
+	}
+}
+
+/* The ms left to wait for the probe's answer (at least 1), -1 when none is awaited. */
+static int ambi_wait_left(const struct ui *u)
+{
+	struct timespec now;
+	long used;
+
+	if (u->probe != UI_PROBE_SENT)
+		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	used = util_ms_between(&u->probe_t0, &now);
+	return used < TTY_PROBE_MS ? (int)(TTY_PROBE_MS - used) : 1;
+}
+
+/* A terminal that has not answered the probe in time is taken as narrow
+ * (the first frame may have been drawn wide on the state file's word). */
+static void ambi_settle(struct ui *u)
+{
+	struct timespec now;
+
+	if (u->probe != UI_PROBE_SENT)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (util_ms_between(&u->probe_t0, &now) < TTY_PROBE_MS)
+		return;
+	u->probe = UI_PROBE_NONE;
+	ambi_switch(u, false);
+}
+
 int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, struct fy_err *err)
 {
 	struct ui u;
@@ -44,6 +114,17 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 	memset(res, 0, sizeof *res);
 	if (tty_open(&u.tty, err) != 0)
 		return -1;
+	/* auto draws its first frame as this terminal type answered last time,
+	 * then asks (state_dir without the note: resume_start says what is wrong). */
+	u.hint = -1;
+	if (opts->ambiwidth == UI_AMBI_AUTO) {
+		char *dir = opts->no_state ? NULL : state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"));
+
+		u.hint = state_ambiwidth_load(dir, getenv("TERM"));
+		u.probe = UI_PROBE_TO_SEND;
+		free(dir);
+	}
+	text_set_ambiwidth(opts->ambiwidth == UI_AMBI_WIDE || u.hint == 1 ? TEXT_AMBI_WIDE : TEXT_AMBI_NARROW);
 	draw_look_init(&u.screen.look, opts->color);
 	/* The first screen needs only the first inputs: enough to fill the speaker pane. */
 	while (load_pending(opts->load) && d->nsections + 2 * d->narticles < (size_t)LINES)
@@ -66,10 +147,18 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		bool busy = loading || view_idle_pending(&u.v);
 
 		resumed(&u);
+		ambi_settle(&u);
 		if (!tty_input_pending(&u.tty))
 			view_sync(&u.v);
 		resume_progress(&u.resume, &u.v);
 		screen_paint(&u.screen, &u.v);
+		if (u.probe == UI_PROBE_TO_SEND) {
+			/* After the first frame, never before it. */
+			tty_probe_ambiwidth(&u.tty);
+			screen_paint(&u.screen, &u.v);
+			u.probe = UI_PROBE_SENT;
+			clock_gettime(CLOCK_MONOTONIC, &u.probe_t0);
+		}
 		if (u.osc.len) {
 			tty_write_all(fileno(u.tty.out), u.osc.data, u.osc.len);
 			buf_free(&u.osc);
@@ -83,7 +172,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		wtimeout(stdscr, busy || tty_wakes() ? 0 : TTY_TICK_MS);
 		r = wget_wch(stdscr, &ch);
 		if (r == ERR && !busy && tty_wakes() && !tty_caught()) {
-			bool alive = tty_wait(&u.tty);
+			bool alive = tty_wait(&u.tty, ambi_wait_left(&u));
 
 			errno = 0;
 			r = wget_wch(stdscr, &ch);
@@ -128,6 +217,10 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 			break;
 		}
 		errs = 0;
+		if (r == KEY_CODE_YES && (ch == TTY_KEY_AMBI_NARROW || ch == TTY_KEY_AMBI_WIDE)) {
+			ambi_answer(&u, ch == TTY_KEY_AMBI_WIDE);
+			continue;
+		}
 		if (resume_waiting(&u.resume) && !(r == KEY_CODE_YES && ch == KEY_RESIZE))
 			resume_stop(&u.resume); /* a key came first: the reader stays where they are */
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {

@@ -647,6 +647,16 @@ static size_t first_readable(const struct view *v)
 	return i;
 }
 
+void view_relayout(struct view *v)
+{
+	for (size_t k = 0; k < VIEW_LAYOUT_CACHE; k++) {
+		if (v->lc[k].width >= 0)
+			layout_free(&v->lc[k].lo);
+		v->lc[k].width = -1;
+	}
+	view_resize(v, v->g.cols, v->g.lines);
+}
+
 void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int cols, int lines)
 {
 	memset(v, 0, sizeof *v);

@@ -28,6 +28,8 @@ export LC_ALL=C.UTF-8
 unset LANGUAGE LC_MESSAGES LANG
 export FAYAN_LOCALEDIR="$build/locale"
 export NO_COLOR=
+# A user's FAYAN_AMBIWIDTH would change every wrapped line the tests expect.
+unset FAYAN_AMBIWIDTH
 export CMOCKA_MESSAGE_OUTPUT=TAP
 fresh=$(mktemp -d "${TMPDIR:-/tmp}/fayan-test.XXXXXX") || exit 2
 trap 'rm -rf "$fresh"' EXIT

@@ -22,6 +22,15 @@
 #define TTY_KEY_PASTE_BEGIN (KEY_MAX + 1)
 #define TTY_KEY_PASTE_END (KEY_MAX + 2)
 
+/* Key codes for the terminal's answer to tty_probe_ambiwidth: its cursor
+ * moved one column for an ambiguous character, or two. */
+#define TTY_KEY_AMBI_NARROW (KEY_MAX + 3)
+#define TTY_KEY_AMBI_WIDE (KEY_MAX + 4)
+
+/* How long the browser waits for that answer before it takes the terminal
+ * for one that will not answer (an answer that comes later still counts). */
+#define TTY_PROBE_MS 1000
+
 struct tty {
 	SCREEN *scr;
 	FILE *in, *out;
@@ -38,9 +47,15 @@ void tty_close(struct tty *t);
 /* Whether a resize wakes tty_wait (else the loop must poll every TTY_TICK_MS). */
 bool tty_wakes(void);
 
-/* Block until the terminal has input (or hung up) or a resize came. Returns
- * false if the terminal hung up or is gone. */
-bool tty_wait(const struct tty *t);
+/* Block until the terminal has input (or hung up) or a resize came, or
+ * `timeout_ms` passed (-1: no limit). Returns false if the terminal hung up
+ * or is gone. */
+bool tty_wait(const struct tty *t, int timeout_ms);
+
+/* Ask the terminal how wide it draws an ambiguous character, once the screen
+ * is drawn: the answer arrives later among the keys, as TTY_KEY_AMBI_NARROW
+ * or TTY_KEY_AMBI_WIDE. The row drawn on is repainted by the next doupdate. */
+void tty_probe_ambiwidth(const struct tty *t);
 
 /* Whether a key is waiting on the terminal (ncurses reads a byte at a time,
  * so what it has not read is there). */

@@ -16,8 +16,16 @@ enum ui_color {
 	UI_COLOR_ALWAYS,
 };
 
+/* How the terminal draws East Asian Ambiguous characters (“ ” — … ·). */
+enum ui_ambi {
+	UI_AMBI_AUTO,   /* ask the terminal after the first frame */
+	UI_AMBI_NARROW, /* one column */
+	UI_AMBI_WIDE,   /* two columns */
+};
+
 struct ui_opts {
 	enum ui_color color;
+	enum ui_ambi ambiwidth;  /* --ambiwidth or FAYAN_AMBIWIDTH */
 	bool no_state;           /* --no-state: neither read nor write the reading position */
 	size_t start_section;    /* 1-based section to open first, 0 for the saved or the first */
 	const char *theme;       /* initial theme filter, or NULL */

@@ -159,6 +159,10 @@ void view_free(struct view *v);
 /* Recompute the panes for a new terminal size, lay out again and keep the paragraph. */
 void view_resize(struct view *v, int cols, int lines);
 
+/* Lay everything out afresh at the same size, keeping the reading position,
+ * after the text layer's widths changed (the terminal's ambiguous width). */
+void view_relayout(struct view *v);
+
 /* The current item's layout at the reader's text width. */
 const struct layout *view_layout(struct view *v);
 

@@ -7,6 +7,9 @@ case_ list-tsv 0 --list --format=tsv
 case_ list-w40 0 --list --width 40
 case_ print-1 0 --print 1
 case_ print-name-w40 0 --print 马东亮 --width 40
+case_ print-wide-w40 0 --ambiwidth=wide --print 马东亮 --width 40
+case_ list-wide-w40 0 --ambiwidth=wide --list --width 40
+case_ usage-ambiwidth 2 --ambiwidth=double -l
 case_ print-place 0 -p 城关乡
 case_ print-intro 0 -p intro
 case_ print-all 0 -p all
@@ -58,6 +61,13 @@ for w in 10 20 33 60 80; do
 	"$fayan" --print all --width $w >"$tmp/w$w"
 	lines_ok "print-all-w$w-rules" $w "$tmp/w$w"
 done
+
+# FAYAN_AMBIWIDTH wraps printed text as --ambiwidth does; the option wins.
+if FAYAN_AMBIWIDTH=wide "$fayan" --print 马东亮 --width 40 | cmp -s - "$exp/print-wide-w40.out"; then ok; else bad "ambiwidth-env: FAYAN_AMBIWIDTH=wide does not wrap wide"; fi
+if FAYAN_AMBIWIDTH=wide "$fayan" --ambiwidth=narrow --print 马东亮 --width 40 | cmp -s - "$exp/print-name-w40.out"; then ok; else bad "ambiwidth-option: --ambiwidth=narrow does not override the variable"; fi
+if FAYAN_AMBIWIDTH=auto "$fayan" --print 马东亮 --width 40 | cmp -s - "$exp/print-name-w40.out"; then ok; else bad "ambiwidth-auto: printing with auto is not narrow"; fi
+FAYAN_AMBIWIDTH=2 "$fayan" -l >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(head -1 "$tmp/err")" = "fayan: unknown ambiguous width '2' in FAYAN_AMBIWIDTH (narrow, wide or auto)" ]; then ok; else bad "ambiwidth-env-bad: $(cat "$tmp/err")"; fi
 
 # JSON parses back and carries the same fields as the text.
 if "$fayan" --print 1 --format=json | jq -e '.number == 1 and .speaker.name == "马东亮" and .speaker.place == "新郑市城关乡" and .speaker.title == "党委书记" and (.paragraphs | length) >= 4' >/dev/null; then ok; else bad "print-json: does not parse back to section 1"; fi

@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <uniwidth.h>
 
 #include "fayan/util.h"
 
@@ -45,7 +46,38 @@ struct term {
 	char *screen_text;
 	char *out_text, *err_text;
 	char dir[PATH_MAX];
+	/* The wide-ambiguous model (term_opts.ambi_wide): libvterm's widths are
+	 * its own, so each ambiguous character is handed to it as a stand-in
+	 * that it draws two columns wide, a Hangul syllable (U+AC00 + its index
+	 * in `ambi`), and read back from the cells as itself. Everything else
+	 * (cursor moves, wrapping at the right edge, erasing half a wide
+	 * character, the answer to CSI 6 n) is then libvterm's, as for any wide
+	 * character. `carry` holds a UTF-8 sequence cut by the end of a read. */
+	bool ambi_wide;
+	bool no_cpr;          /* drop the emulator's cursor position reports */
+	uint32_t *ambi;
+	size_t nambi, ambi_cap;
+	char carry[4];
+	size_t ncarry;
 };
+
+#define AMBI_STANDIN 0xAC00
+#define AMBI_STANDINS 11172 /* U+AC00..U+D7A3 */
+
+/* Whether code point c is East Asian Ambiguous: one column in UTF-8, two in
+ * the legacy CJK encodings (libunistring's rule, as a terminal's CJK mode). */
+static bool ambi_is(uint32_t c)
+{
+	return c >= 0xA1 && uc_width(c, "UTF-8") == 1 && uc_width(c, "GBK") == 2;
+}
+
+/* The character a cell's code point stands for. */
+static uint32_t ambi_back(const struct term *t, uint32_t c)
+{
+	if (t->ambi_wide && c >= AMBI_STANDIN && c - AMBI_STANDIN < t->nambi)
+		return t->ambi[c - AMBI_STANDIN];
+	return c;
+}
 
 static long now_ms(void)
 {
@@ -116,6 +148,72 @@ static int utf8_get(const unsigned char *s, size_t n, uint32_t *c)
 	return len;
 }
 
+/* Hand output to the emulator; in the wide-ambiguous model with each
+ * ambiguous character replaced by its stand-in. */
+static void feed(struct term *t, const char *s, size_t n)
+{
+	struct buf b;
+	size_t i = 0;
+
+	if (!t->ambi_wide) {
+		vterm_input_write(t->vt, s, n);
+		return;
+	}
+	buf_init(&b);
+	buf_add(&b, t->carry, t->ncarry);
+	buf_add(&b, s, n);
+	t->ncarry = 0;
+	while (i < b.len) {
+		const unsigned char *p = (const unsigned char *)b.data + i;
+		size_t left = b.len - i, start = i;
+		uint32_t c;
+		int len;
+
+		if (p[0] < 0x80) {
+			i++;
+			continue;
+		}
+		len = utf8_get(p, left, &c);
+		if (len == 0) {
+			size_t need = (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3 : (p[0] & 0xF8) == 0xF0 ? 4 : 1;
+
+			if (left < need && need <= sizeof t->carry) {
+				/* Cut by the read: the rest comes with the next. */
+				vterm_input_write(t->vt, b.data, start);
+				memcpy(t->carry, p, left);
+				t->ncarry = left;
+				buf_free(&b);
+				return;
+			}
+			i++;
+			continue;
+		}
+		i += (size_t)len;
+		if (ambi_is(c)) {
+			size_t k = 0;
+			char u[4];
+
+			while (k < t->nambi && t->ambi[k] != c)
+				k++;
+			if (k == t->nambi && k < AMBI_STANDINS) {
+				t->ambi = xgrow(t->ambi, &t->ambi_cap, k + 1, sizeof *t->ambi);
+				t->ambi[t->nambi++] = c;
+			}
+			if (k < t->nambi) {
+				int ul = utf8_put(u, AMBI_STANDIN + (uint32_t)k);
+
+				vterm_input_write(t->vt, b.data, start);
+				vterm_input_write(t->vt, u, (size_t)ul);
+				memmove(b.data, b.data + i, b.len - i);
+				b.len -= i;
+				i = 0;
+			}
+		}
+	}
+	vterm_input_write(t->vt, b.data, b.len);
+	buf_free(&b);
+}
+
 /* Feed what the child has written (at most 64 KiB, so that endless output cannot
  * keep us here past a deadline) into the emulator and the log. Returns the number
  * of bytes read; sets t->eof when the child's side is gone. */
@@ -127,7 +225,7 @@ static size_t read_available(struct term *t)
 		ssize_t n = read(t->fd, chunk, sizeof chunk);
 		if (n > 0) {
 			buf_add(&t->log, chunk, (size_t)n);
-			vterm_input_write(t->vt, chunk, (size_t)n);
+			feed(t, chunk, (size_t)n);
 			total += (size_t)n;
 			continue;
 		}
@@ -184,9 +282,23 @@ static void write_all(struct term *t, const char *s, size_t len)
 }
 
 /* Send the emulator's replies (queries answered) and key sequences to the child. */
+/* Whether s[0..len) is a cursor position report, CSI row ; col R. */
+static bool is_cpr(const char *s, size_t len)
+{
+	size_t i = 2;
+
+	if (len < 6 || s[0] != '\033' || s[1] != '[' || s[len - 1] != 'R')
+		return false;
+	while (i < len - 1 && ((s[i] >= '0' && s[i] <= '9') || s[i] == ';'))
+		i++;
+	return i == len - 1;
+}
+
 static void on_output(const char *s, size_t len, void *user)
 {
 	struct term *t = user;
+	if (t->no_cpr && is_cpr(s, len))
+		return;
 	if (t->in_write) {
 		buf_add(&t->pending, s, len);
 		return;
@@ -353,6 +465,8 @@ struct term *term_spawn_opts(const struct term_opts *o)
 	t->cols = o->cols > 0 ? o->cols : 80;
 	t->rows = o->rows > 0 ? o->rows : 24;
 	t->cursor_visible = true;
+	t->ambi_wide = o->ambi_wide;
+	t->no_cpr = o->no_cpr;
 	buf_init(&t->log);
 	buf_init(&t->pending);
 
@@ -459,6 +573,7 @@ void term_free(struct term *t)
 	free(t->row_text);
 	free(t->screen_text);
 	free(t->out_text);
+	free(t->ambi);
 	free(t->err_text);
 	buf_free(&t->log);
 	buf_free(&t->pending);
@@ -656,7 +771,7 @@ static void row_build(const struct term *t, int row, struct buf *b, int **cols_o
 		} else {
 			for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && cell.chars[i]; i++) {
 				char u[4];
-				buf_add(b, u, (size_t)utf8_put(u, cell.chars[i]));
+				buf_add(b, u, (size_t)utf8_put(u, ambi_back(t, cell.chars[i])));
 			}
 		}
 		if (cols_of) {
@@ -778,7 +893,7 @@ bool term_cell(const struct term *t, int row, int col, struct term_cell *c)
 	for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && cell.chars[i] && cell.chars[0] != (uint32_t)-1; i++) {
 		if (len + 4 >= sizeof c->text)
 			break;
-		len += (size_t)utf8_put(c->text + len, cell.chars[i]);
+		len += (size_t)utf8_put(c->text + len, ambi_back(t, cell.chars[i]));
 	}
 	c->text[len] = '\0';
 	c->width = cell.width > 1 ? cell.width : 1;

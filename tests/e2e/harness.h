@@ -34,6 +34,10 @@ struct term_opts {
 	bool stdout_to_file;           /* stdout to a file read by term_stdout(); the pty
 	                                  stays the controlling terminal (/dev/tty) */
 	bool stderr_to_file;           /* stderr to a file read by term_stderr() */
+	bool ambi_wide;                /* a terminal that draws East Asian Ambiguous
+	                                  characters (“ ” — … · │) two columns wide,
+	                                  as with a CJK font; it answers CSI 6 n so */
+	bool no_cpr;                   /* a terminal that never answers CSI 6 n */
 };
 
 /* Start argv in a cols x rows pty with TERM=xterm-256color, LANG=C.UTF-8, no LC_*,

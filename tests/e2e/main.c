@@ -23,7 +23,8 @@
 	X(archive) \
 	X(signals) \
 	X(limits) \
-	X(i18n)
+	X(i18n) \
+	X(ambi)
 
 #define DECLARE(name) E2E_GROUP(name);
 E2E_GROUPS(DECLARE)
