@@ -406,8 +406,7 @@ int tty_open(struct tty *u, struct fy_err *err)
  * is CSI 2 ; 2 R for a narrow “ and CSI 2 ; 3 R for a wide one: defined as
  * keys, ncurses reads them whole whenever they come, never as ESC [ 2 ...
  * keys. Row 2, not 1: CSI 1 ; 2 R is also xterm's Shift-F3. The “ is
- * overwritten by the doupdate that follows at once (its row is marked
- * lost), before anyone can see it. */
+ * overwritten at once: its row is marked lost and sent again. */
 void tty_probe_ambiwidth(const struct tty *u)
 {
 	static const char probe[] = "\xe2\x80\x9c\033[6n\033[2;1H";
@@ -422,7 +421,9 @@ void tty_probe_ambiwidth(const struct tty *u)
 	doupdate();
 	leaveok(stdscr, TRUE);
 	tty_write_all(fileno(u->out), probe, sizeof probe - 1);
-	wredrawln(stdscr, 1, 1);
+	/* The row as ncurses last composed it, whatever window is on it. */
+	wredrawln(newscr, 1, 1);
+	doupdate();
 }
 
 bool tty_input_pending(const struct tty *u)

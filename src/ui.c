@@ -59,14 +59,17 @@ static void ambi_switch(struct ui *u, bool wide)
 	u->screen.name_cols = 0;
 	u->screen.name_items = 0;
 	view_relayout(&u->v);
-	clearok(curscr, TRUE);
+	u->v.redraw_all = true;
 }
 
 /* The terminal answered the probe: follow it, and keep it as the hint for
  * this terminal type's next first frame (written only when it changed; no
- * hint means narrow, so that a narrow terminal never writes). */
-static void ambi_answer(struct ui *u, bool wide)
+ * hint means narrow, so that a narrow terminal never writes). Returns
+ * whether the screen must be drawn again. */
+static bool ambi_answer(struct ui *u, bool wide)
 {
+	bool changed = (text_ambiwidth() == TEXT_AMBI_WIDE) != wide;
+
 	u->probe = UI_PROBE_NONE;
 	ambi_switch(u, wide);
 	if (u->resume.state_dir && (u->hint == 1) != wide) {
@@ -75,6 +78,7 @@ static void ambi_answer(struct ui *u, bool wide)
 		state_ambiwidth_save(u->resume.state_dir, getenv("TERM"), wide, &err);
 		u->hint = wide;
 	}
+	return changed;
 }
 
 /* The ms left to wait for the probe's answer (at least 1), -1 when none is awaited. */
@@ -136,6 +140,10 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 				    : state_dir_safe(getenv("XDG_STATE_HOME"), getenv("HOME"), u.v.note, sizeof u.v.note),
 		     opts->start_section == 0 && !opts->theme && !opts->search);
 
+	/* Whether the last event left the screen as it was drawn (the usual
+	 * answer to the probe): the next round need not paint it again. */
+	bool unchanged = false;
+
 	while (!u.v.done && !tty_caught()) {
 		wint_t ch = 0;
 		int r;
@@ -151,11 +159,12 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		if (!tty_input_pending(&u.tty))
 			view_sync(&u.v);
 		resume_progress(&u.resume, &u.v);
-		screen_paint(&u.screen, &u.v);
+		if (!unchanged || u.v.redraw_all)
+			screen_paint(&u.screen, &u.v);
+		unchanged = false;
 		if (u.probe == UI_PROBE_TO_SEND) {
 			/* After the first frame, never before it. */
 			tty_probe_ambiwidth(&u.tty);
-			screen_paint(&u.screen, &u.v);
 			u.probe = UI_PROBE_SENT;
 			clock_gettime(CLOCK_MONOTONIC, &u.probe_t0);
 		}
@@ -218,7 +227,7 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 		}
 		errs = 0;
 		if (r == KEY_CODE_YES && (ch == TTY_KEY_AMBI_NARROW || ch == TTY_KEY_AMBI_WIDE)) {
-			ambi_answer(&u, ch == TTY_KEY_AMBI_WIDE);
+			unchanged = !ambi_answer(&u, ch == TTY_KEY_AMBI_WIDE) && !busy;
 			continue;
 		}
 		if (resume_waiting(&u.resume) && !(r == KEY_CODE_YES && ch == KEY_RESIZE))

@@ -53,8 +53,8 @@ bool tty_wakes(void);
 bool tty_wait(const struct tty *t, int timeout_ms);
 
 /* Ask the terminal how wide it draws an ambiguous character, once the screen
- * is drawn: the answer arrives later among the keys, as TTY_KEY_AMBI_NARROW
- * or TTY_KEY_AMBI_WIDE. The row drawn on is repainted by the next doupdate. */
+ * is drawn (the row it draws on is sent again): the answer arrives later
+ * among the keys, as TTY_KEY_AMBI_NARROW or TTY_KEY_AMBI_WIDE. */
 void tty_probe_ambiwidth(const struct tty *t);
 
 /* Whether a key is waiting on the terminal (ncurses reads a byte at a time,
