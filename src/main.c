@@ -219,7 +219,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 	memset(o, 0, sizeof *o);
 	o->width = -1;
 	if (ambi && ambi[0] && parse_ambiwidth(ambi, &o->ui.ambiwidth) != 0)
-		usage_error("unknown ambiguous width '%s' in FAYAN_AMBIWIDTH (narrow, wide or auto)", ambi);
+		usage_error(_("unknown ambiguous width '%s' in FAYAN_AMBIWIDTH (narrow, wide or auto)"), ambi);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":lp:t:s:f:w:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -294,7 +294,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_AMBIWIDTH:
 			if (parse_ambiwidth(optarg, &o->ui.ambiwidth) != 0)
-				usage_error("unknown ambiguous width '%s' (narrow, wide or auto)", optarg);
+				usage_error(_("unknown ambiguous width '%s' (narrow, wide or auto)"), optarg);
 			break;
 		case 'h':
 			fputs(_(usage_text), stdout);

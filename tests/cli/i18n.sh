@@ -25,6 +25,7 @@ case_ print-11-zh_CN 1 --print 11
 case_ print-ambiguous-zh_CN 1 --print 街道
 case_ usage-option-zh_CN 2 --bogus
 case_ usage-width-zh_CN 2 --width=abc -p 1
+case_ usage-ambiwidth-zh_CN 2 --ambiwidth=double -l
 case_ check-zh_CN 0 --check
 case_ check-nosections-zh_CN 1 --check "$dir/nosections.txt"
 case_ themes-zh_CN 0 --themes
