@@ -19,6 +19,7 @@
 #include <unilbrk.h>
 
 #include "fayan/fold.h"
+#include "fayan/punct.h"
 #include "fayan/text.h"
 #include "fayan/util.h"
 
@@ -711,9 +712,7 @@ struct wrap {
 static void wrap_push(struct wrap *w, size_t off, size_t len, int cols)
 {
 	w->lines = xgrow(w->lines, &w->cap, w->n + 1, sizeof *w->lines);
-	w->lines[w->n].off = off;
-	w->lines[w->n].len = len;
-	w->lines[w->n].cols = cols;
+	w->lines[w->n] = (struct text_line){ .off = off, .len = len, .cols = cols };
 	w->n++;
 }
 
@@ -810,6 +809,215 @@ size_t text_wrap(const char *s, size_t len, int width, struct text_line **lines)
 	free(p);
 	*lines = w.lines;
 	return w.n;
+}
+
+/* Fill p[0..len) with every break UAX #14 allows in s[0..len), with the quote
+ * override, as u8_width_linebreaks would see them; and between a closing and
+ * an opening quote (”“), where a line may end and the next begin. */
+static void possible_breaks(const char *s, size_t len, char *p)
+{
+	char *o = xmalloc(len);
+	uint32_t prev = 0;
+
+	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", p);
+	quote_override(s, len, o);
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		size_t n = text_next_char(s + i, len - i, &c);
+
+		if (o[i] == UC_BREAK_POSSIBLE || ((prev == 0x201D || prev == 0x2019) && (c == 0x201C || c == 0x2018)))
+			p[i] = UC_BREAK_POSSIBLE;
+		prev = c;
+		i += n;
+	}
+	free(o);
+}
+
+/* One piece between two allowed breaks, as text_fill measures it. */
+struct piece {
+	size_t end;      /* where the next piece starts */
+	size_t trim;     /* end without trailing spaces */
+	int cols;        /* columns of [start, end) */
+	int trim_cols;   /* columns of [start, trim) */
+	int last_cols;   /* columns of the last character before trim */
+	bool last_closes; /* that character is closing punctuation */
+	bool hard;       /* a forced break follows (LF); `end` is past it */
+};
+
+/* Measure the piece of s[0..len) that starts at `a`. */
+static void piece_at(const char *s, size_t len, const char *p, size_t a, struct piece *pc)
+{
+	size_t e = a;
+	int cols = 0;
+
+	*pc = (struct piece){ .trim = a };
+	while (e < len) {
+		uint32_t c;
+		size_t n;
+		int w;
+
+		if (p[e] == UC_BREAK_MANDATORY || p[e] == UC_BREAK_CR_BEFORE_LF) {
+			n = text_next_char(s + e, len - e, &c);
+			if (p[e] == UC_BREAK_CR_BEFORE_LF && e + n < len && s[e + n] == '\n')
+				n++;
+			pc->hard = true;
+			pc->end = e + n;
+			pc->cols = cols;
+			return;
+		}
+		if (e > a && p[e] == UC_BREAK_POSSIBLE)
+			break;
+		n = text_next_char(s + e, len - e, &c);
+		w = text_char_cols(c);
+		cols += w;
+		e += n;
+		if (c != ' ') {
+			pc->trim = e;
+			pc->trim_cols = cols;
+			pc->last_cols = w;
+			pc->last_closes = punct_is_closing(c);
+		}
+	}
+	pc->end = e;
+	pc->cols = cols;
+}
+
+struct fill {
+	struct wrap w;
+	const struct text_fill *f;
+	size_t start;    /* where the current line starts */
+	size_t end;      /* where its text ends (trailing spaces left out) */
+	int cols;        /* columns of [start, end), the indent included on the first line */
+	int run;         /* columns from start to the end of the last piece, spaces included */
+};
+
+/* Where the space that fills the hanging line s[start..end) goes: beside
+ * its last run of one-column characters before the hanging mark. */
+static size_t grid_pad_off(const char *s, size_t start, size_t end)
+{
+	size_t mark = start, run = SIZE_MAX, run_end = SIZE_MAX;
+	uint32_t c, last = 0;
+
+	for (size_t i = start; i < end;) {
+		size_t n = text_next_char(s + i, end - i, &c);
+
+		if (i + n == end) {
+			mark = i;
+			break;
+		}
+		if (text_char_cols(c) == 1) {
+			if (run_end != i)
+				run = i;
+			run_end = i + n;
+			last = c;
+		}
+		i += n;
+	}
+	if (run == SIZE_MAX)
+		return mark;
+	return punct_is_opening(last) ? run : run_end;
+}
+
+/* End the current line at fl->end; the next starts at `next`. */
+static void fill_emit(struct fill *fl, size_t next, bool hang, int hang_cols)
+{
+	const struct text_fill *f = fl->f;
+	int cols = fl->cols - (fl->w.n == 0 ? f->first_cols : 0);
+	bool pad = f->pad && fl->cols - hang_cols == f->measure - 1;
+
+	wrap_push(&fl->w, fl->start, fl->end - fl->start, cols + pad);
+	fl->w.lines[fl->w.n - 1].hang = hang;
+	fl->w.lines[fl->w.n - 1].pad = pad;
+	fl->w.lines[fl->w.n - 1].pad_off = !pad ? 0 : hang ? grid_pad_off(fl->w.s, fl->start, fl->end) : fl->end;
+	fl->start = fl->end = next;
+	fl->cols = fl->run = 0;
+}
+
+/* Put a piece wider than the room left on the empty current line, cut at
+ * grapheme boundaries into lines as full as they can be. */
+static void fill_cut(struct fill *fl, const struct piece *pc)
+{
+	const char *s = fl->w.s;
+	size_t q = fl->start;
+
+	while (q < pc->trim) {
+		int used, room = fl->f->measure - fl->cols;
+		size_t n = text_prefix_cols(s + q, pc->trim - q, room > 0 ? room : 0, &used);
+
+		if (n == 0) {
+			if (fl->cols > 0) {
+				fl->end = q;
+				fill_emit(fl, q, false, 0);
+				continue;
+			}
+			/* A cluster wider than the measure: alone on its line. */
+			n = text_grapheme_len(s + q, pc->trim - q);
+			used = text_cols(s + q, n);
+		}
+		q += n;
+		fl->end = q;
+		fl->cols += used;
+		if (q < pc->trim)
+			fill_emit(fl, q, false, 0);
+	}
+	fl->run = fl->cols + pc->cols - pc->trim_cols;
+}
+
+size_t text_fill(const char *s, size_t len, const struct text_fill *f, struct text_line **lines)
+{
+	struct fill fl = { .w = { .s = s, .width = f->measure }, .f = f, .cols = f->first_cols,
+			   .run = f->first_cols };
+	char *p;
+
+	if (len == 0) {
+		wrap_push(&fl.w, 0, 0, 0);
+		*lines = fl.w.lines;
+		return fl.w.n;
+	}
+	p = xmalloc(len);
+	possible_breaks(s, len, p);
+	for (size_t a = 0; a < len;) {
+		struct piece pc;
+		bool empty = a == fl.start;
+
+		piece_at(s, len, p, a, &pc);
+		if (fl.run + pc.trim_cols <= f->measure || (empty && pc.trim == a)) {
+			/* It fits. */
+			if (pc.trim > a) {
+				fl.end = pc.trim;
+				fl.cols = fl.run + pc.trim_cols;
+			}
+			fl.run += pc.cols;
+		} else if (f->hang && pc.last_closes && fl.run + pc.trim_cols - pc.last_cols <= f->measure) {
+			/* Only its closing mark is too much: the mark hangs. */
+			fl.end = pc.trim;
+			fl.cols = fl.run + pc.trim_cols;
+			fill_emit(&fl, pc.end, true, pc.last_cols);
+			a = pc.end;
+			continue;
+		} else if (!empty) {
+			/* It goes on the next line; measured again there. */
+			fill_emit(&fl, a, false, 0);
+			continue;
+		} else {
+			fill_cut(&fl, &pc);
+		}
+		a = pc.end;
+		if (pc.hard) {
+			fill_emit(&fl, a, false, 0);
+			fl.w.lines[fl.w.n - 1].pad = false;
+			fl.w.lines[fl.w.n - 1].cols = text_cols(s + fl.w.lines[fl.w.n - 1].off, fl.w.lines[fl.w.n - 1].len);
+		}
+	}
+	/* The last line is as long as the text: no space makes it full. */
+	if (fl.start < len || fl.w.n == 0) {
+		int cols = fl.cols - (fl.w.n == 0 ? f->first_cols : 0);
+
+		wrap_push(&fl.w, fl.start, fl.end - fl.start, cols);
+	}
+	free(p);
+	*lines = fl.w.lines;
+	return fl.w.n;
 }
 
 char *text_sanitize_take(char *s)

@@ -117,7 +117,10 @@ char *text_truncate(const char *s, size_t len, int cols);
 struct text_line {
 	size_t off;
 	size_t len; /* excludes trailing spaces at a break and the LF of a hard break */
-	int cols;
+	int cols;   /* with the space `pad` adds */
+	bool hang;  /* text_fill: the last character hangs past the measure */
+	bool pad;   /* text_fill: one space is shown before byte pad_off of the text */
+	size_t pad_off;
 };
 
 /* Wrap s[0..len) to `width` columns with UAX #14 line breaking plus the override
@@ -128,5 +131,27 @@ struct text_line {
  * The one case of a line wider than `width`: a grapheme cluster that alone is
  * wider (a wide character at width 1) goes on a line of its own. O(len). */
 size_t text_wrap(const char *s, size_t len, int width, struct text_line **lines);
+
+/* How text_fill sets a paragraph on a character grid. */
+struct text_fill {
+	int measure;    /* columns a full line fills (>= 1) */
+	int first_cols; /* columns already taken at the start of the first line (an indent) */
+	bool hang;      /* a closing mark that would start the next line hangs past the measure */
+	bool pad;       /* a line one column short of the measure gets a space */
+};
+
+/* Wrap s[0..len) as text_wrap does, the same breaks allowed, but so that
+ * every line but the last is as full as the text allows: a line takes
+ * whatever fits in f->measure columns; if the piece that does not fit ends
+ * in one closing mark (punct_is_closing) and fits without it, the mark
+ * hangs past the measure (line.hang; the line is measure plus the mark's
+ * columns); a line one column short gets a space (line.pad): at its end,
+ * or on a line with a hanging mark (which must stand in the margin) beside
+ * the last run of one-column characters, so that what follows it is back on
+ * the grid (after the run; before it if the run ends in an opening mark,
+ * which belongs with what follows). Words and numbers
+ * are never split; a piece wider than the measure is cut at grapheme
+ * boundaries. Stores a malloc'd array in *lines and returns its count. */
+size_t text_fill(const char *s, size_t len, const struct text_fill *f, struct text_line **lines);
 
 #endif
