@@ -64,6 +64,7 @@ static const struct binding browse[] = {
 	SCROLL_KEYS,
 	{"Tab", ACTION_FOCUS},
 	{"z", ACTION_SPEAKERS},
+	{"i", ACTION_INDENT},
 	{"t", ACTION_THEME_PICK},
 	{"T", ACTION_THEME_CLEAR},
 	{"/", ACTION_SEARCH},

@@ -59,6 +59,12 @@ static const char usage_text[] = N_(
 "                         UTF-8, or GB18030 for a file that is not UTF-8\n"
 "      --color=WHEN       colour in the browser: auto (default), never, always;\n"
 "                         NO_COLOR in the environment means never\n"
+"      --punct=STYLE      punctuation as-printed (the document's own) or cjk\n"
+"                         (full-width among Chinese text, on full lines with\n"
+"                         closing marks hanging into the margin); the browser's\n"
+"                         default is cjk, --print's as-printed\n"
+"      --indent           open each paragraph with a two-character indent, with\n"
+"                         no blank line between paragraphs (the browser's i)\n"
 "      --no-state         do not restore or save the reading position\n"
 "      --utf8             browse although the locale's character set is not\n"
 "                         UTF-8: the terminal is UTF-8 all the same\n"
@@ -96,6 +102,8 @@ struct options {
 	enum output_format format;
 	bool format_set;
 	int width; /* -1: not given */
+	int punct; /* enum layout_punct, or -1: not given */
+	bool indent;
 	struct doc_opts doc;
 	struct ui_opts ui;
 	bool utf8; /* --utf8: the terminal is UTF-8 whatever the locale says */
@@ -192,7 +200,8 @@ static int parse_ambiwidth(const char *s, enum ui_ambi *a)
 
 static void parse_args(int argc, char **argv, struct options *o)
 {
-	enum { OPT_CHECK = 256, OPT_FORCE, OPT_COLOR, OPT_NO_STATE, OPT_THEMES, OPT_ENCODING, OPT_UTF8, OPT_AMBIWIDTH };
+	enum { OPT_CHECK = 256, OPT_FORCE, OPT_COLOR, OPT_NO_STATE, OPT_THEMES, OPT_ENCODING, OPT_UTF8, OPT_AMBIWIDTH,
+	       OPT_PUNCT, OPT_INDENT };
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, 'l' },
 		{ "print", required_argument, NULL, 'p' },
@@ -209,6 +218,8 @@ static void parse_args(int argc, char **argv, struct options *o)
 		{ "no-state", no_argument, NULL, OPT_NO_STATE },
 		{ "utf8", no_argument, NULL, OPT_UTF8 },
 		{ "ambiwidth", required_argument, NULL, OPT_AMBIWIDTH },
+		{ "punct", required_argument, NULL, OPT_PUNCT },
+		{ "indent", no_argument, NULL, OPT_INDENT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -220,6 +231,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 	o->width = -1;
 	if (ambi && ambi[0] && parse_ambiwidth(ambi, &o->ui.ambiwidth) != 0)
 		usage_error(_("unknown ambiguous width '%s' in FAYAN_AMBIWIDTH (narrow, wide or auto)"), ambi);
+	o->punct = -1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":lp:t:s:f:w:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -295,6 +307,17 @@ static void parse_args(int argc, char **argv, struct options *o)
 		case OPT_AMBIWIDTH:
 			if (parse_ambiwidth(optarg, &o->ui.ambiwidth) != 0)
 				usage_error(_("unknown ambiguous width '%s' (narrow, wide or auto)"), optarg);
+			break;
+		case OPT_PUNCT:
+			if (!strcmp(optarg, "as-printed"))
+				o->punct = LAYOUT_PUNCT_AS_PRINTED;
+			else if (!strcmp(optarg, "cjk"))
+				o->punct = LAYOUT_PUNCT_CJK;
+			else
+				usage_error(_("unknown punctuation style '%s' (as-printed or cjk)"), optarg);
+			break;
+		case OPT_INDENT:
+			o->indent = true;
 			break;
 		case 'h':
 			fputs(_(usage_text), stdout);
@@ -415,8 +438,22 @@ static void no_sections(const struct doc *d)
 		complain(_("no sections found in any input (--check says why)"));
 }
 
+/* How --print and the browser's print action set text: the document's own
+ * punctuation unless --punct=cjk, which also fills the lines. */
+static struct layout_style print_style(const struct options *o)
+{
+	struct layout_style st = { .punct = LAYOUT_PUNCT_AS_PRINTED, .indent = o->indent };
+
+	if (o->punct == LAYOUT_PUNCT_CJK) {
+		st.punct = LAYOUT_PUNCT_CJK;
+		st.full = true;
+	}
+	return st;
+}
+
 static int do_print(const struct options *o, const struct doc *d, const struct count *cnt)
 {
+	struct layout_style st = print_style(o);
 	struct selection sel;
 	struct fy_err err = { 0 };
 	struct buf out;
@@ -444,9 +481,10 @@ static int do_print(const struct options *o, const struct doc *d, const struct c
 	out.drain = drain_out;
 	/* One section is a JSON object; `all` is always an array. */
 	if (sel.intro)
-		output_intros_text(&out, d, width);
+		output_intros_text_as(&out, d, width, &st);
 	else
-		output_sections(&out, sel.secs, sel.n, o->format, sel.n != 1 || !strcmp(o->which, "all"), width);
+		output_sections_as(&out, sel.secs, sel.n, o->format, sel.n != 1 || !strcmp(o->which, "all"), width,
+				   &st);
 	select_free(&sel);
 	int rc = write_out(&out);
 
@@ -516,12 +554,15 @@ static int do_browse(struct options *o, struct doc *d, const char *locale_note)
 {
 	struct ui_result res = { 0 };
 	struct fy_err err = { 0 };
+	struct layout_style st = print_style(o);
 	struct buf out;
 	int rc;
 
 	o->ui.locale_note = locale_note;
 	o->ui.theme = o->theme;
 	o->ui.search = o->search;
+	o->ui.punct = o->punct >= 0 ? (enum layout_punct)o->punct : LAYOUT_PUNCT_CJK;
+	o->ui.indent = o->indent;
 	if (ui_run(d, &o->ui, &res, &err)) {
 		complain("%s", err.msg);
 		return err.code ? err.code : EXIT_TROUBLE;
@@ -531,9 +572,9 @@ static int do_browse(struct options *o, struct doc *d, const char *locale_note)
 	text_set_ambiwidth(o->ui.ambiwidth == UI_AMBI_WIDE ? TEXT_AMBI_WIDE : TEXT_AMBI_NARROW);
 	buf_init(&out);
 	if (res.section && res.section <= d->nsections)
-		output_section_text(&out, d->sections[res.section - 1], print_width(o));
+		output_section_text_as(&out, d->sections[res.section - 1], print_width(o), &st);
 	else if (res.article < d->narticles)
-		output_intro_text(&out, d->articles[res.article], print_width(o));
+		output_intro_text_as(&out, d->articles[res.article], print_width(o), &st);
 	rc = write_out(&out);
 	buf_free(&out);
 	return rc;

@@ -12,7 +12,11 @@ static void add_layout(struct buf *out, const struct layout *lo)
 	for (size_t i = 0; i < lo->nlines; i++) {
 		const struct layout_line *l = &lo->lines[i];
 
-		if (l->kind != LAYOUT_BLANK)
+		if (l->kind == LAYOUT_BLANK)
+			;
+		else if (l->disp)
+			buf_add(out, l->disp, l->disp_len);
+		else
 			buf_add(out, l->text + l->off, l->len);
 		buf_addc(out, '\n');
 	}
@@ -20,18 +24,28 @@ static void add_layout(struct buf *out, const struct layout *lo)
 
 void output_section_text(struct buf *out, const struct section *s, int width)
 {
+	output_section_text_as(out, s, width, NULL);
+}
+
+void output_section_text_as(struct buf *out, const struct section *s, int width, const struct layout_style *st)
+{
 	struct layout lo;
 
-	layout_section(&lo, s, width);
+	layout_section_as(&lo, s, width, st);
 	add_layout(out, &lo);
 	layout_free(&lo);
 }
 
 void output_intro_text(struct buf *out, const struct article *a, int width)
 {
+	output_intro_text_as(out, a, width, NULL);
+}
+
+void output_intro_text_as(struct buf *out, const struct article *a, int width, const struct layout_style *st)
+{
 	struct layout lo;
 
-	layout_intro(&lo, a, width);
+	layout_intro_as(&lo, a, width, st);
 	add_layout(out, &lo);
 	layout_free(&lo);
 	if (a->editor) {
@@ -97,21 +111,32 @@ void output_section_json(struct buf *out, const struct section *s)
 
 void output_intros_text(struct buf *out, const struct doc *d, int width)
 {
+	output_intros_text_as(out, d, width, NULL);
+}
+
+void output_intros_text_as(struct buf *out, const struct doc *d, int width, const struct layout_style *st)
+{
 	for (size_t i = 0; i < d->narticles; i++) {
 		if (i)
 			buf_addc(out, '\n');
-		output_intro_text(out, d->articles[i], width);
+		output_intro_text_as(out, d->articles[i], width, st);
 	}
 }
 
 void output_sections(struct buf *out, struct section *const *secs, size_t n, enum output_format fmt, bool array,
 		     int width)
 {
+	output_sections_as(out, secs, n, fmt, array, width, NULL);
+}
+
+void output_sections_as(struct buf *out, struct section *const *secs, size_t n, enum output_format fmt, bool array,
+			int width, const struct layout_style *st)
+{
 	if (fmt != OUTPUT_JSON) {
 		for (size_t i = 0; i < n; i++) {
 			if (i)
 				buf_addc(out, '\n');
-			output_section_text(out, secs[i], width);
+			output_section_text_as(out, secs[i], width, st);
 		}
 		return;
 	}

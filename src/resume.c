@@ -38,6 +38,7 @@ void resume_save(struct resume *r, struct view *v)
 	const struct view_item *it = &v->items[v->cur];
 	struct state_pos pos;
 	struct fy_err err = {0};
+	int rc = 0;
 
 	if (!r->state_dir || r->state_failed || it->article >= v->d->narticles)
 		return;
@@ -45,7 +46,15 @@ void resume_save(struct resume *r, struct view *v)
 	pos.section = view_local_section(v, v->cur);
 	pos.para = view_top_para(v);
 	r->saved_item = v->cur;
-	if (state_save(r->state_dir, &pos, &err) != 0) {
+	if (v->style.indent != r->indent) {
+		struct state_prefs prefs = { .saved = true, .indent = v->style.indent };
+
+		r->indent = v->style.indent;
+		rc = state_save_prefs(r->state_dir, &prefs, &err);
+	}
+	if (rc == 0)
+		rc = state_save(r->state_dir, &pos, &err);
+	if (rc != 0) {
 		/* err.msg is "PATH: reason"; the reason goes first so that a long
 		 * path cut at the edge of the status line does not hide it. */
 		const char *reason = strrchr(err.msg, ':');
@@ -119,6 +128,14 @@ void resume_start(struct resume *r, struct view *v, char *state_dir, bool restor
 	memset(r, 0, sizeof *r);
 	r->state_dir = state_dir;
 	r->best_rank = SIZE_MAX;
+	if (state_dir) {
+		struct state_prefs prefs;
+
+		/* The setting the user chose last, unless --indent already says. */
+		if (state_load_prefs(state_dir, &prefs) && prefs.indent)
+			view_set_indent(v, true);
+	}
+	r->indent = v->style.indent;
 	if (state_dir && restore) {
 		/* Nothing remembered (the first run): no article needs hashing. */
 		r->positions = state_load_all(state_dir, &r->npositions);

@@ -131,13 +131,32 @@ static void draw_speakers(struct screen_state *u, struct view *v, WINDOW *w)
 	}
 }
 
-/* Draw line l at (r, x): its own attributes, with the bytes of the hits on it
- * (spans sp[0..nsp)) in the hit attribute; hit number `cur` (SIZE_MAX: none) stands out. */
+/* How byte i of what line l shows is painted: bits 0-1 its mark (0 plain,
+ * 1 in a hit, 2 in hit `cur`), bit 2 whether it is in the lead sentence
+ * (the first `lead` bytes of the line's text). A byte that layout added (an
+ * indent, a filling space) shows nothing of the document and is plain. */
+static unsigned byte_look(const struct layout_line *l, size_t i, const struct span *sp, size_t nsp, size_t cur,
+			  size_t lead)
+{
+	size_t doc = i;
+
+	if (l->disp) {
+		if (l->map[i] == LAYOUT_ADDED)
+			return 0;
+		doc = l->map[i] - l->off;
+	}
+	return (nsp ? spans_mark(sp, nsp, doc, cur) : 0) | (doc < lead ? 4u : 0u);
+}
+
+/* Draw line l at (r, x): what it shows (layout_line), in its own attributes,
+ * with the bytes of the hits on it (spans sp[0..nsp), in bytes of the
+ * document) in the hit attribute; hit number `cur` (SIZE_MAX: none) stands out. */
 static void draw_line(struct screen_state *u, const struct view *v, WINDOW *w, int r, int x, const struct layout_line *l, const struct span *sp,
 		      size_t nsp, size_t cur)
 {
 	const struct view_geom *g = &v->g;
-	const char *s = l->text + l->off;
+	const char *s = l->disp ? l->disp : l->text + l->off;
+	size_t n = l->disp ? l->disp_len : l->len;
 	attr_t base;
 	short base_pair;
 	size_t lead = 0;
@@ -155,18 +174,16 @@ static void draw_line(struct screen_state *u, const struct view *v, WINDOW *w, i
 		break;
 	default: return;
 	}
-	if (l->len == 0)
+	if (n == 0)
 		return;
-	/* Runs of bytes with the same mark (0 plain, 1 in a hit, 2 in the current
-	 * hit) and the same lead-sentence state, each painted in one call. */
-	for (size_t a = 0; a < l->len && used < g->text_w;) {
-		unsigned m = nsp ? spans_mark(sp, nsp, a, cur) : 0;
-		bool in_lead = a < lead;
+	/* Runs of bytes that look the same, each painted in one call. */
+	for (size_t a = 0; a < n && used < g->text_w;) {
+		unsigned look = byte_look(l, a, sp, nsp, cur, lead), m = look & 3;
 		size_t b = a + 1;
-		attr_t attr = in_lead ? u->look.lead : base;
+		attr_t attr = look & 4 ? u->look.lead : base;
 		short pair = base_pair;
 
-		while (b < l->len && (nsp ? spans_mark(sp, nsp, b, cur) : 0) == m && (b < lead) == in_lead)
+		while (b < n && byte_look(l, b, sp, nsp, cur, lead) == look)
 			b++;
 		if (m) {
 			attr |= m == 2 ? u->look.cur_hit : u->look.hit;

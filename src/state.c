@@ -1,5 +1,7 @@
 /* state.c: remembering the reading position. The file is small text, one
- * "KEY SECTION PARA" line per article, most recent first, so that a human can
+ * "KEY SECTION PARA" line per article, most recent first (after a line
+ * "indent 0|1" for the reader's setting, once it has been saved; a key is
+ * hexadecimal and never starts with an i), so that a human can
  * read it and a crash mid-write never leaves half a file: we always write a
  * temporary file beside it, fsync it and rename it over the old one. After
  * them come "ambiwidth TERM wide" lines, the terminal types that said last
@@ -136,10 +138,22 @@ static int open_positions(const char *dir, const char **why)
 	return fd;
 }
 
-/* Read the whole positions file into a malloc'd array; *n gets the count.
- * Nothing from a directory that is not safe or a file open_positions refuses.
- * If `terms` is not NULL, the ambiwidth lines are appended to it as read. */
-static struct state_pos *read_all(const char *dir, size_t *n, struct buf *terms)
+/* Parse the settings line `line` into *prefs; returns 0 if it is one. */
+static int parse_prefs(const char *line, struct state_prefs *prefs)
+{
+	if (!strcmp(line, "indent 0") || !strcmp(line, "indent 1")) {
+		prefs->indent = line[7] == '1';
+		prefs->saved = true;
+		return 0;
+	}
+	return -1;
+}
+
+/* Read the whole positions file into a malloc'd array; *n gets the count,
+ * *prefs (if not NULL) the settings. Nothing from a directory that is not
+ * safe or a file open_positions refuses. If `terms` is not NULL, the
+ * ambiwidth lines are appended to it as read. */
+static struct state_pos *read_all(const char *dir, size_t *n, struct buf *terms, struct state_prefs *prefs)
 {
 	const char *why;
 	char *text;
@@ -149,6 +163,8 @@ static struct state_pos *read_all(const char *dir, size_t *n, struct buf *terms)
 	int fd;
 
 	*n = 0;
+	if (prefs)
+		*prefs = (struct state_prefs){ 0 };
 	if (unsafe_dir(dir) || (fd = open_positions(dir, &why)) < 0)
 		return NULL;
 	/* One byte more than the limit: a file that grew since fstat is cut, not followed. */
@@ -176,6 +192,8 @@ static struct state_pos *read_all(const char *dir, size_t *n, struct buf *terms)
 		} else if (terms && !strncmp(line, STATE_AMBI, strlen(STATE_AMBI))) {
 			buf_adds(terms, line);
 			buf_addc(terms, '\n');
+		} else if (prefs) {
+			parse_prefs(line, prefs);
 		}
 		if (!eol)
 			break;
@@ -215,7 +233,7 @@ char *state_dir_safe(const char *xdg, const char *home, char *note, size_t note_
 
 struct state_pos *state_load_all(const char *dir, size_t *n)
 {
-	struct state_pos *all = read_all(dir, n, NULL);
+	struct state_pos *all = read_all(dir, n, NULL, NULL);
 
 	if (*n == 0) {
 		free(all);
@@ -227,7 +245,7 @@ struct state_pos *state_load_all(const char *dir, size_t *n)
 long state_load(const char *dir, uint64_t key, struct state_pos *pos)
 {
 	size_t n;
-	struct state_pos *all = read_all(dir, &n, NULL);
+	struct state_pos *all = read_all(dir, &n, NULL, NULL);
 	long rank = -1;
 
 	for (size_t i = 0; i < n; i++) {
@@ -330,7 +348,7 @@ int state_ambiwidth_load(const char *dir, const char *term)
 	if (!dir || !term_ok(term))
 		return -1;
 	buf_init(&terms);
-	free(read_all(dir, &n, &terms));
+	free(read_all(dir, &n, &terms, NULL));
 	line = terms.len ? find_term(terms.data, terms.len, term) : NULL;
 	if (line) {
 		const char *v = line + strlen(STATE_AMBI) + strlen(term) + 1;
@@ -344,13 +362,24 @@ int state_ambiwidth_load(const char *dir, const char *term)
 	return wide;
 }
 
-/* Rewrite the file with *pos (if not NULL) as the most recent position, and
- * (if term is not NULL) with `term`'s ambiwidth line first among those of the
- * terminals if `wide`, without it if not; everything else is kept as it was. */
-static int rewrite(const char *dir, const struct state_pos *pos, const char *term, bool wide, struct fy_err *err)
+bool state_load_prefs(const char *dir, struct state_prefs *prefs)
+{
+	size_t n;
+
+	free(read_all(dir, &n, NULL, prefs));
+	return prefs->saved;
+}
+
+/* Rewrite the file with *pos (if not NULL) as the most recent position, *prefs
+ * (if not NULL) as the settings, and (if term is not NULL) with `term`'s
+ * ambiwidth line first among those of the terminals if `wide`, without it if
+ * not; everything else is kept as it was. */
+static int rewrite(const char *dir, const struct state_pos *pos, const struct state_prefs *prefs, const char *term,
+		   bool wide, struct fy_err *err)
 {
 	size_t n;
 	struct state_pos *all;
+	struct state_prefs kept_prefs;
 	struct buf text, tmp, terms;
 	const char *why;
 	int fd, lock, rc = -1;
@@ -364,8 +393,12 @@ static int rewrite(const char *dir, const struct state_pos *pos, const char *ter
 	if (lock == -2)
 		return 0; /* another instance is saving: this position is not, and that is no error */
 	buf_init(&terms);
-	all = read_all(dir, &n, &terms);
+	all = read_all(dir, &n, &terms, &kept_prefs);
+	if (prefs)
+		kept_prefs = *prefs;
 	buf_init(&text);
+	if (kept_prefs.saved)
+		buf_printf(&text, "indent %d\n", kept_prefs.indent);
 	if (pos) {
 		buf_printf(&text, "%016" PRIx64 " %zu %zu\n", pos->key, pos->section, pos->para);
 		kept++;
@@ -453,12 +486,17 @@ out:
 
 int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err)
 {
-	return rewrite(dir, pos, NULL, false, err);
+	return rewrite(dir, pos, NULL, NULL, false, err);
+}
+
+int state_save_prefs(const char *dir, const struct state_prefs *prefs, struct fy_err *err)
+{
+	return rewrite(dir, NULL, prefs, NULL, false, err);
 }
 
 int state_ambiwidth_save(const char *dir, const char *term, bool wide, struct fy_err *err)
 {
 	if (!term_ok(term))
 		return 0;
-	return rewrite(dir, NULL, term, wide, err);
+	return rewrite(dir, NULL, NULL, term, wide, err);
 }

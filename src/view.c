@@ -191,11 +191,11 @@ static const struct layout *layout_of(struct view *v, size_t i, int width)
 	if (slot->width >= 0)
 		layout_free(&slot->lo);
 	if (it->kind == VIEW_ITEM_SECTION) {
-		layout_section(&slot->lo, it->sec, width);
+		layout_section_as(&slot->lo, it->sec, width, &v->style);
 	} else {
 		const struct article *a = v->d->articles[it->article];
 
-		layout_paras(&slot->lo, "导语", a->intro, a->nintro, width);
+		layout_paras_as(&slot->lo, "导语", a->intro, a->nintro, width, &v->style);
 	}
 	slot->item = i;
 	slot->width = width;
@@ -250,8 +250,9 @@ static void apply_anchor(struct view *v)
 	}
 	first = layout_line_of_para(lo, v->anchor_para);
 	if (v->anchor_off == SIZE_MAX) {
-		/* Above the paragraph: its heading or the blank before it. */
-		v->top = v->anchor_para == 0 ? 0 : (first > 0 ? first - 1 : 0);
+		/* Above the paragraph: its heading or the blank before it (in an
+		 * indented layout, where none is, the paragraph itself). */
+		v->top = v->anchor_para == 0 ? 0 : (first > 0 && lo->lines[first - 1].kind == LAYOUT_BLANK ? first - 1 : first);
 	} else {
 		size_t t = first;
 
@@ -647,20 +648,44 @@ static size_t first_readable(const struct view *v)
 	return i;
 }
 
-void view_relayout(struct view *v)
+/* Forget every cached layout: the text is to be set anew. */
+static void drop_layouts(struct view *v)
 {
 	for (size_t k = 0; k < VIEW_LAYOUT_CACHE; k++) {
 		if (v->lc[k].width >= 0)
 			layout_free(&v->lc[k].lo);
 		v->lc[k].width = -1;
 	}
+}
+
+void view_relayout(struct view *v)
+{
+	drop_layouts(v);
 	view_resize(v, v->g.cols, v->g.lines);
+}
+
+void view_set_indent(struct view *v, bool indent)
+{
+	if (v->style.indent == indent)
+		return;
+	set_anchor(v);
+	v->style.indent = indent;
+	drop_layouts(v);
+	v->spans_valid = false;
+	apply_anchor(v);
 }
 
 void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int cols, int lines)
 {
 	memset(v, 0, sizeof *v);
 	v->d = d;
+	/* The reader sets text as a Chinese page does; without options (tests)
+	 * it shows the document as it is. */
+	if (opts) {
+		v->style.punct = opts->punct;
+		v->style.full = true;
+		v->style.indent = opts->indent;
+	}
 	v->load = opts ? opts->load : NULL;
 	v->multi = d->narticles > 1 || load_pending(v->load);
 	v->load_pct = -1;

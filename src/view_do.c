@@ -229,6 +229,13 @@ static void do_speakers(struct view *v, enum action a, const char *key)
 	v->focus = VIEW_FOCUS_READER;
 }
 
+static void do_indent(struct view *v, enum action a, const char *key)
+{
+	(void)a, (void)key;
+	view_set_indent(v, !v->style.indent);
+	view_msg(v, "%s", v->style.indent ? _("paragraphs indented") : _("blank lines between paragraphs"));
+}
+
 static void do_print(struct view *v, enum action a, const char *key)
 {
 	const struct view_item *it = &v->items[v->cur];
@@ -603,6 +610,7 @@ static handler_fn *const handlers[ACTION_COUNT] = {
 	[ACTION_BOTTOM] = do_end,
 	[ACTION_FOCUS] = do_focus,
 	[ACTION_SPEAKERS] = do_speakers,
+	[ACTION_INDENT] = do_indent,
 	[ACTION_THEME_PICK] = do_theme_pick,
 	[ACTION_THEME_CLEAR] = do_theme_clear,
 	[ACTION_SEARCH] = do_search,

@@ -30,6 +30,7 @@
 	ACTION_(BOTTOM, "bottom", N_("Go to the bottom (in the speaker pane: last speaker)")) \
 	ACTION_(FOCUS, "focus", N_("Switch between the speaker pane and the reader pane")) \
 	ACTION_(SPEAKERS, "toggle-speakers", N_("Hide or show the speaker pane (full-width reading)")) \
+	ACTION_(INDENT, "toggle-indent", N_("Indent paragraphs, without blank lines between them, or not (remembered)")) \
 	ACTION_(THEME_PICK, "theme", N_("Pick a theme by name or pinyin (yqfk); list only its speakers")) \
 	ACTION_(THEME_CLEAR, "theme-clear", N_("Clear the theme filter")) \
 	ACTION_(SEARCH, "search", N_("Search as you type (also pinyin: mdl); Enter keeps it, Esc cancels")) \

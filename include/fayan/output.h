@@ -4,6 +4,7 @@
 #define FAYAN_OUTPUT_H
 
 #include "fayan/doc.h"
+#include "fayan/layout.h"
 #include "fayan/util.h"
 
 /* The form of what the command line prints (--format). */
@@ -17,6 +18,14 @@ enum output_format {
  * a blank line, then the paragraphs separated by blank lines, each line ending
  * in LF. width <= 0 puts each paragraph on one line. */
 void output_section_text(struct buf *out, const struct section *s, int width);
+
+/* The functions above and below, with the text set in style `st` (NULL: the
+ * document's own text, wrapped as the functions without _as do). */
+void output_section_text_as(struct buf *out, const struct section *s, int width, const struct layout_style *st);
+void output_intro_text_as(struct buf *out, const struct article *a, int width, const struct layout_style *st);
+void output_intros_text_as(struct buf *out, const struct doc *d, int width, const struct layout_style *st);
+void output_sections_as(struct buf *out, struct section *const *secs, size_t n, enum output_format fmt, bool array,
+			int width, const struct layout_style *st);
 
 /* Append article `a`'s title and intro paragraphs as text, like output_section_text. */
 void output_intro_text(struct buf *out, const struct article *a, int width);

@@ -27,6 +27,7 @@ struct resume {
 	bool *keyed;
 	size_t nkeys;      /* room in keys and keyed */
 	size_t saved_item; /* the item whose position was saved last */
+	bool indent;       /* the reader's indent setting as saved (or found) last */
 	/* Reading positions waiting for their article to be read: the article
 	 * read most recently is opened when it arrives, unless a key came first. */
 	struct state_pos *positions;
@@ -48,7 +49,7 @@ bool resume_waiting(const struct resume *r);
 /* Stop looking for where the user left off (a key came first: the reader stays). */
 void resume_stop(struct resume *r);
 
-/* Remember where the user is; after the first failure say so once in v->note and stop trying. */
+/* Remember where the user is, and the indent setting if it changed; after the first failure say so once in v->note and stop trying. */
 void resume_save(struct resume *r, struct view *v);
 
 /* Whether the reader is on another item than the one saved last. */

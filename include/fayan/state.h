@@ -28,6 +28,12 @@ struct state_pos {
 	size_t para;
 };
 
+/* The reader's settings kept with the positions. */
+struct state_prefs {
+	bool saved;  /* the file holds them */
+	bool indent; /* paragraphs indented, without blank lines between them */
+};
+
 /* A 64-bit FNV-1a hash of data[0..len), the key of an article. */
 uint64_t state_key(const char *data, size_t len);
 
@@ -70,5 +76,12 @@ int state_ambiwidth_load(const char *dir, const char *term);
  * nothing for `term`. Returns 0 (also for a term that cannot be kept), or -1
  * with err filled. */
 int state_ambiwidth_save(const char *dir, const char *term, bool wide, struct fy_err *err);
+
+/* Fill *prefs with the settings kept in `dir`; false (and *prefs all
+ * false) if none are. */
+bool state_load_prefs(const char *dir, struct state_prefs *prefs);
+
+/* Save *prefs as state_save saves a position (the positions are kept). */
+int state_save_prefs(const char *dir, const struct state_prefs *prefs, struct fy_err *err);
 
 #endif

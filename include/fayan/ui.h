@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "fayan/doc.h"
+#include "fayan/layout.h"
 #include "fayan/load.h"
 #include "fayan/util.h"
 
@@ -32,6 +33,8 @@ struct ui_opts {
 	const char *search;      /* initial search, or NULL */
 	const char *locale_note; /* shown in the status line, e.g. "locale fell back to C.UTF-8" */
 	struct load_queue *load; /* inputs still to read while browsing, or NULL */
+	enum layout_punct punct; /* how the reader shows punctuation (--punct) */
+	bool indent;             /* --indent: paragraphs indented whatever the state says */
 };
 
 enum ui_outcome {

@@ -92,6 +92,7 @@ struct view {
 	struct load_queue *load; /* inputs still to read, or NULL */
 	struct view_layout_slot lc[VIEW_LAYOUT_CACHE];
 	unsigned long lc_clock;
+	struct layout_style style; /* how the reader sets text (--punct, --indent, i) */
 	uint32_t *item_of_section; /* section number - 1 -> item index */
 
 	size_t cur;    /* the item being read */
@@ -141,6 +142,10 @@ struct view {
 /* Build the view of `d` (items, first position from opts) for a cols x lines
  * terminal; opts->load, if any, holds the inputs d will gain later. */
 void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int cols, int lines);
+
+/* Indent paragraphs (without blank lines between them) or not, keeping the
+ * line being read on the top line. */
+void view_set_indent(struct view *v, bool indent);
 
 /* Take in the articles d gained since the view was built or last grew: their
  * entries in the speaker pane, and the filters run over their sections. */

@@ -50,6 +50,10 @@ case_ usage-format 2 --format=xml --list
 case_ usage-width 2 --width=abc -p 1
 case_ usage-option 2 --bogus
 case_ missing-file 2 --list "$dir/does-not-exist.txt"
+case_ print-cjk-w40 0 -p 1 --punct=cjk -w 40
+case_ print-cjk-indent-w40 0 -p 2 --punct=cjk --indent -w 40
+case_ print-indent 0 -p 2 --indent
+case_ usage-punct 2 --punct=wide -p 1
 case_ version 0 --version
 case_ help 0 --help
 
@@ -61,6 +65,16 @@ for w in 10 20 33 60 80; do
 	"$fayan" --print all --width $w >"$tmp/w$w"
 	lines_ok "print-all-w$w-rules" $w "$tmp/w$w"
 done
+
+# So does --punct=cjk, its hanging marks inside the width.
+for w in 20 33 78; do
+	"$fayan" --print all --punct=cjk --width $w >"$tmp/cjk$w"
+	lines_ok "print-all-cjk-w$w-rules" $w "$tmp/cjk$w"
+done
+
+# --punct=as-printed is what --print gives without it, byte for byte.
+"$fayan" --print all --width 33 --punct=as-printed >"$tmp/asp33"
+if cmp -s "$tmp/asp33" "$tmp/w33"; then ok; else bad "print-as-printed: differs from the default"; fi
 
 # FAYAN_AMBIWIDTH wraps printed text as --ambiwidth does; the option wins.
 if FAYAN_AMBIWIDTH=wide "$fayan" --print 马东亮 --width 40 | cmp -s - "$exp/print-wide-w40.out"; then ok; else bad "ambiwidth-env: FAYAN_AMBIWIDTH=wide does not wrap wide"; fi

@@ -618,6 +618,58 @@ static void test_state_reopens_where_left(void **state)
 	term_free(t1);
 }
 
+/* i indents the paragraphs (two ideographic spaces, no blank line between
+ * them) and back; the choice is remembered for the next run, --indent asks
+ * for it at once. */
+static void test_indent_key(void **state)
+{
+	struct term *t0 = start(100, 30, NULL);
+	char env1[600];
+	const char *env[] = {env1, NULL};
+	struct term *t1, *t2;
+	int row, col, row2, col2, s = -1;
+
+	(void)state;
+	/* t0 only lends its directory, which lives until it is freed. */
+	snprintf(env1, sizeof env1, "XDG_STATE_HOME=%s/state", term_dir(t0));
+	term_send(t0, "q");
+	assert_true(term_wait_exit(t0, 5000, &s));
+	t1 = start(100, 30, env);
+	assert_true(term_find_pos(t1, "城关乡因地制宜", &row, &col));
+	assert_true(term_find(t1, "\u3000\u3000城关乡") < 0);
+	term_send(t1, "i");
+	assert_true(term_wait_for(t1, "paragraphs indented", 2000));
+	assert_true(term_find_pos(t1, "\u3000\u3000城关乡因地制宜", &row, &col));
+	/* The next paragraph follows on the next line, indented too. */
+	assert_true(term_find_pos(t1, "\u3000\u3000盘活“五闲资源”", &row2, &col2));
+	assert_int_equal(col2, col);
+	assert_true(row2 > row);
+	for (int r = row; r < row2; r++)
+		if (!text_part(term_row(t1, r))[0])
+			fail_msg("row %d between the paragraphs is blank:\n%s", r, term_screen(t1));
+	assert_int_equal(term_quit(t1), 0);
+
+	/* Remembered. */
+	t2 = start(100, 30, env);
+	assert_true(term_find(t2, "\u3000\u3000城关乡因地制宜") > 0);
+	term_send(t2, "i");
+	assert_true(term_wait_for(t2, "blank lines between paragraphs", 2000));
+	assert_true(term_find(t2, "\u3000\u3000城关乡") < 0);
+	assert_int_equal(term_quit(t2), 0);
+	t2 = start(100, 30, env);
+	assert_true(term_find(t2, "\u3000\u3000城关乡") < 0);
+	assert_int_equal(term_quit(t2), 0);
+
+	/* --indent without a state. */
+	t2 = term_spawn(100, 30, TERM_ARGV("fayan", "--indent", "--no-state"), NULL);
+	assert_non_null(t2);
+	assert_true(term_wait_for(t2, "1/10 马东亮", 5000));
+	term_wait_quiet(t2, 0);
+	assert_true(term_find(t2, "\u3000\u3000城关乡因地制宜") > 0);
+	assert_int_equal(term_quit(t2), 0);
+	term_free(t0);
+}
+
 static void test_state_failure_is_reported(void **state)
 {
 	static const char *const env[] = {"XDG_STATE_HOME=/proc/self/nonexistent", NULL};
@@ -704,6 +756,7 @@ E2E_GROUP(browser)
 		cmocka_unit_test(test_small_terminals),
 		cmocka_unit_test(test_state_reopens_where_left),
 		cmocka_unit_test(test_state_failure_is_reported),
+		cmocka_unit_test(test_indent_key),
 		cmocka_unit_test(test_stdin_is_the_article),
 		cmocka_unit_test(test_no_terminal),
 	};

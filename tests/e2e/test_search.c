@@ -280,6 +280,31 @@ static void test_picker_hanzi_arrows_and_esc(void **state)
 	assert_int_equal(term_quit(t), 0);
 }
 
+/* The reader shows the document's ASCII commas full-width; a search for the
+ * ASCII comma or the full-width one finds them either way and highlights the
+ * full-width mark shown; --punct=as-printed shows the document's own. */
+static void test_search_full_width_punct(void **state)
+{
+	static const char *const queries[] = {"/,", "/\xEF\xBC\x8C"};
+	struct term *t;
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		t = start();
+		assert_true(term_find(t, "向内挖潜，充分运用") > 0);
+		assert_true(term_find(t, "向内挖潜,") < 0);
+		term_type(t, queries[i]);
+		enter(t);
+		assert_non_null(strstr(term_row(t, STATUS), "hit 1/"));
+		/* Every comma of the first screen is a hit, each cell of it highlighted. */
+		assert_true(check_highlights(t, "，", 2) >= 5);
+		assert_int_equal(term_quit(t), 0);
+	}
+	t = start_args(TERM_ARGV("fayan", "--punct=as-printed"));
+	assert_true(term_find(t, "向内挖潜,充分运用") > 0);
+	assert_int_equal(term_quit(t), 0);
+}
+
 static void test_search_highlights_and_walks(void **state)
 {
 	struct term *t = start();
@@ -685,6 +710,7 @@ E2E_GROUP(search)
 		cmocka_unit_test(test_theme_picker),
 		cmocka_unit_test(test_picker_hanzi_arrows_and_esc),
 		cmocka_unit_test(test_search_highlights_and_walks),
+		cmocka_unit_test(test_search_full_width_punct),
 		cmocka_unit_test(test_search_esc_and_editing),
 		cmocka_unit_test(test_typed_chinese_search),
 		cmocka_unit_test(test_theme_and_search_narrow),

@@ -93,6 +93,25 @@ static void check_layout(const struct layout *lo, int width, size_t npara)
 	}
 }
 
+/* Check a layout in a typeset style: what each line shows is as wide as it
+ * says and leads back only into the line's own bytes of the document. */
+static void check_styled(const struct layout *lo, size_t npara)
+{
+	FUZZ_ASSERT(lo->npara == npara);
+	for (size_t i = 0; i < lo->nlines; i++) {
+		const struct layout_line *l = &lo->lines[i];
+		size_t tlen = strlen(l->text);
+
+		FUZZ_ASSERT(l->off <= tlen && l->len <= tlen - l->off);
+		FUZZ_ASSERT(l->lead_len <= l->len);
+		if (!l->disp)
+			continue;
+		FUZZ_ASSERT(l->cols == text_cols(l->disp, l->disp_len));
+		for (size_t k = 0; k < l->disp_len; k++)
+			FUZZ_ASSERT(l->map[k] == LAYOUT_ADDED || (l->map[k] >= l->off && l->map[k] < l->off + l->len));
+	}
+}
+
 /* Walk a whole collection: model, layouts and every output form. */
 /* A filter's choice for report_list: two sections in three, with hits. */
 static bool pick_some(const struct section *s, size_t *hits, const void *ctx)
@@ -154,6 +173,13 @@ static void check_doc(const struct doc *d, int width)
 		layout_section(&lo, s, width);
 		check_layout(&lo, width, s->npara);
 		layout_free(&lo);
+		{
+			struct layout_style st = {.punct = LAYOUT_PUNCT_CJK, .full = true, .indent = width % 2};
+
+			layout_section_as(&lo, s, width, &st);
+			check_styled(&lo, s->npara);
+			layout_free(&lo);
+		}
 		buf_init(&out);
 		output_section_text(&out, s, width);
 		check_out(&out, 0);

@@ -180,6 +180,46 @@ static void test_ambiwidth_hints(void **state)
 	assert_int_equal(got.section, 3);
 }
 
+/* The reader's indent setting is kept in the same file: positions saved
+ * after it keep it, and it keeps the positions. */
+static void test_prefs_kept_with_positions(void **state)
+{
+	struct fixture *fx = *state;
+	struct fy_err err = {0};
+	struct state_prefs prefs = {.saved = true, .indent = true}, got = {0};
+	struct state_pos p = {.key = 9, .section = 2, .para = 3}, pos;
+	size_t n;
+	struct state_pos *all;
+
+	assert_false(state_load_prefs(fx->dir, &got));
+	assert_false(got.indent);
+	assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	assert_int_equal(state_save_prefs(fx->dir, &prefs, &err), 0);
+	p.key = 10;
+	assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	assert_true(state_load_prefs(fx->dir, &got));
+	assert_true(got.indent);
+	assert_int_equal(state_load(fx->dir, 9, &pos), 1);
+	assert_int_equal(pos.para, 3);
+	all = state_load_all(fx->dir, &n);
+	assert_int_equal(n, 2);
+	free(all);
+	prefs.indent = false;
+	assert_int_equal(state_save_prefs(fx->dir, &prefs, &err), 0);
+	assert_true(state_load_prefs(fx->dir, &got));
+	assert_false(got.indent);
+	assert_int_equal(state_load(fx->dir, 10, &pos), 0);
+	/* The setting and a terminal's answer keep each other. */
+	assert_int_equal(state_ambiwidth_save(fx->dir, "xterm-256color", true, &err), 0);
+	prefs.indent = true;
+	assert_int_equal(state_save_prefs(fx->dir, &prefs, &err), 0);
+	assert_int_equal(state_ambiwidth_load(fx->dir, "xterm-256color"), 1);
+	assert_int_equal(state_save(fx->dir, &p, &err), 0);
+	assert_true(state_load_prefs(fx->dir, &got));
+	assert_true(got.indent);
+	assert_int_equal(state_ambiwidth_load(fx->dir, "xterm-256color"), 1);
+}
+
 /* state_load_all gives what state_load would for every key, in one read. */
 static void test_load_all_matches_load(void **state)
 {
@@ -626,6 +666,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_most_recent_first_and_update, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_all_matches_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ambiwidth_hints, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_prefs_kept_with_positions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_temp_files_left_and_garbage_ignored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failure_reported, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_positions_link_to_dev_zero, setup, teardown),
