@@ -313,6 +313,10 @@ $(BUILD)/bench/bench: bench/bench.c tests/e2e/harness.c tests/e2e/harness.h $(CO
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ bench/bench.c tests/e2e/harness.c $(CORE_LIB) $(VTERM_LIBS) $(CORE_LIBS)
 
+$(BUILD)/bench/layout: bench/layout.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) $(CORE_LIBS)
+
 $(BUILD)/bench/filter: bench/filter.c $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) $(CORE_LIBS)
@@ -328,11 +332,13 @@ $(BENCH_OUT)/archives.stamp: $(BUILD)/bench/gen $(SEED)
 	$(BUILD)/bench/gen --one-section $(SEED) $(BENCH_OUT)/long.txt
 	touch $@
 
-bench: $(BIN) $(BUILD)/bench/bench $(BUILD)/bench/filter $(BENCH_OUT)/archives.stamp
+bench: $(BIN) $(BUILD)/bench/bench $(BUILD)/bench/filter $(BUILD)/bench/layout $(BENCH_OUT)/archives.stamp
 	@$(MAKE) --no-print-directory deps DEPS="$(BENCH_DEPS)"
 	$(BUILD)/bench/bench -n $(BENCH_RUNS) $(BIN) $(SEED) $(BENCH_OUT) assets/themes | tee $(BENCH_OUT)/results.md
 	@echo >> $(BENCH_OUT)/results.md
 	$(BUILD)/bench/filter -n $(BENCH_RUNS) $(BENCH_OUT)/mb100/* | tee -a $(BENCH_OUT)/results.md
+	@echo >> $(BENCH_OUT)/results.md
+	$(BUILD)/bench/layout -n $(BENCH_RUNS) $(BENCH_OUT)/s1000/* | tee -a $(BENCH_OUT)/results.md
 
 install: $(BIN) $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/zh_CN/man1
