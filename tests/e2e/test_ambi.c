@@ -146,22 +146,26 @@ static void check_right_edge(struct term *t, const char *what)
 }
 
 /* The first page of section `s` (1-based) is the layout made here with the
- * same widths, every line starting in the reader's text column. */
+ * same widths and the reader's style, every line starting in the reader's
+ * text column. */
 static void check_reader(struct term *t, const struct doc *d, size_t s, const char *what)
 {
 	int cols, rows, text_x, text_w;
 	struct layout lo;
+	const struct layout_style style = {.punct = LAYOUT_PUNCT_CJK, .full = true};
 
 	term_size(t, &cols, &rows);
 	reader_geom(cols, &text_x, &text_w);
-	layout_section(&lo, d->sections[s - 1], text_w);
+	layout_section_as(&lo, d->sections[s - 1], text_w, &style);
 	for (int r = 1; r < rows - 1 && (size_t)(r - 1) < lo.nlines; r++) {
 		const struct layout_line *l = &lo.lines[r - 1];
+		const char *shown = l->disp ? l->disp : l->text + l->off;
+		size_t len = l->disp ? l->disp_len : l->len;
 		char want[512];
-		size_t n = l->len < sizeof want - 1 ? l->len : sizeof want - 1;
+		size_t n = len < sizeof want - 1 ? len : sizeof want - 1;
 		const char *got = cells_from(t, r, text_x);
 
-		memcpy(want, l->text + l->off, n);
+		memcpy(want, shown, n);
 		while (n > 0 && want[n - 1] == ' ')
 			n--;
 		want[n] = '\0';
