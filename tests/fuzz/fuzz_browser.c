@@ -135,9 +135,17 @@ static void check_layout(struct view *v)
 		FUZZ_ASSERT(l->off <= tlen && l->len <= tlen - l->off);
 		FUZZ_ASSERT(text_check_utf8(l->text ? l->text + l->off : "", l->len) == l->len);
 		FUZZ_ASSERT(!fuzz_has_control(l->text ? l->text + l->off : "", l->len));
-		FUZZ_ASSERT(l->cols == (l->len ? text_cols(l->text + l->off, l->len) : 0));
-		if (l->cols > w)
-			FUZZ_ASSERT(text_grapheme_len(l->text + l->off, l->len) == l->len);
+		/* What the line shows: its bytes, or the text set from them
+		 * (full-width punctuation, a space that keeps the grid). */
+		{
+			const char *shown = l->disp ? l->disp : l->text ? l->text + l->off : "";
+			size_t slen = l->disp ? l->disp_len : l->len;
+
+			FUZZ_ASSERT(text_check_utf8(shown, slen) == slen && !fuzz_has_control(shown, slen));
+			FUZZ_ASSERT(l->cols == (slen ? text_cols(shown, slen) : 0));
+			if (l->cols > w)
+				FUZZ_ASSERT(text_grapheme_len(shown, slen) == slen);
+		}
 		FUZZ_ASSERT(l->kind != LAYOUT_PARA || l->para < lo->npara);
 		if (sp) {
 			size_t n;
