@@ -21,9 +21,10 @@
  * it as a wide-ambiguous terminal does; counted narrow, the answers are
  * libunistring's for UTF-8, which are glibc's for every character of the
  * articles (where the two tables differ, ncurses now agrees with the layout
- * instead of with glibc), so the output is what it was. The other way, compensating in the output (a cursor move
- * after each ambiguous character), would fight ncurses' own optimiser,
- * which believes the cursor is one column further left. */
+ * instead of with glibc), so the output is what it was. The other way,
+ * compensating in the output (a cursor move after each ambiguous character),
+ * would fight ncurses' own optimiser, which believes the cursor is one column
+ * further left. */
 int wcwidth(wchar_t c)
 {
 	return text_char_wcwidth((uint32_t)c);

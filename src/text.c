@@ -495,24 +495,29 @@ static bool simple_char(uint32_t c)
 	       (c >= 0xFF01 && c <= 0xFF60);
 }
 
-/* The encoding name every width and wrap here passes to libunistring, the
- * one place the ambiguous-width setting lives. "UTF-8" counts East Asian
- * Ambiguous characters (“ ” — … · │) as one column, as glibc's wcwidth()
- * does; "GBK" counts them as two, as a terminal with a CJK font or its
+/* The ambiguous-width setting, in the one place it lives, and the encoding
+ * name every width and wrap here passes to libunistring for it. "UTF-8"
+ * counts East Asian Ambiguous characters (“ ” — … · │) as one column, as
+ * glibc's wcwidth() does; "GBK" counts them as two, as a terminal with a CJK font or its
  * "ambiguous characters are wide" option draws them. Process-wide, not
  * passed along: it is a property of the one terminal, every layer must
  * agree on it, and the wcwidth() that ncurses calls (src/draw.c) has no
  * argument to carry it. */
-static const char *width_encoding = "UTF-8";
+static enum text_ambi ambiwidth = TEXT_AMBI_NARROW;
+
+static const char *width_encoding(void)
+{
+	return ambiwidth == TEXT_AMBI_WIDE ? "GBK" : "UTF-8";
+}
 
 void text_set_ambiwidth(enum text_ambi a)
 {
-	width_encoding = a == TEXT_AMBI_WIDE ? "GBK" : "UTF-8";
+	ambiwidth = a;
 }
 
 enum text_ambi text_ambiwidth(void)
 {
-	return width_encoding[0] == 'G' ? TEXT_AMBI_WIDE : TEXT_AMBI_NARROW;
+	return ambiwidth;
 }
 
 int text_char_wcwidth(uint32_t uc)
@@ -521,7 +526,7 @@ int text_char_wcwidth(uint32_t uc)
 	if (simple_char(uc))
 		return uc < 0x80 ? 1 : 2;
 	/* Locale-independent; with "UTF-8" equal to glibc's wcwidth(). */
-	return uc_width(uc, width_encoding);
+	return uc_width(uc, width_encoding());
 }
 
 int text_char_cols(uint32_t uc)
@@ -784,7 +789,7 @@ size_t text_wrap(const char *s, size_t len, int width, struct text_line **lines)
 	o = xmalloc(len);
 	p = xmalloc(len);
 	quote_override(s, len, o);
-	u8_width_linebreaks((const uint8_t *)s, len, w.width, 0, 0, o, width_encoding, p);
+	u8_width_linebreaks((const uint8_t *)s, len, w.width, 0, 0, o, width_encoding(), p);
 	free(o);
 	for (off = 0; off < len;) {
 		uint32_t c;
