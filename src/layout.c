@@ -45,6 +45,15 @@ static void push(struct builder *b, enum layout_kind kind, const char *text, siz
 
 /* The indent of a paragraph in an indented layout: two ideographic spaces. */
 static const char indent_text[] = "\u3000\u3000";
+enum { INDENT_COLS = 4 };
+
+/* Whether paragraphs open with the indent: where a line holds it and a
+ * two-column character after it (or lines have no width), so that no line
+ * is wider than the width for an indent alone (paragraphs still run on without blank lines). */
+static bool indent_shown(const struct layout *lo)
+{
+	return lo->style.indent && (lo->width <= 0 || lo->measure >= INDENT_COLS + 2);
+}
 
 /* Append s[0..n) to the layout's display text, its bytes showing the
  * document's bytes from `from` on (LAYOUT_ADDED: none); with `one`, all of
@@ -92,7 +101,7 @@ static void push_shown(struct builder *b, enum layout_kind kind, const char *tex
 
 	if (indent) {
 		add_disp(b, indent_text, sizeof indent_text - 1, LAYOUT_ADDED, false);
-		cols += text_cols(indent_text, sizeof indent_text - 1);
+		cols += INDENT_COLS;
 	}
 	for (size_t i = tl->off, stop = tl->off + tl->len; i < stop;) {
 		size_t j = i;
@@ -133,6 +142,7 @@ static size_t add_styled(struct builder *b, enum layout_kind kind, const char *t
 	const struct layout *lo = b->lo;
 	const struct layout_style *st = &lo->style;
 	bool para_kind = kind == LAYOUT_PARA;
+	bool indent = para_kind && indent_shown(lo);
 	struct shown sh = { text, len, NULL };
 	struct text_line *tl, one;
 	size_t n;
@@ -149,7 +159,7 @@ static size_t add_styled(struct builder *b, enum layout_kind kind, const char *t
 	} else if (para_kind) {
 		struct text_fill f = {
 			.measure = lo->measure,
-			.first_cols = st->indent ? text_cols(indent_text, sizeof indent_text - 1) : 0,
+			.first_cols = indent ? INDENT_COLS : 0,
 			.hang = st->full && lo->measure < lo->width,
 			.pad = st->full,
 		};
@@ -159,7 +169,7 @@ static size_t add_styled(struct builder *b, enum layout_kind kind, const char *t
 		n = text_wrap(sh.s, sh.len, lo->width, &tl);
 	}
 	for (size_t i = 0; i < n; i++)
-		push_shown(b, kind, text, len, &sh, &tl[i], i == 0 && para_kind && st->indent, para, lead);
+		push_shown(b, kind, text, len, &sh, &tl[i], i == 0 && indent, para, lead);
 	if (tl != &one)
 		free(tl);
 	free(wide);

@@ -64,6 +64,37 @@ static void test_indent(void **state)
 	layout_free(&lo);
 }
 
+/* On a measure too narrow to hold the indent and a character after it, the
+ * paragraphs open without it (still without blank lines between them): no
+ * line is wider than the width for an indent alone. */
+static void test_indent_narrow(void **state)
+{
+	struct para paras[2] = {
+		{ .text = "第一段。", .len = strlen("第一段。") },
+		{ .text = "第二段。", .len = strlen("第二段。") },
+	};
+	struct layout_style st = { .indent = true };
+	struct layout lo;
+
+	(void)state;
+	for (int w = 1; w <= 8; w++) {
+		bool shown = false;
+
+		layout_paras_as(&lo, "", paras, 2, w, &st);
+		for (size_t i = 0; i < lo.nlines; i++) {
+			const struct layout_line *l = &lo.lines[i];
+
+			assert_int_not_equal(l->kind, LAYOUT_BLANK);
+			if (l->cols > w)
+				assert_true(l->cols <= 2 && w < 2); /* a lone two-column character */
+			if (l->disp_len >= 6 && memcmp(l->disp, "\u3000\u3000", 6) == 0)
+				shown = true;
+		}
+		assert_int_equal(shown, w >= 6);
+		layout_free(&lo);
+	}
+}
+
 /* The columns of the last character of s[0..len). */
 static int last_cols(const char *s, size_t len)
 {
@@ -203,6 +234,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_indent),
+		cmocka_unit_test(test_indent_narrow),
 		cmocka_unit_test(test_measures),
 	};
 
