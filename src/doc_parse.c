@@ -7,216 +7,34 @@
  * work per line, so hostile inputs (a huge line, millions of lines, thousands
  * of byline-like lines) stay linear.
  *
+ * This file finds the bylines, chooses the page's layout (bylines on lines
+ * of their own, inline NAME：…, attributions after the speech) and builds
+ * the front and the sections. What a line reads as alone is shape.c's;
+ * paragraphs and their rejoining across page breaks are doc_rejoin.c's;
+ * dialogues and interviews are doc_dialogue.c's.
+ *
  * Memory matters for large archives: a paragraph points into the article's
  * source, which is made NUL-terminated by writing a NUL over the line end that
- * follows it. A paragraph split by page breaks is rejoined in place, its later
- * fragments moved left over the blank lines between them. Only paragraphs with
- * control characters (sanitized) are copied; all paragraphs of an article
- * share one allocation, and so do all its pieces. */
+ * follows it. Only paragraphs with control characters (sanitized) are copied;
+ * all paragraphs of an article share one allocation, and so do all its
+ * pieces. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc_priv.h"
+#include "parse_priv.h"
 #include "fayan/byline.h"
 #include "fayan/cjk.h"
 #include "fayan/i18n.h"
 #include "fayan/names.h"
+#include "fayan/shape.h"
 #include "fayan/fold.h"
 #include "fayan/text.h"
 
-#define NOTE_MAX_CHARS 80     /* longest line taken as a credit, caption or label */
-#define JOIN_MIN_CHARS 16     /* a shorter line without punctuation is never rejoined */
-#define HEADLINE_MAX_CHARS 40 /* longest line taken as a headline */
-#define TOPIC_MAX_CHARS 32    /* longest first line of a two-line headline */
-#define TITLE_MAX_CHARS 64    /* longest first line taken as the article title */
-#define TRAILER_MAX_CHARS 80  /* longest closing line taken as the trailer */
 #define MAX_WARNINGS 1000     /* warnings kept per article; the rest are counted */
 
-/* One non-empty source line, trimmed: bytes [off, off+len) of src. */
-struct span {
-	size_t off;
-	size_t len;
-	size_t lineno; /* 1-based */
-	bool indent;   /* the line began with blanks */
-};
-
-/* A line that reads as a byline, as recognised. */
-struct cand {
-	size_t line;
-	size_t by_line; /* the line whose byline it is: itself, or an earlier one for a later turn (张三：…) */
-	bool above, below; /* a headline-like line above it, below it */
-	struct byline b;
-};
-
-/* Parsing state for one article. */
-struct parse {
-	struct article *a;
-	struct span *lines;
-	size_t nlines;
-	struct piece *pool; /* the article's piece store, sized up front */
-	size_t npool;
-	size_t pool_cap;
-	struct para *paras; /* the article's paragraph store, sized up front */
-	size_t nparas;
-	size_t paras_cap;
-	size_t lost_warnings;
-	bool no_controls; /* the source holds no control character but line ends */
-	const struct text_scan *sc; /* the source's: where it holds what does not fold to itself */
-	struct cand *cands; /* every line that reads as a byline, in order */
-	size_t ncands;
-	uint8_t *kind;      /* per line: enum para_kind it would make */
-	uint8_t *headline;  /* per line: 0 not yet asked, 1 not shaped as a headline, 2 shaped as one */
-	bool *taken;        /* per line: a byline, a headline or a title, never a paragraph */
-	bool no_join;       /* no section was found: paragraphs stay as printed */
-	bool run_on;        /* lines were cut where run-on speeches open (split_run_ins) */
-	size_t printed;     /* the width in characters of a printed page's lines, copied one a line, or 0 */
-	bool indents;       /* and whether its paragraphs are marked by indents */
-	bool stripping; /* the article is stripped once parsed: what only the reader shows is left out */
-};
-
-
-/* ---- the shapes of lines ---- */
-
-static bool headline_like(const char *s, size_t len)
-{
-	/* The last character first: it answers without counting. */
-	return len > 0 && !cjk_ends_sentence(s, len) && cjk_at_most_chars(s, len, HEADLINE_MAX_CHARS);
-}
-
-/* s[0..len) with blanks left out equals w, or w and a colon. */
-static bool is_label(const char *s, size_t len, const char *const *words)
-{
-	char t[64];
-	size_t n = 0, bl;
-
-	if (len > 40)
-		return false;
-	for (size_t off = 0; off < len;) {
-		if ((bl = cjk_blank_len(s, len, off)) != 0) {
-			off += bl;
-			continue;
-		}
-		t[n++] = s[off++];
-	}
-	t[n] = '\0';
-	if (n >= 3 && !strcmp(t + n - 3, "："))
-		t[n -= 3] = '\0';
-	else if (n >= 1 && t[n - 1] == ':')
-		t[--n] = '\0';
-	for (; *words; words++)
-		if (!strcmp(t, *words))
-			return true;
-	return false;
-}
-
-/* An editor's note closing the intro: ——编  者, —— 编者, ——编者按. */
-static bool editor_like(const char *s, size_t len)
-{
-	static const char *const words[] = {"编者", "编者按", "编辑", NULL};
-	size_t off = 0;
-
-	if (len > 40 || !(cjk_has_prefix(s, len, "—") || cjk_has_prefix(s, len, "-")))
-		return false;
-	while (off < len && (cjk_has_prefix(s + off, len - off, "—") || s[off] == '-'))
-		off += s[off] == '-' ? 1 : 3;
-	return off < len && is_label(s + off, len - off, words);
-}
-
-static bool topic_like(const char *s, size_t len)
-{
-	struct byline b;
-
-	return len > 0 && cjk_at_most_chars(s, len, TOPIC_MAX_CHARS) &&
-	       !cjk_ends_sentence(s, len) && !cjk_contains(s, len, "，") && !cjk_contains(s, len, ",") &&
-	       !cjk_contains(s, len, "。") && !editor_like(s, len) && !byline_find(s, len, &b);
-}
-
-static bool title_line_like(const char *s, size_t len)
-{
-	return cjk_at_most_chars(s, len, TITLE_MAX_CHARS) && !cjk_contains(s, len, "。") &&
-	       !cjk_ends_sentence(s, len) && !editor_like(s, len);
-}
-
-/* Whether s[0..len) is wrapped in brackets: （…） or (…). */
-static bool bracketed(const char *s, size_t len)
-{
-	return (cjk_has_prefix(s, len, "（") && cjk_has_suffix(s, len, "）")) ||
-	       (cjk_has_prefix(s, len, "(") && cjk_has_suffix(s, len, ")"));
-}
-
-/* A closing line such as （记者 张三 整理）, (本报记者 ...) or 本版编辑 ... */
-static bool trailer_like(const char *s, size_t len)
-{
-	if (!cjk_at_most_chars(s, len, TRAILER_MAX_CHARS))
-		return false;
-	if (bracketed(s, len))
-		return cjk_contains(s, len, "记者") || cjk_contains(s, len, "整理") || cjk_contains(s, len, "编辑") ||
-		       cjk_contains(s, len, "本报") || cjk_contains(s, len, "供稿");
-	return cjk_has_prefix(s, len, "本版编辑") || cjk_has_prefix(s, len, "责任编辑") ||
-	       cjk_has_prefix(s, len, "本版责编") || cjk_has_prefix(s, len, "责编");
-}
-
-/* Whether s[0..len) starts with a character a note may open with: a
- * bracket, or one of 本记通数资图来制摄编责. */
-static bool note_start(const char *s, size_t len)
-{
-	uint32_t c;
-
-	if (len < 3 || (unsigned char)s[0] < 0xE3)
-		return len > 0 && s[0] == '(';
-	cjk_char_at(s, len, 0, &c);
-	switch (c) {
-	case 0xFF08: /* （ */
-	case 0x672C: case 0x8BB0: case 0x901A: case 0x6570: case 0x8D44: case 0x56FE:
-	case 0x6765: case 0x5236: case 0x6444: case 0x7F16: case 0x8D23:
-		return true;
-	default:
-		return false;
-	}
-}
-
-/* A line printed with the speeches that is not speech: a credit
- * (（本报记者王某某采访整理）), a reporter line (本报记者  王  某), a photo or
- * graphic caption (（某某摄）, 数据来源：…), an 编者按 label. */
-static bool note_like(const char *s, size_t len)
-{
-	static const char *const labels[] = {"编者按", "编者的话", "编后", "编后语", "编者", NULL};
-	static const char *const starts[] = {"本报记者", "本报通讯员", "记者", "通讯员", "数据来源", "资料来源",
-					      "图片来源", "来源：", "制图", "摄影", "图为", "图：", "本报讯", NULL};
-	static const char *const within[] = {"记者", "整理", "摄", "供图", "来源", "编辑", "本报", "通讯员",
-					      "作者", "执笔", "图", NULL};
-
-	/* Every note opens with a bracket or one of these characters: most
-	 * lines answer from their first bytes. */
-	if (!note_start(s, len))
-		return false;
-	if (!cjk_at_most_chars(s, len, NOTE_MAX_CHARS))
-		return false;
-	if (trailer_like(s, len) || is_label(s, len, labels))
-		return true;
-	if (bracketed(s, len)) {
-		for (const char *const *w = within; *w; w++)
-			if (cjk_contains(s, len, *w))
-				return true;
-		return false;
-	}
-	if (!cjk_at_most_chars(s, len, 30) || cjk_contains(s, len, "。"))
-		return false;
-	for (const char *const *w = starts; *w; w++)
-		if (cjk_has_prefix(s, len, *w))
-			return true;
-	return false;
-}
-
-/* A subtitle under the title: ——“……”座谈会观点摘登. */
-static bool subtitle_like(const char *s, size_t len)
-{
-	return (cjk_has_prefix(s, len, "—") || cjk_has_prefix(s, len, "--")) && !editor_like(s, len) &&
-	       cjk_at_most_chars(s, len, TITLE_MAX_CHARS) && !cjk_contains(s, len, "。");
-}
 /* ---- building the model ---- */
 
 /* Add a "line N: ..." note for --check, keeping at most MAX_WARNINGS. */
@@ -241,13 +59,6 @@ static void warn(struct parse *p, size_t lineno, const char *fmt, ...)
 	a->warnings[a->nwarnings++] = buf_take(&b, NULL);
 }
 
-/* Whether s[0..len), a part of the source without line ends, holds a control
- * character. Most sources hold none, and then no line needs looking at. */
-static bool has_controls(const struct parse *p, const char *s, size_t len)
-{
-	return !p->no_controls && text_has_controls(s, len);
-}
-
 /* An owned, control-free copy of s[0..len). */
 static char *clean_dup(const struct parse *p, const char *s, size_t len)
 {
@@ -256,18 +67,9 @@ static char *clean_dup(const struct parse *p, const char *s, size_t len)
 	return xstrndup(s, len);
 }
 
-/* Whether a NUL may go at src[off]: the end of the source, or a line end or
- * blank that trimming already left out of every line's text. */
-static bool nul_fits(const struct article *a, size_t off)
-{
-	char c = off < a->src_len ? a->src[off] : '\0';
-
-	return c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '\0';
-}
-
 /* Line `sp` as a string: in the source itself (a NUL over the line end after
  * it) when it has no controls, else a sanitized copy. Free with str_free. */
-static char *span_str(struct parse *p, const struct span *sp)
+char *parse_span_str(struct parse *p, const struct span *sp)
 {
 	char *s = p->a->src + sp->off;
 
@@ -280,216 +82,11 @@ static char *span_str(struct parse *p, const struct span *sp)
 
 /* Fill the speaker from the byline b found at line `l`, in the source
  * where it can be. */
-static void speaker_of(struct parse *p, const struct span *l, const struct byline *b, struct speaker *sp)
+void parse_speaker_of(struct parse *p, const struct span *l, const struct byline *b, struct speaker *sp)
 {
 	char *s = p->a->src + l->off;
 
 	byline_speaker(b, s, l->len, nul_fits(p->a, l->off + l->len) && !has_controls(p, s, l->len) ? s : NULL, sp);
-}
-
-/* A count or length of the model as stored (32 bits). DOC_MAX_BYTES and
- * DOC_MAX_GROWTH bound every one of them (doc.h), so this never fails. */
-static uint32_t para_len(size_t n)
-{
-	if (n > UINT32_MAX)
-		fatal(EXIT_TROUBLE, _("internal error: %zu does not fit the model's 32 bits"), n);
-	return (uint32_t)n;
-}
-
-static void add_piece(struct parse *p, size_t text_off, size_t src_off, size_t len)
-{
-	if (len == 0)
-		return;
-	if (p->npool == p->pool_cap) /* cannot happen: the pool is sized up front */
-		fatal(EXIT_TROUBLE, _("internal error: piece pool exhausted"));
-	p->pool[p->npool++] = (struct piece){para_len(text_off), para_len(src_off), para_len(len)};
-}
-
-/* Append one fragment to b, sanitizing controls; pieces map the unchanged runs. */
-static void append_fragment(struct parse *p, struct buf *b, const struct span *sp)
-{
-	const char *s = p->a->src + sp->off;
-	size_t len = sp->len, run = 0, off = 0, n;
-
-	while (off < len) {
-		n = text_control_len(s + off, len - off);
-		if (!n) {
-			off++;
-			continue;
-		}
-		add_piece(p, b->len, sp->off + run, off - run);
-		buf_add(b, s + run, off - run);
-		{
-			size_t olen;
-			char *t = text_sanitize(s + off, n, false, &olen);
-
-			buf_add(b, t, olen);
-			free(t);
-		}
-		off += n;
-		run = off;
-	}
-	add_piece(p, b->len, sp->off + run, len - run);
-	buf_add(b, s + run, len - run);
-}
-
-/* Whether none of the fragments frag[0..n) holds a control character. */
-static bool fragments_clean(const struct parse *p, const struct span *frag, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		if (has_controls(p, p->a->src + frag[k].off, frag[k].len))
-			return false;
-	return true;
-}
-
-/* Rejoin fragments frag[0..n) (n >= 2, free of controls) where the first one
- * lies: each later fragment is moved left to follow the previous one. Only blank
- * lines and line ends lie between fragments, and at least one byte of them, so
- * the joined text (with a space between two ASCII letters or digits) never
- * reaches past the last fragment's end, where a NUL is written. Pieces record
- * where each fragment now lies in the source. Returns the joined length. */
-static size_t join_in_place(struct parse *p, const struct span *frag, size_t n)
-{
-	char *dst = p->a->src + frag[0].off;
-	size_t len = frag[0].len;
-
-	add_piece(p, 0, frag[0].off, len);
-	for (size_t k = 1; k < n; k++) {
-		if (cjk_is_ascii_alnum(dst[len - 1]) && cjk_is_ascii_alnum(p->a->src[frag[k].off]))
-			dst[len++] = ' ';
-		memmove(dst + len, p->a->src + frag[k].off, frag[k].len);
-		add_piece(p, len, frag[0].off + len, frag[k].len);
-		len += frag[k].len;
-	}
-	dst[len] = '\0';
-	return len;
-}
-
-static size_t lead_of(const char *s, size_t len)
-{
-	const char *e = cjk_find(s, len, "。", 3);
-
-	return e ? (size_t)(e - s) + 3 : 0;
-}
-
-/* Whether fragments frag[0..n) are known to hold only characters that fold
- * to themselves: the scan kept the offset of every one that does not. A
- * paragraph made of them (joined, or with a space between) then folds to
- * itself, and no filter need look (struct para's fold). */
-static bool frags_plain(const struct parse *p, const struct span *frag, size_t n)
-{
-	const struct text_scan *sc = p->sc;
-
-	if (sc->nfolds > TEXT_SCAN_FOLDS)
-		return false;
-	for (size_t k = 0; k < sc->nfolds; k++)
-		for (size_t i = 0; i < n; i++)
-			if (sc->fold_at[k] >= frag[i].off && sc->fold_at[k] < frag[i].off + frag[i].len)
-				return false;
-	return true;
-}
-
-/* Whether s[0..len) holds punctuation (a short line without any is a
- * heading or a label, not a piece of a sentence). */
-static bool has_punct(const char *s, size_t len)
-{
-	uint32_t c;
-
-	for (size_t off = 0; off < len;) {
-		off += cjk_char_at(s, len, off, &c);
-		if (c == ',' || c == ';' || c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x201C ||
-		    c == 0x201D || c == 0x300A || c == 0x300B)
-			return true;
-	}
-	return false;
-}
-
-/* Whether the fragment at f, a line of p->lines, continues on the next
- * line: a paragraph the printed page's column or page break split. Only
- * speech is rejoined, and only after a line that does not end a sentence
- * and is long enough to have been cut by the column (a short line without
- * a sentence end is a sub-heading or a label). */
-static bool joins_next(const struct parse *p, const struct span *f)
-{
-	const char *s = p->a->src + f->off;
-
-	if (p->printed && !p->no_join) {
-		/* Text copied from a printed page, one printed line a line: a
-		 * full line goes on into the next unless that one is indented
-		 * (or, where the page has no indents, unless a sentence ends). */
-		size_t n = cjk_count_chars(s, f->len, p->printed + 2);
-
-		if (p->kind[f - p->lines] != PARA_TEXT || p->kind[f + 1 - p->lines] != PARA_TEXT ||
-		    n + 1 < p->printed || f[1].indent)
-			return false;
-		return p->indents || !cjk_ends_sentence(s, f->len);
-	}
-	if (p->no_join || cjk_ends_sentence(s, f->len) ||
-	    (cjk_at_most_chars(s, f->len, JOIN_MIN_CHARS) && !has_punct(s, f->len)))
-		return false;
-	return !p->kind || (p->kind[f - p->lines] == PARA_TEXT && p->kind[f + 1 - p->lines] == PARA_TEXT);
-}
-
-/* Turn fragments frag[0..n) into paragraphs, rejoining page-break splits; returns the count. */
-static size_t build_paras(struct parse *p, const struct span *frag, size_t n, struct para **out)
-{
-	struct article *a = p->a;
-	struct para *paras = p->paras + p->nparas;
-	size_t np = 0;
-
-	if (n > p->paras_cap - p->nparas) /* cannot happen: a paragraph takes a line or more */
-		fatal(EXIT_TROUBLE, _("internal error: paragraph store exhausted"));
-	memset(paras, 0, n * sizeof *paras);
-
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
-		struct para *pa = &paras[np++];
-		const char *s = a->src + frag[i].off;
-		size_t first = p->npool, len;
-
-		while (j + 1 < n && joins_next(p, frag + j))
-			j++;
-		a->rejoined += j - i;
-		if (j == i && !has_controls(p, s, frag[i].len) &&
-		    (frag[i].off + frag[i].len == a->src_len || s[frag[i].len] == '\n' ||
-		     s[frag[i].len] == '\r' || s[frag[i].len] == ' ' || s[frag[i].len] == '\t' ||
-		     s[frag[i].len] == '\0')) {
-			a->src[frag[i].off + frag[i].len] = '\0';
-			pa->text = s;
-			pa->len = para_len(frag[i].len);
-			pa->owned = false;
-			add_piece(p, 0, frag[i].off, frag[i].len);
-		} else if (j > i && fragments_clean(p, frag + i, j - i + 1) && nul_fits(a, frag[j].off + frag[j].len)) {
-			/* In place, unless the last fragment ends inside a line (a
-			 * run-on speech cut out of it), where the NUL would fall on
-			 * the next one's first byte: then copied below. */
-			pa->text = s;
-			pa->len = para_len(join_in_place(p, frag + i, j - i + 1));
-			pa->owned = false;
-		} else {
-			struct buf b;
-
-			buf_init(&b);
-			for (size_t k = i; k <= j; k++) {
-				if (k > i && b.len && cjk_is_ascii_alnum(b.data[b.len - 1]) &&
-				    cjk_is_ascii_alnum(a->src[frag[k].off]))
-					buf_addc(&b, ' ');
-				append_fragment(p, &b, &frag[k]);
-			}
-			pa->text = buf_take(&b, &len);
-			pa->len = para_len(len);
-			pa->owned = true;
-		}
-		pa->pieces = p->pool + first;
-		pa->npieces = para_len(p->npool - first);
-		pa->lead_len = p->stripping ? 0 : para_len(lead_of(pa->text, pa->len));
-		pa->fold = frags_plain(p, frag + i, j - i + 1) ? PARA_FOLD_SELF : PARA_FOLD_UNKNOWN;
-		pa->kind = p->kind ? p->kind[frag + i - p->lines] : PARA_TEXT;
-		i = j + 1;
-	}
-	p->nparas += np;
-	*out = np ? paras : NULL;
-	return np;
 }
 
 /* Split src into trimmed non-empty lines; returns the count. `ends` is the
@@ -529,76 +126,57 @@ static size_t split_lines(const char *src, size_t len, size_t ends, size_t cr, s
 	return n;
 }
 
-/* Paragraphs of lines [from, to) into *paras. */
-static size_t range_paras(struct parse *p, size_t from, size_t to, struct para **paras)
-{
-	if (from >= to) {
-		*paras = NULL;
-		return 0;
-	}
-	return build_paras(p, p->lines + from, to - from, paras);
-}
 
 /* ---- the front: title, kicker, subtitle, intro ---- */
-
-static const struct span *line_at(const struct parse *p, size_t i)
-{
-	return &p->lines[i];
-}
-
-static const char *line_s(const struct parse *p, size_t i)
-{
-	return p->a->src + p->lines[i].off;
-}
 
 /* The article's title (with a kicker above it and a subtitle below it where
  * printed) and the intro, with an editor's line closing it, before line
  * `first`. */
-static void parse_front(struct parse *p, size_t first)
+void parse_front(struct parse *p, size_t first)
 {
 	struct article *a = p->a;
 	size_t from = 0, to = first;
 
 	a->title = NULL;
-	if (first > 0 && title_line_like(line_s(p, 0), p->lines[0].len) && !note_like(line_s(p, 0), p->lines[0].len)) {
+	if (first > 0 && shape_title(line_s(p, 0), p->lines[0].len) && !shape_note(line_s(p, 0), p->lines[0].len)) {
 		size_t t = 0;
 
 		/* 引题 / 主题 / ——副题: a kicker is known by the subtitle under
 		 * the title, or by a short line over a title with a reporter line
 		 * under it. */
-		if (first > 2 && title_line_like(line_s(p, 1), p->lines[1].len) && !subtitle_like(line_s(p, 1), p->lines[1].len) &&
-		    !subtitle_like(line_s(p, 0), p->lines[0].len) && !note_like(line_s(p, 1), p->lines[1].len) &&
-		    (subtitle_like(line_s(p, 2), p->lines[2].len) || note_like(line_s(p, 2), p->lines[2].len)) &&
-		    !editor_like(line_s(p, 2), p->lines[2].len)) {
-			a->kicker = span_str(p, line_at(p, 0));
+		if (first > 2 && shape_title(line_s(p, 1), p->lines[1].len) && !shape_subtitle(line_s(p, 1), p->lines[1].len) &&
+		    !shape_subtitle(line_s(p, 0), p->lines[0].len) && !shape_note(line_s(p, 1), p->lines[1].len) &&
+		    (shape_subtitle(line_s(p, 2), p->lines[2].len) || shape_note(line_s(p, 2), p->lines[2].len)) &&
+		    !shape_editor(line_s(p, 2), p->lines[2].len)) {
+			a->kicker = parse_span_str(p, line_at(p, 0));
 			t = 1;
 		}
-		a->title = span_str(p, line_at(p, t));
+		a->title = parse_span_str(p, line_at(p, t));
 		from = t + 1;
-		if (from < first && subtitle_like(line_s(p, from), p->lines[from].len)) {
-			a->subtitle = span_str(p, line_at(p, from));
+		if (from < first && shape_subtitle(line_s(p, from), p->lines[from].len)) {
+			a->subtitle = parse_span_str(p, line_at(p, from));
 			from++;
 		}
 	}
 	if (!a->title)
 		a->title = xstrdup("");
-	if (to > from && editor_like(line_s(p, to - 1), p->lines[to - 1].len)) {
-		a->editor = span_str(p, line_at(p, to - 1));
+	if (to > from && shape_editor(line_s(p, to - 1), p->lines[to - 1].len)) {
+		a->editor = parse_span_str(p, line_at(p, to - 1));
 		to--;
 	}
-	a->nintro = range_paras(p, from, to, &a->intro);
+	a->nintro = rejoin_lines(p, from, to, &a->intro);
 }
 
 /* Take a trailer off the end of lines [from, *to). */
-static void parse_trailer(struct parse *p, size_t from, size_t *to)
+void parse_trailer(struct parse *p, size_t from, size_t *to)
 {
 	const struct span *l;
 
 	if (*to <= from)
 		return;
 	l = &p->lines[*to - 1];
-	if (trailer_like(p->a->src + l->off, l->len)) {
-		p->a->trailer = span_str(p, l);
+	if (shape_trailer(p->a->src + l->off, l->len)) {
+		p->a->trailer = parse_span_str(p, l);
 		(*to)--;
 	}
 }
@@ -608,13 +186,13 @@ static void parse_trailer(struct parse *p, size_t from, size_t *to)
  * that folds to something else answers without looking; l may be NULL. */
 static bool str_invariant(const struct parse *p, const struct span *l, const char *str)
 {
-	return str && ((l && frags_plain(p, l, 1)) || fold_invariant(str, strlen(str)));
+	return str && ((l && rejoin_plain(p, l, 1)) || fold_invariant(str, strlen(str)));
 }
 
 /* Note which of the section's heading strings fold to themselves, from the
  * lines they came from where known (NULL: not known); warn about a section
  * without text, or one whose last line looks like a lost headline. */
-static void finish_section(struct parse *p, struct section *s, size_t last_line, const struct span *topic,
+void parse_finish_section(struct parse *p, struct section *s, size_t last_line, const struct span *topic,
 			   const struct span *headline, const struct span *byline)
 {
 	const struct para *last;
@@ -627,7 +205,7 @@ static void finish_section(struct parse *p, struct section *s, size_t last_line,
 		return;
 	}
 	last = &s->paras[s->npara - 1];
-	if (last->kind == PARA_TEXT && headline_like(last->text, last->len) && last_line < p->nlines)
+	if (last->kind == PARA_TEXT && shape_headline(last->text, last->len) && last_line < p->nlines)
 		warn(p, p->lines[last_line].lineno, "%s", _("headline-like line with no byline after it"));
 }
 
@@ -665,11 +243,11 @@ static bool headline_at(const struct parse *p, size_t i, const bool *is_cand)
 	const char *s = line_s(p, i);
 	size_t len = p->lines[i].len;
 
-	if (is_cand[i] || p->kind[i] != PARA_TEXT || len > HEADLINE_MAX_CHARS * 4)
+	if (is_cand[i] || p->kind[i] != PARA_TEXT || len > SHAPE_HEADLINE_MAX_CHARS * 4)
 		return false;
 	/* The layout is voted with each byline asking of the lines around it. */
 	if (!p->headline[i])
-		p->headline[i] = headline_like(s, len) && !editor_like(s, len) && !subtitle_like(s, len) ? 2 : 1;
+		p->headline[i] = shape_headline(s, len) && !shape_editor(s, len) && !shape_subtitle(s, len) ? 2 : 1;
 	return p->headline[i] == 2;
 }
 
@@ -822,7 +400,7 @@ static enum layout choose(struct parse *p)
 /* Section k's speaker from its byline, found at its line. */
 static void section_speaker(struct parse *p, struct section *s, const struct cand *c)
 {
-	speaker_of(p, line_at(p, c->by_line), &c->b, &s->speaker);
+	parse_speaker_of(p, line_at(p, c->by_line), &c->b, &s->speaker);
 }
 
 /* Sections with a byline on a line of its own, the headline above it
@@ -864,7 +442,7 @@ static void parse_standalone(struct parse *p, enum layout lay)
 		if (hl[k] != SIZE_MAX && hl[k] >= 2 && hl[k] - 1 >= floor) {
 			const struct span *t = &p->lines[hl[k] - 1];
 
-			if (topic_like(a->src + t->off, t->len) && p->kind[hl[k] - 1] == PARA_TEXT) {
+			if (shape_topic(a->src + t->off, t->len) && p->kind[hl[k] - 1] == PARA_TEXT) {
 				tp[k] = hl[k] - 1;
 				head[k] = tp[k];
 			}
@@ -881,8 +459,8 @@ static void parse_standalone(struct parse *p, enum layout lay)
 		size_t to = k + 1 < nb ? head[k + 1] : p->nlines;
 
 		s->article = a;
-		s->topic = tp[k] != SIZE_MAX ? span_str(p, &p->lines[tp[k]]) : NULL;
-		s->headline = hl[k] != SIZE_MAX ? span_str(p, &p->lines[hl[k]]) : xstrdup("");
+		s->topic = tp[k] != SIZE_MAX ? parse_span_str(p, &p->lines[tp[k]]) : NULL;
+		s->headline = hl[k] != SIZE_MAX ? parse_span_str(p, &p->lines[hl[k]]) : xstrdup("");
 		s->src_off = p->lines[head[k]].off;
 		s->line = p->lines[head[k]].lineno;
 		section_speaker(p, s, &p->cands[k]);
@@ -893,8 +471,8 @@ static void parse_standalone(struct parse *p, enum layout lay)
 			     s->speaker.name);
 		if (k + 1 == nb)
 			parse_trailer(p, from, &to);
-		s->npara = range_paras(p, from, to, &s->paras);
-		finish_section(p, s, to - 1, tp[k] != SIZE_MAX ? &p->lines[tp[k]] : NULL,
+		s->npara = rejoin_lines(p, from, to, &s->paras);
+		parse_finish_section(p, s, to - 1, tp[k] != SIZE_MAX ? &p->lines[tp[k]] : NULL,
 			       hl[k] != SIZE_MAX ? &p->lines[hl[k]] : NULL, &p->lines[b]);
 	}
 	free(is_cand);
@@ -905,15 +483,12 @@ static void parse_standalone(struct parse *p, enum layout lay)
 
 /* Cut line l to the text after an inline byline's colon (it becomes the
  * first paragraph); true if nothing is left of it. */
-static bool skip_to_text(struct span *l, size_t skip)
+bool parse_skip_to_text(struct span *l, size_t skip)
 {
 	l->off += skip;
 	l->len -= skip;
 	return l->len == 0;
 }
-
-static size_t turn_colon(const char *s, size_t len, size_t *clen);
-static bool names_guest(const char *s, size_t len, const char *name, size_t nlen);
 
 /* Add as candidates the later turns of speakers already named in full:
  * 张三代表（某某市副市长）：… opens the first speech, 张三：… a later one. */
@@ -941,7 +516,7 @@ static void add_turns(struct parse *p)
 						const struct cand *c = &p->cands[j];
 
 						if (c->b.post_len &&
-						    names_guest(line_s(p, out[no].by_line) + out[no].b.name_off,
+						    shape_names_guest(line_s(p, out[no].by_line) + out[no].b.name_off,
 								out[no].b.name_len, line_s(p, c->by_line) + c->b.name_off,
 								c->b.name_len)) {
 							size_t text_off = out[no].b.text_off;
@@ -955,12 +530,12 @@ static void add_turns(struct parse *p)
 				no++;
 				continue;
 			}
-			if (p->kind[i] != PARA_TEXT || !(at = turn_colon(s, p->lines[i].len, &clen)))
+			if (p->kind[i] != PARA_TEXT || !(at = shape_turn_colon(s, p->lines[i].len, &clen)))
 				continue;
 			for (size_t j = 0; j < k; j++) {
 				const struct cand *c = &p->cands[j];
 
-				if (names_guest(s, at, line_s(p, c->by_line) + c->b.name_off, c->b.name_len)) {
+				if (shape_names_guest(s, at, line_s(p, c->by_line) + c->b.name_off, c->b.name_len)) {
 					size_t skip = at + clen;
 
 					while (skip < p->lines[i].len && cjk_blank_len(s, p->lines[i].len, skip))
@@ -984,7 +559,7 @@ static bool question_line(const struct parse *p, size_t i)
 	const char *s = line_s(p, i);
 	size_t len = p->lines[i].len;
 
-	return p->kind[i] == PARA_TEXT && cjk_at_most_chars(s, len, HEADLINE_MAX_CHARS) &&
+	return p->kind[i] == PARA_TEXT && cjk_at_most_chars(s, len, SHAPE_HEADLINE_MAX_CHARS) &&
 	       (cjk_has_suffix(s, len, "？") || cjk_has_suffix(s, len, "?"));
 }
 
@@ -1015,15 +590,15 @@ static void parse_inline(struct parse *p)
 		if (k + 1 < nc && to > from + 1 && question_line(p, to - 1))
 			to--;
 		s->article = a;
-		s->headline = q ? span_str(p, &p->lines[c->line - 1]) : xstrdup("");
+		s->headline = q ? parse_span_str(p, &p->lines[c->line - 1]) : xstrdup("");
 		s->src_off = p->lines[q ? c->line - 1 : c->line].off;
 		s->line = p->lines[q ? c->line - 1 : c->line].lineno;
 		if (k + 1 == nc)
 			parse_trailer(p, from + 1, &to);
-		if (skip_to_text(l, c->b.text_off))
+		if (parse_skip_to_text(l, c->b.text_off))
 			from++;
-		s->npara = range_paras(p, from, to, &s->paras);
-		finish_section(p, s, to - 1, NULL, NULL, NULL);
+		s->npara = rejoin_lines(p, from, to, &s->paras);
+		parse_finish_section(p, s, to - 1, NULL, NULL, NULL);
 	}
 }
 
@@ -1038,7 +613,7 @@ static void parse_attrib(struct parse *p)
 	 * begins at the first line of text after them, or after an editor's
 	 * note where one is printed. */
 	for (size_t i = 0; i < p->cands[0].line; i++)
-		if (editor_like(line_s(p, i), p->lines[i].len))
+		if (shape_editor(line_s(p, i), p->lines[i].len))
 			first = i + 1;
 	if (!first) {
 		first = p->cands[0].line;
@@ -1046,11 +621,11 @@ static void parse_attrib(struct parse *p)
 			const char *s = line_s(p, i);
 			size_t len = p->lines[i].len;
 
-			if (i > 0 && !title_line_like(s, len) && p->kind[i] == PARA_TEXT) {
+			if (i > 0 && !shape_title(s, len) && p->kind[i] == PARA_TEXT) {
 				first = i;
 				break;
 			}
-			if (i == 0 && !title_line_like(s, len)) {
+			if (i == 0 && !shape_title(s, len)) {
 				first = 0;
 				break;
 			}
@@ -1066,12 +641,12 @@ static void parse_attrib(struct parse *p)
 		size_t hl = SIZE_MAX;
 
 		s->article = a;
-		if (from < to && from + 1 < to && headline_like(line_s(p, from), p->lines[from].len) &&
+		if (from < to && from + 1 < to && shape_headline(line_s(p, from), p->lines[from].len) &&
 		    p->kind[from] == PARA_TEXT) {
 			hl = from;
 			from++;
 		}
-		s->headline = hl != SIZE_MAX ? span_str(p, &p->lines[hl]) : xstrdup("");
+		s->headline = hl != SIZE_MAX ? parse_span_str(p, &p->lines[hl]) : xstrdup("");
 		{
 			size_t start = k ? p->cands[k - 1].line + 1 : first;
 
@@ -1081,8 +656,8 @@ static void parse_attrib(struct parse *p)
 			s->line = p->lines[start].lineno;
 		}
 		section_speaker(p, s, c);
-		s->npara = range_paras(p, from, to, &s->paras);
-		finish_section(p, s, to, NULL, hl != SIZE_MAX ? &p->lines[hl] : NULL, &p->lines[c->line]);
+		s->npara = rejoin_lines(p, from, to, &s->paras);
+		parse_finish_section(p, s, to, NULL, hl != SIZE_MAX ? &p->lines[hl] : NULL, &p->lines[c->line]);
 	}
 	/* What follows the last attribution: a trailer, or notes kept as the intro's? */
 	{
@@ -1092,7 +667,7 @@ static void parse_attrib(struct parse *p)
 		if (from < to) {
 			struct section *s = &a->sections[nc - 1];
 			struct para *more;
-			size_t n = range_paras(p, from, to, &more);
+			size_t n = rejoin_lines(p, from, to, &more);
 
 			/* Kept after the last speech, in order: the paragraph store
 			 * is one array, so the last section simply grows. */
@@ -1104,188 +679,6 @@ static void parse_attrib(struct parse *p)
 	}
 }
 
-/* The question words of a dialogue's host or reporter. */
-static bool question_head(const char *s, size_t len)
-{
-	static const char *const words[] = {"记者", "主持人", "本报记者", "问", "主持", "记者问", "编者", NULL};
-
-	return is_label(s, len, words);
-}
-
-/* Offset of the colon ending the short head of line s[0..len) (a turn
- * NAME：…), its length in *clen; 0 if none. */
-static size_t turn_colon(const char *s, size_t len, size_t *clen)
-{
-	size_t lim = len < 40 ? len : 40;
-	const char *a = memchr(s, ':', lim);
-	const char *f = cjk_find(s, lim, "：", 3);
-	const char *colon = a && (!f || a < f) ? a : f;
-
-	if (!colon || colon == s)
-		return 0;
-	*clen = colon == a ? 1 : 3;
-	return (size_t)(colon - s);
-}
-
-/* Whether the head s[0..len) names the guest name[0..nlen), blanks inside
- * either left out (冯  帆：, 冯帆). */
-static bool names_guest(const char *s, size_t len, const char *name, size_t nlen)
-{
-	size_t n = 0, off = 0, bl;
-
-	for (;;) {
-		while (off < len && (bl = cjk_blank_len(s, len, off)) != 0)
-			off += bl;
-		while (n < nlen && (bl = cjk_blank_len(name, nlen, n)) != 0)
-			n += bl;
-		if (off == len || n == nlen)
-			return off == len && n == nlen;
-		if (s[off] != name[n])
-			return false;
-		off++;
-		n++;
-	}
-}
-
-/* A dialogue: a guest list (对话嘉宾：, then a byline per guest), then turns
- * NAME：… of the guests and questions 记者：… Returns whether one was found
- * and built. */
-static bool parse_dialogue(struct parse *p)
-{
-	static const char *const headers[] = {"对话嘉宾", "嘉宾", "访谈嘉宾", "受访嘉宾", "本期嘉宾", "参与嘉宾",
-					       "对话人", "访谈对象", "座谈嘉宾", NULL};
-	struct article *a = p->a;
-	size_t hdr = SIZE_MAX, g0, g1, nturns = 0, nans = 0;
-	struct cand *guests;
-	size_t *turn, *guest_of;
-
-	for (size_t i = 0; i < p->nlines && i < 40; i++)
-		if (is_label(line_s(p, i), p->lines[i].len, headers)) {
-			hdr = i;
-			break;
-		}
-	/* Without a header, a list is two bylines or more in a row, each
-	 * alone on its line, near the top. */
-	if (hdr == SIZE_MAX) {
-		for (size_t i = 0; i + 1 < p->ncands && p->cands[i].line < 40; i++)
-			if (p->cands[i + 1].line == p->cands[i].line + 1 && p->cands[i].b.mark == BYLINE_ALONE &&
-			    p->cands[i + 1].b.mark == BYLINE_ALONE && p->cands[i].b.form != BYLINE_FUSED) {
-				hdr = p->cands[i].line - 1;
-				break;
-			}
-		if (hdr == SIZE_MAX)
-			return false;
-	}
-	/* The guests: the bylines right under the header. */
-	g0 = hdr + 1;
-	g1 = g0;
-	guests = xmalloc((p->nlines - g0 + 1) * sizeof *guests);
-	while (g1 < p->nlines) {
-		struct byline b;
-
-		if (!byline_whole(line_s(p, g1), p->lines[g1].len, &b))
-			break;
-		guests[g1 - g0].line = g1;
-		guests[g1 - g0].b = b;
-		guests[g1 - g0].b.mark = BYLINE_ALONE;
-		g1++;
-	}
-	if (g1 == g0) {
-		free(guests);
-		return false;
-	}
-	turn = xmalloc(p->nlines * sizeof *turn);
-	guest_of = xmalloc(p->nlines * sizeof *guest_of);
-	for (size_t i = g1; i < p->nlines; i++) {
-		const char *s = line_s(p, i);
-		size_t clen, at = turn_colon(s, p->lines[i].len, &clen);
-
-		if (!at)
-			continue;
-		if (question_head(s, at + clen)) {
-			turn[nturns] = i;
-			guest_of[nturns++] = SIZE_MAX;
-			continue;
-		}
-		for (size_t g = 0; g < g1 - g0; g++) {
-			const struct byline *b = &guests[g].b;
-
-			if (names_guest(s, at, line_s(p, guests[g].line) + b->name_off, b->name_len)) {
-				/* A question printed as a heading over the answer. */
-				if (i > g1 && p->kind[i - 1] == PARA_TEXT && (nturns == 0 || turn[nturns - 1] != i - 1) &&
-				    cjk_at_most_chars(line_s(p, i - 1), p->lines[i - 1].len, HEADLINE_MAX_CHARS) &&
-				    (headline_like(line_s(p, i - 1), p->lines[i - 1].len) ||
-				     cjk_has_suffix(line_s(p, i - 1), p->lines[i - 1].len, "？"))) {
-					turn[nturns] = i - 1;
-					guest_of[nturns++] = SIZE_MAX;
-				}
-				turn[nturns] = i;
-				guest_of[nturns++] = g;
-				nans++;
-				break;
-			}
-		}
-	}
-	if (nans == 0) {
-		free(guests);
-		free(turn);
-		free(guest_of);
-		return false;
-	}
-	/* The header and the guest list are kept in the intro as they are,
-	 * never rejoined: the speakers' bylines are read from them. */
-	for (size_t i = hdr; i < g1; i++)
-		p->kind[i] = PARA_NOTE;
-	parse_front(p, turn[0]);
-	a->sections = xcalloc(nans, sizeof *a->sections);
-	a->nsections = nans;
-	for (size_t t = 0, k = 0; t < nturns; t++) {
-		struct section *s;
-		size_t line = turn[t], to = t + 1 < nturns ? turn[t + 1] : p->nlines, clen, from = line;
-		struct span *l = &p->lines[line];
-
-		if (guest_of[t] == SIZE_MAX) { /* a question: the next answer's headline */
-			p->kind[line] = PARA_QUESTION;
-			continue;
-		}
-		s = &a->sections[k++];
-		s->article = a;
-		if (t > 0 && guest_of[t - 1] == SIZE_MAX) {
-			s->headline = span_str(p, &p->lines[turn[t - 1]]);
-			s->src_off = p->lines[turn[t - 1]].off;
-			s->line = p->lines[turn[t - 1]].lineno;
-		} else {
-			s->headline = xstrdup("");
-			s->src_off = l->off;
-			s->line = l->lineno;
-		}
-		{
-			const struct cand *g = &guests[guest_of[t]];
-
-			speaker_of(p, line_at(p, g->line), &g->b, &s->speaker);
-		}
-		if (t + 1 == nturns)
-			parse_trailer(p, from + 1, &to);
-		{
-			size_t at = turn_colon(line_s(p, line), l->len, &clen), skip = at + clen;
-
-			while (skip < l->len && cjk_blank_len(line_s(p, line), l->len, skip))
-				skip += cjk_blank_len(line_s(p, line), l->len, skip);
-			if (skip_to_text(l, skip))
-				from++;
-		}
-		s->npara = range_paras(p, from, to, &s->paras);
-		finish_section(p, s, to - 1, NULL, NULL, NULL);
-	}
-	free(guests);
-	free(turn);
-	free(guest_of);
-	return true;
-}
-
-/* For a speaker whose byline names no post (赵卫东委员——), the post printed
- * elsewhere in the section: in a credit (（作者为某某大学教授，…）) or where the
- * speech first names the speaker (…”某某大学教授李明华委员说). */
 /* Whether s[0..len) starts with one of the three-byte characters of set. */
 static bool first_char_of(const char *s, size_t len, const char *set)
 {
@@ -1300,7 +693,7 @@ static bool first_char_of(const char *s, size_t len, const char *set)
 /* Where t[0..len), a paragraph (a note if `note`), prints a post for the
  * name[0..nlen): after 作者为 or 作者系 in a credit, or right before the name
  * in the text (……”某某大学教授李明华说). True with t[*from..*to). */
-static bool post_in(const char *t, size_t len, bool note, const char *name, size_t nlen, size_t *from, size_t *to)
+bool parse_post_in(const char *t, size_t len, bool note, const char *name, size_t nlen, size_t *from, size_t *to)
 {
 	const char *at = note ? cjk_find(t, len, "作者", 6) : NULL;
 
@@ -1350,130 +743,13 @@ static void post_from_text(struct section *s, const char *role)
 	for (size_t i = 0; i < s->npara; i++) {
 		const struct para *pa = &s->paras[i];
 
-		if (post_in(pa->text, pa->len, pa->kind == PARA_NOTE, sp->name, nlen, &from, &to)) {
+		if (parse_post_in(pa->text, pa->len, pa->kind == PARA_NOTE, sp->name, nlen, &from, &to)) {
 			byline_set_post(sp, pa->text + from, to - from, role);
 			return;
 		}
 	}
 }
 
-/* Bytes of a question or answer label opening s[0..len) (问：, 1.问：, 答:),
- * the blanks after it included; 0 if there is none. `word` is 问 or 答. */
-static size_t qa_label(const char *s, size_t len, const char *word)
-{
-	size_t off = 0, bl;
-
-	while (off < len && s[off] >= '0' && s[off] <= '9')
-		off++;
-	if (off && off < len && (s[off] == '.' || cjk_has_prefix(s + off, len - off, "、") ||
-				 cjk_has_prefix(s + off, len - off, "．")))
-		off += s[off] == '.' ? 1 : 3;
-	if (!cjk_has_prefix(s + off, len - off, word))
-		return 0;
-	off += 3;
-	if (cjk_has_prefix(s + off, len - off, "："))
-		off += 3;
-	else if (off < len && s[off] == ':')
-		off++;
-	else
-		return 0;
-	while (off < len && (bl = cjk_blank_len(s, len, off)) != 0)
-		off += bl;
-	return off;
-}
-
-/* An interview printed as questions and answers (问：…… / 答：……) with the
- * one person answering named in the title (访谈段文洋) and their post in
- * the intro: a section per answer, its question as the headline. */
-static bool parse_qa(struct parse *p)
-{
-	static const char *const marks[] = {"访谈", "专访", "对话", "访问", NULL};
-	struct article *a = p->a;
-	size_t nans = 0, first = SIZE_MAX, name_off = 0, name_len = 0;
-	const char *t;
-	size_t tlen;
-
-	/* The answers from the first question on: what comes before it is
-	 * the intro. */
-	for (size_t i = 1; i < p->nlines; i++) {
-		if (first == SIZE_MAX && qa_label(line_s(p, i), p->lines[i].len, "问"))
-			first = i;
-		if (first != SIZE_MAX && qa_label(line_s(p, i), p->lines[i].len, "答"))
-			nans++;
-	}
-	if (nans < 2 || first == SIZE_MAX || p->nlines == 0)
-		return false;
-	t = line_s(p, 0);
-	tlen = p->lines[0].len;
-	for (const char *const *m = marks; *m && !name_len; m++) {
-		const char *f = cjk_find(t, tlen, *m, 6);
-
-		for (size_t n = 3; f && n >= 2 && !name_len; n--) {
-			size_t off = (size_t)(f - t) + 6;
-
-			if (off + 3 * n <= tlen && names_is_name(t + off, 3 * n) && names_surname_len(t + off, 3 * n)) {
-				name_off = off;
-				name_len = 3 * n;
-			}
-		}
-	}
-	if (!name_len)
-		return false;
-
-	char *name = xstrndup(t + name_off, name_len);
-	size_t pfrom = 0, pto = 0, pline = SIZE_MAX;
-
-	char *post = NULL;
-
-	for (size_t i = 1; i < first && pline == SIZE_MAX; i++)
-		if (post_in(line_s(p, i), p->lines[i].len, false, name, name_len, &pfrom, &pto))
-			pline = i;
-	/* Copied now: the intro is rejoined in place. */
-	if (pline != SIZE_MAX)
-		post = xstrndup(line_s(p, pline) + pfrom, pto - pfrom);
-	parse_front(p, first);
-	a->sections = xcalloc(nans, sizeof *a->sections);
-	a->nsections = nans;
-	for (size_t i = first, k = 0; i < p->nlines && k < nans; i++) {
-		struct span *l = &p->lines[i];
-		size_t skip = qa_label(line_s(p, i), l->len, "答"), to = i + 1, from = i;
-		struct section *s;
-
-		if (!skip)
-			continue;
-		while (to < p->nlines && !qa_label(line_s(p, to), p->lines[to].len, "答") &&
-		       !qa_label(line_s(p, to), p->lines[to].len, "问"))
-			to++;
-		s = &a->sections[k++];
-		s->article = a;
-		s->speaker.byline = xstrdup(name);
-		s->speaker.name = xstrdup(name);
-		s->speaker.place = xcalloc(2, 1);
-		s->speaker.title = s->speaker.place + 1;
-		if (post)
-			byline_set_post(&s->speaker, post, strlen(post), NULL);
-		/* The question over it is its headline. */
-		if (i > first && qa_label(line_s(p, i - 1), p->lines[i - 1].len, "问")) {
-			p->kind[i - 1] = PARA_QUESTION;
-			s->headline = span_str(p, &p->lines[i - 1]);
-			s->src_off = p->lines[i - 1].off;
-			s->line = p->lines[i - 1].lineno;
-		} else {
-			s->headline = xstrdup("");
-			s->src_off = l->off;
-			s->line = l->lineno;
-		}
-		if (skip_to_text(l, skip))
-			from++;
-		if (k == nans)
-			parse_trailer(p, from, &to);
-		s->npara = range_paras(p, from, to, &s->paras);
-		finish_section(p, s, to - 1, NULL, NULL, NULL);
-	}
-	free(name);
-	free(post);
-	return true;
-}
 
 /* Append the byline b found at line i to the candidates (capacity *cap). */
 static void add_cand(struct parse *p, size_t *cap, size_t i, const struct byline *b)
@@ -1532,7 +808,7 @@ static void repeated_names(struct parse *p, size_t *cap)
 			d += bl;
 		s += d;
 		len -= d;
-		if (p->kind[i] != PARA_TEXT || !cjk_at_most_chars(s, len, 14) || has_punct(s, len) ||
+		if (p->kind[i] != PARA_TEXT || !cjk_at_most_chars(s, len, 14) || shape_has_punct(s, len) ||
 		    has_blank_in(s, len) || taken[i] || !text_next ||
 		    (at = names_split_fused(s, len, true)) == 0 || cjk_count_chars(s, at, 12) > 10)
 			continue;
@@ -1665,7 +941,7 @@ static size_t classify(struct parse *p)
 		const char *s = line_s(p, i);
 		size_t len = p->lines[i].len;
 
-		if (note_like(s, len)) {
+		if (shape_note(s, len)) {
 			p->kind[i] = PARA_NOTE;
 			continue;
 		}
@@ -1781,9 +1057,9 @@ void doc_parse_article(struct article *a, const struct text_scan *sc, bool strip
 		classify(&p);
 	}
 	find_printed(&p);
-	if (parse_dialogue(&p)) {
+	if (dialogue_parse(&p)) {
 		lay = LAYOUT_DIALOGUE;
-	} else if (p.ncands < 2 && parse_qa(&p)) {
+	} else if (p.ncands < 2 && dialogue_parse_qa(&p)) {
 		lay = LAYOUT_QA;
 	} else {
 		lay = choose(&p);
@@ -1815,7 +1091,7 @@ void doc_parse_article(struct article *a, const struct text_scan *sc, bool strip
 			parse_front(&p, p.nlines);
 		} else {
 			a->title = xstrdup("");
-			a->nintro = range_paras(&p, 0, p.nlines, &a->intro);
+			a->nintro = rejoin_lines(&p, 0, p.nlines, &a->intro);
 		}
 		a->why_empty = xstrdup(p.nlines == 0
 			? _("the text is blank")

@@ -1,5 +1,5 @@
-/* doc_priv.h: what the files of the model (doc.c, doc_read.c, doc_parse.c)
- * share and nothing else includes. */
+/* doc_priv.h: what the files of the model (doc.c, doc_read.c and the
+ * parser's, parse_priv.h) share and nothing else includes. */
 #ifndef FAYAN_DOC_PRIV_H
 #define FAYAN_DOC_PRIV_H
 
