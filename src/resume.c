@@ -46,14 +46,14 @@ void resume_save(struct resume *r, struct view *v)
 	pos.section = view_local_section(v, v->cur);
 	pos.para = view_top_para(v);
 	r->saved_item = v->cur;
-	if (v->style.indent != r->indent) {
+	{
+		/* The setting with the position when it changed: one rewrite. */
 		struct state_prefs prefs = { .saved = true, .indent = v->style.indent };
+		bool changed = v->style.indent != r->indent;
 
 		r->indent = v->style.indent;
-		rc = state_save_prefs(r->state_dir, &prefs, &err);
+		rc = state_save_all(r->state_dir, &pos, changed ? &prefs : NULL, &err);
 	}
-	if (rc == 0)
-		rc = state_save(r->state_dir, &pos, &err);
 	if (rc != 0) {
 		/* err.msg is "PATH: reason"; the reason goes first so that a long
 		 * path cut at the edge of the status line does not hide it. */
@@ -123,28 +123,33 @@ static void look_further(struct resume *r, struct view *v)
 		resume_stop(r);
 }
 
-void resume_start(struct resume *r, struct view *v, char *state_dir, bool restore)
+void resume_start_from(struct resume *r, struct view *v, char *state_dir, bool restore, struct state_file *sf)
 {
 	memset(r, 0, sizeof *r);
 	r->state_dir = state_dir;
 	r->best_rank = SIZE_MAX;
-	if (state_dir) {
-		struct state_prefs prefs;
-
-		/* The setting the user chose last, unless --indent already says. */
-		if (state_load_prefs(state_dir, &prefs) && prefs.indent)
-			view_set_indent(v, true);
-	}
+	/* The setting the user chose last, unless --indent already says. */
+	if (state_dir && sf->prefs.saved && sf->prefs.indent)
+		view_set_indent(v, true);
 	r->indent = v->style.indent;
-	if (state_dir && restore) {
+	if (state_dir && restore && sf->npos > 0) {
 		/* Nothing remembered (the first run): no article needs hashing. */
-		r->positions = state_load_all(state_dir, &r->npositions);
-		if (r->npositions == 0)
-			resume_stop(r);
-		else
-			look_further(r, v);
+		r->positions = sf->pos;
+		r->npositions = sf->npos;
+		sf->pos = NULL;
+		sf->npos = 0;
+		look_further(r, v);
 	}
 	r->saved_item = v->cur;
+}
+
+void resume_start(struct resume *r, struct view *v, char *state_dir, bool restore)
+{
+	struct state_file sf;
+
+	state_read(state_dir, &sf);
+	resume_start_from(r, v, state_dir, restore, &sf);
+	state_file_free(&sf);
 }
 
 void resume_read_slice(struct resume *r, struct view *v)

@@ -231,6 +231,29 @@ char *state_dir_safe(const char *xdg, const char *home, char *note, size_t note_
 	return dir;
 }
 
+void state_read(const char *dir, struct state_file *sf)
+{
+	struct buf terms;
+
+	memset(sf, 0, sizeof *sf);
+	if (!dir)
+		return;
+	buf_init(&terms);
+	sf->pos = read_all(dir, &sf->npos, &terms, &sf->prefs);
+	if (sf->npos == 0) {
+		free(sf->pos);
+		sf->pos = NULL;
+	}
+	sf->terms = buf_take(&terms, &sf->terms_len);
+}
+
+void state_file_free(struct state_file *sf)
+{
+	free(sf->pos);
+	free(sf->terms);
+	memset(sf, 0, sizeof *sf);
+}
+
 struct state_pos *state_load_all(const char *dir, size_t *n)
 {
 	struct state_pos *all = read_all(dir, n, NULL, NULL);
@@ -338,27 +361,34 @@ static const char *find_term(const char *terms, size_t len, const char *term)
 	return NULL;
 }
 
-int state_ambiwidth_load(const char *dir, const char *term)
+int state_file_ambiwidth(const struct state_file *sf, const char *term)
 {
-	struct buf terms;
-	size_t n;
 	const char *line;
-	int wide = -1;
 
-	if (!dir || !term_ok(term))
+	if (!term_ok(term) || !sf->terms_len)
 		return -1;
-	buf_init(&terms);
-	free(read_all(dir, &n, &terms, NULL));
-	line = terms.len ? find_term(terms.data, terms.len, term) : NULL;
+	line = find_term(sf->terms, sf->terms_len, term);
 	if (line) {
 		const char *v = line + strlen(STATE_AMBI) + strlen(term) + 1;
 
 		if (!strncmp(v, "wide\n", 5))
-			wide = 1;
-		else if (!strncmp(v, "narrow\n", 7))
-			wide = 0;
+			return 1;
+		if (!strncmp(v, "narrow\n", 7))
+			return 0;
 	}
-	buf_free(&terms);
+	return -1;
+}
+
+int state_ambiwidth_load(const char *dir, const char *term)
+{
+	struct state_file sf;
+	int wide;
+
+	if (!dir || !term_ok(term))
+		return -1;
+	state_read(dir, &sf);
+	wide = state_file_ambiwidth(&sf, term);
+	state_file_free(&sf);
 	return wide;
 }
 
@@ -492,6 +522,11 @@ int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err)
 int state_save_prefs(const char *dir, const struct state_prefs *prefs, struct fy_err *err)
 {
 	return rewrite(dir, NULL, prefs, NULL, false, err);
+}
+
+int state_save_all(const char *dir, const struct state_pos *pos, const struct state_prefs *prefs, struct fy_err *err)
+{
+	return rewrite(dir, pos, prefs, NULL, false, err);
 }
 
 int state_ambiwidth_save(const char *dir, const char *term, bool wide, struct fy_err *err)

@@ -113,20 +113,22 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 {
 	struct ui u;
 	int errs = 0;
+	char *dir, note[sizeof u.v.note] = "";
+	struct state_file sf;
 
 	memset(&u, 0, sizeof u);
 	memset(res, 0, sizeof *res);
 	if (tty_open(&u.tty, err) != 0)
 		return -1;
-	/* auto draws its first frame as this terminal type answered last time,
-	 * then asks (state_dir without the note: resume_start says what is wrong). */
+	/* The state file, read once for all that starting needs: auto draws its
+	 * first frame as this terminal type answered last time, then asks. */
+	snprintf(note, sizeof note, "%s", opts->locale_note ? opts->locale_note : "");
+	dir = opts->no_state ? NULL : state_dir_safe(getenv("XDG_STATE_HOME"), getenv("HOME"), note, sizeof note);
+	state_read(dir, &sf);
 	u.hint = -1;
 	if (opts->ambiwidth == UI_AMBI_AUTO) {
-		char *dir = opts->no_state ? NULL : state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"));
-
-		u.hint = state_ambiwidth_load(dir, getenv("TERM"));
+		u.hint = state_file_ambiwidth(&sf, getenv("TERM"));
 		u.probe = UI_PROBE_TO_SEND;
-		free(dir);
 	}
 	text_set_ambiwidth(opts->ambiwidth == UI_AMBI_WIDE || u.hint == 1 ? TEXT_AMBI_WIDE : TEXT_AMBI_NARROW);
 	draw_look_init(&u.screen.look, opts->color);
@@ -134,11 +136,11 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 	while (load_pending(opts->load) && d->nsections + 2 * d->narticles < (size_t)LINES)
 		load_next(opts->load, d);
 	view_init(&u.v, d, opts, COLS, LINES);
+	/* The locale's note and what is wrong with the state directory. */
+	memcpy(u.v.note, note, sizeof note);
 	/* A section, theme or search on the command line says where to start. */
-	resume_start(&u.resume, &u.v,
-		     opts->no_state ? NULL
-				    : state_dir_safe(getenv("XDG_STATE_HOME"), getenv("HOME"), u.v.note, sizeof u.v.note),
-		     opts->start_section == 0 && !opts->theme && !opts->search);
+	resume_start_from(&u.resume, &u.v, dir, opts->start_section == 0 && !opts->theme && !opts->search, &sf);
+	state_file_free(&sf);
 
 	/* Whether the last event left the screen as it was drawn (the usual
 	 * answer to the probe): the next round need not paint it again. */

@@ -43,6 +43,10 @@ struct resume {
  * (the rest are looked at as they arrive). */
 void resume_start(struct resume *r, struct view *v, char *state_dir, bool restore);
 
+/* resume_start with the positions file already read into *sf (its positions
+ * are taken over; the caller still frees sf). */
+void resume_start_from(struct resume *r, struct view *v, char *state_dir, bool restore, struct state_file *sf);
+
 /* Whether a saved position may still open when its article arrives. */
 bool resume_waiting(const struct resume *r);
 

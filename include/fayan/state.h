@@ -34,6 +34,16 @@ struct state_prefs {
 	bool indent; /* paragraphs indented, without blank lines between them */
 };
 
+/* The whole positions file as read once: the positions, most recent first,
+ * the settings, and the terminals' ambiwidth lines. */
+struct state_file {
+	struct state_pos *pos; /* NULL if none */
+	size_t npos;
+	struct state_prefs prefs;
+	char *terms; /* the ambiwidth lines, each ending in a newline */
+	size_t terms_len;
+};
+
 /* A 64-bit FNV-1a hash of data[0..len), the key of an article. */
 uint64_t state_key(const char *data, size_t len);
 
@@ -57,6 +67,17 @@ long state_load(const char *dir, uint64_t key, struct state_pos *pos);
  * the rank state_load returns); NULL and *n = 0 if absent or unreadable. Caller
  * frees. One read for a whole collection instead of one per article. */
 struct state_pos *state_load_all(const char *dir, size_t *n);
+
+/* Read the positions file in `dir` once into *sf: all empty if dir is NULL,
+ * not safe, or holds no file that can be read (as state_load_all). Free
+ * with state_file_free. */
+void state_read(const char *dir, struct state_file *sf);
+
+void state_file_free(struct state_file *sf);
+
+/* What terminal type `term` said of ambiguous-width characters, as kept in
+ * sf: 1 wide, 0 narrow, -1 not known (or term not a plain word). */
+int state_file_ambiwidth(const struct state_file *sf, const char *term);
 
 /* Save *pos as the most recent entry: creates `dir` (mode 0700) if needed and
  * replaces the file atomically (temporary file in `dir`, fsync, rename; mode
@@ -83,5 +104,9 @@ bool state_load_prefs(const char *dir, struct state_prefs *prefs);
 
 /* Save *prefs as state_save saves a position (the positions are kept). */
 int state_save_prefs(const char *dir, const struct state_prefs *prefs, struct fy_err *err);
+
+/* Save *pos (if not NULL) as state_save does and *prefs (if not NULL) as
+ * state_save_prefs does, in one rewrite of the file. */
+int state_save_all(const char *dir, const struct state_pos *pos, const struct state_prefs *prefs, struct fy_err *err);
 
 #endif

@@ -90,6 +90,39 @@ static void test_reopens_where_left(void **state)
 	assert_false(resume_moved(&fx->r, &fx->v));
 }
 
+/* Started from the file as read once, the reader needs the file no more:
+ * the position and the setting come from what was read, and the positions
+ * are taken over. Saving with the setting changed writes both at once. */
+static void test_start_from_file_read(void **state)
+{
+	struct fixture *fx = *state;
+	struct state_prefs prefs = {.saved = true, .indent = true};
+	struct state_pos pos = {.key = key_of(fx), .section = 5, .para = 1};
+	struct fy_err err = {0};
+	struct state_file sf;
+	char path[128];
+
+	assert_int_equal(state_save_all(fx->dir, &pos, &prefs, &err), 0);
+	state_read(fx->dir, &sf);
+	snprintf(path, sizeof path, "%s/positions", fx->dir);
+	assert_int_equal(unlink(path), 0);
+	resume_start_from(&fx->r, &fx->v, xstrdup(fx->dir), true, &sf);
+	assert_null(sf.pos);
+	state_file_free(&sf);
+	assert_int_equal(cur_number(&fx->v), 5);
+	assert_int_equal(view_top_para(&fx->v), 1);
+	assert_true(fx->v.style.indent);
+	view_key(&fx->v, "i");
+	view_key(&fx->v, "7");
+	resume_save(&fx->r, &fx->v);
+	state_read(fx->dir, &sf);
+	assert_int_equal(sf.npos, 1);
+	assert_int_equal(sf.pos[0].section, 7);
+	assert_true(sf.prefs.saved);
+	assert_false(sf.prefs.indent);
+	state_file_free(&sf);
+}
+
 static void test_not_asked_stays(void **state)
 {
 	struct fixture *fx = *state;
@@ -151,6 +184,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_reopens_where_left, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_start_from_file_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_asked_stays, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_moving_on_saves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failure_is_noted_once, setup, teardown),

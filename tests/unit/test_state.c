@@ -220,6 +220,43 @@ static void test_prefs_kept_with_positions(void **state)
 	assert_int_equal(state_ambiwidth_load(fx->dir, "xterm-256color"), 1);
 }
 
+/* state_read gives the positions, the setting and the terminals' answers
+ * of one read; state_save_all writes a position and the setting at once. */
+static void test_read_once(void **state)
+{
+	struct fixture *fx = *state;
+	struct fy_err err = {0};
+	struct state_prefs prefs = {.saved = true, .indent = true};
+	struct state_pos p = {.key = 7, .section = 1, .para = 4};
+	struct state_file sf;
+
+	state_read(NULL, &sf);
+	assert_null(sf.pos);
+	assert_int_equal(sf.npos, 0);
+	assert_false(sf.prefs.saved);
+	assert_int_equal(state_file_ambiwidth(&sf, "xterm"), -1);
+	state_file_free(&sf);
+	state_read(fx->dir, &sf); /* no file yet */
+	assert_null(sf.pos);
+	assert_false(sf.prefs.saved);
+	state_file_free(&sf);
+
+	assert_int_equal(state_ambiwidth_save(fx->dir, "putty", true, &err), 0);
+	assert_int_equal(state_save_all(fx->dir, &p, &prefs, &err), 0);
+	p.key = 8;
+	assert_int_equal(state_save_all(fx->dir, &p, NULL, &err), 0);
+	state_read(fx->dir, &sf);
+	assert_int_equal(sf.npos, 2);
+	assert_true(sf.pos[0].key == 8 && sf.pos[1].key == 7);
+	assert_int_equal(sf.pos[1].para, 4);
+	assert_true(sf.prefs.saved && sf.prefs.indent);
+	assert_int_equal(state_file_ambiwidth(&sf, "putty"), 1);
+	assert_int_equal(state_file_ambiwidth(&sf, "xterm"), -1);
+	assert_int_equal(state_file_ambiwidth(&sf, "a b"), -1);
+	state_file_free(&sf);
+	assert_null(sf.pos);
+}
+
 /* state_load_all gives what state_load would for every key, in one read. */
 static void test_load_all_matches_load(void **state)
 {
@@ -666,6 +703,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_most_recent_first_and_update, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_all_matches_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ambiwidth_hints, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_prefs_kept_with_positions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_temp_files_left_and_garbage_ignored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failure_reported, setup, teardown),
