@@ -710,6 +710,11 @@ void term_raw(struct term *t, const void *bytes, size_t len)
 	on_output(bytes, len, t);
 }
 
+void term_show(struct term *t, const char *bytes, size_t len)
+{
+	feed(t, bytes, len);
+}
+
 void term_resize(struct term *t, int cols, int rows)
 {
 	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };

@@ -78,6 +78,9 @@ void term_ctrl(struct term *t, char c);
 void term_raw(struct term *t, const void *bytes, size_t len);
 /* Resize the terminal: kernel window size (the child gets SIGWINCH) and emulator. */
 void term_resize(struct term *t, int cols, int rows);
+/* Put bytes on the emulator's screen as if another program on the same
+ * terminal (a shell, say) had written them; the child sees nothing. */
+void term_show(struct term *t, const char *bytes, size_t len);
 /* Send signal `sig` to the child. */
 void term_signal(struct term *t, int sig);
 /* Close the pty's master side, as a terminal emulator or sshd does when it goes

@@ -146,6 +146,69 @@ static void test_suspend_resume_modes(void **state)
 	term_free(t);
 }
 
+/* The state letter of process pid (R, S, T, ...), from /proc; 0 if unknown. */
+static char proc_state(pid_t pid)
+{
+	char path[64], buf[512], *close;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	if (!(f = fopen(path, "r")))
+		return 0;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	close = strrchr(buf, ')'); /* after the command's name, which may hold anything */
+	return close && close[1] == ' ' ? close[2] : 0;
+}
+
+/* SIGSTOP cannot be caught: a browser stopped so (kill -STOP, a debugger)
+ * and continued finds the terminal as whoever ran meanwhile left it, here
+ * off the alternate screen with its modes off and text over the rows. On
+ * SIGCONT it sets every mode again and paints the whole screen, at the
+ * place it was, and goes on taking keys. */
+static void test_stop_cont(void **state)
+{
+	static const char shell[] = "\033[?1049l\033[?2004l\033[?1006;1000l\033[?1l\033[?25h\033[2J\033[HSHELL WAS HERE";
+	struct term *t = term_spawn(COLS, ROWS, TERM_ARGV("fayan"), NULL);
+	const char *log;
+	size_t len;
+	char before[256];
+	int st = -1;
+
+	(void)state;
+	assert_non_null(t);
+	assert_true(term_wait_for(t, "/10 ", 5000));
+	term_send(t, "3");
+	assert_true(term_wait_for(t, " 3/10 ", 3000));
+	term_wait_quiet(t, 100);
+	snprintf(before, sizeof before, "%s", term_row(t, STATUS));
+	term_signal(t, SIGSTOP);
+	sleep_ms(100);
+	assert_int_equal(proc_state(term_pid(t)), 'T');
+	term_show(t, shell, sizeof shell - 1);
+	assert_true(term_wait_for(t, "SHELL WAS HERE", 1000));
+	term_log_clear(t);
+	term_signal(t, SIGCONT);
+	assert_true(term_wait_for(t, " 3/10 ", 3000));
+	term_wait_quiet(t, 100);
+	log = term_log(t, &len);
+	assert_modes(log, log + len, true, "after SIGCONT");
+	assert_true(term_altscreen(t));
+	assert_false(term_cursor_visible(t));
+	assert_int_equal(term_find(t, "SHELL WAS HERE"), -1);
+	assert_string_equal(term_row(t, STATUS), before);
+	/* The speaker pane is painted again too, not only the rows that changed. */
+	assert_true(term_find(t, "马东亮") >= 0);
+	term_send(t, "4");
+	assert_true(term_wait_for(t, " 4/10 ", 3000));
+	term_send(t, "q");
+	assert_true(term_wait_exit(t, 3000, &st));
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	term_free(t);
+}
+
 /* Read output until the log holds `bytes`; false after `ms`. */
 static bool wait_log(struct term *t, const char *bytes, int ms)
 {
@@ -327,6 +390,7 @@ E2E_GROUP(signals)
 		cmocka_unit_test(test_suspend_resume_modes),
 		cmocka_unit_test(test_many_resumes),
 		cmocka_unit_test(test_sigquit_restores),
+		cmocka_unit_test(test_stop_cont),
 		cmocka_unit_test(test_signal_during_pipe),
 		cmocka_unit_test(test_stop_during_pipe),
 		cmocka_unit_test(test_pipe_descriptors),
