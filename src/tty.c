@@ -42,16 +42,45 @@ static volatile int ui_in_fd = -1, ui_null_fd = -1;
  * wget_wch return KEY_RESIZE. {-1, -1} when there is no such handler. */
 static int ui_wake[2] = {-1, -1};
 static struct sigaction ui_old_winch;
+/* The size the terminal last reported past TTY_SIZE_MAX (0: none pending). */
+static volatile sig_atomic_t ui_big_rows, ui_big_cols;
 
+/* A terminal size past TTY_SIZE_MAX either way: ncurses would allocate its
+ * screens for it (3000x3000 cost 740 MB, 20000x20000 more than 2 GB). */
+static bool size_too_big(unsigned rows, unsigned cols)
+{
+	return rows > TTY_SIZE_MAX || cols > TTY_SIZE_MAX;
+}
+
+/* A size the terminal reports that is too big is not passed on: ncurses
+ * never learns of it and keeps the screen it has, and the loop says so
+ * (tty_size_refused). A later usable size is passed on as usual. */
 static void on_winch(int sig)
 {
 	int saved = errno;
+	struct winsize ws;
 
 	if (ui_wake[1] >= 0 && write(ui_wake[1], "", 1) < 0) {
 		/* Full: a wake-up is already waiting. */
 	}
-	ui_old_winch.sa_handler(sig);
+	if (ui_in_fd >= 0 && ioctl(ui_in_fd, TIOCGWINSZ, &ws) == 0 && size_too_big(ws.ws_row, ws.ws_col)) {
+		ui_big_rows = ws.ws_row;
+		ui_big_cols = ws.ws_col;
+	} else {
+		ui_big_rows = ui_big_cols = 0;
+		ui_old_winch.sa_handler(sig);
+	}
 	errno = saved;
+}
+
+bool tty_size_refused(int *cols, int *rows)
+{
+	if (!ui_big_rows && !ui_big_cols)
+		return false;
+	*rows = ui_big_rows;
+	*cols = ui_big_cols;
+	ui_big_rows = ui_big_cols = 0;
+	return true;
 }
 
 /* Chain to ncurses' SIGWINCH handler (installed by newterm) through the pipe. */
@@ -299,12 +328,9 @@ static void install_signals(void)
 	sigaction(SIGQUIT, &sa, NULL);
 }
 
-/* A LINES or COLUMNS in the environment larger than this is refused. ncurses
+/* The name of LINES or COLUMNS if it is set to more than TTY_SIZE_MAX. ncurses
  * takes them over the terminal's own size: 99999999 made newterm fail (as an
- * unknown terminal), and 5000 makes it spend seconds and gigabytes. */
-#define TTY_ENV_SIZE_MAX 1000
-
-/* The name of LINES or COLUMNS if it is set to more than TTY_ENV_SIZE_MAX
+ * unknown terminal), and 5000 makes it spend seconds and gigabytes
  * (read as ncurses reads it: the leading number), else NULL. */
 static const char *env_size_unusable(void)
 {
@@ -313,7 +339,7 @@ static const char *env_size_unusable(void)
 	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
 		const char *v = getenv(vars[i]);
 
-		if (v && strtol(v, NULL, 10) > TTY_ENV_SIZE_MAX)
+		if (v && strtol(v, NULL, 10) > TTY_SIZE_MAX)
 			return vars[i];
 	}
 	return NULL;
@@ -328,7 +354,7 @@ int tty_open(struct tty *u, struct fy_err *err)
 			       term && term[0] ? term : _("unset"));
 	if ((size_var = env_size_unusable()))
 		return err_set(err, _("%s=%s is too large a terminal size (at most %d); unset it to use the terminal's own"),
-			       size_var, getenv(size_var), TTY_ENV_SIZE_MAX);
+			       size_var, getenv(size_var), TTY_SIZE_MAX);
 	/* Close-on-exec: a '|' command gets the terminal as its stdout and
 	 * stderr, never these descriptors besides. */
 	u->out = fopen("/dev/tty", "we");
@@ -341,6 +367,19 @@ int tty_open(struct tty *u, struct fy_err *err)
 		u->out = NULL;
 		return err_set(err, _("no terminal to browse on (/dev/tty: %s); use --print to print sections"),
 			       strerror(e));
+	}
+	{
+		struct winsize ws;
+
+		if (ioctl(fileno(u->out), TIOCGWINSZ, &ws) == 0 && size_too_big(ws.ws_row, ws.ws_col)) {
+			fclose(u->in);
+			fclose(u->out);
+			u->in = u->out = NULL;
+			return err_set(err,
+				       _("the terminal reports a size of %u columns by %u lines, too large (at most %d "
+					 "either way); use --print to print sections"),
+				       ws.ws_col, ws.ws_row, TTY_SIZE_MAX);
+		}
 	}
 	prefault_screens(fileno(u->out));
 	{

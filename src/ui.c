@@ -158,6 +158,13 @@ int ui_run(struct doc *d, const struct ui_opts *opts, struct ui_result *res, str
 
 		resumed(&u);
 		ambi_settle(&u);
+		{
+			int cols, rows;
+
+			if (tty_size_refused(&cols, &rows))
+				view_msg(&u.v, _("terminal size %dx%d too large (at most %d): the screen stays %dx%d"),
+					 cols, rows, TTY_SIZE_MAX, COLS, LINES);
+		}
 		if (!tty_input_pending(&u.tty))
 			view_sync(&u.v);
 		resume_progress(&u.resume, &u.v);

@@ -31,6 +31,12 @@
  * for one that will not answer (an answer that comes later still counts). */
 #define TTY_PROBE_MS 1000
 
+/* The largest terminal, in lines or columns, the browser takes: larger in
+ * LINES, COLUMNS or the size the terminal reports is refused at start, and
+ * a resize to more is not followed (ncurses would allocate its screens for
+ * it). No screen has a thousand columns of legible text. */
+#define TTY_SIZE_MAX 1000
+
 struct tty {
 	SCREEN *scr;
 	FILE *in, *out;
@@ -43,6 +49,11 @@ int tty_open(struct tty *t, struct fy_err *err);
 
 /* Give the terminal back as it was and close it. */
 void tty_close(struct tty *t);
+
+/* Whether the terminal was resized past TTY_SIZE_MAX since the last call,
+ * with the size it reported in *cols and *rows: the screen keeps the size
+ * it had (only where resizes wake tty_wait). */
+bool tty_size_refused(int *cols, int *rows);
 
 /* Whether a resize wakes tty_wait (else the loop must poll every TTY_TICK_MS). */
 bool tty_wakes(void);

@@ -508,7 +508,8 @@ struct term *term_spawn_opts(const struct term_opts *o)
 		argv[i] = xstrdup(o->argv[i]);
 	char **env = env_build(t, o->env);
 
-	struct winsize ws = { .ws_row = (unsigned short)t->rows, .ws_col = (unsigned short)t->cols };
+	struct winsize ws = { .ws_row = (unsigned short)(o->report_rows ? o->report_rows : t->rows),
+			      .ws_col = (unsigned short)(o->report_cols ? o->report_cols : t->cols) };
 	fflush(NULL);
 	t->pid = forkpty(&t->fd, NULL, NULL, &ws);
 	if (t->pid == 0)
@@ -708,6 +709,14 @@ void term_ctrl(struct term *t, char c)
 void term_raw(struct term *t, const void *bytes, size_t len)
 {
 	on_output(bytes, len, t);
+}
+
+void term_report_size(struct term *t, int cols, int rows)
+{
+	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+
+	if (ioctl(t->fd, TIOCSWINSZ, &ws) < 0)
+		fprintf(stderr, "harness: TIOCSWINSZ: %s\n", strerror(errno));
 }
 
 void term_show(struct term *t, const char *bytes, size_t len)

@@ -38,6 +38,8 @@ struct term_opts {
 	                                  characters (“ ” — … · │) two columns wide,
 	                                  as with a CJK font; it answers CSI 6 n so */
 	bool no_cpr;                   /* a terminal that never answers CSI 6 n */
+	int report_cols, report_rows;  /* if set, the size the pty reports to the child
+	                                  (TIOCGWINSZ) in place of cols x rows */
 };
 
 /* Start argv in a cols x rows pty with TERM=xterm-256color, LANG=C.UTF-8, no LC_*,
@@ -78,6 +80,9 @@ void term_ctrl(struct term *t, char c);
 void term_raw(struct term *t, const void *bytes, size_t len);
 /* Resize the terminal: kernel window size (the child gets SIGWINCH) and emulator. */
 void term_resize(struct term *t, int cols, int rows);
+/* Make the pty report cols x rows to the child (which gets SIGWINCH), the
+ * emulator keeping its size: a terminal that claims a size it does not draw. */
+void term_report_size(struct term *t, int cols, int rows);
 /* Put bytes on the emulator's screen as if another program on the same
  * terminal (a shell, say) had written them; the child sees nothing. */
 void term_show(struct term *t, const char *bytes, size_t len);

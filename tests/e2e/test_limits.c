@@ -74,6 +74,54 @@ static void test_env_size_refused(void **state)
 	term_free(t);
 }
 
+/* A terminal that reports a size past any screen: refused at start with
+ * one line (ncurses would allocate its screens for it: 3000x3000 cost
+ * 740 MB, 65535x65535 made newterm fail as an unknown terminal). */
+static void test_reported_size_refused(void **state)
+{
+	int st = -1;
+	struct term_opts o = {.cols = 80, .rows = 24, .report_cols = 3000, .report_rows = 50, .stderr_to_file = true};
+	struct term *t = term_spawn_opts(&o);
+
+	(void)state;
+	assert_non_null(t);
+	assert_true(term_wait_exit(t, 5000, &st));
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 2);
+	assert_string_equal(term_stderr(t, NULL), "fayan: the terminal reports a size of 3000 columns by 50 lines, too"
+						  " large (at most 1000 either way); use --print to print sections\n");
+	term_free(t);
+	/* 1000 either way is taken. */
+	o = (struct term_opts){.cols = 80, .rows = 24, .report_cols = 1000, .report_rows = 1000};
+	t = term_spawn_opts(&o);
+	assert_non_null(t);
+	assert_true(term_wait_for(t, "马东亮", 5000));
+	assert_int_equal(term_quit(t), 0);
+}
+
+/* A resize past the limit is not followed: the screen stays as it was and
+ * the status line says why; a usable size after it is followed again. */
+static void test_reported_resize_refused(void **state)
+{
+	struct term *t = term_spawn(100, 24, TERM_ARGV("fayan"), NULL);
+	long rss;
+
+	(void)state;
+	assert_non_null(t);
+	assert_true(term_wait_for(t, " 1/10 ", 5000));
+	term_wait_quiet(t, 100);
+	term_report_size(t, 100, 60000);
+	assert_true(term_wait_for(t, "terminal size 100x60000 too large (at most 1000): the screen stays 100x24", 3000));
+	rss = term_proc_status(t, "VmRSS:");
+	assert_true(rss > 0 && rss < 200 * 1024); /* kB */
+	term_send(t, "2");
+	assert_true(term_wait_for(t, " 2/10 ", 3000));
+	term_resize(t, 90, 20);
+	assert_true(term_wait_quiet(t, 200));
+	assert_int_equal(term_find(t, "2/10 高留念"), 19); /* the status line on the last row of 20 */
+	assert_int_equal(term_quit(t), 0);
+}
+
 /* A UTF-8 locale asked for but not installed is named in the status line. */
 static void test_locale_missing_named(void **state)
 {
@@ -213,6 +261,8 @@ E2E_GROUP(limits)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_env_size_refused),
+		cmocka_unit_test(test_reported_size_refused),
+		cmocka_unit_test(test_reported_resize_refused),
 		cmocka_unit_test(test_locale_missing_named),
 		cmocka_unit_test(test_locale_not_utf8),
 		cmocka_unit_test(test_osc52_capped),
