@@ -817,14 +817,16 @@ size_t text_wrap(const char *s, size_t len, int width, struct text_line **lines)
 }
 
 /* Fill p[0..len) with every break UAX #14 allows in s[0..len), with the quote
- * override, as u8_width_linebreaks would see them; and between a closing and
- * an opening quote (”“), where a line may end and the next begin. */
+ * override, as u8_width_linebreaks would see them (the same encoding name,
+ * so that text_fill and text_wrap read the same classes in either
+ * ambiguous-width setting); and between a closing and an opening quote
+ * (”“), where a line may end and the next begin. */
 static void possible_breaks(const char *s, size_t len, char *p)
 {
 	char *o = xmalloc(len);
 	uint32_t prev = 0;
 
-	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", p);
+	u8_possible_linebreaks((const uint8_t *)s, len, width_encoding(), p);
 	quote_override(s, len, o);
 	for (size_t i = 0; i < len;) {
 		uint32_t c;
