@@ -362,32 +362,18 @@ void text_scan(const char *s, size_t len, struct text_scan *out)
 	out->nfolds = sc.nfolds;
 }
 
-size_t text_next_char(const char *s, size_t len, uint32_t *uc)
+size_t text_decode_rest(const char *s, size_t len, uint32_t *uc)
 {
 	ucs4_t c;
-	int n;
+	int n = u8_mbtoucr(&c, (const uint8_t *)s, len);
 
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (len == 0) {
-		*uc = 0xFFFD;
-		return 1;
+	if (n > 0) {
+		*uc = c;
+		return (size_t)n;
 	}
-	/* ASCII and well-formed three-byte sequences (all of CJK) inline; the
-	 * rest, and every malformed sequence, as libunistring decodes them. */
-	if (u[0] < 0x80) {
-		*uc = u[0];
-		return 1;
-	}
-	if ((u[0] & 0xF0) == 0xE0 && len >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-		c = (ucs4_t)(u[0] & 0x0F) << 12 | (ucs4_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-			*uc = c;
-			return 3;
-		}
-	}
+	/* u8_mbtouc gives an invalid sequence the length of its maximal subpart. */
 	n = u8_mbtouc(&c, (const uint8_t *)s, len);
-	*uc = c;
+	*uc = TEXT_INVALID;
 	return n > 0 ? (size_t)n : 1;
 }
 

@@ -68,8 +68,80 @@ char *text_sanitize(const char *s, size_t len, bool keep_lf, size_t *out_len);
  * does: s itself when it holds none, else a new string (s is freed). */
 char *text_sanitize_take(char *s);
 
-/* Decode the code point at s[0..len); store it in *uc (U+FFFD if invalid) and return its byte length (>= 1). */
-size_t text_next_char(const char *s, size_t len, uint32_t *uc);
+/* What text_decode stores for a sequence that is not UTF-8: above every
+ * code point, so that a literal U+FFFD in the text is told apart from it. */
+#define TEXT_INVALID 0xFFFFFFFFu
+
+/* The code point of the three-byte sequence at u, which must be one (a lead
+ * byte 1110xxxx and two continuation bytes). */
+static inline uint32_t text_decode3(const unsigned char *u)
+{
+	return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+}
+
+/* text_decode for everything but ASCII and the common three-byte sequences. */
+size_t text_decode_rest(const char *s, size_t len, uint32_t *uc);
+
+/* Decode the code point at s[0..len) (len >= 1): store it in *uc and return
+ * its byte length (1 to 4). A sequence that is not well-formed UTF-8 (a stray
+ * continuation byte, a lead byte C0, C1 or F5-FF, an overlong form, a
+ * surrogate, a code point above U+10FFFF) or that len cuts short stores
+ * TEXT_INVALID and returns the length u8_mbtouc gives it (1 to 3 bytes: a
+ * stray byte is 1, a sequence cut short all of it), which is where
+ * libunistring and a terminal resume. The one UTF-8 decoder of the program. ASCII and well-formed three-byte sequences (every hanzi and
+ * nearly all CJK punctuation) are decoded inline: the parser, the folding
+ * and the search decode every character of the text. */
+static inline size_t text_decode(const char *s, size_t len, uint32_t *uc)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80) {
+		*uc = u[0];
+		return 1;
+	}
+	/* Lead bytes E1-EF but ED: no three-byte sequence after them is
+	 * overlong (E0) or a surrogate (ED), so two continuation bytes make it
+	 * well-formed. */
+	if (len >= 3 && u[0] - 0xE1u <= 0xEFu - 0xE1u && u[0] != 0xED &&
+	    ((u[1] ^ 0x80u) | (u[2] ^ 0x80u)) < 0x40u) {
+		*uc = text_decode3(u);
+		return 3;
+	}
+	return text_decode_rest(s, len, uc);
+}
+
+/* Decode the code point at s[0..len) (len >= 1) of text known to be valid
+ * UTF-8, such as folded text: its lead byte alone says a sequence is three
+ * bytes long, so text_decode's checks of the other bytes are left out (a
+ * third of the cost of each hanzi where the pinyin search decodes every
+ * one); any other lead byte is decoded by text_decode. */
+static inline size_t text_decode_valid(const char *s, size_t len, uint32_t *uc)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] >= 0xE0 && u[0] < 0xF0 && len >= 3) {
+		*uc = text_decode3(u);
+		return 3;
+	}
+	return text_decode(s, len, uc);
+}
+
+/* Decode the code point at s[0..len) as text_decode does, but with U+FFFD for
+ * an invalid or cut-short sequence (and for empty input, length 1): for
+ * callers that show or measure text rather than tell damage from it. */
+static inline size_t text_next_char(const char *s, size_t len, uint32_t *uc)
+{
+	size_t n;
+
+	if (len == 0) {
+		*uc = 0xFFFD;
+		return 1;
+	}
+	n = text_decode(s, len, uc);
+	if (*uc == TEXT_INVALID)
+		*uc = 0xFFFD;
+	return n;
+}
 
 /* The longest prefix of s[0..len) that does not end inside a UTF-8
  * sequence: where a buffer that cut a string by bytes should end it. */

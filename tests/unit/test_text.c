@@ -861,6 +861,55 @@ static void test_next_char_agrees(void **state)
 	}
 }
 
+/* text_decode answers as libunistring does, with TEXT_INVALID where it
+ * would give U+FFFD for damage: a valid sequence (a literal U+FFFD among
+ * them) is its code point and length as u8_mbtoucr decodes it, an invalid
+ * or cut-short one TEXT_INVALID and u8_mbtouc's length; text_decode_valid
+ * agrees with it on every valid sequence. Every sequence of one to three
+ * bytes, and a sample of the four-byte ones. */
+static void test_decode_agrees(void **state)
+{
+	(void)state;
+	for (uint32_t v = 0; v < (1u << 24); v += (v < (1u << 16) || (v >> 20) == 0xE ? 1 : 251)) {
+		uint8_t b[3] = {(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v};
+
+		for (size_t len = 1; len <= 3; len++) {
+			const uint8_t *p = b + 3 - len;
+			ucs4_t c;
+			uint32_t got, got_valid;
+			int n = u8_mbtoucr(&c, p, len);
+			size_t m = text_decode((const char *)p, len, &got);
+
+			if (n > 0) {
+				assert_int_equal(m, (size_t)n);
+				assert_int_equal(got, c);
+				assert_int_equal(text_decode_valid((const char *)p, len, &got_valid), m);
+				assert_int_equal(got_valid, got);
+			} else {
+				n = u8_mbtouc(&c, p, len);
+				assert_int_equal(m, n > 0 ? (size_t)n : 1);
+				assert_int_equal(got, TEXT_INVALID);
+			}
+		}
+	}
+	{
+		uint32_t c;
+
+		assert_int_equal(text_decode("\xEF\xBF\xBD", 3, &c), 3);
+		assert_int_equal(c, 0xFFFD);
+		assert_int_equal(text_decode("\xF0\x9F\x98\x80", 4, &c), 4);
+		assert_int_equal(c, 0x1F600);
+		assert_int_equal(text_decode("\xF0\x9F\x98", 3, &c), 3); /* cut short */
+		assert_int_equal(c, TEXT_INVALID);
+		text_decode("\xED\xA0\x80", 3, &c); /* a surrogate */
+		assert_int_equal(c, TEXT_INVALID);
+		text_decode("\xE0\x80\x80", 3, &c); /* overlong */
+		assert_int_equal(c, TEXT_INVALID);
+		assert_int_equal(text_decode("\x80\x80", 2, &c), 1); /* a stray continuation byte */
+		assert_int_equal(c, TEXT_INVALID);
+	}
+}
+
 /* text_prefix_cols takes a shortcut over runs of simple characters; it must
  * cut where the plain definition (grapheme by grapheme, libunistring's
  * breaks and widths) cuts: every string of up to four characters from a
@@ -936,6 +985,7 @@ int main(void)
 		cmocka_unit_test(test_simple_chars_agree),
 		cmocka_unit_test_teardown(test_ambiwidth_setting, narrow_again),
 		cmocka_unit_test(test_next_char_agrees),
+		cmocka_unit_test(test_decode_agrees),
 		cmocka_unit_test(test_prefix_cols),
 		cmocka_unit_test(test_prefix_cols_agrees),
 		cmocka_unit_test(test_truncate),
