@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "fayan/fold.h"
+#include "fayan/text.h"
 #include "fayan/util.h"
 
 /* The longest cluster looked at in one piece; longer ones are folded in pieces. */
@@ -40,30 +41,14 @@ static bool is_plain(uint32_t c)
 	       (c >= 0x3008 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201D) || c == 0x2014;
 }
 
-/* Decode one code point without libunistring's overhead for ASCII; 0xFFFFFFFF
- * and length 1 for an invalid byte. */
-static size_t next_char(const uint8_t *s, size_t len, uint32_t *uc)
+/* Decode one code point as text_decode does, but step over an invalid
+ * sequence one byte at a time (TEXT_INVALID, length 1): each of its bytes
+ * folds to a U+FFFD of its own, while a literal U+FFFD folds as itself. */
+static inline size_t next_char(const uint8_t *s, size_t len, uint32_t *uc)
 {
-	ucs4_t c;
-	int n;
+	size_t n = text_decode((const char *)s, len, uc);
 
-	if (s[0] < 0x80) {
-		*uc = s[0];
-		return 1;
-	}
-	/* Most of the text: a valid three-byte sequence (not overlong, not a surrogate). */
-	if (len >= 3 && s[0] >= 0xE1 && s[0] != 0xED && s[0] <= 0xEF && (s[1] & 0xC0) == 0x80 &&
-	    (s[2] & 0xC0) == 0x80) {
-		*uc = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-		return 3;
-	}
-	n = u8_mbtoucr(&c, s, len);
-	if (n < 0) {
-		*uc = 0xFFFFFFFF;
-		return 1;
-	}
-	*uc = c;
-	return (size_t)n;
+	return *uc == TEXT_INVALID ? 1 : n;
 }
 
 /* Make room for `need` more folded bytes. */
@@ -126,7 +111,7 @@ static void fold_cluster(struct fold *f, const uint8_t *s, size_t from, size_t t
 			uint32_t c;
 			size_t k = next_char(s + off, to - off, &c);
 
-			if (c == 0xFFFFFFFF)
+			if (c == TEXT_INVALID)
 				emit(f, "\xEF\xBF\xBD", 3, off, off + 1, want_map);
 			else
 				fold_cluster(f, s, off, off + k, want_map);
