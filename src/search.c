@@ -671,16 +671,11 @@ static void add_cand(struct search *s, size_t foff, size_t flen, unsigned term)
 	hits_add(&s->cand, off, len, term);
 }
 
-/* Decode the folded text's character at off (valid UTF-8); returns its length. */
+/* Decode the folded text's character at off (folded text is valid UTF-8);
+ * returns its length. */
 static inline size_t folded_char(const struct search *s, size_t off, uint32_t *c)
 {
-	const unsigned char *t = (const unsigned char *)s->ft + off;
-
-	if (t[0] >= 0xE0 && t[0] < 0xF0 && s->flen - off >= 3) {
-		*c = ((uint32_t)(t[0] & 0x0F) << 12) | ((uint32_t)(t[1] & 0x3F) << 6) | (uint32_t)(t[2] & 0x3F);
-		return 3;
-	}
-	return text_next_char(s->ft + off, s->flen - off, c);
+	return text_decode_valid(s->ft + off, s->flen - off, c);
 }
 
 /* Start s->hz at folded offset off: the hanzi from there on are decoded as
