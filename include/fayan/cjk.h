@@ -12,23 +12,12 @@
 
 #include "fayan/text.h"
 
-/* Decode the code point at s[off..len); return its byte length (1 for an
- * invalid byte, as text_next_char does). */
+/* Decode the code point at s[off..len) as text_next_char does (U+FFFD, and
+ * the length of the invalid part, for an invalid sequence; U+FFFD and 1 at
+ * off == len); return its byte length. */
 static inline size_t cjk_char_at(const char *s, size_t len, size_t off, uint32_t *c)
 {
-	const unsigned char *u = (const unsigned char *)s + off;
-	size_t left = len - off;
-
-	if (left >= 1 && u[0] < 0x80) {
-		*c = u[0];
-		return 1;
-	}
-	if (left >= 3 && u[0] >= 0xE1 && u[0] <= 0xEC && (u[1] & 0xC0) == 0x80 &&
-	    (u[2] & 0xC0) == 0x80) {
-		*c = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-		return 3;
-	}
-	return text_next_char(s + off, left, c);
+	return text_next_char(s + off, len - off, c);
 }
 
 /* Byte offset of the start of the last code point of s[0..len) (len > 0). */
