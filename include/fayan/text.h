@@ -143,6 +143,27 @@ static inline size_t text_next_char(const char *s, size_t len, uint32_t *uc)
 	return n;
 }
 
+/* Whether c is a CJK Unified Ideograph of the BMP: U+4E00-U+9FFF (the
+ * unified block) or U+3400-U+4DBF (extension A). Each of them is two
+ * columns wide in either ambiguous-width setting, a grapheme cluster of its
+ * own beside another (or ASCII), and its own case fold and NFKC form: the
+ * widths and the folding take them without asking libunistring. */
+static inline bool text_is_bmp_ideograph(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+/* Whether c is a Han character, as the parser counts one in a name, a post
+ * or a place: a BMP unified ideograph (text_is_bmp_ideograph), a
+ * compatibility ideograph (U+F900-U+FAFF), one of the supplementary
+ * planes' extensions B to G (U+20000-U+3134F) or 〇 (U+3007, the ideographic
+ * zero of written-out dates and numbers). */
+static inline bool text_is_han(uint32_t c)
+{
+	return text_is_bmp_ideograph(c) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
+}
+
 /* The longest prefix of s[0..len) that does not end inside a UTF-8
  * sequence: where a buffer that cut a string by bytes should end it. */
 size_t text_whole_chars(const char *s, size_t len);

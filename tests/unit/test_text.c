@@ -910,6 +910,66 @@ static void test_decode_agrees(void **state)
 	}
 }
 
+/* The two "is this a Chinese character" questions, at each end of each range. */
+static void test_han_ranges(void **state)
+{
+	static const struct {
+		uint32_t c;
+		bool bmp, han;
+	} cases[] = {
+		{0x3006, false, false}, {0x3007, false, true},  {0x3008, false, false},
+		{0x33FF, false, false}, {0x3400, true, true},   {0x4DBF, true, true},
+		{0x4DC0, false, false}, {0x4DFF, false, false}, {0x4E00, true, true},
+		{0x4E2D, true, true},   {0x9FFF, true, true},   {0xA000, false, false},
+		{0xF8FF, false, false}, {0xF900, false, true},  {0xFAFF, false, true},
+		{0xFB00, false, false}, {0xFF0C, false, false}, {0x1FFFF, false, false},
+		{0x20000, false, true}, {0x3134F, false, true}, {0x31350, false, false},
+		{'A', false, false},    {0xFFFD, false, false}, {TEXT_INVALID, false, false},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(text_is_bmp_ideograph(cases[i].c), cases[i].bmp);
+		assert_int_equal(text_is_han(cases[i].c), cases[i].han);
+	}
+}
+
+/* What text_is_bmp_ideograph promises the widths: every BMP unified
+ * ideograph is two columns in both settings, as libunistring counts it, and
+ * a grapheme cluster of its own before ASCII, a hanzi or the end, and not
+ * before a combining mark, as libunistring breaks it. */
+static void test_bmp_ideographs_agree(void **state)
+{
+	static const uint32_t next[] = {'a', 0x4E2D, 0x3400, 0x0301, 0x200D, 0xFE0F};
+
+	(void)state;
+	for (uint32_t c = 0x3400; c <= 0x9FFF; c++) {
+		uint8_t s[16];
+		char gb[16];
+		int n;
+
+		if (!text_is_bmp_ideograph(c))
+			continue;
+		assert_int_equal(text_char_cols(c), uc_width(c, "UTF-8"));
+		n = u8_uctomb(s, c, (int)sizeof s);
+		assert_int_equal(text_grapheme_len((const char *)s, (size_t)n), (size_t)n);
+		for (size_t j = 0; j < sizeof next / sizeof next[0]; j++) {
+			size_t len = (size_t)n, want;
+
+			len += (size_t)u8_uctomb(s + len, next[j], (int)(sizeof s - len));
+			u8_grapheme_breaks(s, len, gb);
+			for (want = 1; want < len && !gb[want]; want++)
+				;
+			assert_int_equal(text_grapheme_len((const char *)s, len), want);
+		}
+	}
+	text_set_ambiwidth(TEXT_AMBI_WIDE);
+	for (uint32_t c = 0x3400; c <= 0x9FFF; c++)
+		if (text_is_bmp_ideograph(c))
+			assert_int_equal(text_char_cols(c), uc_width(c, "GBK"));
+	text_set_ambiwidth(TEXT_AMBI_NARROW);
+}
+
 /* text_prefix_cols takes a shortcut over runs of simple characters; it must
  * cut where the plain definition (grapheme by grapheme, libunistring's
  * breaks and widths) cuts: every string of up to four characters from a
@@ -986,6 +1046,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_ambiwidth_setting, narrow_again),
 		cmocka_unit_test(test_next_char_agrees),
 		cmocka_unit_test(test_decode_agrees),
+		cmocka_unit_test(test_han_ranges),
+		cmocka_unit_test_teardown(test_bmp_ideographs_agree, narrow_again),
 		cmocka_unit_test(test_prefix_cols),
 		cmocka_unit_test(test_prefix_cols_agrees),
 		cmocka_unit_test(test_truncate),
