@@ -145,7 +145,7 @@ static bool byline_tail(const char *s, size_t len)
 		cjk_char_at(s, end, lc, &c);
 		if (c == 0x00B7 || c == 0x30FB)
 			dots++;
-		else if (!cjk_is_hanzi(c))
+		else if (!text_is_han(c))
 			return false;
 		if (++n > (dots ? 16 : 6))
 			return false;
@@ -164,7 +164,7 @@ static bool byline_tail(const char *s, size_t len)
 			return false;
 		lc = cjk_last_char_off(s, end - bl);
 		cjk_char_at(s, end, lc, &c);
-		return cjk_is_hanzi(c) && (lc == 0 || cjk_blank_len(s, lc, cjk_last_char_off(s, lc)));
+		return text_is_han(c) && (lc == 0 || cjk_blank_len(s, lc, cjk_last_char_off(s, lc)));
 	}
 	return n >= 2;
 }
@@ -300,7 +300,7 @@ static bool scan_spaced(const char *s, size_t len, struct byline *b)
 				continue;
 			}
 			o += cjk_char_at(name, nlen, o, &c);
-			if (!cjk_is_hanzi(c) && !(c == 0x00B7 || c == 0x30FB))
+			if (!text_is_han(c) && !(c == 0x00B7 || c == 0x30FB))
 				return false;
 		}
 		if (name_chars < 2 || (name_chars > 4 && !names_is_name(name, nlen)))
@@ -489,7 +489,7 @@ static bool scan_fused(const char *s, size_t len, struct byline *b)
 	if (len < 6 || len > 4 * BYLINE_MAX_CHARS)
 		return false;
 	cjk_char_at(s, len, cjk_last_char_off(s, len), &c);
-	if (!post_chars(s, len, BYLINE_MAX_CHARS) || (!cjk_is_hanzi(c) && !(has_blank(s, len) && c != ' ')))
+	if (!post_chars(s, len, BYLINE_MAX_CHARS) || (!text_is_han(c) && !(has_blank(s, len) && c != ' ')))
 		return false;
 	b->role = take_role(s, &nlen);
 	blank = has_blank(s, nlen);
@@ -744,7 +744,7 @@ static void prose_finish(const char *s, size_t len, size_t start, size_t e, stru
 		struct byline longer;
 		size_t e3 = e + cjk_char_at(s, len, e, &c);
 
-		if (cjk_is_hanzi(c) && whole_at(s, start, e3, &longer) && longer.form == b->form &&
+		if (text_is_han(c) && whole_at(s, start, e3, &longer) && longer.form == b->form &&
 		    longer.post_len == b->post_len && longer.strength == 2) {
 			*b = longer;
 			e = e3;
@@ -752,7 +752,7 @@ static void prose_finish(const char *s, size_t len, size_t start, size_t e, stru
 	}
 	/* 吉付达子表示: a name of four, where the verb of saying follows the
 	 * fourth character rather than the third. */
-	if (e + 3 < len && b->name_len == 9 && cjk_char_at(s, len, e, &c) && cjk_is_hanzi(c) &&
+	if (e + 3 < len && b->name_len == 9 && cjk_char_at(s, len, e, &c) && text_is_han(c) &&
 	    !speech_verb_within(s + e, 3, 3) && starts_with_verb(s + e + 3, len - e - 3)) {
 		b->name_len += 3;
 		b->end += 3;
@@ -763,7 +763,7 @@ static void prose_finish(const char *s, size_t len, size_t start, size_t e, stru
 		struct byline dotted;
 		size_t e2 = e + cjk_char_at(s, len, e, &c), best = 0;
 
-		for (size_t k = 0; k < 8 && e2 < len && cjk_char_at(s, len, e2, &c) && cjk_is_hanzi(c); k++) {
+		for (size_t k = 0; k < 8 && e2 < len && cjk_char_at(s, len, e2, &c) && text_is_han(c); k++) {
 			e2 += 3;
 			if (!whole_at(s, start, e2, &dotted) || dotted.name_off != b->name_off)
 				break;
@@ -799,7 +799,7 @@ bool byline_prose(const char *s, size_t len, struct byline *b)
 		uint32_t c;
 
 		e += cjk_char_at(s, len, e, &c);
-		if (n < 3 || !cjk_is_hanzi(c))
+		if (n < 3 || !text_is_han(c))
 			continue;
 		if (!whole_at(s, start, e, b) || b->strength < 2)
 			continue;
@@ -867,7 +867,7 @@ static bool titled_at(const char *s, size_t at, struct byline *b)
 
 		off = cjk_last_char_off(s, off);
 		cjk_char_at(s, at, off, &c);
-		if (!cjk_is_hanzi(c))
+		if (!text_is_han(c))
 			return false;
 		if (n < 2)
 			continue;

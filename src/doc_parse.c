@@ -716,7 +716,7 @@ bool parse_post_in(const char *t, size_t len, bool note, const char *name, size_
 			size_t pc = cjk_last_char_off(t, *from);
 
 			cjk_char_at(t, len, pc, &c);
-			if (!cjk_is_hanzi(c) && c != 0x3001 && c != 0xFF08 && c != 0xFF09)
+			if (!text_is_han(c) && c != 0x3001 && c != 0xFF08 && c != 0xFF09)
 				break;
 			*from = pc;
 		}

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fayan/cjk.h"
+#include "fayan/text.h"
 
 /* Common single-character surnames, each three bytes of UTF-8. */
 static const char surnames[] =
@@ -64,7 +65,7 @@ bool names_is_name(const char *s, size_t len)
 
 	for (size_t off = 0; off < len;) {
 		off += cjk_char_at(s, len, off, &c);
-		if (cjk_is_hanzi(c)) {
+		if (text_is_han(c)) {
 			run++;
 		} else if (is_dot(c) && run > 0) {
 			dots++;

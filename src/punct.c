@@ -7,6 +7,7 @@
 
 #include "fayan/cjk.h"
 #include "fayan/punct.h"
+#include "fayan/text.h"
 #include "fayan/util.h"
 
 bool punct_is_closing(uint32_t c)
@@ -39,7 +40,7 @@ bool punct_is_opening(uint32_t c)
 
 bool punct_is_chinese(uint32_t c)
 {
-	return cjk_is_hanzi(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+	return text_is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
 	       c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D || c == 0x2014 || c == 0x2026 ||
 	       c == 0x00B7;
 }

@@ -37,14 +37,6 @@ static inline size_t cjk_last_char_off(const char *s, size_t len)
 	return off;
 }
 
-/* Whether c is a Han ideograph (the URO, extension A, the compatibility
- * block, the supplementary planes' extensions) or 〇. */
-static inline bool cjk_is_hanzi(uint32_t c)
-{
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
-}
-
 /* Length in bytes of the blank (ASCII space, TAB, NBSP or U+3000) at
  * s[off..len), or 0. */
 static inline size_t cjk_blank_len(const char *s, size_t len, size_t off)
