@@ -31,13 +31,14 @@ void fold_free(struct fold *f)
 	fold_init(f);
 }
 
-/* Whether code point c folds to itself, and is a grapheme cluster of its own when
- * the next character is also such a character (or ASCII). Checked against
- * libunistring by the unit tests. */
+/* Whether code point c folds to itself (ASCII to lower case), and is a
+ * grapheme cluster of its own when the next character is also such a
+ * character (or ASCII): printable ASCII, the BMP's unified ideographs and
+ * the CJK punctuation that NFKC keeps (、。〈〉《》「」『』【】 ‘’“” —).
+ * Checked against libunistring by the unit tests. */
 static bool is_plain(uint32_t c)
 {
-	return (c >= 0x20 && c < 0x7F) || (c >= 0x4E00 && c <= 0x9FFF) ||
-	       (c >= 0x3400 && c <= 0x4DBF) || c == 0x3001 || c == 0x3002 ||
+	return (c >= 0x20 && c < 0x7F) || text_is_bmp_ideograph(c) || c == 0x3001 || c == 0x3002 ||
 	       (c >= 0x3008 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201D) || c == 0x2014;
 }
 

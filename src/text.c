@@ -471,13 +471,15 @@ char *text_sanitize(const char *s, size_t len, bool keep_lf, size_t *out_len)
 }
 
 /* Characters that are one grapheme cluster each whatever follows them, and
- * that never join the cluster before them: printable ASCII, CJK ideographs,
- * CJK punctuation up to U+3029 (U+302A-U+302F are combining marks) and the
- * full-width forms. Nearly every character of this genre's text; for them
- * width and grapheme breaks are known without a table lookup. */
+ * that never join the cluster before them: printable ASCII, the BMP's unified
+ * ideographs (text_is_bmp_ideograph), CJK punctuation up to U+3029
+ * (U+302A-U+302F are combining marks) and the full-width forms. Nearly every
+ * character of this genre's text; for them width (one column for ASCII, two
+ * for the rest, in either ambiguous-width setting) and grapheme breaks are
+ * known without a table lookup. */
 static bool simple_char(uint32_t c)
 {
-	return (c >= 0x20 && c < 0x7F) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x3029) ||
+	return (c >= 0x20 && c < 0x7F) || text_is_bmp_ideograph(c) || (c >= 0x3000 && c <= 0x3029) ||
 	       (c >= 0xFF01 && c <= 0xFF60);
 }
 

@@ -36,7 +36,8 @@ void fold_map(const struct fold *f, size_t off, size_t len, size_t *src_off, siz
 
 /* Whether s[0..len) folds to exactly itself, byte for byte, each character a
  * grapheme cluster of its own: valid UTF-8 made only of ASCII 0x20-0x7E other
- * than A-Z, CJK ideographs U+3400-U+9FFF and the CJK punctuation that NFKC
+ * than A-Z, U+3400-U+9FFF (the BMP's unified ideographs, text_is_bmp_ideograph,
+ * and the Yijing hexagrams between them) and the CJK punctuation that NFKC
  * keeps (、。〈〉《》「」『』【】 ‘’“” —). Then folded offsets are source offsets
  * and fold_text can be skipped. */
 bool fold_invariant(const char *s, size_t len);
