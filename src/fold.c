@@ -36,7 +36,7 @@ void fold_free(struct fold *f)
  * character (or ASCII): printable ASCII, the BMP's unified ideographs and
  * the CJK punctuation that NFKC keeps (、。〈〉《》「」『』【】 ‘’“” —).
  * Checked against libunistring by the unit tests. */
-static bool is_plain(uint32_t c)
+static inline bool is_plain(uint32_t c)
 {
 	return (c >= 0x20 && c < 0x7F) || text_is_bmp_ideograph(c) || c == 0x3001 || c == 0x3002 ||
 	       (c >= 0x3008 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201D) || c == 0x2014;
