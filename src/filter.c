@@ -135,8 +135,8 @@ static int cmp_hit(const void *a, const void *b)
 }
 
 /* Over this many sections per thread (and with more than one processor),
- * the filters run in several threads: a theme and a search over 100 MB take
- * about 0.1 s on one core. */
+ * the filters run in several threads; fewer are done before threads would
+ * have started (bench/RESULTS.md, "Pinyin, and the filters in threads"). */
 #define FILTER_PAR_MIN 4096
 #define FILTER_MAX_THREADS 4
 

@@ -412,8 +412,9 @@ size_t report_list(struct buf *out, struct section *const *secs, size_t n, repor
 		const struct section *s = secs[i];
 		int name, pw, head;
 
-		/* The rows ahead, before their turn: going over 66,000 of them,
-		 * the time went to waiting on memory for each one's strings. */
+		/* The rows ahead, before their turn: sections and their strings
+		 * lie scattered over the heap, and a row waits on memory for
+		 * each of them otherwise. */
 		if (i + 8 < n)
 			__builtin_prefetch(secs[i + 8]);
 		if (i + 4 < n) {
