@@ -87,9 +87,8 @@ size_t cjk_rtrim(const char *s, size_t len)
 	return len;
 }
 
-char *cjk_squeeze(const char *s, size_t len)
+size_t cjk_squeeze_into(const char *s, size_t len, char *o)
 {
-	char *o = xmalloc(len + 1);
 	size_t n = 0, bl;
 
 	for (size_t off = 0; off < len;) {
@@ -100,5 +99,13 @@ char *cjk_squeeze(const char *s, size_t len)
 		o[n++] = s[off++];
 	}
 	o[n] = '\0';
+	return n;
+}
+
+char *cjk_squeeze(const char *s, size_t len)
+{
+	char *o = xmalloc(len + 1);
+
+	cjk_squeeze_into(s, len, o);
 	return o;
 }

@@ -24,18 +24,11 @@ bool shape_headline(const char *s, size_t len)
 bool shape_label(const char *s, size_t len, const char *const *words)
 {
 	char t[64];
-	size_t n = 0, bl;
+	size_t n;
 
 	if (len > 40)
 		return false;
-	for (size_t off = 0; off < len;) {
-		if ((bl = cjk_blank_len(s, len, off)) != 0) {
-			off += bl;
-			continue;
-		}
-		t[n++] = s[off++];
-	}
-	t[n] = '\0';
+	n = cjk_squeeze_into(s, len, t);
 	if (n >= 3 && !strcmp(t + n - 3, "："))
 		t[n -= 3] = '\0';
 	else if (n >= 1 && t[n - 1] == ':')

@@ -117,6 +117,10 @@ bool cjk_contains(const char *s, size_t len, const char *p);
  * closing quote or bracket (an empty string does). */
 bool cjk_ends_sentence(const char *s, size_t len);
 
+/* s[0..len) with its blanks left out, NUL-terminated, into o (room for
+ * len + 1 bytes); returns its length. */
+size_t cjk_squeeze_into(const char *s, size_t len, char *o);
+
 /* s[0..len) with every blank (space, TAB, NBSP, U+3000) left out, as a
  * malloc'd string: a name printed 程  立 is 程立. */
 char *cjk_squeeze(const char *s, size_t len);
