@@ -27,10 +27,11 @@ struct converted {
 };
 
 /* Whether s[0..len), valid UTF-8, already holds two characters of three or
- * four bytes (hanzi in UTF-8): a file whose text before its first invalid
- * byte does is UTF-8 with damage, never GB18030, whose pairs of bytes seldom
- * make such characters. */
-static bool utf8_hanzi(const char *s, size_t len)
+ * four bytes (what hanzi are in UTF-8; a byte count, not a question about
+ * the characters): a file whose text before its first invalid byte does is
+ * UTF-8 with damage, never GB18030, whose pairs of bytes seldom make such
+ * characters. */
+static bool two_long_chars(const char *s, size_t len)
 {
 	size_t n = 0;
 
@@ -112,7 +113,7 @@ static int parse_owned(struct doc *d, const char *name, char *src, size_t len, b
 		doc_src_free(src, chunked);
 		return err_set(err, _("%s: empty file"), shown);
 	}
-	if (sc.bad < len && !encoding && !utf8_hanzi(src, sc.bad) && (conv = convert(src, len, "GB18030")) != NULL) {
+	if (sc.bad < len && !encoding && !two_long_chars(src, sc.bad) && (conv = convert(src, len, "GB18030")) != NULL) {
 		/* Not UTF-8 but valid GB18030 (GBK, GB2312): a file saved on
 		 * Chinese Windows. It is read as that, and --check says so. */
 		doc_src_free(src, chunked);
