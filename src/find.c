@@ -86,6 +86,66 @@ const struct filter_section *find_section_hits(const struct find *fd, const stru
 	return &f->v[number - 1];
 }
 
+const struct themes *find_themes(const struct find *fd)
+{
+	return &fd->themes;
+}
+
+const struct theme *find_theme(const struct find *fd)
+{
+	return fd->theme;
+}
+
+const char *find_theme_name(const struct find *fd)
+{
+	return fd->theme ? fd->theme->name : NULL;
+}
+
+const char *find_search_text(const struct find *fd)
+{
+	return fd->search_text;
+}
+
+struct search *find_search(struct find *fd)
+{
+	return fd->search;
+}
+
+bool find_search_ran(const struct find *fd)
+{
+	return fd->search && !fd->dirty;
+}
+
+bool find_limited(const struct find *fd)
+{
+	return fd->limit;
+}
+
+void find_set_limit(struct find *fd, bool limit)
+{
+	fd->limit = limit;
+}
+
+const struct filter_pos *find_hit(const struct find *fd)
+{
+	return fd->hit_valid ? &fd->hit : NULL;
+}
+
+size_t find_hit_no(const struct find *fd)
+{
+	return fd->hit_valid ? fd->hit_no : 0;
+}
+
+const struct filter_hit *find_hit_at(const struct find *fd, struct filter_pos pos)
+{
+	return &fd->f.v[pos.sec].hits[pos.hit];
+}
+
+unsigned long find_gen(const struct find *fd)
+{
+	return fd->gen;
+}
+
 size_t find_total(const struct filter *f)
 {
 	return f->ntheme + f->nsearch;

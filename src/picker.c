@@ -91,6 +91,21 @@ void picker_follow(struct picker *pk, size_t rows)
 		pk->top = pk->sel - rows + 1;
 }
 
+size_t picker_count(const struct picker *pk)
+{
+	return pk->n;
+}
+
+size_t picker_top(const struct picker *pk)
+{
+	return pk->top;
+}
+
+size_t picker_sel_row(const struct picker *pk)
+{
+	return pk->sel;
+}
+
 size_t picker_selected(const struct picker *pk)
 {
 	return pk->sel < pk->n ? pk->idx[pk->sel] : SIZE_MAX;

@@ -58,6 +58,44 @@ const struct filter *find_filter(const struct find *fd, const struct doc *d);
 /* The hits of section number `number` (1-based), or NULL without results. */
 const struct filter_section *find_section_hits(const struct find *fd, const struct doc *d, size_t number);
 
+/* The themes find_load_themes loaded (none before it), lent to the picker. */
+const struct themes *find_themes(const struct find *fd);
+
+/* The theme filter, or NULL when none is set. */
+const struct theme *find_theme(const struct find *fd);
+
+/* The theme filter's name, or NULL when none is set. */
+const char *find_theme_name(const struct find *fd);
+
+/* The search as typed, or NULL when none is set (one that compiles to
+ * nothing, all blanks, sets none). */
+const char *find_search_text(const struct find *fd);
+
+/* The compiled search, or NULL when none is set; lent to the picker's
+ * counting, which uses its scratch space (hence not const). */
+struct search *find_search(struct find *fd);
+
+/* Whether a search is set and the filter has run since the theme or the
+ * search last changed (its hits, or that it has none, are known). */
+bool find_search_ran(const struct find *fd);
+
+/* Whether the speaker pane lists only the sections with hits ('&'), and setting that. */
+bool find_limited(const struct find *fd);
+void find_set_limit(struct find *fd, bool limit);
+
+/* The hit n/N went to last, or NULL when there is none since the filter last ran. */
+const struct filter_pos *find_hit(const struct find *fd);
+
+/* The current hit's 1-based place among all hits, theme and search (0 when there is no current hit). */
+size_t find_hit_no(const struct find *fd);
+
+/* The hit at pos in the results of the last run (pos from find_first_from or find_walk). */
+const struct filter_hit *find_hit_at(const struct find *fd, struct filter_pos pos);
+
+/* A number that changes whenever the hits do: what was worked out from them
+ * (the spans of a layout) is stale when it differs. */
+unsigned long find_gen(const struct find *fd);
+
 /* All the hits of f, theme and search. */
 size_t find_total(const struct filter *f);
 

@@ -56,6 +56,15 @@ void picker_move(struct picker *pk, long delta);
 /* Scroll so that the selection is among the `rows` rows shown. */
 void picker_follow(struct picker *pk, size_t rows);
 
+/* How many themes are listed (rows 0..count-1). */
+size_t picker_count(const struct picker *pk);
+
+/* The first row shown, as picker_follow last scrolled the list. */
+size_t picker_top(const struct picker *pk);
+
+/* The selected row (0 when none is listed). */
+size_t picker_sel_row(const struct picker *pk);
+
 /* The index into themes->v of the selected theme, or SIZE_MAX when none is listed. */
 size_t picker_selected(const struct picker *pk);
 

@@ -316,6 +316,115 @@ static void test_every_hit_scrolled_into_view(void **state)
 	}
 }
 
+/* What the status line and the screen read of the filters, through find.h:
+ * nothing before a search, the search typed but not run, run, the hit n
+ * went to, '&' and the theme given by -t. */
+static void test_find_accessors(void **state)
+{
+	struct fixture *fx = open_with(NULL, NULL, 100, 30);
+	struct view *v = &fx->v;
+	const struct find *fd = &v->find;
+	const struct filter_pos *hit;
+	unsigned long gen;
+
+	(void)state;
+	assert_null(find_theme(fd));
+	assert_null(find_theme_name(fd));
+	assert_null(find_search_text(fd));
+	assert_null(find_search(&v->find));
+	assert_false(find_search_ran(fd));
+	assert_false(find_limited(fd));
+	assert_null(find_hit(fd));
+	assert_int_equal(find_hit_no(fd), 0);
+	assert_int_equal(find_themes(fd)->n, 0);
+	/* Typed, not yet run: the text is set, its hits are not known. */
+	gen = find_gen(fd);
+	key(v, "/");
+	key(v, "y");
+	key(v, "q");
+	key(v, "f");
+	key(v, "k");
+	assert_string_equal(find_search_text(fd), "yqfk");
+	assert_non_null(find_search(&v->find));
+	assert_false(find_search_ran(fd));
+	assert_int_equal(find_gen(fd), gen);
+	view_sync(v);
+	assert_true(find_search_ran(fd));
+	assert_true(find_gen(fd) != gen);
+	/* The search line went to the first hit, in section 2. */
+	hit = find_hit(fd);
+	assert_non_null(hit);
+	assert_int_equal(hit->sec, 1);
+	assert_int_equal(find_hit_no(fd), 1);
+	assert_ptr_equal(find_hit_at(fd, *hit), &view_item_hits(v, v->cur)->hits[hit->hit]);
+	key(v, "Enter");
+	key(v, "n");
+	assert_int_equal(find_hit_no(fd), 2);
+	key(v, "&");
+	assert_true(find_limited(fd));
+	key(v, "&");
+	assert_false(find_limited(fd));
+	/* An empty search sets none. */
+	find_set_search(&v->find, "");
+	assert_null(find_search_text(fd));
+	assert_null(find_search(&v->find));
+	view_sync(v);
+	assert_false(find_search_ran(fd));
+	assert_null(find_hit(fd));
+	assert_int_equal(find_hit_no(fd), 0);
+	close_fx(fx);
+	/* -t: the theme, its name, and the list limited to it. */
+	fx = open_with("yqfk", NULL, 100, 30);
+	fd = &fx->v.find;
+	assert_non_null(find_theme(fd));
+	assert_string_equal(find_theme_name(fd), "疫情防控");
+	assert_true(find_themes(fd)->n >= 10);
+	assert_true(find_theme(fd) >= find_themes(fd)->v && find_theme(fd) < find_themes(fd)->v + find_themes(fd)->n);
+	assert_true(find_limited(fd));
+	assert_null(find_search_text(fd));
+	assert_false(find_search_ran(fd));
+	assert_int_equal(find_hit_no(fd), 1);
+	close_fx(fx);
+}
+
+/* What the screen reads of the picker, through picker.h: how many themes are
+ * listed, the selected row and the first row shown. */
+static void test_picker_accessors(void **state)
+{
+	struct fixture *fx = open_with("yqfk", NULL, 100, 30);
+	struct view *v = &fx->v;
+	const struct themes *t = find_themes(&v->find);
+	size_t n;
+
+	(void)state;
+	key(v, "t");
+	n = picker_count(&v->pick);
+	assert_int_equal(n, t->n);
+	/* It opens on the theme in use. */
+	assert_ptr_equal(&t->v[picker_selected(&v->pick)], find_theme(&v->find));
+	assert_int_equal(picker_selected(&v->pick), v->pick.idx[picker_sel_row(&v->pick)]);
+	assert_int_equal(picker_top(&v->pick), 0);
+	picker_move(&v->pick, -(long)n);
+	assert_int_equal(picker_sel_row(&v->pick), 0);
+	picker_move(&v->pick, 5);
+	assert_int_equal(picker_sel_row(&v->pick), 5);
+	picker_follow(&v->pick, 3);
+	assert_int_equal(picker_top(&v->pick), 3);
+	picker_move(&v->pick, (long)n);
+	assert_int_equal(picker_sel_row(&v->pick), n - 1);
+	picker_move(&v->pick, -(long)n);
+	picker_follow(&v->pick, 3);
+	assert_int_equal(picker_top(&v->pick), 0);
+	TYPE(v, "老", "旧");
+	assert_int_equal(picker_count(&v->pick), 1);
+	assert_int_equal(picker_sel_row(&v->pick), 0);
+	assert_string_equal(t->v[picker_selected(&v->pick)].name, "老旧小区改造");
+	TYPE(v, "Q", "Q", "Q");
+	assert_int_equal(picker_count(&v->pick), 0);
+	assert_int_equal(picker_selected(&v->pick), SIZE_MAX);
+	close_fx(fx);
+}
+
 static void test_picker(void **state)
 {
 	struct fixture *fx = open_with(NULL, NULL, 100, 30);
@@ -516,7 +625,9 @@ int main(void)
 		cmocka_unit_test(test_typing_defers_the_search),
 		cmocka_unit_test(test_byline_hit),
 		cmocka_unit_test(test_every_hit_scrolled_into_view),
+		cmocka_unit_test(test_find_accessors),
 		cmocka_unit_test(test_picker),
+		cmocka_unit_test(test_picker_accessors),
 		cmocka_unit_test(test_limited_pane_keys_and_clicks),
 		cmocka_unit_test(test_pipe_and_copy_requests),
 	};
