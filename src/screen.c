@@ -261,7 +261,7 @@ static void draw_picker(const struct view *v, WINDOW *w, int width)
 {
 	const struct picker *pk = &v->pick;
 	int rows = getmaxy(w) - 3, inner = width - 4;
-	int name_cols = picker_name_cols(pk, &v->find.themes);
+	int name_cols = picker_name_cols(pk, find_themes(&v->find));
 	const char *none = _("no theme matches");
 	struct buf b;
 
@@ -271,18 +271,18 @@ static void draw_picker(const struct view *v, WINDOW *w, int width)
 	status_add_prompt(&b, _("Theme: "), v->prompt.text, inner);
 	draw_text(w, 1, 2, b.data, b.len, inner, A_BOLD, 0);
 	buf_free(&b);
-	if (pk->n == 0)
+	if (picker_count(pk) == 0)
 		draw_text(w, 2, 2, none, strlen(none), inner, A_NORMAL, 0);
 	for (int r = 0; r < rows; r++) {
-		size_t k = pk->top + (size_t)r;
+		size_t k = picker_top(pk) + (size_t)r;
 		attr_t attr;
 		char *cut;
 
-		if (k >= pk->n)
+		if (k >= picker_count(pk))
 			break;
-		attr = k == pk->sel ? A_REVERSE : A_NORMAL;
+		attr = k == picker_sel_row(pk) ? A_REVERSE : A_NORMAL;
 		buf_init(&b);
-		picker_add_row(pk, &v->find.themes, k, name_cols, &b);
+		picker_add_row(pk, find_themes(&v->find), k, name_cols, &b);
 		cut = text_truncate(b.data, b.len, inner);
 		if (attr & A_REVERSE)
 			for (int c = 1; c < width - 1; c++)
@@ -344,7 +344,7 @@ void screen_paint(struct screen_state *u, struct view *v)
 	}
 	if (v->mode == MODE_PICKER) {
 		int pw = g->cols - 4 < 56 ? g->cols - 4 : 56;
-		int ph = (int)v->pick.n + 3 < g->body_rows ? (int)v->pick.n + 3 : g->body_rows;
+		int ph = (int)picker_count(&v->pick) + 3 < g->body_rows ? (int)picker_count(&v->pick) + 3 : g->body_rows;
 
 		if (ph < 4)
 			ph = g->body_rows;

@@ -64,10 +64,10 @@ char *status_line(struct view *v, const char **hint_out)
 		buf_printf(&b, _("Go to section: %s_"), v->prompt.text);
 	} else if (v->mode == MODE_SEARCH) {
 		status_add_prompt(&b, "/", v->prompt.text, room > 24 ? room - 22 : room);
-		if (f && v->find.search && !v->find.dirty) {
+		if (f && find_search_ran(&v->find)) {
 			buf_adds(&b, "  ");
 			status_add_hits(&b, f->nsearch, f->nmatch);
-		} else if (v->find.search && !v->find.dirty) {
+		} else if (find_search_ran(&v->find)) {
 			buf_printf(&b, "  %s", _("not found"));
 		}
 	} else if (v->mode == MODE_PIPE) {
@@ -98,13 +98,13 @@ char *status_line(struct view *v, const char **hint_out)
 			 * scrolled costs more bytes than the scroll itself. */
 			buf_printf(&b, " %zu%%",
 				   (v->top + rows >= lo->nlines ? lo->nlines : v->top + rows) * 20 / lo->nlines * 5);
-		if (v->find.theme)
-			buf_printf(&b, "  [%s]", v->find.theme->name);
-		if (v->find.search_text)
-			buf_printf(&b, "  /%s", v->find.search_text);
+		if (find_theme_name(&v->find))
+			buf_printf(&b, "  [%s]", find_theme_name(&v->find));
+		if (find_search_text(&v->find))
+			buf_printf(&b, "  /%s", find_search_text(&v->find));
 		if (f && view_current_hit(v) != SIZE_MAX) {
 			buf_adds(&b, "  ");
-			buf_printf(&b, _("hit %zu/%zu"), v->find.hit_no, f->ntheme + f->nsearch);
+			buf_printf(&b, _("hit %zu/%zu"), find_hit_no(&v->find), f->ntheme + f->nsearch);
 		} else if (f) {
 			buf_adds(&b, "  ");
 			buf_printf(&b, ngettext("%zu hit", "%zu hits", f->ntheme + f->nsearch), f->ntheme + f->nsearch);

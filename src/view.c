@@ -90,7 +90,7 @@ void view_grow(struct view *v)
 		return;
 	add_articles(v);
 	if (v->mode == MODE_PICKER && !load_pending(v->load))
-		picker_recount(&v->pick, &v->find.themes, v->find.search_text ? v->find.search_text : "",
+		picker_recount(&v->pick, find_themes(&v->find), find_search_text(&v->find) ? find_search_text(&v->find) : "",
 			       v->d->nsections, false);
 	find_grow(&v->find, v->d);
 	view_list(v);
@@ -355,7 +355,7 @@ void view_reader_to_para(struct view *v, size_t para)
 void view_list(struct view *v)
 {
 	const struct filter *f = view_filter(v);
-	bool limit = f && v->find.limit && f->nmatch > 0;
+	bool limit = f && find_limited(&v->find) && f->nmatch > 0;
 	size_t title = SIZE_MAX;
 	size_t rows = (size_t)v->g.body_rows;
 
@@ -475,9 +475,11 @@ const struct filter_section *view_item_hits(const struct view *v, size_t i)
 
 size_t view_current_hit(const struct view *v)
 {
-	if (!v->find.hit_valid || v->item_of_section[v->find.hit.sec] != v->cur)
+	const struct filter_pos *hit = find_hit(&v->find);
+
+	if (!hit || v->item_of_section[hit->sec] != v->cur)
 		return SIZE_MAX;
-	return v->find.hit.hit;
+	return hit->hit;
 }
 
 const struct spans *view_spans(struct view *v)
@@ -487,11 +489,11 @@ const struct spans *view_spans(struct view *v)
 
 	if (!fs || fs->nhits == 0)
 		return NULL;
-	if (!v->spans_valid || v->spans_item != v->cur || v->spans_width != width || v->spans_gen != v->find.gen) {
+	if (!v->spans_valid || v->spans_item != v->cur || v->spans_width != width || v->spans_gen != find_gen(&v->find)) {
 		spans_build(&v->spans, view_layout(v), fs);
 		v->spans_item = v->cur;
 		v->spans_width = width;
-		v->spans_gen = v->find.gen;
+		v->spans_gen = find_gen(&v->find);
 		v->spans_valid = true;
 	}
 	return &v->spans;
@@ -499,13 +501,12 @@ const struct spans *view_spans(struct view *v)
 
 void view_goto_hit(struct view *v, struct filter_pos pos)
 {
-	const struct filter_section *fs = &v->find.f.v[pos.sec];
 	size_t item = v->item_of_section[pos.sec];
 	size_t rows = (size_t)v->g.body_rows, line;
 
 	if (item != v->cur)
 		view_open(v, item);
-	line = find_hit_line(view_layout(v), &fs->hits[pos.hit]);
+	line = find_hit_line(view_layout(v), find_hit_at(&v->find, pos));
 	if (line < v->top || line >= v->top + rows)
 		view_reader_to(v, line > rows / 3 ? line - rows / 3 : 0);
 	v->sel = v->cur;
@@ -559,28 +560,29 @@ static void find_initial(struct view *v, const char *theme, const char *search)
 
 		if (find_load_themes(fd, &err) != 0)
 			view_msg(v, "%s", err.msg);
-		if (themes_resolve(&fd->themes, theme, &th, &err) != 0)
+		if (themes_resolve(find_themes(fd), theme, &th, &err) != 0)
 			view_msg(v, "%s", err.msg);
 		else
 			find_set_theme(fd, th);
-		fd->limit = true;
+		find_set_limit(fd, true);
 	}
 	if (search) {
 		find_set_search(fd, search);
-		if (!fd->search)
+		if (!find_search_text(fd))
 			view_msg(v, _("empty search '%s'"), search);
-		fd->limit = true;
+		find_set_limit(fd, true);
 	}
 	view_sync(v);
 	f = view_filter(v);
 	if (!f)
 		return;
 	if (f->nmatch == 0) {
-		if (fd->theme && fd->search_text)
-			view_msg(v, _("no section matches %s and %s"), fd->theme->name, fd->search_text);
+		const char *name = find_theme_name(fd), *text = find_search_text(fd);
+
+		if (name && text)
+			view_msg(v, _("no section matches %s and %s"), name, text);
 		else
-			view_msg(v, _("no section matches %s"),
-				 fd->theme ? fd->theme->name : fd->search_text ? fd->search_text : "");
+			view_msg(v, _("no section matches %s"), name ? name : text ? text : "");
 		return;
 	}
 	view_first_hit_from(v, v->cur);
@@ -608,13 +610,13 @@ void view_item_text(const struct view *v, struct buf *out)
 
 bool view_idle_pending(const struct view *v)
 {
-	return v->mode == MODE_PICKER && picker_idle_pending(&v->pick, &v->find.themes);
+	return v->mode == MODE_PICKER && picker_idle_pending(&v->pick, find_themes(&v->find));
 }
 
 void view_idle(struct view *v)
 {
 	if (view_idle_pending(v))
-		picker_idle(&v->pick, &v->find.themes, v->d, v->find.search);
+		picker_idle(&v->pick, find_themes(&v->find), v->d, find_search(&v->find));
 }
 
 void view_help_build(struct view *v)

@@ -203,7 +203,7 @@ static void do_end(struct view *v, enum action a, const char *key)
 		help_scroll(&v->help, bottom ? (long)v->help.n : -(long)v->help.n, (size_t)v->g.body_rows);
 		break;
 	case TARGET_PICKER:
-		picker_move(&v->pick, bottom ? (long)v->pick.n : -(long)v->pick.n);
+		picker_move(&v->pick, bottom ? (long)picker_count(&v->pick) : -(long)picker_count(&v->pick));
 		break;
 	}
 }
@@ -340,11 +340,11 @@ static void do_theme_pick(struct view *v, enum action a, const char *key)
 	(void)a, (void)key;
 	if (find_load_themes(fd, &err) != 0)
 		view_msg(v, "%s", err.msg);
-	if (fd->themes.n == 0) {
+	if (find_themes(fd)->n == 0) {
 		view_msg(v, _("no themes (see fayan(1), THEMES)"));
 		return;
 	}
-	picker_open(&v->pick, &fd->themes, fd->theme, fd->search_text ? fd->search_text : "", v->d->nsections,
+	picker_open(&v->pick, find_themes(fd), find_theme(fd), find_search_text(fd) ? find_search_text(fd) : "", v->d->nsections,
 		    load_pending(v->load));
 	prompt_open(&v->prompt, PROMPT_MAX - 1);
 	v->mode = MODE_PICKER;
@@ -353,12 +353,12 @@ static void do_theme_pick(struct view *v, enum action a, const char *key)
 static void do_theme_clear(struct view *v, enum action a, const char *key)
 {
 	(void)a, (void)key;
-	if (!v->find.theme) {
+	if (!find_theme(&v->find)) {
 		view_msg(v, _("no theme filter"));
 		return;
 	}
 	find_set_theme(&v->find, NULL);
-	v->find.limit = false;
+	find_set_limit(&v->find, false);
 	view_sync(v);
 	view_msg(v, _("theme filter cleared"));
 }
@@ -410,9 +410,9 @@ static void do_limit(struct view *v, enum action a, const char *key)
 		view_msg(v, _("no search or theme to limit the list to"));
 		return;
 	}
-	v->find.limit = !v->find.limit;
+	find_set_limit(&v->find, !find_limited(&v->find));
 	view_list(v);
-	if (v->find.limit)
+	if (find_limited(&v->find))
 		view_msg(v, ngettext("listing the %zu section with hits", "listing the %zu sections with hits", f->nmatch),
 			 f->nmatch);
 	else
@@ -478,10 +478,10 @@ static void search_accept(struct view *v)
 	v->mode = MODE_BROWSE;
 	find_search_end(&v->find);
 	f = view_filter(v);
-	if (!fd->search)
+	if (!find_search_text(fd))
 		view_msg(v, _("empty search"));
 	else if (!f || f->nmatch == 0)
-		view_msg(v, _("not found: %s"), fd->search_text);
+		view_msg(v, _("not found: %s"), find_search_text(fd));
 	else
 		hits_msg(v, find_total(f), f->nmatch, _("%s; n, N go from hit to hit"));
 }
@@ -499,13 +499,13 @@ static void picker_accept(struct view *v)
 		view_msg(v, _("no theme matches '%s'"), v->prompt.text);
 		return;
 	}
-	th = &fd->themes.v[t];
+	th = &find_themes(fd)->v[t];
 	find_set_theme(fd, th);
-	if (!fd->theme) {
+	if (!find_theme(fd)) {
 		view_msg(v, _("theme %s has no terms"), th->name);
 		return;
 	}
-	fd->limit = true;
+	find_set_limit(fd, true);
 	view_sync(v);
 	f = view_filter(v);
 	if (!f || f->nmatch == 0) {
@@ -564,7 +564,7 @@ static void edited(struct view *v)
 	if (v->mode == MODE_SEARCH)
 		find_set_search(&v->find, v->prompt.text);
 	else if (v->mode == MODE_PICKER)
-		picker_narrow(&v->pick, &v->find.themes, v->prompt.text);
+		picker_narrow(&v->pick, find_themes(&v->find), v->prompt.text);
 }
 
 static void do_type(struct view *v, enum action a, const char *key)

@@ -118,11 +118,11 @@ static void check_layout(struct view *v)
 		FUZZ_ASSERT(v->top == 0);
 	else
 		FUZZ_ASSERT(v->top < lo->nlines);
-	if (checked_item == v->cur && checked_width == lo->width && checked_gen == v->find.gen)
+	if (checked_item == v->cur && checked_width == lo->width && checked_gen == find_gen(&v->find))
 		return;
 	checked_item = v->cur;
 	checked_width = lo->width;
-	checked_gen = v->find.gen;
+	checked_gen = find_gen(&v->find);
 	sp = view_spans(v);
 	for (size_t i = 0; i < lo->nlines; i++) {
 		const struct layout_line *l = &lo->lines[i];
@@ -205,8 +205,11 @@ static void check_list(struct view *v)
 	FUZZ_ASSERT(f->n == d->nsections && f->nmatch <= f->n);
 	for (size_t k = 0; k < f->n; k++)
 		FUZZ_ASSERT(f->v[k].section == d->sections[k] && f->v[k].nhits == f->v[k].ntheme + f->v[k].nsearch);
-	if (v->find.hit_valid)
-		FUZZ_ASSERT(v->find.hit.sec < f->n && v->find.hit.hit < f->v[v->find.hit.sec].nhits);
+	if (find_hit(&v->find)) {
+		const struct filter_pos *hit = find_hit(&v->find);
+
+		FUZZ_ASSERT(hit->sec < f->n && hit->hit < f->v[hit->sec].nhits);
+	}
 }
 
 /* What each mode needs, and the line typed at a prompt. */
@@ -224,12 +227,12 @@ static void check_mode(struct view *v)
 	switch (v->mode) {
 	case MODE_PICKER: {
 		const struct picker *pk = &v->pick;
-		const struct themes *t = &v->find.themes;
+		const struct themes *t = find_themes(&v->find);
 
 		FUZZ_ASSERT(v->find.themes_loaded && t->n > 0);
-		FUZZ_ASSERT(pk->n <= t->n && (pk->n == 0 || pk->sel < pk->n));
+		FUZZ_ASSERT(picker_count(pk) <= t->n && (picker_count(pk) == 0 || picker_sel_row(pk) < picker_count(pk)));
 		FUZZ_ASSERT(pk->ncounted <= t->n);
-		for (size_t i = 0; i < pk->n; i++)
+		for (size_t i = 0; i < picker_count(pk); i++)
 			FUZZ_ASSERT(pk->idx[i] < t->n);
 		break;
 	}
@@ -268,13 +271,13 @@ static void check_paint(struct view *v, struct resume *r)
 			check_shown(v->help.lines[i].text, strlen(v->help.lines[i].text), w < 1 ? 1 : w);
 	}
 	if (v->mode == MODE_PICKER) {
-		int name_cols = picker_name_cols(&v->pick, &v->find.themes);
+		int name_cols = picker_name_cols(&v->pick, find_themes(&v->find));
 
-		for (size_t k = 0; k < v->pick.n; k++) {
+		for (size_t k = 0; k < picker_count(&v->pick); k++) {
 			struct buf b;
 
 			buf_init(&b);
-			picker_add_row(&v->pick, &v->find.themes, k, name_cols, &b);
+			picker_add_row(&v->pick, find_themes(&v->find), k, name_cols, &b);
 			FUZZ_ASSERT(text_check_utf8(b.data ? b.data : "", b.len) == b.len);
 			FUZZ_ASSERT(!fuzz_has_control(b.data ? b.data : "", b.len));
 			buf_free(&b);
