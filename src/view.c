@@ -116,58 +116,12 @@ bool view_load_until(struct view *v, size_t nsections)
 	return any;
 }
 
+/* The panes for a cols x lines terminal; hiding the speaker pane gives the reader the focus. */
 static void compute_geom(struct view *v, int cols, int lines)
 {
-	struct view_geom *g = &v->g;
-	bool wide = cols >= VIEW_SIDE_BY_SIDE_COLS;
-
-	memset(g, 0, sizeof *g);
-	g->cols = cols;
-	g->lines = lines;
-	g->too_small = cols < VIEW_MIN_COLS || lines < VIEW_MIN_LINES;
-	g->title_line = !(v->hide_speakers && v->mode != MODE_HELP);
-	g->body_y = 1;
-	if (g->title_line) {
-		g->body_rows = lines > 2 ? lines - 2 : 1;
-		g->status_y = lines > 1 ? lines - 1 : 0;
-	} else {
-		g->body_rows = lines > 1 ? lines - 1 : 1;
-		g->status_y = 0;
-	}
 	if (v->hide_speakers)
 		v->focus = VIEW_FOCUS_READER;
-	if (wide && !v->hide_speakers) {
-		g->show_speakers = g->show_reader = true;
-		g->sp_w = cols >= 100 ? 30 : 25; /* includes the separator column */
-		g->rd_x = g->sp_w;
-		g->rd_w = cols - g->sp_w;
-	} else if (!v->hide_speakers && v->focus == VIEW_FOCUS_SPEAKERS) {
-		g->show_speakers = true;
-		g->sp_w = cols;
-	} else {
-		g->show_reader = true;
-		g->rd_w = cols;
-	}
-	/* A margin on each side when there is room for it. */
-	if (g->rd_w >= 30) {
-		g->text_x = g->rd_x + 1;
-		g->text_w = g->rd_w - 2;
-	} else {
-		g->text_x = g->rd_x;
-		g->text_w = g->rd_w;
-	}
-	if (g->text_w < 1)
-		g->text_w = 1;
-}
-
-/* The width the current item is laid out at: the reader's, even when only the speaker pane shows. */
-static int reader_width(const struct view *v)
-{
-	const struct view_geom *g = &v->g;
-
-	if (g->show_reader)
-		return g->text_w;
-	return g->cols >= 30 ? g->cols - 2 : g->cols;
+	view_geom_compute(&v->g, cols, lines, v->hide_speakers, v->mode == MODE_HELP, v->focus);
 }
 
 /* The layout of item i at `width` columns, from the cache or laid out now; valid
@@ -205,7 +159,7 @@ static const struct layout *layout_of(struct view *v, size_t i, int width)
 
 const struct layout *view_layout(struct view *v)
 {
-	return layout_of(v, v->cur, reader_width(v));
+	return layout_of(v, v->cur, view_geom_reader_width(&v->g));
 }
 
 size_t view_max_top(struct view *v)
@@ -485,7 +439,7 @@ size_t view_current_hit(const struct view *v)
 const struct spans *view_spans(struct view *v)
 {
 	const struct filter_section *fs = view_item_hits(v, v->cur);
-	int width = reader_width(v);
+	int width = view_geom_reader_width(&v->g);
 
 	if (!fs || fs->nhits == 0)
 		return NULL;

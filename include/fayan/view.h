@@ -21,12 +21,7 @@
 #include "fayan/prompt.h"
 #include "fayan/spans.h"
 #include "fayan/ui.h"
-
-/* Below this many columns one pane is shown at a time. */
-#define VIEW_SIDE_BY_SIDE_COLS 72
-/* Smallest terminal the browser draws in; smaller shows one line saying so. */
-#define VIEW_MIN_COLS 20
-#define VIEW_MIN_LINES 6
+#include "fayan/view_geom.h"
 
 enum view_item_kind {
 	VIEW_ITEM_TITLE, /* an article title heading a group (several articles only) */
@@ -52,28 +47,6 @@ struct view_layout_slot {
 	int width;
 	unsigned long used; /* when it was last asked for, for dropping the oldest */
 	struct layout lo;
-};
-
-enum view_focus {
-	VIEW_FOCUS_READER,
-	VIEW_FOCUS_SPEAKERS,
-};
-
-/* Where the panes are, computed from the terminal size and the toggles. */
-struct view_geom {
-	int cols, lines;
-	bool too_small;
-	bool show_speakers, show_reader;
-	int sp_x, sp_w;     /* speaker pane (sp_w includes its separator column) */
-	int rd_x, rd_w;     /* reader window, full terminal width when alone */
-	int text_x, text_w; /* the text inside the reader window */
-	int body_rows;      /* rows between the top line and the status line */
-	/* Full-width reading (z) has no title line: the status line goes on top
-	 * and the text runs to the bottom row, so that ncurses scrolls it with a
-	 * delete-line at its top instead of setting a scroll region each time. */
-	bool title_line;    /* a title line on row 0 */
-	int body_y;         /* the first row of the panes */
-	int status_y;       /* the status line's row */
 };
 
 /* Work the terminal side must do for the view (it needs the terminal). */
