@@ -11,14 +11,8 @@
 #include <string.h>
 
 #include "fayan/i18n.h"
-#include "fayan/output.h"
 #include "fayan/text.h"
 #include "fayan/view.h"
-
-bool view_readable(const struct view *v, size_t i)
-{
-	return i < v->nitems && v->items[i].kind != VIEW_ITEM_TITLE;
-}
 
 /* vsnprintf into buf[size], cut by bytes and then back to a whole character. */
 static void put_whole(char *buf, size_t size, const char *fmt, va_list ap)
@@ -45,50 +39,11 @@ void view_note(struct view *v, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void add_item(struct view *v, enum view_item_kind kind, size_t article, const struct section *sec)
-{
-	struct view_item *it;
-
-	v->items = xgrow(v->items, &v->items_cap, v->nitems + 1, sizeof *v->items);
-	it = &v->items[v->nitems++];
-	memset(it, 0, sizeof *it);
-	it->kind = (uint8_t)kind;
-	it->article = (uint32_t)article;
-	it->sec = sec;
-}
-
-/* Add the entries of the articles d gained since the last call. */
-static void add_articles(struct view *v)
-{
-	const struct doc *d = v->d;
-
-	if (v->narticles == d->narticles)
-		return;
-	v->item_of_section = xrealloc(v->item_of_section,
-				      (d->nsections ? d->nsections : 1) * sizeof *v->item_of_section);
-	for (size_t a = v->narticles; a < d->narticles; a++) {
-		const struct article *art = d->articles[a];
-
-		if (v->multi)
-			add_item(v, VIEW_ITEM_TITLE, a, NULL);
-		if (art->nintro > 0)
-			add_item(v, VIEW_ITEM_INTRO, a, NULL);
-		for (size_t s = 0; s < art->nsections; s++) {
-			size_t num = art->sections[s].number;
-
-			if (num >= 1 && num <= d->nsections)
-				v->item_of_section[num - 1] = (uint32_t)v->nitems;
-			add_item(v, VIEW_ITEM_SECTION, a, &art->sections[s]);
-		}
-	}
-	v->narticles = d->narticles;
-}
-
 void view_grow(struct view *v)
 {
 	if (v->narticles == v->d->narticles)
 		return;
-	add_articles(v);
+	view_items_grow(v);
 	if (v->mode == MODE_PICKER && !load_pending(v->load))
 		picker_recount(&v->pick, find_themes(&v->find), find_search_text(&v->find) ? find_search_text(&v->find) : "",
 			       v->d->nsections, false);
@@ -365,26 +320,6 @@ void view_open(struct view *v, size_t i)
 	speakers_follow(v, v->sel);
 }
 
-const char *view_article_title(const struct view *v, size_t article)
-{
-	const struct article *a;
-
-	if (article >= v->d->narticles)
-		return "fayan";
-	a = v->d->articles[article];
-	return a->title && a->title[0] ? a->title : a->name;
-}
-
-size_t view_local_section(const struct view *v, size_t item)
-{
-	const struct view_item *it = &v->items[item];
-	const struct article *a = v->d->articles[it->article];
-
-	if (it->kind != VIEW_ITEM_SECTION)
-		return 0;
-	return (size_t)(it->sec - a->sections) + 1;
-}
-
 size_t view_top_para(struct view *v)
 {
 	const struct layout *lo = view_layout(v);
@@ -468,15 +403,6 @@ void view_goto_hit(struct view *v, struct filter_pos pos)
 	find_set_hit(&v->find, pos);
 }
 
-/* The index of the first section at or after item i, or SIZE_MAX when none. */
-size_t view_section_from(const struct view *v, size_t i)
-{
-	for (size_t j = i; j < v->nitems; j++)
-		if (v->items[j].kind == VIEW_ITEM_SECTION)
-			return v->items[j].sec->number - 1;
-	return SIZE_MAX;
-}
-
 bool view_first_hit_from(struct view *v, size_t item)
 {
 	struct filter_pos pos;
@@ -542,26 +468,6 @@ static void find_initial(struct view *v, const char *theme, const char *search)
 	view_first_hit_from(v, v->cur);
 }
 
-void view_item_label(const struct view *v, char *buf, size_t size)
-{
-	const struct view_item *it = &v->items[v->cur];
-
-	if (it->kind == VIEW_ITEM_SECTION)
-		snprintf(buf, size, _("section %zu"), it->sec->number);
-	else
-		snprintf(buf, size, "%s", _("the intro"));
-}
-
-void view_item_text(const struct view *v, struct buf *out)
-{
-	const struct view_item *it = &v->items[v->cur];
-
-	if (it->kind == VIEW_ITEM_SECTION)
-		output_section_text(out, it->sec, 0);
-	else if (it->article < v->d->narticles)
-		output_intro_text(out, v->d->articles[it->article], 0);
-}
-
 bool view_idle_pending(const struct view *v)
 {
 	return v->mode == MODE_PICKER && picker_idle_pending(&v->pick, find_themes(&v->find));
@@ -592,16 +498,6 @@ void view_resize(struct view *v, int cols, int lines)
 		view_help_build(v);
 		help_scroll(&v->help, 0, (size_t)v->g.body_rows);
 	}
-}
-
-/* The first item that can be read, or nitems when there is none. */
-static size_t first_readable(const struct view *v)
-{
-	size_t i = 0;
-
-	while (i < v->nitems && !view_readable(v, i))
-		i++;
-	return i;
 }
 
 /* Forget every cached layout: the text is to be set anew. */
@@ -647,24 +543,24 @@ void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int co
 	v->load_pct = -1;
 	for (size_t k = 0; k < VIEW_LAYOUT_CACHE; k++)
 		v->lc[k].width = -1;
-	add_articles(v);
+	view_items_grow(v);
 	if (opts && opts->locale_note && opts->locale_note[0])
 		view_note(v, "%s", opts->locale_note);
 	compute_geom(v, cols, lines);
 	/* Section 1 first; an article without sections opens on its intro. */
-	v->cur = d->nsections > 0 ? v->item_of_section[0] : first_readable(v);
+	v->cur = d->nsections > 0 ? v->item_of_section[0] : view_items_first_readable(v);
 	if (opts && opts->start_section >= 1) {
 		view_load_until(v, opts->start_section);
 		if (opts->start_section <= d->nsections)
 			v->cur = v->item_of_section[opts->start_section - 1];
 	}
 	if (!view_readable(v, v->cur))
-		v->cur = first_readable(v);
+		v->cur = view_items_first_readable(v);
 	if (!view_readable(v, v->cur)) {
 		/* Nothing to read (no input has a section or an intro, only titles
 		 * when there are several): an empty intro of the last article, under
 		 * its title, stands in so that every path has an item. */
-		add_item(v, VIEW_ITEM_INTRO, d->narticles ? d->narticles - 1 : 0, NULL);
+		view_items_add(v, VIEW_ITEM_INTRO, d->narticles ? d->narticles - 1 : 0, NULL);
 		v->cur = v->nitems - 1;
 	}
 	view_list(v);

@@ -22,20 +22,7 @@
 #include "fayan/spans.h"
 #include "fayan/ui.h"
 #include "fayan/view_geom.h"
-
-enum view_item_kind {
-	VIEW_ITEM_TITLE, /* an article title heading a group (several articles only) */
-	VIEW_ITEM_INTRO, /* an article's intro (导语), before its first section */
-	VIEW_ITEM_SECTION,
-};
-
-/* One row of the speaker pane; intros and sections can be read. An archive
- * has tens of thousands of rows, so the row is kept to 16 bytes. */
-struct view_item {
-	uint8_t kind;     /* enum view_item_kind */
-	uint32_t article; /* index into d->articles */
-	const struct section *sec; /* VIEW_ITEM_SECTION only */
-};
+#include "fayan/view_items.h"
 
 /* Layouts kept for the items read last: an archive has tens of thousands of
  * items, and a layout per item would cost memory for every one of them. */
@@ -147,12 +134,6 @@ const struct layout *view_layout(struct view *v);
 /* Open item `i` (an intro or a section) at its top. */
 void view_open(struct view *v, size_t i);
 
-/* What article `article` is called: its title, else its file's name ("fayan" out of range). */
-const char *view_article_title(const struct view *v, size_t article);
-
-/* The current item's section number within its article (0 = intro). */
-size_t view_local_section(const struct view *v, size_t item);
-
 /* Put the reader's top on line `top` of the current item (clamped to the last page). */
 void view_reader_to(struct view *v, size_t top);
 
@@ -203,15 +184,8 @@ void view_list(struct view *v);
 /* Open the section of hit `pos`, scroll so that the hit is on screen and make it the current hit. */
 void view_goto_hit(struct view *v, struct filter_pos pos);
 
-/* The index of the first section at or after item i (for an intro, the
- * section after it), or SIZE_MAX when there is none. */
-size_t view_section_from(const struct view *v, size_t i);
-
 /* Go to the first hit at or after item `item`; false if there is none. */
 bool view_first_hit_from(struct view *v, size_t item);
-
-/* Whether item i can be read (an intro or a section, not a title row). */
-bool view_readable(const struct view *v, size_t i);
 
 /* Go to section number `digits` (a string of digits), reading on if it is not read yet. */
 void view_goto_number(struct view *v, const char *digits);
@@ -227,11 +201,5 @@ size_t view_max_top(struct view *v);
 /* Lay out the help for the current width. */
 void view_help_build(struct view *v);
 
-/* What the current item is called in messages: "section 3" or "the intro". */
-void view_item_label(const struct view *v, char *buf, size_t size);
-
-/* The text the pipe and copy actions use for the current item: exactly what
- * `fayan --print N` prints unwrapped. */
-void view_item_text(const struct view *v, struct buf *out);
 
 #endif
