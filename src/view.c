@@ -79,44 +79,6 @@ static void compute_geom(struct view *v, int cols, int lines)
 	view_geom_compute(&v->g, cols, lines, v->hide_speakers, v->mode == MODE_HELP, v->focus);
 }
 
-/* The layout of item i at `width` columns, from the cache or laid out now; valid
- * until VIEW_LAYOUT_CACHE other layouts have been asked for. */
-static const struct layout *layout_of(struct view *v, size_t i, int width)
-{
-	struct view_item *it = &v->items[i];
-	struct view_layout_slot *slot = &v->lc[0];
-
-	for (size_t k = 0; k < VIEW_LAYOUT_CACHE; k++) {
-		struct view_layout_slot *s = &v->lc[k];
-
-		if (s->width == width && s->item == i) {
-			s->used = ++v->lc_clock;
-			return &s->lo;
-		}
-		/* Otherwise the empty slot, or the one asked for longest ago. */
-		if (slot->width >= 0 && (s->width < 0 || s->used < slot->used))
-			slot = s;
-	}
-	if (slot->width >= 0)
-		layout_free(&slot->lo);
-	if (it->kind == VIEW_ITEM_SECTION) {
-		layout_section_as(&slot->lo, it->sec, width, &v->style);
-	} else {
-		const struct article *a = v->d->articles[it->article];
-
-		layout_paras_as(&slot->lo, "导语", a->intro, a->nintro, width, &v->style);
-	}
-	slot->item = i;
-	slot->width = width;
-	slot->used = ++v->lc_clock;
-	return &slot->lo;
-}
-
-const struct layout *view_layout(struct view *v)
-{
-	return layout_of(v, v->cur, view_geom_reader_width(&v->g));
-}
-
 size_t view_max_top(struct view *v)
 {
 	const struct layout *lo = view_layout(v);
@@ -500,19 +462,9 @@ void view_resize(struct view *v, int cols, int lines)
 	}
 }
 
-/* Forget every cached layout: the text is to be set anew. */
-static void drop_layouts(struct view *v)
-{
-	for (size_t k = 0; k < VIEW_LAYOUT_CACHE; k++) {
-		if (v->lc[k].width >= 0)
-			layout_free(&v->lc[k].lo);
-		v->lc[k].width = -1;
-	}
-}
-
 void view_relayout(struct view *v)
 {
-	drop_layouts(v);
+	view_layout_drop(v);
 	view_resize(v, v->g.cols, v->g.lines);
 }
 
@@ -522,7 +474,7 @@ void view_set_indent(struct view *v, bool indent)
 		return;
 	set_anchor(v);
 	v->style.indent = indent;
-	drop_layouts(v);
+	view_layout_drop(v);
 	v->spans_valid = false;
 	apply_anchor(v);
 }
@@ -541,8 +493,7 @@ void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int co
 	v->load = opts ? opts->load : NULL;
 	v->multi = d->narticles > 1 || load_pending(v->load);
 	v->load_pct = -1;
-	for (size_t k = 0; k < VIEW_LAYOUT_CACHE; k++)
-		v->lc[k].width = -1;
+	view_layout_init(v);
 	view_items_grow(v);
 	if (opts && opts->locale_note && opts->locale_note[0])
 		view_note(v, "%s", opts->locale_note);
@@ -571,9 +522,7 @@ void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int co
 
 void view_free(struct view *v)
 {
-	for (size_t k = 0; k < VIEW_LAYOUT_CACHE; k++)
-		if (v->lc[k].width >= 0)
-			layout_free(&v->lc[k].lo);
+	view_layout_drop(v);
 	free(v->items);
 	free(v->item_of_section);
 	free(v->vis);

@@ -23,18 +23,7 @@
 #include "fayan/ui.h"
 #include "fayan/view_geom.h"
 #include "fayan/view_items.h"
-
-/* Layouts kept for the items read last: an archive has tens of thousands of
- * items, and a layout per item would cost memory for every one of them. */
-#define VIEW_LAYOUT_CACHE 4
-
-/* One laid-out item: `item` at `width` columns (width -1: an empty slot). */
-struct view_layout_slot {
-	size_t item;
-	int width;
-	unsigned long used; /* when it was last asked for, for dropping the oldest */
-	struct layout lo;
-};
+#include "fayan/view_layout.h"
 
 /* Work the terminal side must do for the view (it needs the terminal). */
 enum view_request {
@@ -127,9 +116,6 @@ void view_resize(struct view *v, int cols, int lines);
 /* Lay everything out afresh at the same size, keeping the reading position,
  * after the text layer's widths changed (the terminal's ambiguous width). */
 void view_relayout(struct view *v);
-
-/* The current item's layout at the reader's text width. */
-const struct layout *view_layout(struct view *v);
 
 /* Open item `i` (an intro or a section) at its top. */
 void view_open(struct view *v, size_t i);
