@@ -79,102 +79,6 @@ static void compute_geom(struct view *v, int cols, int lines)
 	view_geom_compute(&v->g, cols, lines, v->hide_speakers, v->mode == MODE_HELP, v->focus);
 }
 
-size_t view_max_top(struct view *v)
-{
-	const struct layout *lo = view_layout(v);
-	size_t rows = (size_t)v->g.body_rows;
-
-	return lo->nlines > rows ? lo->nlines - rows : 0;
-}
-
-/* Remember the reading position in terms that survive a new width. */
-static void set_anchor(struct view *v)
-{
-	const struct layout *lo = view_layout(v);
-	const struct layout_line *l;
-
-	if (lo->nlines == 0 || v->top >= lo->nlines) {
-		v->anchor_para = 0;
-		v->anchor_off = SIZE_MAX;
-		return;
-	}
-	l = &lo->lines[v->top];
-	v->anchor_para = layout_para_of_line(lo, v->top);
-	v->anchor_off = l->kind == LAYOUT_PARA ? l->off : SIZE_MAX;
-	if (l->kind != LAYOUT_PARA && v->top == 0)
-		v->anchor_para = 0;
-}
-
-/* Put `top` back where the anchor says, in the current layout. */
-static void apply_anchor(struct view *v)
-{
-	const struct layout *lo = view_layout(v);
-	size_t first;
-
-	if (lo->nlines == 0) {
-		v->top = 0;
-		return;
-	}
-	if (lo->npara == 0 || v->anchor_para >= lo->npara) {
-		v->top = 0;
-		return;
-	}
-	first = layout_line_of_para(lo, v->anchor_para);
-	if (v->anchor_off == SIZE_MAX) {
-		/* Above the paragraph: its heading or the blank before it (in an
-		 * indented layout, where none is, the paragraph itself). */
-		v->top = v->anchor_para == 0 ? 0 : (first > 0 && lo->lines[first - 1].kind == LAYOUT_BLANK ? first - 1 : first);
-	} else {
-		size_t t = first;
-
-		for (size_t i = first; i < lo->nlines; i++) {
-			const struct layout_line *l = &lo->lines[i];
-
-			if (l->kind != LAYOUT_PARA || l->para != v->anchor_para)
-				break;
-			if (l->off <= v->anchor_off)
-				t = i;
-		}
-		v->top = t;
-	}
-	/* The top may now be past the last page (a wider terminal): the line the
-	 * reader was reading stays on the top line all the same, so that resizing
-	 * back and forth never moves the text under the reader's eye. */
-	if (v->top >= lo->nlines)
-		v->top = lo->nlines - 1;
-}
-
-/* Scroll the reader so that its top is `top` (clamped) and remember the paragraph. */
-static void reader_to(struct view *v, size_t top)
-{
-	size_t mt = view_max_top(v);
-
-	v->top = top > mt ? mt : top;
-	set_anchor(v);
-}
-
-/* Paragraph jumps may scroll past the last page so that the paragraph is on
- * the top line, where the reader's eye goes; the last line still stays on screen. */
-static void reader_to_para(struct view *v, size_t para)
-{
-	const struct layout *lo = view_layout(v);
-
-	v->top = layout_line_of_para(lo, para);
-	if (lo->nlines > 0 && v->top >= lo->nlines)
-		v->top = lo->nlines - 1;
-	set_anchor(v);
-}
-
-void view_reader_by(struct view *v, long delta)
-{
-	if (delta < 0 && (size_t)-delta > v->top)
-		reader_to(v, 0);
-	else if (delta > 0 && v->top >= view_max_top(v))
-		return; /* past the last page after a paragraph jump: stay */
-	else
-		reader_to(v, (size_t)((long)v->top + delta));
-}
-
 /* The position of item i in the speaker pane's list, or where it would be. */
 static size_t vis_pos(const struct view *v, size_t i)
 {
@@ -211,16 +115,6 @@ static void speakers_follow(struct view *v, size_t i)
 void view_speakers_follow(struct view *v, size_t i)
 {
 	speakers_follow(v, i);
-}
-
-void view_reader_to(struct view *v, size_t top)
-{
-	reader_to(v, top);
-}
-
-void view_reader_to_para(struct view *v, size_t para)
-{
-	reader_to_para(v, para);
 }
 
 void view_list(struct view *v)
@@ -268,41 +162,6 @@ void view_list(struct view *v)
 	if (v->sp_top + rows > v->nvis)
 		v->sp_top = v->nvis > rows ? v->nvis - rows : 0;
 	speakers_follow(v, v->sel);
-}
-
-void view_open(struct view *v, size_t i)
-{
-	if (!view_readable(v, i))
-		return;
-	v->cur = i;
-	v->sel = i;
-	v->top = 0;
-	v->anchor_para = 0;
-	v->anchor_off = SIZE_MAX;
-	speakers_follow(v, v->sel);
-}
-
-size_t view_top_para(struct view *v)
-{
-	const struct layout *lo = view_layout(v);
-
-	if (lo->nlines == 0)
-		return 0;
-	return layout_para_of_line(lo, v->top);
-}
-
-void view_goto_para(struct view *v, size_t para)
-{
-	const struct layout *lo = view_layout(v);
-
-	if (para >= lo->npara) {
-		reader_to(v, 0);
-		return;
-	}
-	if (para == 0)
-		reader_to(v, 0);
-	else
-		reader_to_para(v, para);
 }
 
 /* ---- the filters as the panes show them ---- */
@@ -449,7 +308,7 @@ void view_help_build(struct view *v)
 void view_resize(struct view *v, int cols, int lines)
 {
 	compute_geom(v, cols, lines);
-	apply_anchor(v);
+	view_reader_restore(v);
 	/* Taller now: fill the pane from the end of the list it shows (every
 	 * entry, or those a filter limits it to) rather than leave blank rows
 	 * below it while the first entries stay scrolled off. */
@@ -472,11 +331,11 @@ void view_set_indent(struct view *v, bool indent)
 {
 	if (v->style.indent == indent)
 		return;
-	set_anchor(v);
+	view_reader_keep(v);
 	v->style.indent = indent;
 	view_layout_drop(v);
 	v->spans_valid = false;
-	apply_anchor(v);
+	view_reader_restore(v);
 }
 
 void view_init(struct view *v, struct doc *d, const struct ui_opts *opts, int cols, int lines)

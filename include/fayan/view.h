@@ -24,6 +24,7 @@
 #include "fayan/view_geom.h"
 #include "fayan/view_items.h"
 #include "fayan/view_layout.h"
+#include "fayan/view_reader.h"
 
 /* Work the terminal side must do for the view (it needs the terminal). */
 enum view_request {
@@ -117,15 +118,6 @@ void view_resize(struct view *v, int cols, int lines);
  * after the text layer's widths changed (the terminal's ambiguous width). */
 void view_relayout(struct view *v);
 
-/* Open item `i` (an intro or a section) at its top. */
-void view_open(struct view *v, size_t i);
-
-/* Put the reader's top on line `top` of the current item (clamped to the last page). */
-void view_reader_to(struct view *v, size_t top);
-
-/* Put paragraph `para` of the current item on the top line (even past the last page). */
-void view_reader_to_para(struct view *v, size_t para);
-
 /* Scroll the speaker pane so that item `i` (if listed) is in view. */
 void view_speakers_follow(struct view *v, size_t i);
 
@@ -134,12 +126,6 @@ void view_msg(struct view *v, const char *fmt, ...) __attribute__((format(printf
 
 /* Set the lasting note (v->note), cut to its buffer between characters. */
 void view_note(struct view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* The paragraph at the top of the reader. */
-size_t view_top_para(struct view *v);
-
-/* Put the reader's top on paragraph `para` of the current item. */
-void view_goto_para(struct view *v, size_t para);
 
 /* Whether work waits to be done between keys (counting the picker's themes),
  * and one step of it: the UI calls view_idle while no key waits. */
@@ -176,13 +162,8 @@ bool view_first_hit_from(struct view *v, size_t item);
 /* Go to section number `digits` (a string of digits), reading on if it is not read yet. */
 void view_goto_number(struct view *v, const char *digits);
 
-/* Move the reader by delta lines (stopping at the last page), or the
- * speaker pane's selection by delta entries. */
-void view_reader_by(struct view *v, long delta);
+/* Move the speaker pane's selection by `steps` readable entries. */
 void view_speakers_move(struct view *v, long steps);
-
-/* The last line the reader's top can be on. */
-size_t view_max_top(struct view *v);
 
 /* Lay out the help for the current width. */
 void view_help_build(struct view *v);
