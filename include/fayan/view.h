@@ -25,6 +25,7 @@
 #include "fayan/view_items.h"
 #include "fayan/view_layout.h"
 #include "fayan/view_reader.h"
+#include "fayan/view_speakers.h"
 
 /* Work the terminal side must do for the view (it needs the terminal). */
 enum view_request {
@@ -118,9 +119,6 @@ void view_resize(struct view *v, int cols, int lines);
  * after the text layer's widths changed (the terminal's ambiguous width). */
 void view_relayout(struct view *v);
 
-/* Scroll the speaker pane so that item `i` (if listed) is in view. */
-void view_speakers_follow(struct view *v, size_t i);
-
 /* Set the status line's message (printf-style), shown until the next key. */
 void view_msg(struct view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -150,9 +148,6 @@ const struct spans *view_spans(struct view *v);
 /* The index, among the current item's hits, of the hit n/N went to, or SIZE_MAX when it is not in this item. */
 size_t view_current_hit(const struct view *v);
 
-/* Rebuild v->vis from the filter and the limit toggle (keeps the pane's selection in view). */
-void view_list(struct view *v);
-
 /* Open the section of hit `pos`, scroll so that the hit is on screen and make it the current hit. */
 void view_goto_hit(struct view *v, struct filter_pos pos);
 
@@ -161,9 +156,6 @@ bool view_first_hit_from(struct view *v, size_t item);
 
 /* Go to section number `digits` (a string of digits), reading on if it is not read yet. */
 void view_goto_number(struct view *v, const char *digits);
-
-/* Move the speaker pane's selection by `steps` readable entries. */
-void view_speakers_move(struct view *v, long steps);
 
 /* Lay out the help for the current width. */
 void view_help_build(struct view *v);
