@@ -8,7 +8,7 @@ LAYERS='
 1 text text_scan text_width text_wrap utf8 cjk punct fold pinyin
 2 doc byline names shape doc_parse doc_rejoin doc_dialogue doc_read arena load state
 3 search search_pinyin search_simd themes filter layout output report select count cli
-4 actions prompt picker find help spans view view_geom view_items view_layout view_reader view_speakers view_do resume status osc52 ui.h
+4 actions prompt picker find help spans view view_geom view_items view_layout view_reader view_speakers view_hits view_do resume status osc52 ui.h
 5 tty keyname draw screen shell ui.c
 6 main
 '

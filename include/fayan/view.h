@@ -1,8 +1,10 @@
 /* view.h: the browser's state and what actions do to it, without curses.
  * The terminal side names keys and mouse events, view_key (view_do.h) turns
  * them into actions by the binding table of the mode the view is in, and the
- * screen is painted from this state; nothing here draws. Units: rows and cols
- * are terminal cells; `top` is a laid-out line index. */
+ * screen is painted from this state; nothing here draws. The view_*.h headers
+ * it includes hold the state's parts: the panes' geometry, the items, the
+ * layout cache, the reading position, the speaker pane's list and the hits.
+ * Units: rows and cols are terminal cells; `top` is a laid-out line index. */
 #ifndef FAYAN_VIEW_H
 #define FAYAN_VIEW_H
 
@@ -22,6 +24,7 @@
 #include "fayan/spans.h"
 #include "fayan/ui.h"
 #include "fayan/view_geom.h"
+#include "fayan/view_hits.h"
 #include "fayan/view_items.h"
 #include "fayan/view_layout.h"
 #include "fayan/view_reader.h"
@@ -130,35 +133,10 @@ void view_note(struct view *v, const char *fmt, ...) __attribute__((format(print
 bool view_idle_pending(const struct view *v);
 void view_idle(struct view *v);
 
-/* Run the filters again if they changed and rebuild the speaker pane's list.
- * Cheap when nothing changed; the UI calls it before drawing when no key waits. */
-void view_sync(struct view *v);
-
-/* The filter results, or NULL when neither a theme nor a search is active. */
-const struct filter *view_filter(const struct view *v);
-
-/* The hits of item `i` (NULL for intros, titles, or without a filter). */
-const struct filter_section *view_item_hits(const struct view *v, size_t i);
-
-/* Which bytes of each line of the current item's layout are hits, or NULL
- * when it has none; worked out again only when the item, the width or the
- * filter changed. */
-const struct spans *view_spans(struct view *v);
-
-/* The index, among the current item's hits, of the hit n/N went to, or SIZE_MAX when it is not in this item. */
-size_t view_current_hit(const struct view *v);
-
-/* Open the section of hit `pos`, scroll so that the hit is on screen and make it the current hit. */
-void view_goto_hit(struct view *v, struct filter_pos pos);
-
-/* Go to the first hit at or after item `item`; false if there is none. */
-bool view_first_hit_from(struct view *v, size_t item);
-
 /* Go to section number `digits` (a string of digits), reading on if it is not read yet. */
 void view_goto_number(struct view *v, const char *digits);
 
 /* Lay out the help for the current width. */
 void view_help_build(struct view *v);
-
 
 #endif
