@@ -411,9 +411,62 @@ static void test_help_lists_every_binding(void **state)
 	}
 }
 
+/* The panes' geometry alone, from the size and the toggles (view_geom.h):
+ * side by side with a margin, one pane at a time below 72 columns, no title
+ * line when z hides the speakers (but with the help), too small below 20x6. */
+static void test_geom_alone(void **state)
+{
+	struct view_geom g;
+
+	(void)state;
+	view_geom_compute(&g, 100, 30, false, false, VIEW_FOCUS_READER);
+	assert_true(g.show_speakers && g.show_reader && g.title_line && !g.too_small);
+	assert_int_equal(g.sp_w, 30);
+	assert_int_equal(g.rd_x, 30);
+	assert_int_equal(g.rd_w, 70);
+	assert_int_equal(g.text_x, 31);
+	assert_int_equal(g.text_w, 68);
+	assert_int_equal(g.body_y, 1);
+	assert_int_equal(g.body_rows, 28);
+	assert_int_equal(g.status_y, 29);
+	assert_int_equal(view_geom_reader_width(&g), 68);
+	view_geom_compute(&g, 80, 24, false, false, VIEW_FOCUS_SPEAKERS);
+	assert_int_equal(g.sp_w, 25);
+	assert_int_equal(g.text_w, 53);
+	/* Narrow: the focus picks the pane; the item is laid out at the width
+	 * the reader would have, even while only the speakers show. */
+	view_geom_compute(&g, 60, 20, false, false, VIEW_FOCUS_SPEAKERS);
+	assert_true(g.show_speakers && !g.show_reader);
+	assert_int_equal(g.sp_w, 60);
+	assert_int_equal(view_geom_reader_width(&g), 58);
+	view_geom_compute(&g, 60, 20, false, false, VIEW_FOCUS_READER);
+	assert_true(!g.show_speakers && g.show_reader);
+	assert_int_equal(g.text_x, 1);
+	assert_int_equal(g.text_w, 58);
+	/* z: full width, the status line on top, the text to the bottom row. */
+	view_geom_compute(&g, 100, 30, true, false, VIEW_FOCUS_SPEAKERS);
+	assert_true(!g.show_speakers && g.show_reader && !g.title_line);
+	assert_int_equal(g.status_y, 0);
+	assert_int_equal(g.body_rows, 29);
+	assert_int_equal(g.text_w, 98);
+	view_geom_compute(&g, 100, 30, true, true, VIEW_FOCUS_READER);
+	assert_true(g.title_line);
+	assert_int_equal(g.status_y, 29);
+	/* No margin under 30 columns; too small under 20 x 6. */
+	view_geom_compute(&g, 25, 6, false, false, VIEW_FOCUS_READER);
+	assert_false(g.too_small);
+	assert_int_equal(g.text_x, 0);
+	assert_int_equal(g.text_w, 25);
+	view_geom_compute(&g, 19, 24, false, false, VIEW_FOCUS_READER);
+	assert_true(g.too_small);
+	view_geom_compute(&g, 80, 5, false, false, VIEW_FOCUS_READER);
+	assert_true(g.too_small);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_geom_alone),
 		cmocka_unit_test_setup_teardown(test_first_screen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_message_cut_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_digits_and_sections, setup, teardown),
