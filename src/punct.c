@@ -10,34 +10,6 @@
 #include "fayan/text.h"
 #include "fayan/util.h"
 
-bool punct_is_closing(uint32_t c)
-{
-	switch (c) {
-	case ',': case '.': case ';': case ':': case '?': case '!': case ')':
-	case 0x3001: case 0x3002: /* 、。 */
-	case 0xFF0C: case 0xFF0E: case 0xFF1B: case 0xFF1A: case 0xFF1F: case 0xFF01: case 0xFF09: /* ，．；：？！） */
-	case 0x2019: case 0x201D: /* ’” */
-	case 0x3009: case 0x300B: case 0x300D: case 0x300F: case 0x3011: case 0x3015: case 0x3017: /* 〉》」』】〕〗 */
-	case 0xFF3D: case 0xFF5D: /* ］｝ */
-		return true;
-	default:
-		return false;
-	}
-}
-
-bool punct_is_opening(uint32_t c)
-{
-	switch (c) {
-	case '(':
-	case 0x2018: case 0x201C: /* ‘“ */
-	case 0xFF08: case 0xFF3B: case 0xFF5B: /* （［｛ */
-	case 0x3008: case 0x300A: case 0x300C: case 0x300E: case 0x3010: case 0x3014: case 0x3016: /* 〈《「『【〔〖 */
-		return true;
-	default:
-		return false;
-	}
-}
-
 bool punct_is_chinese(uint32_t c)
 {
 	return text_is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||

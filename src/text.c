@@ -19,7 +19,6 @@
 #include <unilbrk.h>
 
 #include "fayan/fold.h"
-#include "fayan/punct.h"
 #include "fayan/text.h"
 #include "fayan/util.h"
 
@@ -671,6 +670,34 @@ static bool quote_open_breaks_after(uint32_t prev)
 	return uc_is_property_ideographic(prev) || uc_is_general_category(prev, UC_CATEGORY_Po);
 }
 
+bool text_is_closing_punct(uint32_t c)
+{
+	switch (c) {
+	case ',': case '.': case ';': case ':': case '?': case '!': case ')':
+	case 0x3001: case 0x3002: /* 、。 */
+	case 0xFF0C: case 0xFF0E: case 0xFF1B: case 0xFF1A: case 0xFF1F: case 0xFF01: case 0xFF09: /* ，．；：？！） */
+	case 0x2019: case 0x201D: /* ’” */
+	case 0x3009: case 0x300B: case 0x300D: case 0x300F: case 0x3011: case 0x3015: case 0x3017: /* 〉》」』】〕〗 */
+	case 0xFF3D: case 0xFF5D: /* ］｝ */
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool text_is_opening_punct(uint32_t c)
+{
+	switch (c) {
+	case '(':
+	case 0x2018: case 0x201C: /* ‘“ */
+	case 0xFF08: case 0xFF3B: case 0xFF5B: /* （［｛ */
+	case 0x3008: case 0x300A: case 0x300C: case 0x300E: case 0x3010: case 0x3014: case 0x3016: /* 〈《「『【〔〖 */
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Fill o[0..len) with the Chinese-quote override for u8_width_linebreaks. A rule
  * based on "wide neighbour" would also allow a break before 、 and is not used. */
 static void quote_override(const char *s, size_t len, char *o)
@@ -870,7 +897,7 @@ static void piece_at(const char *s, size_t len, const char *p, size_t a, struct 
 			pc->trim = e;
 			pc->trim_cols = cols;
 			pc->last_cols = w;
-			pc->last_closes = punct_is_closing(c);
+			pc->last_closes = text_is_closing_punct(c);
 		}
 	}
 	pc->end = e;
@@ -910,7 +937,7 @@ static size_t grid_pad_off(const char *s, size_t start, size_t end)
 	}
 	if (run == SIZE_MAX)
 		return mark;
-	return punct_is_opening(last) ? run : run_end;
+	return text_is_opening_punct(last) ? run : run_end;
 }
 
 /* End the current line at fl->end; the next starts at `next`. */

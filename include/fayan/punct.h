@@ -1,6 +1,6 @@
-/* punct.h: punctuation as Chinese typesetting treats it: which marks may not
- * start or end a line, which may hang past the measure, and the full-width
- * form shown for ASCII punctuation set among Chinese text. Units: `off`/`len`
+/* punct.h: the full-width form shown for ASCII punctuation set among
+ * Chinese text (which marks may not start or end a line, and which may hang
+ * past the measure, are the text layer's: text_is_closing_punct). Units: `off`/`len`
  * are bytes. */
 #ifndef FAYAN_PUNCT_H
 #define FAYAN_PUNCT_H
@@ -8,15 +8,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/* Whether c is closing punctuation, which no line may start with and which
- * may hang into the margin: ，。、；：？！”’）》」 and their kin, and the
- * ASCII , . ; : ? ! ) as printed. */
-bool punct_is_closing(uint32_t c);
-
-/* Whether c is opening punctuation, which no line may end with: “‘（《「
- * and their kin, and the ASCII (. */
-bool punct_is_opening(uint32_t c);
 
 /* Whether c counts as Chinese for punct_widen: a hanzi, or punctuation of
  * Chinese text (the CJK symbols, the full-width forms, “”‘’—…·). */

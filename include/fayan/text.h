@@ -233,10 +233,19 @@ struct text_fill {
 	bool pad;       /* a line one column short of the measure gets a space */
 };
 
+/* Whether c is closing punctuation, which no line may start with and which
+ * may hang into the margin: ，。、；：？！”’）》」 and their kin, and the
+ * ASCII , . ; : ? ! ) as printed. */
+bool text_is_closing_punct(uint32_t c);
+
+/* Whether c is opening punctuation, which no line may end with: “‘（《「
+ * and their kin, and the ASCII (. */
+bool text_is_opening_punct(uint32_t c);
+
 /* Wrap s[0..len) as text_wrap does, the same breaks allowed, but so that
  * every line but the last is as full as the text allows: a line takes
  * whatever fits in f->measure columns; if the piece that does not fit ends
- * in one closing mark (punct_is_closing) and fits without it, the mark
+ * in one closing mark (text_is_closing_punct) and fits without it, the mark
  * hangs past the measure (line.hang; the line is measure plus the mark's
  * columns); a line one column short gets a space (line.pad): at its end,
  * or on a line with a hanging mark (which must stand in the margin) beside

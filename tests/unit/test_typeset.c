@@ -134,7 +134,7 @@ static void check_layout(const struct layout *lo, const struct para *paras, stru
 			if (l->disp_len) {
 				cjk_char_at(l->disp, l->disp_len, 0, &c0);
 				cjk_char_at(l->disp, l->disp_len, cjk_last_char_off(l->disp, l->disp_len), &c1);
-				if (punct_is_closing(c0) || (punct_is_opening(c1) && !last)) {
+				if (text_is_closing_punct(c0) || (text_is_opening_punct(c1) && !last)) {
 					t->faults++;
 					print_error("kinsoku at %d: %.*s\n", lo->width, (int)l->disp_len, l->disp);
 				}
