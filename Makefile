@@ -199,6 +199,7 @@ check-slow:
 
 check: $(BIN) $(MO) $(POT) $(UNIT_BIN) $(if $(E2E_SRC),$(E2E_BIN)) $(REPLAY_BIN) lint-man
 	tests/check-layers.sh
+	tests/check-calls.sh $(CORE_OBJ) $(TUI_OBJ) $(BUILD)/obj/main.o
 	tests/run.sh $(BUILD)
 
 # Unit tests, fuzz replays and CLI tests under valgrind memcheck: any error or

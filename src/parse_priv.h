@@ -1,7 +1,8 @@
-/* parse_priv.h: what the parser's files (doc_parse.c, the layouts and
- * the front; doc_rejoin.c, paragraphs rejoined across the printed page's
- * breaks; doc_dialogue.c, dialogues and interviews) share and nothing else
- * includes. */
+/* parse_priv.h: what the parser's files share and nothing else includes:
+ * doc_parse.c (the bylines and the page's layout) and doc_dialogue.c
+ * (dialogues and interviews) call doc_build.c (the front, sections,
+ * warnings) and doc_rejoin.c (paragraphs rejoined across the printed page's
+ * breaks), which call neither. */
 #ifndef FAYAN_PARSE_PRIV_H
 #define FAYAN_PARSE_PRIV_H
 
@@ -100,7 +101,11 @@ static inline bool rejoin_plain(const struct parse *p, const struct span *frag, 
 	return true;
 }
 
-/* ---- doc_parse.c ---- */
+/* ---- doc_build.c ---- */
+
+/* Add a "line N: ..." note for --check, keeping at most a thousand an article. */
+__attribute__((format(printf, 3, 4)))
+void parse_warn(struct parse *p, size_t lineno, const char *fmt, ...);
 
 /* Line `sp` as a string: in the source itself (a NUL over the line end after
  * it) when it has no controls, else a sanitized copy. Free with str_free. */
@@ -128,6 +133,8 @@ bool parse_skip_to_text(struct span *l, size_t skip);
 /* Where t[0..len), a paragraph (a note if `note`), prints a post for
  * name[0..nlen); true with it at t[*from..*to). */
 bool parse_post_in(const char *t, size_t len, bool note, const char *name, size_t nlen, size_t *from, size_t *to);
+
+/* ---- doc_parse.c ---- */
 
 /* ---- doc_rejoin.c ---- */
 

@@ -6,7 +6,7 @@
 LAYERS='
 0 util alloc buf err sys i18n
 1 text text_scan text_width text_wrap utf8 cjk punct fold pinyin
-2 doc byline names shape doc_parse doc_rejoin doc_dialogue doc_read arena load state
+2 doc byline names shape doc_parse doc_build doc_rejoin doc_dialogue doc_read arena load state
 3 search search_pinyin search_simd themes filter layout output report select count cli
 4 actions prompt picker find help spans view view_geom view_items view_layout view_reader view_speakers view_hits view_do resume status osc52 ui.h
 5 tty keyname draw screen shell ui.c
