@@ -164,7 +164,6 @@ void view_set_indent(struct view *v, bool indent)
 	view_reader_keep(v);
 	v->style.indent = indent;
 	view_layout_drop(v);
-	v->spans_valid = false;
 	view_reader_restore(v);
 }
 

@@ -54,4 +54,5 @@ void view_layout_drop(struct view *v)
 			layout_free(&v->lc[k].lo);
 		v->lc[k].width = -1;
 	}
+	v->spans_valid = false; /* they were built for a layout just dropped */
 }

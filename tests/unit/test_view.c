@@ -13,6 +13,7 @@
 
 #include "view_fixture.h"
 #include "fayan/doc.h"
+#include "fayan/spans.h"
 #include "fayan/text.h"
 #include "fayan/view_do.h"
 
@@ -308,6 +309,53 @@ static void test_resize_fills_limited_list(void **state)
 	assert_int_equal(v->sp_top, 0);
 }
 
+/* Every highlighted span of the item read lies inside its line and covers
+ * bytes of the term searched for: spans that belong to another layout of
+ * the item would cover other bytes. Returns how many bytes are covered. */
+static size_t check_spans_cover(struct view *v, const char *term)
+{
+	const struct layout *lo = view_layout(v);
+	const struct spans *sp = view_spans(v);
+	size_t covered = 0;
+
+	assert_non_null(sp);
+	for (size_t i = 0; i < lo->nlines; i++) {
+		const struct layout_line *l = &lo->lines[i];
+		size_t n;
+		const struct span *s = spans_of_line(sp, i, &n);
+
+		for (size_t k = 0; k < n; k++) {
+			assert_true(s[k].a < s[k].b && s[k].b <= l->len);
+			assert_non_null(memmem(term, strlen(term), l->text + l->off + s[k].a, s[k].b - s[k].a));
+			covered += s[k].b - s[k].a;
+		}
+	}
+	return covered;
+}
+
+/* The terminal found to draw ambiguous characters wide: the item is laid
+ * out again, and its highlights with it (they were kept from the narrow
+ * layout at the same width, on other lines). */
+static void test_relayout_moves_highlights(void **state)
+{
+	struct fixture *fx = *state;
+	struct view *v = &fx->v;
+	size_t narrow, wide;
+	const char *term = "群众";
+
+	key(v, "/");
+	key(v, "群");
+	key(v, "众");
+	key(v, "Enter");
+	narrow = check_spans_cover(v, term);
+	assert_true(narrow > 0);
+	text_set_ambiwidth(TEXT_AMBI_WIDE);
+	view_relayout(v);
+	wide = check_spans_cover(v, term);
+	text_set_ambiwidth(TEXT_AMBI_NARROW);
+	assert_int_equal(wide, narrow);
+}
+
 /* Several inputs none of which has a section or an intro: the pane holds
  * only their titles, and the item read was one past the last (the first
  * frame read past the items). An empty intro stands in, and stays the item
@@ -476,6 +524,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_panes_by_width, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_speaker_pane_keys_and_mouse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resize_fills_limited_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_relayout_moves_highlights, setup, teardown),
 		cmocka_unit_test(test_inputs_without_anything_to_read),
 		cmocka_unit_test_setup_teardown(test_print_and_quit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_help_lists_every_binding, setup, teardown),
