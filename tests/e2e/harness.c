@@ -649,6 +649,35 @@ bool term_wait_row(struct term *t, int row, const char *text, int timeout_ms)
 	return false;
 }
 
+/* Wait until the text of row `row` satisfies `ok` against `text`. */
+static bool wait_row(struct term *t, int row, const char *text, bool has, int timeout_ms)
+{
+	long deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : TERM_CAP_MS);
+
+	for (;;) {
+		term_pump(t);
+		if ((strstr(term_row(t, row), text) != NULL) == has && (has || strcmp(term_row(t, row), text) != 0))
+			return true;
+		long left = deadline - now_ms();
+		if (left <= 0 || t->eof)
+			break;
+		poll_read(t, left < 50 ? (int)left : 50);
+	}
+	fprintf(stderr, "harness: row %d %s \"%s\"; the screen shows:\n", row, has ? "does not hold" : "is still", text);
+	term_dump(t);
+	return false;
+}
+
+bool term_wait_row_has(struct term *t, int row, const char *text, int timeout_ms)
+{
+	return wait_row(t, row, text, true, timeout_ms);
+}
+
+bool term_wait_row_changes(struct term *t, int row, const char *was, int timeout_ms)
+{
+	return wait_row(t, row, was, false, timeout_ms);
+}
+
 bool term_wait_exit(struct term *t, int timeout_ms, int *status)
 {
 	long deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : TERM_CAP_MS);

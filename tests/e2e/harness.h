@@ -64,6 +64,10 @@ bool term_wait_for(struct term *t, const char *text, int timeout_ms);
 bool term_wait_row(struct term *t, int row, const char *text, int timeout_ms);
 /* Read output until the child exits; fills the waitpid status (use WIFEXITED,
  * WEXITSTATUS, WTERMSIG). False if it still runs after `timeout_ms`. */
+/* Wait until row `row` holds `text` somewhere in it; false after timeout_ms. */
+bool term_wait_row_has(struct term *t, int row, const char *text, int timeout_ms);
+/* Wait until row `row` is no longer `was`; false after timeout_ms. */
+bool term_wait_row_changes(struct term *t, int row, const char *was, int timeout_ms);
 bool term_wait_exit(struct term *t, int timeout_ms, int *status);
 /* Read whatever output is pending now, without waiting. */
 void term_pump(struct term *t);

@@ -191,7 +191,14 @@ static void test_wide_reader_at_widths(void **state)
 			char key[2] = {(char)('0' + s % 10), '\0'};
 			char what[64];
 
-			term_type(t, key);
+			char status[64];
+
+			/* Each key's frame in full before it is read: the status
+			 * line names the section, or changes with the page. */
+			snprintf(status, sizeof status, "%zu/10 ", s);
+			term_send(t, key);
+			assert_true(term_wait_row_has(t, ROWS - 1, status, 5000));
+			term_wait_quiet(t, 0);
 			snprintf(what, sizeof what, "wide, width %d, section %zu", widths[w], s);
 			check_reader(t, &d, s, what);
 			for (int page = 0; page < 12; page++) {
@@ -199,7 +206,10 @@ static void test_wide_reader_at_widths(void **state)
 				check_edges(t, what);
 				if (strstr(term_row(t, ROWS - 1), "100%") || strstr(term_row(t, ROWS - 1), " all"))
 					break;
-				term_type(t, " ");
+				snprintf(status, sizeof status, "%s", term_row(t, ROWS - 1));
+				term_send(t, " ");
+				assert_true(term_wait_row_changes(t, ROWS - 1, status, 5000));
+				term_wait_quiet(t, 0);
 			}
 		}
 		assert_int_equal(term_quit(t), 0);
