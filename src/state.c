@@ -254,17 +254,6 @@ void state_file_free(struct state_file *sf)
 	memset(sf, 0, sizeof *sf);
 }
 
-struct state_pos *state_load_all(const char *dir, size_t *n)
-{
-	struct state_pos *all = read_all(dir, n, NULL, NULL);
-
-	if (*n == 0) {
-		free(all);
-		return NULL;
-	}
-	return all;
-}
-
 long state_load(const char *dir, uint64_t key, struct state_pos *pos)
 {
 	size_t n;
@@ -377,27 +366,6 @@ int state_file_ambiwidth(const struct state_file *sf, const char *term)
 			return 0;
 	}
 	return -1;
-}
-
-int state_ambiwidth_load(const char *dir, const char *term)
-{
-	struct state_file sf;
-	int wide;
-
-	if (!dir || !term_ok(term))
-		return -1;
-	state_read(dir, &sf);
-	wide = state_file_ambiwidth(&sf, term);
-	state_file_free(&sf);
-	return wide;
-}
-
-bool state_load_prefs(const char *dir, struct state_prefs *prefs)
-{
-	size_t n;
-
-	free(read_all(dir, &n, NULL, prefs));
-	return prefs->saved;
 }
 
 /* Rewrite the file with *pos (if not NULL) as the most recent position, *prefs
@@ -517,11 +485,6 @@ out:
 int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err)
 {
 	return rewrite(dir, pos, NULL, NULL, false, err);
-}
-
-int state_save_prefs(const char *dir, const struct state_prefs *prefs, struct fy_err *err)
-{
-	return rewrite(dir, NULL, prefs, NULL, false, err);
 }
 
 int state_save_all(const char *dir, const struct state_pos *pos, const struct state_prefs *prefs, struct fy_err *err)

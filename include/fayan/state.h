@@ -63,14 +63,10 @@ char *state_dir_safe(const char *xdg, const char *home, char *note, size_t note_
  * recently saved) and fills *pos, or -1 if absent or unreadable. */
 long state_load(const char *dir, uint64_t key, struct state_pos *pos);
 
-/* Every entry of the positions file in `dir`, most recent first (the index is
- * the rank state_load returns); NULL and *n = 0 if absent or unreadable. Caller
- * frees. One read for a whole collection instead of one per article. */
-struct state_pos *state_load_all(const char *dir, size_t *n);
-
-/* Read the positions file in `dir` once into *sf: all empty if dir is NULL,
- * not safe, or holds no file that can be read (as state_load_all). Free
- * with state_file_free. */
+/* Read the positions file in `dir` once into *sf: every position, most
+ * recent first (the index is the rank state_load returns), the settings and
+ * the terminals' answers; all empty if dir is NULL, not safe, or holds no
+ * file that can be read. Free with state_file_free. */
 void state_read(const char *dir, struct state_file *sf);
 
 void state_file_free(struct state_file *sf);
@@ -87,26 +83,14 @@ int state_file_ambiwidth(const struct state_file *sf, const char *term);
  * a directory that state_dir_safe refuses included. */
 int state_save(const char *dir, const struct state_pos *pos, struct fy_err *err);
 
-/* What the terminal type `term` ($TERM) said of ambiguous-width characters
- * the last time it was asked, as kept in the positions file in `dir`: 1
- * wide, 0 narrow, -1 not known (or dir NULL, or term not a plain word). */
-int state_ambiwidth_load(const char *dir, const char *term);
-
 /* Keep `wide` as the answer of terminal type `term`, beside the positions
  * (which stay as they are), as state_save writes; narrow is kept by writing
  * nothing for `term`. Returns 0 (also for a term that cannot be kept), or -1
  * with err filled. */
 int state_ambiwidth_save(const char *dir, const char *term, bool wide, struct fy_err *err);
 
-/* Fill *prefs with the settings kept in `dir`; false (and *prefs all
- * false) if none are. */
-bool state_load_prefs(const char *dir, struct state_prefs *prefs);
-
-/* Save *prefs as state_save saves a position (the positions are kept). */
-int state_save_prefs(const char *dir, const struct state_prefs *prefs, struct fy_err *err);
-
 /* Save *pos (if not NULL) as state_save does and *prefs (if not NULL) as
- * state_save_prefs does, in one rewrite of the file. */
+ * the settings, in one rewrite of the file (the rest is kept). */
 int state_save_all(const char *dir, const struct state_pos *pos, const struct state_prefs *prefs, struct fy_err *err);
 
 #endif

@@ -20,6 +20,51 @@
 
 #include "fayan/state.h"
 
+/* What the browser reads of the file (state_read), asked one thing at a time. */
+
+/* The terminal type's answer kept in dir: 1 wide, 0 narrow, -1 not known. */
+static int state_ambiwidth_load(const char *dir, const char *term)
+{
+	struct state_file sf;
+	int wide;
+
+	state_read(dir, &sf);
+	wide = state_file_ambiwidth(&sf, term);
+	state_file_free(&sf);
+	return wide;
+}
+
+/* The settings kept in dir into *prefs; whether there are any. */
+static bool state_load_prefs(const char *dir, struct state_prefs *prefs)
+{
+	struct state_file sf;
+
+	state_read(dir, &sf);
+	*prefs = sf.prefs;
+	state_file_free(&sf);
+	return prefs->saved;
+}
+
+/* Every position kept in dir, most recent first; NULL and *n = 0 if none. */
+static struct state_pos *state_load_all(const char *dir, size_t *n)
+{
+	struct state_file sf;
+	struct state_pos *all;
+
+	state_read(dir, &sf);
+	all = sf.pos;
+	*n = sf.npos;
+	sf.pos = NULL;
+	state_file_free(&sf);
+	return all;
+}
+
+/* The settings saved alone, the positions kept. */
+static int state_save_prefs(const char *dir, const struct state_prefs *prefs, struct fy_err *err)
+{
+	return state_save_all(dir, NULL, prefs, err);
+}
+
 struct fixture {
 	char root[64];
 	char *dir;
