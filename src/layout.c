@@ -49,7 +49,8 @@ enum { INDENT_COLS = 4 };
 
 /* Whether paragraphs open with the indent: where a line holds it and a
  * two-column character after it (or lines have no width), so that no line
- * is wider than the width for an indent alone (paragraphs still run on without blank lines). */
+ * is wider than the width for an indent alone (paragraphs still run on
+ * without blank lines). */
 static bool indent_shown(const struct layout *lo)
 {
 	return lo->style.indent && (lo->width <= 0 || lo->measure >= INDENT_COLS + 2);

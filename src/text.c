@@ -485,8 +485,8 @@ static bool simple_char(uint32_t c)
 /* The ambiguous-width setting, in the one place it lives, and the encoding
  * name every width and wrap here passes to libunistring for it. "UTF-8"
  * counts East Asian Ambiguous characters (“ ” — … · │) as one column, as
- * glibc's wcwidth() does; "GBK" counts them as two, as a terminal with a CJK font or its
- * "ambiguous characters are wide" option draws them. Process-wide, not
+ * glibc's wcwidth() does; "GBK" counts them as two, as a terminal with a
+ * CJK font or its "ambiguous characters are wide" option draws them. Process-wide, not
  * passed along: it is a property of the one terminal, every layer must
  * agree on it, and the wcwidth() that ncurses calls (src/draw.c) has no
  * argument to carry it. */

@@ -328,10 +328,10 @@ static void install_signals(void)
 	sigaction(SIGQUIT, &sa, NULL);
 }
 
-/* The name of LINES or COLUMNS if it is set to more than TTY_SIZE_MAX. ncurses
- * takes them over the terminal's own size: 99999999 made newterm fail (as an
- * unknown terminal), and 5000 makes it spend seconds and gigabytes
- * (read as ncurses reads it: the leading number), else NULL. */
+/* The name of LINES or COLUMNS if it is set to more than TTY_SIZE_MAX (read
+ * as ncurses reads it: the leading number), else NULL. ncurses takes them
+ * over the terminal's own size: 99999999 made newterm fail (as an unknown
+ * terminal), and 5000 makes it spend seconds and gigabytes. */
 static const char *env_size_unusable(void)
 {
 	static const char *const vars[] = {"LINES", "COLUMNS"};
